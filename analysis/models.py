@@ -145,3 +145,25 @@ class Flag:
     evidence: tuple[Evidence, ...] = ()
     suggestion: str | None = None
     claim_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention, linked to the KB where possible.
+
+    Attributes:
+        label: person, organization, work, award, place, position or other.
+        kb_id: the linked KB id, or None (unlinked: unknown to the KB, or ambiguous).
+        kb_label: the KB entity's label when linked.
+        candidates: how many KB entities the mention's name matched (2+ and unlinked: ambiguous).
+        method: how the mention was found: "ner", "chunk", "kb" (alias match) or "coref".
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str
+    kb_id: str | None = None
+    kb_label: str | None = None
+    candidates: int = 0
+    method: str = "ner"
