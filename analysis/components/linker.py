@@ -1,0 +1,337 @@
+"""The ``profile_linker`` spaCy component: entity mentions linked to KB ids.
+
+Mentions come from ``analysis.components.mentions`` (NER, proper-noun chunks, KB name n-grams);
+each is looked up by its normalised name through ``KBReader.candidates`` -- an indexed lookup,
+so the cost per article does not grow with the KB. Ambiguous names are resolved by expected type,
+by the KB neighbours of entities already linked in the article and by the sentence's words, or
+left unlinked; never picked at random. Results: ``doc.spans["entities"]`` and ``Doc._.mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from analysis.components.mentions import (
+    Candidate,
+    chunk_mentions,
+    name_ngrams,
+    ner_mentions,
+    select_mentions,
+)
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBEntity
+from analysis.kb.names import normalize_name
+from analysis.models import Mention
+
+SPAN_KEY = "entities"
+USER_DATA_KEY = "profile_linker"
+# The KB is asked in batches so that a long article never builds one huge SQL statement.
+LOOKUP_BATCH = 500
+# However long the KB's longest alias, n-grams longer than this are not worth asking about.
+MAX_NGRAM_WORDS = 10
+# Head words that say what kind of thing a name is, whatever the NER label claims.
+TYPE_CUES = {
+    "organization": {
+        "university", "universities", "labs", "lab", "laboratories", "laboratory", "inc",
+        "corp", "corporation", "company", "institute", "college", "school", "department",
+        "center", "centre", "foundation", "society", "association", "ltd", "llc", "group",
+    },
+    "award": {"award", "prize", "medal"},
+    "position": {
+        "president", "scientist", "professor", "director", "chair", "chairman", "ceo",
+        "officer", "dean", "minister", "senator", "governor", "mayor", "editor",
+    },
+}
+# Small words that say nothing about which candidate a sentence is about.
+STOP = {"the", "a", "an", "of", "and", "in", "at", "on", "for", "to", "by", "with", "from", "is"}
+NER_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "WORK_OF_ART": "work",
+    "PRODUCT": "work",
+    "LAW": "work",
+    "NORP": "other",
+    "EVENT": "other",
+}
+
+
+@dataclass
+class Linked:
+    """A mention while it is being linked (the mutable twin of ``analysis.models.Mention``)."""
+
+    cand: Candidate
+    span: Span
+    key: str
+    entities: list[KBEntity] = field(default_factory=list)
+    entity: KBEntity | None = None
+    method: str = ""
+    label: str = "other"
+
+
+class ProfileLinker:
+    """Finds entity mentions and links them to the KB set in ``kb`` (None: find only)."""
+
+    def __init__(self, nlp: Language, name: str = "profile_linker") -> None:
+        self.name = name
+        self.kb: KBReader | None = None
+        _register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        links = link_doc(doc, self.kb)
+        set_annotations(doc, links)
+        return doc
+
+
+@Language.factory("profile_linker", requires=["doc.ents"], assigns=["doc.spans"])
+def make_profile_linker(nlp: Language, name: str) -> ProfileLinker:
+    """Build the linker; the pipeline sets ``nlp.get_pipe(name).kb`` afterwards."""
+    return ProfileLinker(nlp, name)
+
+
+def lookup(kb: KBReader | None, names: Iterable[str]) -> dict[str, list[KBEntity]]:
+    """Batched ``kb.candidates`` over distinct names, each result deduplicated by entity id."""
+    if kb is None:
+        return {}
+    todo = sorted({n for n in names if n})
+    found: dict[str, list[KBEntity]] = {}
+    for i in range(0, len(todo), LOOKUP_BATCH):
+        for key, ents in kb.candidates(todo[i : i + LOOKUP_BATCH]).items():
+            unique = {e.id: e for e in ents}
+            found[key] = [unique[k] for k in sorted(unique)]
+    return found
+
+
+def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
+    """Find the Doc's mentions and link each to at most one KB entity.
+
+    Args:
+        doc: a Doc with entities (and ideally sentences and POS tags).
+        kb: the knowledge base, or None to find mentions without linking.
+
+    Returns:
+        The mentions in text order, without overlaps.
+    """
+    proposed = ner_mentions(doc) + chunk_mentions(doc)
+    max_words = min(kb.max_name_tokens, MAX_NGRAM_WORDS) if kb is not None else 0
+    grams = name_ngrams(doc, max_words, normalize_name) if max_words else {}
+    keys = {id(c): normalize_name(doc[c.start : c.end].text) for c in proposed}
+    table = lookup(kb, list(grams) + list(keys.values()))
+    known = [c for c in proposed if keys[id(c)] in table]
+    known += [Candidate(s, e, "kb") for key in grams if key in table for s, e in grams[key]]
+    unknown = [c for c in proposed if keys[id(c)] not in table]
+    chosen = select_mentions(known, unknown, doc)
+    labels = _ner_labels(proposed)
+    links = []
+    for cand in chosen:
+        span = doc[cand.start : cand.end]
+        key = normalize_name(span.text)
+        ner_label = labels.get((cand.start, cand.end), cand.ner_label)
+        method = cand.source if cand.source != "kb" else _best_source(proposed, cand)
+        link = Linked(Candidate(cand.start, cand.end, method, ner_label), span, key)
+        link.entities = table.get(key, [])
+        link.method = method
+        links.append(link)
+    _resolve_all(links, kb)
+    for link in links:
+        link.label = _label_of(link)
+    return links
+
+
+def _ner_labels(proposed: list[Candidate]) -> dict[tuple[int, int], str]:
+    return {(c.start, c.end): c.ner_label for c in proposed if c.ner_label}
+
+
+def _best_source(proposed: list[Candidate], cand: Candidate) -> str:
+    """A KB match that NER or the chunker also found exactly is credited to them."""
+    same = [c.source for c in proposed if (c.start, c.end) == (cand.start, cand.end)]
+    return "ner" if "ner" in same else "chunk" if "chunk" in same else "kb"
+
+
+def _resolve_all(links: list[Linked], kb: KBReader | None) -> None:
+    """Link unambiguous mentions, then resolve the ambiguous with what is already linked."""
+    for link in links:
+        if len(link.entities) == 1:
+            link.entity = link.entities[0]
+    if kb is None:
+        return
+    for link in links:
+        if len(link.entities) > 1:
+            linked_ids = {x.entity.id for x in links if x.entity is not None}
+            wanted = expected_type(link.span, link.cand.ner_label)
+            link.entity = pick_candidate(link.span, link.entities, wanted, linked_ids, kb)
+    link_coreferences(links)
+    link_parentheticals(links)
+
+
+def expected_type(span: Span, ner_label: str) -> str | None:
+    """The type a mention's own words (or failing that its NER label) call for, if any."""
+    words = [t.lower_ for t in span]
+    if span.end < len(span.doc):
+        words.append(span.doc[span.end].lower_)  # "Hinton lab", "Nobel committee"
+    for kind, cues in TYPE_CUES.items():
+        if any(w in cues for w in words):
+            return kind
+    kind = NER_TYPES.get(ner_label)
+    return kind if kind != "other" else None
+
+
+def pick_candidate(
+    span: Span,
+    entities: list[KBEntity],
+    wanted: str | None,
+    linked_ids: set[str],
+    kb: KBReader,
+) -> KBEntity | None:
+    """Choose among entities sharing a name, or None when the evidence does not single one out.
+
+    First the expected type narrows the field (ignored if no candidate has it), then each
+    candidate is scored by how many already-linked entities it shares facts with, then by how
+    many of the sentence's words its label and description share. A tie at the top is no pick.
+    """
+    pool = [e for e in entities if e.type == wanted] if wanted else []
+    pool = pool or entities
+    if len(pool) == 1:
+        return pool[0]
+    context = _words(span.sent.text if span.doc.has_annotation("SENT_START") else span.text)
+    context -= _words(span.text)
+    scored = sorted(
+        ((_relatedness(e, linked_ids, kb), len(context & _words(f"{e.label} {e.description}")), e)
+         for e in pool),
+        key=lambda x: (x[0], x[1]),
+        reverse=True,
+    )
+    best, runner = scored[0], scored[1]
+    if (best[0], best[1]) > (runner[0], runner[1]) and (best[0], best[1]) > (0, 0):
+        return best[2]
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in normalize_name(text).split() if w not in STOP and len(w) > 1}
+
+
+def _relatedness(entity: KBEntity, linked_ids: set[str], kb: KBReader) -> int:
+    """How many entities already linked in the article this one has facts with (either way)."""
+    ids = {f.value.entity_id for f in kb.facts(entity.id)}
+    ids |= {f.subject for f in kb.facts_with_value(entity.id)}
+    for fact in kb.facts(entity.id):
+        ids |= {v.entity_id for vals in fact.qualifiers.values() for v in vals}
+    return len((ids - {None, entity.id}) & linked_ids)
+
+
+def link_coreferences(links: list[Linked]) -> None:
+    """A bare surname or given name links to the one full person name of the article it matches.
+
+    Profiles name their subject in full once and by surname afterwards; the KB need not list
+    the surname as an alias for that to hold inside one article.
+    """
+    people: dict[str, set[str]] = {}
+    by_id: dict[str, KBEntity] = {}
+    for link in links:
+        parts = link.key.split()
+        if link.entity is not None and link.entity.type == "person" and len(parts) >= 2:
+            for part in (parts[0], parts[-1]):
+                people.setdefault(part, set()).add(link.entity.id)
+            by_id[link.entity.id] = link.entity
+    for link in links:
+        ids = people.get(link.key, set())
+        if len(link.key.split()) != 1 or len(ids) != 1:
+            continue
+        person = by_id[next(iter(ids))]
+        if any(e.id == person.id for e in link.entities):
+            link.entity = person
+        elif link.entity is None or link.entity.type == "person":
+            link.entity, link.method = person, "coref"
+
+
+# Words that, inside brackets after a name, say the bracketed name is the same entity.
+SAME_AS = {"now", "formerly", "later", "previously", "then", "aka", "née", "nee", "ex"}
+
+
+def link_parentheticals(links: list[Linked]) -> None:
+    """ "Facebook (now Meta)", "AI Research (FAIR)": both names link to the same entity."""
+    for left, right in zip(links, links[1:], strict=False):
+        toks = [t for t in left.span.doc[left.span.end : right.span.start] if not t.is_space]
+        # "its AI Research lab (FAIR)": a common noun or two may end the named phrase.
+        for _ in range(2):
+            if len(toks) > 1 and toks[0].pos_ == "NOUN" and toks[0].is_lower:
+                toks = toks[1:]
+        words = [t.lower_ for t in toks]
+        if not words or words[0] != "(" or right.span.end >= len(right.span.doc):
+            continue
+        if right.span.doc[right.span.end].text != ")":
+            continue
+        same = words[1:] and all(w in SAME_AS for w in words[1:])
+        if not same and not (len(words) == 1 and _acronym_of(right.span.text, left.span.text)):
+            continue
+        if left.entity is not None and right.entity is None:
+            right.entity, right.method = left.entity, "coref"
+        elif right.entity is not None and left.entity is None:
+            left.entity, left.method = right.entity, "coref"
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """``short`` is an all-capitals word whose letters contain the name's capitals in order."""
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 8):
+        return False
+    letters = iter(short)
+    capitals = [c for c in name if c.isupper()]
+    return len(capitals) >= 2 and all(c in letters for c in capitals)
+
+
+def _label_of(link: Linked) -> str:
+    if link.entity is not None:
+        return link.entity.type
+    wanted = expected_type(link.span, link.cand.ner_label)
+    return wanted or NER_TYPES.get(link.cand.ner_label, "other")
+
+
+def set_annotations(doc: Doc, links: list[Linked]) -> None:
+    """Write ``doc.spans["entities"]`` and the per-span details ``Doc._.mentions`` reads."""
+    spans = []
+    details: dict[str, dict[str, object]] = {}
+    for link in links:
+        kb_id = link.entity.id if link.entity is not None else ""
+        spans.append(Span(doc, link.span.start, link.span.end, label=link.label, kb_id=kb_id))
+        details[f"{link.span.start_char}:{link.span.end_char}"] = {
+            "method": link.method,
+            "candidates": len(link.entities),
+            "kb_label": link.entity.label if link.entity is not None else None,
+        }
+    doc.spans[SPAN_KEY] = spans
+    # Plain str/int values in user_data: they survive Doc.to_bytes and DocBin(store_user_data).
+    doc.user_data[USER_DATA_KEY] = details
+
+
+def get_mentions(doc: Doc) -> list[Mention]:
+    """The getter of ``Doc._.mentions``: the linked spans as ``Mention`` dataclasses."""
+    if SPAN_KEY not in doc.spans:
+        return []
+    details = doc.user_data.get(USER_DATA_KEY, {})
+    mentions = []
+    for span in doc.spans[SPAN_KEY]:
+        info = details.get(f"{span.start_char}:{span.end_char}", {})
+        mentions.append(
+            Mention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                label=span.label_,
+                kb_id=span.kb_id_ or None,
+                kb_label=info.get("kb_label"),
+                candidates=int(info.get("candidates", 0)),
+                method=str(info.get("method", "ner")),
+            )
+        )
+    return mentions
+
+
+def _register_extensions() -> None:
+    Doc.set_extension("mentions", getter=get_mentions, force=True)

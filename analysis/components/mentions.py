@@ -1,0 +1,255 @@
+"""Finding entity mentions in a parsed Doc: NER spans, proper-noun chunks and KB name n-grams.
+
+The stock English model misses or mislabels many names in profiles (product names with digits,
+"X and Y University", a school cut to its city), so mentions come from three sources and the
+longest name the KB knows wins. All functions work on token indices and return ``Candidate``s;
+linking is ``analysis.components.linker``'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# NER labels that name things a profile's facts are about; the others are dates and amounts.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+)
+# Tokens inside these entities are never part of a name ("July 2024", "2018", "first").
+NON_ENTITY_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+# Words that join two capitalised parts into one name: "Center for Data Science", "AT&T".
+CONNECTORS = frozenset({"of", "and", "for", "&", "de", "du", "des", "la", "von", "van", "der"})
+# Characters that glue a name together when written without spaces: "Labs-Research", "AT&T".
+GLUE = frozenset({"-", "&", "/", "+"})
+# Punctuation after which a capital letter starts a clause rather than marks a name.
+OPENERS = frozenset({"“", '"', "‘", "(", "[", ":", "-", "—", "–", "•", "*"})
+# Methods in order of preference when two sources propose the very same span.
+SOURCE_RANK = {"ner": 0, "chunk": 1, "kb": 2}
+
+
+@dataclass
+class Candidate:
+    """A proposed mention: tokens ``start:end`` of the Doc, where it came from, its NER label."""
+
+    start: int
+    end: int
+    source: str
+    ner_label: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _is_break(tok: Token) -> bool:
+    """A newline token or a possessive marker: a name never runs across either."""
+    return ("\n" in tok.text and tok.is_space) or tok.tag_ == "POS" or "\n" in tok.whitespace_
+
+
+def _is_numberish(tok: Token) -> bool:
+    return tok.ent_type_ in NON_ENTITY_LABELS or (tok.like_num and tok.ent_type_ == "")
+
+
+def _clause_start(tok: Token) -> bool:
+    """First word of a sentence, line, quote or bracket, where any word is capitalised."""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return "\n" in prev.whitespace_ or prev.is_space or prev.text in OPENERS
+
+
+def _proper(tok: Token) -> bool:
+    """A proper noun (or a word mixing letters and digits, "GPT-4") outside dates and numbers."""
+    if tok.ent_type_ in NON_ENTITY_LABELS or tok.is_punct or tok.is_space:
+        return False
+    mixed = any(c.isdigit() for c in tok.text) and any(c.isalpha() for c in tok.text)
+    # The tagger calls some lowercase words PROPN ("viral tech demos"); names are written big.
+    return mixed or (tok.pos_ == "PROPN" and any(c.isupper() for c in tok.text))
+
+
+def _namey(tok: Token) -> bool:
+    """Could this token carry a name? Proper nouns, and capitals that are not clause-initial."""
+    if _proper(tok):
+        return True
+    if tok.ent_type_ in NON_ENTITY_LABELS or tok.is_punct or tok.is_space or tok.is_stop:
+        return False
+    # A capital at the start of a sentence says nothing ("Born", "In"); elsewhere it does.
+    return any(c.isupper() for c in tok.text) and not _clause_start(tok)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing determiners, connectors, punctuation, numbers that are not names."""
+
+    def weak(tok: Token) -> bool:
+        return (
+            tok.is_punct
+            or tok.is_space
+            or tok.pos_ in {"DET", "ADP", "CCONJ", "PART"}
+            or tok.lower_ in CONNECTORS
+            or tok.ent_type_ in NON_ENTITY_LABELS
+        )
+
+    while start < end and (weak(doc[start]) or _is_numberish(doc[start])):
+        start += 1
+    while end > start and weak(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def split_clean(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the clean name pieces of tokens ``start:end``, split at newlines and possessives."""
+    piece = start
+    for i in range(start, end + 1):
+        at_end = i == end
+        if at_end or _is_break(doc[i]):
+            stop = i if at_end or doc[i].tag_ == "POS" or doc[i].is_space else i + 1
+            s, e = _trim(doc, piece, stop)
+            if e > s and any(_namey(doc[k]) for k in range(s, e)):
+                yield s, e
+            piece = i + 1
+
+
+def ner_mentions(doc: Doc) -> list[Candidate]:
+    """Named entities of the kinds a profile is about, cleaned ("the 2018 Turing Award")."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            found.extend(
+                Candidate(s, e, "ner", ent.label_) for s, e in split_clean(doc, ent.start, ent.end)
+            )
+    return found
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """Token ``i`` joins the name before it to the capitalised word after it."""
+    tok = doc[i]
+    if i + 1 >= len(doc) or not _proper(doc[i + 1]) or _is_break(tok):
+        return False
+    if tok.lower_ in CONNECTORS and not tok.is_sent_start:
+        return True
+    # "Labs-Research", "AT & T" without spaces: glue characters written tight.
+    return tok.text in GLUE and not doc[i - 1].whitespace_ and not tok.whitespace_
+
+
+def _version_suffix(doc: Doc, i: int) -> bool:
+    """A number right after a name is part of it ("SAM 2", "Llama 3.1"), unless it is a date."""
+    tok = doc[i]
+    return tok.like_num and tok.ent_type_ not in NON_ENTITY_LABELS and not _is_break(doc[i - 1])
+
+
+def chunk_mentions(doc: Doc) -> list[Candidate]:
+    """Runs of proper nouns, joined by connectors and glue, with a trailing version number."""
+    found: list[Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _proper(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _proper(doc[j]) and not _is_break(doc[j - 1]):
+                j += 1
+            elif j + 1 < n and _joins(doc, j) and _proper(doc[j - 1]):
+                j += 2
+            elif _version_suffix(doc, j):
+                j += 1
+                break
+            else:
+                break
+        pieces = split_clean(doc, i, j)
+        found.extend(Candidate(s, e, "chunk") for s, e in pieces if not _weak_chunk(doc, s, e))
+        i = j
+    return found
+
+
+def _weak_chunk(doc: Doc, start: int, end: int) -> bool:
+    """One capitalised word opening a sentence or bullet ("Programming in Python"): the tagger
+    often calls such words PROPN, so alone they need another sign (acronym, digits, NER)."""
+    tok = doc[start]
+    if end - start > 1 or not _clause_start(tok) or tok.ent_type_:
+        return False
+    return not (tok.text.isupper() or any(c.isdigit() for c in tok.text))
+
+
+def _segments(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Sentences (or the whole Doc without a parser), further cut at line breaks."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        piece = sent.start
+        for i in range(sent.start, sent.end):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                yield piece, i + (0 if doc[i].is_space else 1)
+                piece = i + 1
+        if piece < sent.end:
+            yield piece, sent.end
+
+
+def name_ngrams(
+    doc: Doc, max_words: int, normalize: Callable[[str], str]
+) -> dict[str, list[tuple[int, int]]]:
+    """Normalised n-grams (up to ``max_words`` words) of each sentence that could be names.
+
+    An n-gram starts and ends on a name-like token or a version number, holds at least one
+    name-like token and stays inside a sentence line, so the KB is asked about a few hundred
+    strings per article rather than about every word sequence.
+    """
+    grams: dict[str, list[tuple[int, int]]] = {}
+    for seg_start, seg_end in _segments(doc):
+        for i in range(seg_start, seg_end):
+            if not _namey(doc[i]):
+                continue
+            words = 1
+            for j in range(i, seg_end):
+                if j > i and doc[j - 1].whitespace_:
+                    words += 1
+                if words > max_words or doc[j].is_space:
+                    break
+                last = doc[j]
+                if not (_namey(last) or (j > i and _version_suffix(doc, j))):
+                    continue
+                key = normalize(doc[i : j + 1].text)
+                if key:
+                    grams.setdefault(key, []).append((i, j + 1))
+    return grams
+
+
+def select_mentions(known: list[Candidate], unknown: list[Candidate], doc: Doc) -> list[Candidate]:
+    """Pick non-overlapping mentions: the longest KB-known names first, then the rest.
+
+    An unknown span that overlaps a known one keeps only its clean leftover pieces, so that
+    "Bell Labs President Bob Smith" gives "Bell Labs" and "President Bob Smith".
+    """
+    taken = [False] * len(doc)
+    chosen: list[Candidate] = []
+
+    def order(c: Candidate) -> tuple[int, int, int]:
+        return (-c.length, c.start, SOURCE_RANK.get(c.source, 9))
+
+    for cand in sorted(known, key=order):
+        if not any(taken[cand.start : cand.end]):
+            taken[cand.start : cand.end] = [True] * cand.length
+            chosen.append(cand)
+    for cand in sorted(unknown, key=order):
+        for s, e in _free_pieces(taken, cand.start, cand.end):
+            for s2, e2 in split_clean(doc, s, e):
+                if not any(taken[s2:e2]):
+                    taken[s2:e2] = [True] * (e2 - s2)
+                    chosen.append(Candidate(s2, e2, cand.source, cand.ner_label))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _free_pieces(taken: list[bool], start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = start
+    for i in range(start, end + 1):
+        if i == end or taken[i]:
+            if i > piece:
+                yield piece, i
+            piece = i + 1
+
+
+def span_of(doc: Doc, cand: Candidate) -> Span:
+    return doc[cand.start : cand.end]
