@@ -1,0 +1,68 @@
+"""Name normalisation shared by the KB index and the entity linker.
+
+Both sides of a lookup go through ``normalize_name``, so a mention matches a label whatever its
+case, accents, quote style, possessive or punctuation: "Yann LeCun’s" and "yann lecun" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic quotes and hyphens mapped to ASCII before anything else looks at the text.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-",
+    }
+)
+# A possessive at the end of a word: "LeCun's" -> "LeCun"; "Jones'" loses its apostrophe below.
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+# Periods inside numbers carry meaning ("Llama 3.1"); inside words they are abbreviations
+# ("U.S." -> "us"), as are apostrophes ("O'Brien" -> "obrien").
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_JOINERS = re.compile(r"(?<=\w)['.](?=\w)")
+# Hyphens and ampersands between word characters are part of a name ("LeNet-5", "AT&T").
+_INTERNAL = re.compile(r"(?<=[^\W_])[-&](?=[^\W_])")
+_PLACEHOLDER_POINT = "\x00"
+_PLACEHOLDER = {"-": "\x01", "&": "\x02"}
+_NOT_WORD = re.compile(r"[^\w\x00\x01\x02]+|_+")
+
+
+def _strip_accents(text: str) -> str:
+    # Articles often drop diacritics ("Universite"); folding both sides keeps them matching.
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_name(text: str) -> str:
+    """The lookup key of a name: casefolded, accent-free, punctuation-free, single-spaced.
+
+    Internal hyphens, ampersands and decimal points are kept ("LeNet-5" -> "lenet-5",
+    "AT&T" -> "at&t", "Llama 3.1" -> "llama 3.1"); possessives are dropped ("LeCun’s" ->
+    "lecun"); every other punctuation mark separates tokens ("Facebook (now Meta)" ->
+    "facebook now meta").
+
+    Args:
+        text: a label, alias or mention as written.
+
+    Returns:
+        The normalised key; "" when nothing word-like remains.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
+    text = _strip_accents(text).casefold()
+    text = _POSSESSIVE.sub("", text)
+    text = _DECIMAL_POINT.sub(_PLACEHOLDER_POINT, text)
+    text = _JOINERS.sub("", text)
+    text = _INTERNAL.sub(lambda m: _PLACEHOLDER[m.group()], text)
+    text = _NOT_WORD.sub(" ", text)
+    text = text.replace(_PLACEHOLDER_POINT, ".")
+    for char, placeholder in _PLACEHOLDER.items():
+        text = text.replace(placeholder, char)
+    return " ".join(text.split())
+
+
+def name_tokens(normalized: str) -> int:
+    """The number of whitespace-separated tokens of an already normalised name."""
+    return len(normalized.split())

@@ -1,0 +1,362 @@
+"""The knowledge base: entities, names and facts in SQLite, read through ``KBReader``.
+
+Every lookup goes through an index (normalised name, subject, entity value), so the cost of
+linking an article does not grow with the size of the KB. Writes happen inside
+``with kb.transaction():``; an import that fails half-way rolls back and leaves the KB as it was.
+Entity values are stored as ids and shown with their label at read time, so importing the
+entity later improves every fact that mentions it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from analysis.dates import PartialDate
+from analysis.errors import KBError
+from analysis.kb.model import KBEntity, KBFact, KBValue
+from analysis.kb.names import name_tokens, normalize_name
+from analysis.kb.schema import connect
+
+_BATCH = 500  # below SQLite's bound-parameter limit; one indexed query per batch
+_VALUE_COLUMNS = "value_type, value_entity, value_text, value_date, value_precision, value_number"
+# Entity values resolve through redirects and show the target's label when it is in the KB.
+_VALUE_SELECT = (
+    "x.value_type, COALESCE(r.to_id, x.value_entity), x.value_text, x.value_date, "
+    "x.value_number, e.label"
+)
+_VALUE_JOIN = (
+    "LEFT JOIN redirects r ON r.from_id = x.value_entity "
+    "LEFT JOIN entities e ON e.id = COALESCE(r.to_id, x.value_entity)"
+)
+
+
+def _chunks(items: Sequence[str], size: int = _BATCH) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _value_row(value: KBValue) -> tuple[object, ...]:
+    date = value.date
+    return (
+        value.type,
+        value.entity_id,
+        None if value.type == "entity" else value.text,
+        str(date) if date else None,
+        date.precision if date else None,
+        value.number,
+    )
+
+
+def _value(row: Sequence[object]) -> KBValue:
+    vtype, entity_id, text, date, number, label = row
+    if vtype == "entity":
+        return KBValue("entity", str(label or text or entity_id), entity_id=str(entity_id))
+    parsed = PartialDate.parse(str(date)) if date else None
+    return KBValue(
+        str(vtype),  # type: ignore[arg-type]
+        str(text if text is not None else (date or "")),
+        date=parsed,
+        number=float(number) if number is not None else None,  # type: ignore[arg-type]
+    )
+
+
+class KnowledgeBase:
+    """A KB in one SQLite database (a file, or memory). Implements ``KBReader``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self._conn = conn
+        self.path = path
+        self._depth = 0
+        self._max_tokens: int | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, create: bool = False, readonly: bool = False) -> KnowledgeBase:
+        """Open the KB database at ``path`` (``create`` makes a new one if absent).
+
+        Raises:
+            KBError: missing file, foreign file, or another schema version (the message says
+                what to do).
+        """
+        path = Path(path)
+        return cls(connect(path, create=create, readonly=readonly), path)
+
+    @classmethod
+    def memory(cls) -> KnowledgeBase:
+        """A new empty KB in memory (for YAML/JSON files loaded per run, and tests)."""
+        return cls(connect(None))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase({str(self.path) if self.path else ':memory:'})"
+
+    # -- transactions and writers -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[KnowledgeBase]:
+        """All writes inside commit together or not at all (nested blocks are savepoints)."""
+        name = f"sp{self._depth}"
+        self._conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+            else:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
+            raise
+        self._depth -= 1
+        self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        self._max_tokens = None
+
+    def _require_transaction(self) -> None:
+        if self._depth == 0:
+            raise KBError("internal: KB writes must happen inside 'with kb.transaction():'")
+
+    def begin_source(self, path: str, fmt: str) -> int:
+        """Record an import of ``path``; facts from an earlier import of it are removed first."""
+        self._require_transaction()
+        old = self._conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+        if old:
+            self._delete_facts("source_id = ?", (old[0],))
+            self._conn.execute("DELETE FROM sources WHERE id = ?", (old[0],))
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        cur = self._conn.execute(
+            "INSERT INTO sources (path, format, imported_at) VALUES (?, ?, ?)", (path, fmt, stamp)
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_source(self, source_id: int, entities: int, facts: int) -> None:
+        self._conn.execute(
+            "UPDATE sources SET entities = ?, facts = ? WHERE id = ?", (entities, facts, source_id)
+        )
+
+    def add_entity(
+        self, entity: KBEntity, *, revision: str = "", source_id: int | None = None
+    ) -> None:
+        """Insert or replace an entity with its names (label and aliases, normalised)."""
+        self._require_transaction()
+        c = self._conn
+        c.execute(
+            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entity.id, entity.label, entity.type, entity.description, entity.source,
+             revision, source_id),
+        )
+        c.execute("DELETE FROM aliases WHERE entity_id = ?", (entity.id,))
+        c.execute("DELETE FROM names WHERE entity_id = ?", (entity.id,))
+        c.execute("DELETE FROM redirects WHERE from_id = ?", (entity.id,))
+        c.executemany(
+            "INSERT INTO aliases VALUES (?, ?, ?)",
+            [(entity.id, i, alias) for i, alias in enumerate(entity.aliases)],
+        )
+        keys = {normalize_name(n) for n in (entity.label, *entity.aliases)} - {""}
+        c.executemany(
+            "INSERT INTO names VALUES (?, ?, ?)",
+            [(key, entity.id, name_tokens(key)) for key in keys],
+        )
+
+    def add_fact(
+        self, fact: KBFact, *, statement_id: str | None = None, source_id: int | None = None
+    ) -> int:
+        """Insert a fact with its qualifiers; returns its row id."""
+        self._require_transaction()
+        cur = self._conn.execute(
+            f"INSERT INTO facts (subject, property, {_VALUE_COLUMNS}, rank, source, statement_id,"
+            " source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (fact.subject, fact.property, *_value_row(fact.value), fact.rank, fact.source,
+             statement_id, source_id),
+        )
+        fact_id = int(cur.lastrowid or 0)
+        rows = [
+            (fact_id, i, pid, *_value_row(v))
+            for i, (pid, v) in enumerate(
+                (pid, v) for pid, values in fact.qualifiers.items() for v in values
+            )
+        ]
+        self._conn.executemany(
+            f"INSERT INTO qualifiers (fact_id, position, property, {_VALUE_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return fact_id
+
+    def add_redirect(self, from_id: str, to_id: str) -> None:
+        """Make ``from_id`` an alias id of ``to_id`` (Wikidata merges)."""
+        self._require_transaction()
+        if from_id != to_id:
+            self._conn.execute("INSERT OR REPLACE INTO redirects VALUES (?, ?)", (from_id, to_id))
+
+    def delete_statements(self, subject: str, statement_ids: Iterable[str] | None = None) -> None:
+        """Delete imported statements of ``subject``: these ids, or all that have one."""
+        self._require_transaction()
+        if statement_ids is None:
+            self._delete_facts("subject = ? AND statement_id IS NOT NULL", (subject,))
+            return
+        for chunk in _chunks(list(statement_ids)):
+            marks = ",".join("?" * len(chunk))
+            self._delete_facts(f"statement_id IN ({marks})", tuple(chunk))
+
+    def _delete_facts(self, where: str, params: tuple[object, ...]) -> None:
+        self._conn.execute(
+            f"DELETE FROM qualifiers WHERE fact_id IN (SELECT id FROM facts WHERE {where})", params
+        )
+        self._conn.execute(f"DELETE FROM facts WHERE {where}", params)
+
+    def entity_revision(self, entity_id: str) -> str | None:
+        """The stored revision stamp of an entity ("" when unknown), None when absent."""
+        row = self._conn.execute(
+            "SELECT revision FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- readers (KBReader) -------------------------------------------------------------------
+
+    def resolve_id(self, entity_id: str) -> str:
+        """Follow redirects (a few hops at most, so a cycle cannot hang a lookup)."""
+        for _ in range(5):
+            row = self._conn.execute(
+                "SELECT to_id FROM redirects WHERE from_id = ?", (entity_id,)
+            ).fetchone()
+            if row is None:
+                break
+            entity_id = str(row[0])
+        return entity_id
+
+    def entity(self, entity_id: str) -> KBEntity | None:
+        found = self._entities([self.resolve_id(entity_id)])
+        return next(iter(found.values()), None)
+
+    def _entities(self, ids: Sequence[str]) -> dict[str, KBEntity]:
+        rows: dict[str, tuple[object, ...]] = {}
+        aliases: dict[str, list[str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ",".join("?" * len(chunk))
+            for row in self._conn.execute(
+                "SELECT id, label, type, description, source FROM entities"
+                f" WHERE id IN ({marks})", chunk,
+            ):
+                rows[str(row[0])] = row
+            for eid, alias in self._conn.execute(
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})"
+                " ORDER BY entity_id, position", chunk,
+            ):
+                aliases.setdefault(eid, []).append(alias)
+        return {
+            eid: KBEntity(eid, str(label), etype, str(desc), tuple(aliases.get(eid, ())),  # type: ignore[arg-type]
+                          str(source))
+            for eid, (_, label, etype, desc, source) in rows.items()
+        }
+
+    def candidates(self, names: Iterable[str]) -> dict[str, list[KBEntity]]:
+        keys = list(dict.fromkeys(n for n in names if n))
+        pairs: list[tuple[str, str]] = []
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            pairs.extend(self._conn.execute(
+                f"SELECT name, entity_id FROM names WHERE name IN ({marks})"
+                " ORDER BY name, entity_id", chunk,
+            ))
+        entities = self._entities([eid for _, eid in pairs])
+        result: dict[str, list[KBEntity]] = {}
+        for name, eid in pairs:
+            if eid in entities:
+                result.setdefault(name, []).append(entities[eid])
+        return result
+
+    def find(self, query: str) -> list[KBEntity]:
+        """Entities whose id is ``query`` or whose label/alias matches it after normalisation."""
+        entity = self.entity(query.strip())
+        if entity is not None:
+            return [entity]
+        key = normalize_name(query)
+        return self.candidates([key]).get(key, [])
+
+    def facts(self, subject: str, properties: Iterable[str] | None = None) -> list[KBFact]:
+        return self._facts("x.subject = ?", self.resolve_id(subject), properties)
+
+    def facts_with_value(
+        self, entity_id: str, properties: Iterable[str] | None = None
+    ) -> list[KBFact]:
+        target = self.resolve_id(entity_id)
+        return self._facts(
+            "(x.value_entity = ? OR x.value_entity IN "
+            "(SELECT from_id FROM redirects WHERE to_id = ?))",
+            (target, target), properties,
+        )
+
+    def _facts(
+        self, where: str, params: str | tuple[str, ...], properties: Iterable[str] | None
+    ) -> list[KBFact]:
+        args = [params] if isinstance(params, str) else list(params)
+        if properties is not None:
+            props = list(properties)
+            where += f" AND x.property IN ({','.join('?' * len(props))})"
+            args.extend(props)
+        rows = self._conn.execute(
+            f"SELECT x.id, x.subject, x.property, {_VALUE_SELECT}, x.rank, x.source FROM facts x"
+            f" {_VALUE_JOIN} WHERE {where} AND x.rank != 'deprecated' ORDER BY x.id", args,
+        ).fetchall()
+        qualifiers = self._qualifiers([int(r[0]) for r in rows])
+        return [
+            KBFact(str(r[1]), str(r[2]), _value(r[3:9]), str(r[10]),
+                   qualifiers.get(int(r[0]), {}), r[9], int(r[0]))  # type: ignore[arg-type]
+            for r in rows
+        ]
+
+    def _qualifiers(self, fact_ids: list[int]) -> dict[int, dict[str, tuple[KBValue, ...]]]:
+        found: dict[int, dict[str, list[KBValue]]] = {}
+        for start in range(0, len(fact_ids), _BATCH):
+            chunk = fact_ids[start : start + _BATCH]
+            for row in self._conn.execute(
+                f"SELECT x.fact_id, x.property, {_VALUE_SELECT} FROM qualifiers x {_VALUE_JOIN}"
+                f" WHERE x.fact_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY x.fact_id, x.position", chunk,
+            ):
+                found.setdefault(int(row[0]), {}).setdefault(str(row[1]), []).append(
+                    _value(row[2:8])
+                )
+        return {fid: {p: tuple(v) for p, v in q.items()} for fid, q in found.items()}
+
+    @property
+    def max_name_tokens(self) -> int:
+        if self._max_tokens is None:
+            row = self._conn.execute("SELECT MAX(tokens) FROM names").fetchone()
+            self._max_tokens = int(row[0] or 0)
+        return self._max_tokens
+
+    def stats(self) -> dict[str, int]:
+        count = self._conn.execute
+        return {
+            "entities": count("SELECT count(*) FROM entities").fetchone()[0],
+            "aliases": count("SELECT count(*) FROM aliases").fetchone()[0],
+            "names": count("SELECT count(*) FROM names").fetchone()[0],
+            "facts": count("SELECT count(*) FROM facts").fetchone()[0],
+            "redirects": count("SELECT count(*) FROM redirects").fetchone()[0],
+            "sources": count("SELECT count(*) FROM sources").fetchone()[0],
+        }
+
+    def sources(self) -> list[dict[str, object]]:
+        """The files imported into this KB: path, format, time, entity and fact counts."""
+        cur = self._conn.execute(
+            "SELECT path, format, imported_at, entities, facts FROM sources ORDER BY id"
+        )
+        keys = ("path", "format", "imported_at", "entities", "facts")
+        return [dict(zip(keys, row, strict=True)) for row in cur]
