@@ -1,0 +1,173 @@
+"""Find temporal expressions in text and normalise them to TIMEX3 (type, value, mod, range).
+
+Rules over the raw text, so the tagger is fast and works without a model. Conventions:
+
+* Spans follow TimeML: signals such as "in", "since", "from", "between" are not part of the
+  expression; their meaning goes into ``mod`` ("since 2013" -> "2013", mod ``ON_OR_AFTER``).
+* A range ("from 1988 to 1996", "1988-1996", "between 1988 and 1996") is one Timex spanning
+  both ends, value = start, ``end_value`` = end.
+* "N units later/earlier" is a DATE resolved against the previous absolute date in the text
+  (a profile's "two years later" follows the year it refers to); with no earlier date it stays
+  a DURATION ("P2Y"). "N units ago" resolves against the reference date.
+* "today" is ``PRESENT_REF`` by default (a profile's "today" means "at the time of writing");
+  ``today_as_date=True`` gives the TimeML convention (the reference date itself).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from analysis.dates import PartialDate
+from analysis.models import Timex
+from analysis.timex_relative import RELATIVE_RULES
+from analysis.timex_rules import ABSOLUTE_RULES, Context, Value, compile_rules, run_rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["find_timexes", "to_partial_date", "Timex"]
+
+# Words joining the two ends of a range, and the signal that may open it.
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE
+)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# Signals before an expression that turn a point into an open interval.
+_SIGNAL_MOD = (
+    (re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE), "ON_OR_AFTER"),
+    (re.compile(r"\b(?:after)\s+$", re.IGNORECASE), "AFTER"),
+    (re.compile(r"\b(?:before|prior to)\s+$", re.IGNORECASE), "BEFORE"),
+    (re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE), "ON_OR_BEFORE"),
+)
+_RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES)
+_ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_DECADE_OR_CENTURY = re.compile(r"^\d{2,3}X{1,2}$")
+
+
+def find_timexes(
+    text: str,
+    ref_date: date | None,
+    doc: Doc | None = None,
+    *,
+    today_as_date: bool = False,
+) -> list[Timex]:
+    """Find and normalise every temporal expression in ``text``.
+
+    Args:
+        text: the text to tag.
+        ref_date: the date relative expressions resolve against (None: today's date).
+        doc: an optional spaCy Doc of ``text``; its sentences bound the tense heuristics.
+        today_as_date: "today" gets the reference date (TimeML) rather than PRESENT_REF.
+
+    Returns:
+        Timexes in text order, non-overlapping, with offsets into ``text``.
+    """
+    ctx = Context(text, ref_date or date.today(), today_as_date, _sentence_bounds(text, doc))
+    found: list[Timex] = []
+    for start, end, rule in _select(run_rules(_RULES, text)):
+        value = rule(ctx)
+        if value is None:
+            continue
+        timex = _make(text, start, end, value)
+        if _ABSOLUTE.match(timex.value) and timex.type == "DATE":
+            ctx.anchor = PartialDate.parse(timex.value[:10])
+        found.append(timex)
+    return [_add_signal_mod(text, t) for t in _merge_ranges(text, found)]
+
+
+def to_partial_date(timex: Timex) -> PartialDate | None:
+    """The calendar date a DATE timex denotes, at its precision (None when it has none).
+
+    Seasons, quarters and halves become their year, weeks their month; durations, sets and
+    reference values (PRESENT_REF, ...) have no calendar date.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    value = timex.value
+    if m := re.match(r"^(\d{4})-W(\d{2})", value):
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return PartialDate(monday.year, monday.month, None, "month")
+    if m := re.match(r"^(\d{4})-(?:SP|SU|FA|WI|Q\d|H\d|QX|XX)", value):
+        return PartialDate(int(m[1]))
+    if m := re.match(r"^(\d{4}-\d{2}-\d{2})T", value):
+        return PartialDate.parse(m[1])
+    return PartialDate.parse(value)
+
+
+def _sentence_bounds(text: str, doc: Doc | None) -> list[tuple[int, int]]:
+    """Sentence character spans: from the Doc when given, else split at end punctuation."""
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    bounds, start = [], 0
+    for m in re.finditer(r"[.!?]+[\"”’']?\s+(?=[\"“A-Z0-9])|\n+", text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _select(cands: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Keep the longest candidates that do not overlap (earlier rules win ties)."""
+    order = sorted(range(len(cands)), key=lambda i: (-(cands[i][1] - cands[i][0]), i))
+    taken: list[tuple[int, int, object]] = []
+    for i in order:
+        s, e, _ = cands[i]
+        if all(e <= ts or s >= te for ts, te, _ in taken):
+            taken.append(cands[i])
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _make(text: str, start: int, end: int, value: Value) -> Timex:
+    return Timex(
+        start, end, text[start:end], value.type, value.value, value.precision, value.mod,
+        value.end,
+    )
+
+
+def _merge_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Join "X to Y", "X-Y", "between X and Y" into one Timex with an end value."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if prev is not None and _is_range_pair(text, prev, t):
+            out[-1] = Timex(
+                prev.start, t.end, text[prev.start : t.end], "DATE", prev.value,
+                prev.precision, prev.mod, t.value,
+            )
+            continue
+        out.append(t)
+    return out
+
+
+def _is_range_pair(text: str, a: Timex, b: Timex) -> bool:
+    if a.type != "DATE" or b.type != "DATE" or a.end_value is not None:
+        return False
+    if not (_is_calendar(a.value) and _is_calendar(b.value)):
+        return False
+    joiner = text[a.end : b.start]
+    if not _RANGE_JOIN.match(joiner):
+        return False
+    word = joiner.strip().lower()
+    opened = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
+    if word == "and":  # "1988 and 1996" is a range only after "between"
+        return bool(opened) and opened.group(0).lower().startswith("between")
+    return True
+
+
+def _is_calendar(value: str) -> bool:
+    return bool(_ABSOLUTE.match(value) or _DECADE_OR_CENTURY.match(value))
+
+
+def _add_signal_mod(text: str, timex: Timex) -> Timex:
+    """Record "since 2013" as ON_OR_AFTER, "before 1990" as BEFORE (span stays "2013")."""
+    if timex.mod or timex.end_value or timex.type != "DATE" or not _is_calendar(timex.value):
+        return timex
+    before = text[max(0, timex.start - 12) : timex.start]
+    for pattern, mod in _SIGNAL_MOD:
+        if pattern.search(before):
+            return replace(timex, mod=mod)
+    return timex
+

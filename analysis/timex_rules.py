@@ -1,0 +1,291 @@
+"""Rules of the temporal tagger: each is a regex plus a function that normalises a match.
+
+``candidates(text)`` runs every rule; ``analysis.timex`` keeps the longest non-overlapping
+matches and normalises them in text order (so "two years later" can use the date before it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import NamedTuple
+
+from analysis import timex_lexicon as lex
+from analysis.dates import PartialDate
+
+
+class Value(NamedTuple):
+    """A normalised expression: TIMEX3 type, value, precision, mod and range end."""
+
+    type: str
+    value: str
+    precision: str
+    mod: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Context:
+    """What normalisation needs besides the match: reference date, sentences, last date."""
+
+    text: str
+    ref: date
+    today_as_date: bool
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    anchor: PartialDate | None = None
+
+    def future(self, pos: int) -> bool:
+        """True when the sentence around ``pos`` speaks of the future ("will", "next")."""
+        for start, end in self.sents:
+            if start <= pos < end:
+                return bool(_FUTURE.search(self.text[start:end]))
+        return False
+
+    def before(self, pos: int, width: int = 20) -> str:
+        return self.text[max(0, pos - width) : pos].lower()
+
+
+Handler = Callable[[re.Match[str], Context], Value | None]
+_FUTURE = re.compile(lex.FUTURE, re.IGNORECASE)
+
+
+def _words(options: tuple[str, ...] | list[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(w) for w in sorted(options, key=len, reverse=True))
+
+
+def _num(word: str) -> float | None:
+    """A quantity word as a number; None for vague ones ("several")."""
+    word = word.lower().replace("-", " ")
+    if word in lex.VAGUE_NUMBERS:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in lex.NUMBER_WORDS:
+        return lex.NUMBER_WORDS[word]
+    tens, _, unit = word.partition(" ")
+    return lex.TENS.get(tens, 0) + lex.NUMBER_WORDS.get(unit, 0)
+
+
+def _month(m: re.Match[str]) -> int:
+    return lex.MONTHS[m["month"].rstrip(".").lower()]
+
+
+def _day_value(year: int, month: int, day: int) -> Value | None:
+    try:
+        return Value("DATE", date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def _add_months(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _part_mod(m: re.Match[str]) -> str | None:
+    part = m.groupdict().get("part")
+    return lex.PART_MODS[part.lower()] if part else None
+
+
+# --- absolute dates ----------------------------------------------------------------------
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Value | None:
+    return _day_value(int(m["year"]), _month(m), int(m["day"]))
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> Value | None:
+    return _day_value(int(m["year"]), int(m["mo"]), int(m["day"]))
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Value | None:
+    """"Sept. 30": the year that puts the date nearest the reference date."""
+    month, day = _month(m), int(m["day"])
+    best = None
+    for year in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - ctx.ref).days) < abs((best - ctx.ref).days):
+            best = cand
+    return Value("DATE", best.isoformat(), "day") if best else None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Value:
+    return Value("DATE", f"{int(m['year']):04d}-{_month(m):02d}", "month", _part_mod(m))
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Value | None:
+    """"January": the last one before the reference date, or the next one in a future clause."""
+    rel = (m["rel"] or "").lower()
+    if m["month"] in ("May", "March") and not rel and not re.search(
+        r"\b(?:in|of|since|until|by|from|to|through|during|early|late|mid|last|next|this)[\s-]*$",
+        ctx.before(m.start()),
+    ):
+        return None  # "May" the modal verb, "March" the verb
+    month, ref = _month(m), ctx.ref
+    if rel == "next" or (rel != "last" and rel != "this" and ctx.future(m.start())):
+        year = ref.year if month > ref.month else ref.year + 1
+    elif rel == "this":
+        year = ref.year
+    else:
+        year = ref.year if month <= ref.month and rel != "last" else ref.year - 1
+        if rel == "last" and month < ref.month:
+            year = ref.year
+    return Value("DATE", f"{year:04d}-{month:02d}", "month", _part_mod(m))
+
+
+def _year(m: re.Match[str], ctx: Context) -> Value:
+    return Value("DATE", m["year"], "year", _part_mod(m))
+
+
+def _short_year_range(m: re.Match[str], ctx: Context) -> Value | None:
+    """"1988-96": a range whose end shares the start's century."""
+    start = int(m["year"])
+    end = start // 100 * 100 + int(m["yy"])
+    if end <= start:
+        return None
+    return Value("DATE", m["year"], "year", None, str(end))
+
+
+def _apostrophe_year(m: re.Match[str], ctx: Context) -> Value | None:
+    if not re.search(r"\b(?:in|of|since|from|to|until|by|class of)\s+$", ctx.before(m.start())):
+        return None  # a quote opening on a number, not a year
+    yy = int(m["yy"])
+    year = 2000 + yy if 2000 + yy <= ctx.ref.year + 5 else 1900 + yy
+    return Value("DATE", str(year), "year")
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Value:
+    if m["dec"]:
+        digits = m["dec"]
+    elif m["yy"]:
+        year = 2000 + int(m["yy"]) * 10 if 2000 + int(m["yy"]) * 10 <= ctx.ref.year else None
+        digits = str(year // 10) if year else str(190 + int(m["yy"]))
+    else:
+        digits = str(190 + lex.DECADE_WORDS[m["word"].lower()])
+    return Value("DATE", f"{digits}X", "decade", _part_mod(m))
+
+
+def _century(m: re.Match[str], ctx: Context) -> Value | None:
+    raw = m["ord"].lower()
+    number = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else lex.ORDINALS.get(raw)
+    if not number:
+        return None
+    return Value("DATE", f"{number - 1:02d}XX", "century", _part_mod(m))
+
+
+def _season(m: re.Match[str], ctx: Context) -> Value:
+    code = lex.SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower() if "rel" in m.groupdict() else ""
+    if m.groupdict().get("year"):
+        year = int(m["year"])
+    else:
+        year = ctx.ref.year + (1 if rel == "next" else -1 if rel == "last" else 0)
+    return Value("DATE", f"{year:04d}-{code}", "season", _part_mod(m))
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Value | None:
+    number = lex.ORDINALS.get(m["ord"].lower())
+    if not number or number > 4:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    else:  # a quarter not begun yet at the reference date is last year's
+        year = ctx.ref.year if (number - 1) * 3 < ctx.ref.month else ctx.ref.year - 1
+    return Value("DATE", f"{year:04d}-Q{number}", "quarter")
+
+
+def _quarter_rel(m: re.Match[str], ctx: Context) -> Value:
+    """"the latest quarter" is the last completed one; "this quarter" the current one."""
+    current = (ctx.ref.month - 1) // 3
+    rel = m["rel"].lower()
+    shift = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(rel.split()[-1], -1)
+    index = ctx.ref.year * 4 + current + shift
+    return Value("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter")
+
+
+def _half(m: re.Match[str], ctx: Context) -> Value | None:
+    number = lex.ORDINALS.get(m["ord"].lower())
+    if number not in (1, 2):
+        return None
+    year = int(m["year"]) if m["year"] else ctx.ref.year
+    return Value("DATE", f"{year:04d}-H{number}", "half")
+
+
+ABSOLUTE_RULES: list[tuple[str, Handler]] = [
+    (rf"\b(?P<year>\d{{4}})-(?P<mo>0[1-9]|1[0-2])-{lex.DAY}", _iso_date),
+    (rf"\b{lex.MONTH}\s+{lex.DAY},?\s+{lex.YEAR}", _full_date),
+    (rf"\b{lex.DAY}\s+(?:(?i:of)\s+)?{lex.MONTH},?\s+{lex.YEAR}", _full_date),
+    (rf"\b{lex.MONTH}\s+{lex.DAY}", _month_day),
+    (rf"\b{lex.DAY}\s+(?:(?i:of)\s+)?{lex.MONTH}", _month_day),
+    (rf"(?:\b{lex.PART}[- ])?\b{lex.MONTH},?\s+(?:(?i:of)\s+)?{lex.YEAR}", _month_year),
+    (rf"(?:\b(?P<rel>(?i:last|next|this))\s+|\b{lex.PART}[- ])?\b{lex.MONTH}", _month_alone),
+    (rf"(?:(?:\b(?i:the)\s+)?\b{lex.PART}[- ]|\b(?i:fiscal|the year)\s+)?{lex.YEAR}", _year),
+    (rf"{lex.YEAR}[-–](?P<yy>\d\d)(?!\d)", _short_year_range),
+    (r"(?<![\w'])'(?P<yy>\d\d)\b(?!s)", _apostrophe_year),
+    (
+        rf"(?:\b(?i:the)\s+)?(?:\b{lex.PART}[- ]?)?(?:(?P<dec>1[5-9]\d|20\d)0'?s\b"
+        rf"|'(?P<yy>\d)0s\b|\b(?P<word>(?i:{_words(lex.DECADE_WORDS)}))\b)",
+        _decade,
+    ),
+    (
+        rf"(?:\b(?i:the)\s+)?(?:\b{lex.PART}[- ])?\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
+        rf"|(?i:{_words(lex.ORDINALS)}))[- ](?i:century)\b",
+        _century,
+    ),
+    (
+        rf"(?:\b(?i:the)\s+)?(?:\b{lex.PART}[- ])?\b(?P<season>(?i:spring|summer|fall|autumn"
+        rf"|winter))(?:\s+(?i:of)\s+|\s+){lex.YEAR}",
+        _season,
+    ),
+    (
+        r"\b(?P<rel>(?i:last|this|next|this past|the))\s+(?P<season>(?i:spring|summer|fall"
+        r"|autumn|winter))\b",
+        _season,
+    ),
+    (
+        r"(?:\b(?i:the)\s+)?\b(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+        rf"[- ](?i:fiscal[- ])?(?i:quarter)\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{lex.YEAR})?",
+        _quarter,
+    ),
+    (
+        r"\b(?P<rel>(?i:the latest|the last|the past|the previous|last|this|next|the current"
+        r"|the coming|the))\s+(?i:fiscal\s+)?(?i:quarter)\b(?![- ](?:century|of))",
+        _quarter_rel,
+    ),
+    (
+        r"(?:\b(?i:the)\s+)?\b(?P<ord>(?i:first|second))\s+(?i:half)"
+        rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{lex.YEAR})?",
+        _half,
+    ),
+]
+
+
+def compile_rules(rules: list[tuple[str, Handler]]) -> list[tuple[re.Pattern[str], Handler]]:
+    return [(re.compile(pattern), handler) for pattern, handler in rules]
+
+
+def run_rules(
+    rules: list[tuple[re.Pattern[str], Handler]], text: str
+) -> list[tuple[int, int, Callable[[Context], Value | None]]]:
+    """Every match of every rule, as (start, end, normaliser waiting for a context)."""
+    found = []
+    for pattern, handler in rules:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), partial(_call, handler, m)))
+    return found
+
+
+def _call(handler: Handler, m: re.Match[str], ctx: Context) -> Value | None:
+    return handler(m, ctx)
