@@ -172,9 +172,9 @@ def _resolve_all(links: list[Linked], kb: KBReader | None) -> None:
 
 def expected_type(span: Span, ner_label: str) -> str | None:
     """The type a mention's own words (or failing that its NER label) call for, if any."""
-    words = [t.lower_ for t in span]
+    words = [t.lower_.strip(".") for t in span]
     if span.end < len(span.doc):
-        words.append(span.doc[span.end].lower_)  # "Hinton lab", "Nobel committee"
+        words.append(span.doc[span.end].lower_.strip("."))  # "Edison Inc.", "Hinton lab"
     for kind, cues in TYPE_CUES.items():
         if any(w in cues for w in words):
             return kind

@@ -8,6 +8,7 @@ linking is ``analysis.components.linker``'s job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ CONNECTORS = frozenset({"of", "and", "for", "&", "de", "du", "des", "la", "von",
 GLUE = frozenset({"-", "&", "/", "+"})
 # Punctuation after which a capital letter starts a clause rather than marks a name.
 OPENERS = frozenset({"“", '"', "‘", "(", "[", ":", "-", "—", "–", "•", "*"})
+# Roman numerals that end names ("Harvard Mark I", "World War II").
+ROMAN = re.compile(r"[IVX]{1,4}")
 # Methods in order of preference when two sources propose the very same span.
 SOURCE_RANK = {"ner": 0, "chunk": 1, "kb": 2}
 
@@ -138,7 +141,19 @@ def _joins(doc: Doc, i: int) -> bool:
 def _version_suffix(doc: Doc, i: int) -> bool:
     """A number right after a name is part of it ("SAM 2", "Llama 3.1"), unless it is a date."""
     tok = doc[i]
-    return tok.like_num and tok.ent_type_ not in NON_ENTITY_LABELS and not _is_break(doc[i - 1])
+    numeric = tok.like_num or ROMAN.fullmatch(tok.text) is not None  # "Mark I", "Llama 3.1"
+    return numeric and tok.ent_type_ not in NON_ENTITY_LABELS and not _is_break(doc[i - 1])
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the tail of a tight compound ("labs-research"): a name may end there."""
+    return (
+        i >= 2
+        and doc[i - 1].text in GLUE
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i].is_alpha
+    )
 
 
 def chunk_mentions(doc: Doc) -> list[Candidate]:
@@ -209,7 +224,7 @@ def name_ngrams(
                 if words > max_words or doc[j].is_space:
                     break
                 last = doc[j]
-                if not (_namey(last) or (j > i and _version_suffix(doc, j))):
+                if not (_namey(last) or (j > i and (_version_suffix(doc, j) or _glued(doc, j)))):
                     continue
                 key = normalize(doc[i : j + 1].text)
                 if key:
