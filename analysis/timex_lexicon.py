@@ -89,17 +89,14 @@ MOD = (
 PART = r"(?P<part>(?i:early|mid|late))"
 PART_MODS = {"early": "START", "mid": "MID", "late": "END"}
 # Words that put a clause in the future: a bare "Friday" then means the next one.
-FUTURE = (
-    r"\b(?:will|'ll|shall|going to|plans? to|planned|expects? to|expected to|scheduled"
-    r"|next|upcoming|coming|is to|are to)\b"
-)
+FUTURE = r"(?:\b(?:will|shall|going to|scheduled to|is to|are to)\b|'ll\b)"
 SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W", "nightly": "XXXX-XX-XXTNI",
+    "hourly": "PT1H", "biweekly": "P2W", "nightly": "XXXX-XX-XXTNI",
 }
 PRESENT_WORDS = (
     "now", "currently", "current", "nowadays", "these days", "at present", "presently",
     "at the moment", "right now",
 )
-PAST_WORDS = ("recently", "recent", "lately", "the past", "previously", "formerly")
-FUTURE_WORDS = ("the future", "future", "soon", "the coming years")
+PAST_WORDS = ("recently", "recent", "lately", "the past", "formerly")
+FUTURE_WORDS = ("the future", "the coming years")

@@ -96,7 +96,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Value:
     if rel == "last":
         day = ctx.ref - timedelta(days=back or 7)
     elif rel in ("next", "this coming") or (not rel and ctx.future(m.start())):
-        day = ctx.ref + timedelta(days=ahead or 7)
+        day = ctx.ref + timedelta(days=ahead if not rel else ahead or 7)
     else:
         day = ctx.ref - timedelta(days=back)
     if m["pod"]:
@@ -125,6 +125,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Value | None:
     n = _num(m["num"])
     mod = lex.MODS.get((m["mod"] or "").lower())
     rel = (m["rel"] or "").strip().lower()
+    if re.match(r"[\s-]+old\b", ctx.text[m.end() : m.end() + 6]):
+        return None  # an age ("a 6-year-old boy"), not a period of the story
     if rel in ("ago", "later", "earlier", "from now", "hence"):
         return _shifted(ctx, unit, n, rel, mod)
     if m["num"].lower() in ("a", "an") and _RATE_BEFORE.search(ctx.before(m.start())):

@@ -108,16 +108,15 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Value | None:
 
 def _month_day(m: re.Match[str], ctx: Context) -> Value | None:
     """"Sept. 30": the year that puts the date nearest the reference date."""
-    month, day = _month(m), int(m["day"])
-    best = None
-    for year in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
-        try:
-            cand = date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((cand - ctx.ref).days) < abs((best - ctx.ref).days):
-            best = cand
-    return Value("DATE", best.isoformat(), "day") if best else None
+    month, day, ref = _month(m), int(m["day"]), ctx.ref
+    best = ref.year
+    for year in (ref.year - 1, ref.year + 1):
+        if abs((year * 12 + month) - (ref.year * 12 + ref.month)) < abs(
+            (best * 12 + month) - (ref.year * 12 + ref.month)
+        ):
+            best = year
+    year = best
+    return _day_value(year, month, day)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Value:

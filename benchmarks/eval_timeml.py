@@ -153,8 +153,8 @@ def _describe_errors(
         for p in pred if id(p) not in matched_pred
     ]
     out += [
-        f"VALUE {doc.text[p.start:p.end]!r} got {p.type} {p.value}, gold {doc.text[g.start:g.end]!r}"
-        f" {g.type} {g.value} (dct {doc.dct})"
+        f"VALUE {doc.text[p.start:p.end]!r} got {p.type} {p.value}, "
+        f"gold {doc.text[g.start:g.end]!r} {g.type} {g.value} (dct {doc.dct})"
         for g, p in pairs if norm_value(g.value) != norm_value(p.value)
     ]
     return out
@@ -169,7 +169,8 @@ def _report(docs: list[GoldDoc], c: dict[str, int]) -> dict[str, float]:
         "type_accuracy": c["type"] / c["relaxed"] if c["relaxed"] else 0.0,
         "value_f1": value_f1, "strict_f1": strict[2], "relaxed_f1": relaxed[2],
     }
-    print(f"documents: {len(docs)}  gold timexes (DCT excluded): {c['gold']}  predicted: {c['pred']}")
+    print(f"documents: {len(docs)}  gold timexes (DCT excluded): {c['gold']}", end="  ")
+    print(f"predicted: {c['pred']}")
     print("extraction  strict  P={:.3f} R={:.3f} F1={:.3f}".format(*strict))
     print("extraction  relaxed P={:.3f} R={:.3f} F1={:.3f}".format(*relaxed))
     print(f"value accuracy (relaxed matches): {scores['value_accuracy']:.3f}")

@@ -1,0 +1,62 @@
+"""spaCy component ``profile_dates``: temporal expressions as ``doc._.timexes`` and spans.
+
+The logic lives in ``analysis.timex``; this component only reads the reference date from
+``doc._.ref_date`` (today when unset), stores the Timex list and the aligned spans
+``doc.spans["dates"]`` (label = TIMEX3 type, ``kb_id_`` = TIMEX3 value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.timex import find_timexes
+
+SPAN_KEY = "dates"
+
+
+def register_extensions() -> None:
+    """Register ``doc._.ref_date`` and ``doc._.timexes`` once (safe to call repeatedly)."""
+    for name in ("ref_date", "timexes"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+class TemporalTagger:
+    """Tag every temporal expression of a Doc with its TIMEX3 type and value."""
+
+    def __init__(self, name: str = "profile_dates") -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ref = doc._.ref_date if isinstance(doc._.ref_date, date) else date.today()
+        timexes = find_timexes(doc.text, ref, doc)
+        doc._.timexes = timexes
+        spans = []
+        for timex in timexes:
+            span = doc.char_span(
+                timex.start, timex.end, label=timex.type, kb_id=timex.value,
+                alignment_mode="expand",
+            )
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Tag a stream of Docs (``nlp.pipe``); tagging is per Doc, so no batching."""
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("profile_dates", assigns=["doc._.timexes", "doc.spans"])
+def make_temporal_tagger(nlp: Language, name: str) -> TemporalTagger:
+    """Build the ``profile_dates`` component (``nlp.add_pipe("profile_dates")``)."""
+    return TemporalTagger(name)
+
+
+__all__ = ["SPAN_KEY", "TemporalTagger", "make_temporal_tagger", "register_extensions"]
