@@ -221,7 +221,8 @@ def name_ngrams(
             for j in range(i, seg_end):
                 if j > i and doc[j - 1].whitespace_:
                     words += 1
-                if words > max_words or doc[j].is_space:
+                # A possessive ends a name: "Meta’s Llama" is Meta, then Llama.
+                if words > max_words or doc[j].is_space or doc[j].tag_ == "POS":
                     break
                 last = doc[j]
                 if not (_namey(last) or (j > i and (_version_suffix(doc, j) or _glued(doc, j)))):
