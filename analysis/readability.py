@@ -46,6 +46,7 @@ MIN_ENGLISH_SHARE = 0.12
 MIN_WORDS_FOR_LANGUAGE = 12
 NOT_ENGLISH = "text does not look English; English readability formulas not applied"
 READING_MS_PER_CHAR = 14.69  # textstat's reading_time default
+GRADE_BOUNDS = (1, 18)  # textstat clamps the consensus to kindergarten..graduate school
 HARDEST = 3  # sentences listed per criterion
 PROSE_KINDS = ("paragraph", "bullet")
 
@@ -254,7 +255,8 @@ def text_standard(scores: dict[str, float], linsear: float) -> float:
             continue
         value = linsear if name == "linsear" else scores[name]
         grades.extend([math.floor(value), math.ceil(value), round(value)])
-    return float(Counter(grades).most_common(1)[0][0])
+    consensus = Counter(grades).most_common(1)[0][0]
+    return float(max(GRADE_BOUNDS[0], min(consensus, GRADE_BOUNDS[1])))
 
 
 METRICS: dict[str, Callable[[Counts], float]] = {

@@ -48,6 +48,12 @@ _SUFFIXES = (
     "ments", "ment", "ically", "ical", "ally", "ly", "ers", "er", "ies", "ied", "ed", "es", "al",
     "ive", "ic", "s", "e",
 )  # fmt: skip
+# Fillers sklearn's list lacks; they recur everywhere and name no theme.
+_EXTRA_STOP = frozenset(
+    "like just really recent recently real new way ways make makes made use used "
+    "using today year years time times things thing".split()
+)
+_STOP = ENGLISH_STOP_WORDS | _EXTRA_STOP
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
@@ -71,7 +77,7 @@ class _Analyzer:
         out = []
         for match in _WORD.finditer(text):
             word = re.split(r"['\u2019]", match.group().lower())[0]  # drop "'s", "n't"
-            if len(word) < 3 or word in ENGLISH_STOP_WORDS:
+            if len(word) < 3 or word in _STOP:
                 continue
             stemmed = stem(word)
             if record:
