@@ -44,6 +44,7 @@ _SIGNAL_MOD = (
 )
 _RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES)
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_PERIOD = re.compile(r"^\d{4}-[QH]\d$")
 _DECADE_OR_CENTURY = re.compile(r"^\d{2,3}X{1,2}$")
 
 
@@ -74,6 +75,8 @@ def find_timexes(
         timex = _make(text, start, end, value)
         if _ABSOLUTE.match(timex.value) and timex.type == "DATE":
             ctx.anchor = PartialDate.parse(timex.value[:10])
+        elif _PERIOD.match(timex.value):
+            ctx.period = (timex.value, timex.end)
         found.append(timex)
     return [_add_signal_mod(text, t) for t in _merge_ranges(text, found)]
 

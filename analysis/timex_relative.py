@@ -128,7 +128,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Value | None:
     if re.match(r"[\s-]+old\b", ctx.text[m.end() : m.end() + 6]):
         return None  # an age ("a 6-year-old boy"), not a period of the story
     if rel in ("ago", "later", "earlier", "from now", "hence"):
-        return _shifted(ctx, unit, n, rel, mod)
+        return _shifted(ctx, m.start(), unit, n, rel, mod)
     if m["num"].lower() in ("a", "an") and _RATE_BEFORE.search(ctx.before(m.start())):
         return Value("SET", f"P1{letter}", "set")
     prefix = "PT" if is_time else "P"
@@ -138,11 +138,18 @@ def _duration(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DURATION", f"{prefix}{_amount(n, mult)}{letter}", "duration", mod)
 
 
-def _shifted(ctx: Context, unit: str, n: float | None, rel: str, mod: str | None) -> Value | None:
+def _shifted(
+    ctx: Context, pos: int, unit: str, n: float | None, rel: str, mod: str | None
+) -> Value | None:
     """Resolve "N units ago" against the reference date, "N units later" against the anchor."""
     if n is None:
         past = rel in ("ago", "earlier")
         return Value("DATE", "PAST_REF" if past else "FUTURE_REF", "ref", mod)
+    period = None
+    if unit == "year" and rel in ("ago", "earlier") and n == 1:
+        period = ctx.recent_period(pos)
+    if period:  # "a year earlier" in a quarterly report is the same quarter a year before
+        return Value("DATE", f"{int(period[:4]) - 1:04d}{period[4:]}", "quarter", mod)
     if rel in ("later", "earlier"):
         if ctx.anchor is None:
             letter, mult, is_time = lex.UNITS[unit]
@@ -165,6 +172,20 @@ def _shifted(ctx: Context, unit: str, n: float | None, rel: str, mod: str | None
     if unit == "month" and precision == "year":
         resolved = (resolved[0][:4], "year")  # "two months after 1990" stays a year
     return Value("DATE", resolved[0], resolved[1], mod)
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> Value | None:
+    """"year-earlier", "the year-ago quarter": the same period one year before."""
+    return _shifted(ctx, m.start(), "year", 1, "ago", None)
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> Value:
+    """"the weekend": the coming one late in the week, else the one just past."""
+    rel = m["rel"].lower()
+    shift = {"last": -1, "next": 1}.get(rel, 0)
+    if rel == "the" and ctx.ref.isoweekday() < 5 and not ctx.future(m.start()):
+        shift = -1
+    return Value("DATE", _week(ctx.ref + timedelta(weeks=shift)) + "-WE", "week")
 
 
 def _set_word(m: re.Match[str], ctx: Context) -> Value:
@@ -223,6 +244,12 @@ RELATIVE_RULES: list[tuple[str, Handler]] = [
         _duration,
     ),
     (rf"\b(?P<w>(?i:{_words(lex.SETS)}))\b", _set_word),
+    (
+        r"(?:\b(?i:the|a)\s+)?\b(?i:year-earlier|year-ago|year earlier)"
+        r"(?:\s+(?i:quarter|period|level|figure|results))?\b",
+        _year_ago,
+    ),
+    (r"\b(?P<rel>(?i:the|this|last|next))\s+(?i:weekend)\b", _weekend),
     (
         r"\b(?i:every|each)\s+(?:(?P<other>(?i:other))\s+)?(?:" + lex.WEEKDAY + r"\b|(?:"
         + lex.NUMBER + r"\s+)?" + lex.UNIT + ")",

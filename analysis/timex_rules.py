@@ -36,6 +36,13 @@ class Context:
     today_as_date: bool
     sents: list[tuple[int, int]] = field(default_factory=list)
     anchor: PartialDate | None = None
+    period: tuple[str, int] | None = None  # last quarter/half mentioned, and where
+
+    def recent_period(self, pos: int) -> str | None:
+        """The quarter or half under discussion near ``pos`` ("a year earlier" compares it)."""
+        if self.period and 0 <= pos - self.period[1] < 400:
+            return self.period[0]
+        return None
 
     def future(self, pos: int) -> bool:
         """True when the sentence around ``pos`` speaks of the future ("will", "next")."""
@@ -259,7 +266,8 @@ ABSOLUTE_RULES: list[tuple[str, Handler]] = [
     ),
     (
         r"\b(?P<rel>(?i:the latest|the last|the past|the previous|last|this|next|the current"
-        r"|the coming|the))\s+(?i:fiscal\s+)?(?i:quarter)\b(?![- ](?:century|of))",
+        r"|the coming|the))\s+(?i:fiscal\s+)?(?i:quarter|(?<=latest )period)\b"
+        r"(?![- ](?:century|of))",
         _quarter_rel,
     ),
     (
