@@ -82,8 +82,15 @@ def load_files(kb: KnowledgeBase, wikidata: Sequence[Path], yaml_files: Sequence
             load_yaml(kb, yaml_files)
 
 
-def load_kb(paths: Sequence[Path], *, bundled: bool = True) -> KnowledgeBase | LayeredKB:
+def load_kb(
+    paths: Sequence[Path], *, bundled: bool = True, databases: Sequence[Path] = ()
+) -> KnowledgeBase | LayeredKB:
     """The KB of a run: ``paths`` (databases, files, folders) plus the bundled KB.
+
+    Args:
+        paths: KB databases, files or folders, in any mix (``--kb``).
+        bundled: also load the bundled KB under ``corpus/kb`` (when present).
+        databases: KB databases opened whatever their file name (``--db``).
 
     Raises:
         KBError: a path that cannot be used (the message names it and the fix).
@@ -92,11 +99,12 @@ def load_kb(paths: Sequence[Path], *, bundled: bool = True) -> KnowledgeBase | L
     found = collect_kb_files([*([folder] if folder else []), *paths])
     layers: list[KnowledgeBase] = []
     try:
-        if found["yaml"] or found["wikidata"] or not found["db"]:
+        if found["yaml"] or found["wikidata"] or not (found["db"] or databases):
             memory = KnowledgeBase.memory()
             layers.append(memory)
             load_files(memory, found["wikidata"], found["yaml"])
-        layers += [KnowledgeBase.open(db, readonly=True) for db in found["db"]]
+        dbs = [*databases, *found["db"]]
+        layers += [KnowledgeBase.open(db, readonly=True) for db in dbs]
     except BaseException:
         for layer in layers:
             layer.close()
