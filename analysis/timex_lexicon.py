@@ -87,7 +87,10 @@ MOD = (
     r"|up to|over|under|almost|nearly|about|around|roughly|approximately))\s+)?"
 )
 PART = r"(?P<part>(?i:early|mid|late))"
-PART_MODS = {"early": "START", "mid": "MID", "late": "END"}
+PART_MODS = {
+    "early": "START", "mid": "MID", "late": "END", "end": "END", "start": "START",
+    "beginning": "START", "middle": "MID",
+}
 # Words that put a clause in the future: a bare "Friday" then means the next one.
 FUTURE = r"(?:\b(?:will|shall|going to|scheduled to|is to|are to)\b|'ll\b)"
 SETS = {

@@ -237,7 +237,7 @@ RELATIVE_RULES: list[tuple[str, Handler]] = [
         _clock,
     ),
     (
-        lex.MOD + r"(?:\b(?i:the\s+)?(?i:past|last|next|first|previous|coming|following|final"
+        lex.MOD + r"(?:\b(?i:the)\s+)?(?:\b(?i:the\s+)?(?i:past|last|next|first|previous|coming|following|final"
         r"|another|over the past)\s+)?\b" + lex.NUMBER + r"[\s-]+(?:(?i:more|additional|full"
         r"|straight|consecutive)\s+)?" + lex.UNIT
         + r"(?P<rel>\s+(?i:ago|later|earlier|from now|hence))?",
@@ -245,8 +245,8 @@ RELATIVE_RULES: list[tuple[str, Handler]] = [
     ),
     (rf"\b(?P<w>(?i:{_words(lex.SETS)}))\b", _set_word),
     (
-        r"(?:\b(?i:the|a)\s+)?\b(?i:year-earlier|year-ago|year earlier)"
-        r"(?:\s+(?i:quarter|period|level|figure|results))?\b",
+        r"(?:\b(?i:the|a)\s+(?=\S+\s+(?i:quarter|period)))?\b(?i:year-earlier|year-ago)"
+        r"(?:\s+(?i:quarter|period))?\b",
         _year_ago,
     ),
     (r"\b(?P<rel>(?i:the|this|last|next))\s+(?i:weekend)\b", _weekend),

@@ -98,8 +98,8 @@ def _week(day: date) -> str:
 
 
 def _part_mod(m: re.Match[str]) -> str | None:
-    part = m.groupdict().get("part")
-    return lex.PART_MODS[part.lower()] if part else None
+    part = m.groupdict().get("part") or m.groupdict().get("edge")
+    return lex.PART_MODS[part.split()[1 if " " in part else 0].lower()] if part else None
 
 
 # --- absolute dates ----------------------------------------------------------------------
@@ -139,14 +139,15 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Value | None:
     ):
         return None  # "May" the modal verb, "March" the verb
     month, ref = _month(m), ctx.ref
-    if rel == "next" or (rel != "last" and rel != "this" and ctx.future(m.start())):
-        year = ref.year if month > ref.month else ref.year + 1
+    gap = month - ref.month  # months ahead of the reference month, -11..11
+    if rel == "next" or (not rel and ctx.future(m.start()) and gap < 0):
+        year = ref.year + (1 if gap <= 0 else 0)
+    elif rel == "last":
+        year = ref.year - (1 if gap >= 0 else 0)
     elif rel == "this":
         year = ref.year
-    else:
-        year = ref.year if month <= ref.month and rel != "last" else ref.year - 1
-        if rel == "last" and month < ref.month:
-            year = ref.year
+    else:  # the nearest such month
+        year = ref.year + (1 if gap < -6 else -1 if gap > 6 else 0)
     return Value("DATE", f"{year:04d}-{month:02d}", "month", _part_mod(m))
 
 
@@ -236,7 +237,11 @@ ABSOLUTE_RULES: list[tuple[str, Handler]] = [
     (rf"\b{lex.DAY}\s+(?:(?i:of)\s+)?{lex.MONTH}", _month_day),
     (rf"(?:\b{lex.PART}[- ])?\b{lex.MONTH},?\s+(?:(?i:of)\s+)?{lex.YEAR}", _month_year),
     (rf"(?:\b(?P<rel>(?i:last|next|this))\s+|\b{lex.PART}[- ])?\b{lex.MONTH}", _month_alone),
-    (rf"(?:(?:\b(?i:the)\s+)?\b{lex.PART}[- ]|\b(?i:fiscal|the year)\s+)?{lex.YEAR}", _year),
+    (
+        rf"(?:(?:\b(?i:the)\s+)?\b{lex.PART}[- ]|\b(?i:fiscal|the year)\s+"
+        rf"|\b(?P<edge>(?i:the end|the start|the beginning|the middle))\s+(?i:of)\s+)?{lex.YEAR}",
+        _year,
+    ),
     (rf"{lex.YEAR}[-–](?P<yy>\d\d)(?!\d)", _short_year_range),
     (r"(?<![\w'])'(?P<yy>\d\d)\b(?!s)", _apostrophe_year),
     (
