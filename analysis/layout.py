@@ -41,7 +41,7 @@ _ATTRIBUTION_LINE = re.compile(r"^(?:[—–]|--)\s*(?P<attr>\S.*)$")
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs with without".split()
 )
-_TERMINAL = tuple(".!?;,:\"”)")
+_TERMINAL = tuple('.!?;,:"”)')
 
 
 def split_lines(text: str) -> list[Line]:
@@ -118,7 +118,13 @@ def _attach_attribution_lines(text: str, lines: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         m = _ATTRIBUTION_LINE.match(content)
         prev_text = text[prev.start : prev.end] if prev else ""
-        if m and prev and prev.kind == "paragraph" and prev_text[:1] in "“\"" and prev_text[-1:] in "”\"":
+        if (
+            m
+            and prev
+            and prev.kind == "paragraph"
+            and prev_text[:1] in '“"'
+            and prev_text[-1:] in '”"'
+        ):
             out[-1] = replace(
                 prev,
                 start=prev.start + 1,

@@ -41,7 +41,9 @@ class _Writer:
         self.pos = 0
         self.lines: list[Line] = []
 
-    def add(self, kind: str, content: str, prefix: str = "", attribution: str | None = None) -> None:
+    def add(
+        self, kind: str, content: str, prefix: str = "", attribution: str | None = None
+    ) -> None:
         content = " ".join(content.split())
         if not content:
             return
@@ -52,8 +54,13 @@ class _Writer:
         line = Line(start, self.pos, kind=kind, blank_before=sep == "\n\n")
         if kind == "pull_quote" and attribution:
             self._write(" — ")
-            line = Line(start, start + len(content), kind=kind, attribution=attribution,
-                        attribution_start=self.pos)
+            line = Line(
+                start,
+                start + len(content),
+                kind=kind,
+                attribution=attribution,
+                attribution_start=self.pos,
+            )
             self._write(attribution)
         if kind in ("bullet", "paragraph"):
             line = with_date_label(self.text(), line)
@@ -149,12 +156,28 @@ def render_markdown(source: str) -> tuple[str, list[Line], dict[str, str]]:
     return out.text(), out.lines, meta
 
 
-_BLOCK_TAGS = {"p": "paragraph", "li": "bullet", "figcaption": "paragraph", "dd": "paragraph",
-               "dt": "paragraph", "td": "paragraph", "pre": "paragraph"}
+_BLOCK_TAGS = {
+    "p": "paragraph",
+    "li": "bullet",
+    "figcaption": "paragraph",
+    "dd": "paragraph",
+    "dt": "paragraph",
+    "td": "paragraph",
+    "pre": "paragraph",
+}
 _HEADINGS = {f"h{i}" for i in range(1, 7)}
 _SKIP = {"script", "style", "noscript", "nav", "template", "svg", "form", "button", "select"}
-_DATE_META = {"date", "dc.date", "dcterms.date", "article:published_time", "pubdate",
-              "publish-date", "publication_date", "datepublished", "citation_publication_date"}
+_DATE_META = {
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "article:published_time",
+    "pubdate",
+    "publish-date",
+    "publication_date",
+    "datepublished",
+    "citation_publication_date",
+}
 
 
 class _HTMLRenderer(HTMLParser):
@@ -231,7 +254,9 @@ class _HTMLRenderer(HTMLParser):
         if self.quote is not None:
             return
         if text.strip():
-            self.out.add(self.kind or "paragraph", text, prefix="- " if self.kind == "bullet" else "")
+            self.out.add(
+                self.kind or "paragraph", text, prefix="- " if self.kind == "bullet" else ""
+            )
         self.kind = None
 
     def _flush_quote(self) -> None:

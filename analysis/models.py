@@ -38,7 +38,7 @@ class Block:
 
 @dataclass(frozen=True)
 class Section:
-    """A heading and the blocks up to the next heading; section 0 is the lead (may lack a heading)."""
+    """A heading and the blocks up to the next heading; section 0 may be a lead with no heading."""
 
     index: int
     heading: str | None

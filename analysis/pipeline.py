@@ -89,8 +89,10 @@ def load_pipeline(
             continue
         importlib.import_module(_COMPONENT_MODULES[component])
         if component == "profile_layout":
-            before = "parser" if "parser" in nlp.pipe_names else None
-            nlp.add_pipe(component, before=before) if before else nlp.add_pipe(component, first=True)
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe(component, before="parser")
+            else:
+                nlp.add_pipe(component, first=True)
         else:
             nlp.add_pipe(component)
     if "profile_linker" in nlp.pipe_names:

@@ -78,7 +78,7 @@ def model_option(func: Callable) -> Callable:
         "--model",
         default=None,
         metavar="NAME",
-        help="Installed spaCy pipeline to use (default: en_core_web_sm, else the first English one).",
+        help="Installed spaCy pipeline (default: en_core_web_sm, else any English one).",
     )(func)
 
 

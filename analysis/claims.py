@@ -1,0 +1,414 @@
+"""Claim extraction: pure functions from an annotated Doc to Claim records.
+
+A claim starts at a trigger (a verb or noun of ``analysis.vocabulary``), takes its object from
+the entity mentions in the trigger's syntactic window (falling back to the words up to the next
+trigger when the parse of a fragment such as "1988: Joined X" is poor), its time from the
+temporal expression that attaches to it (or the bullet's date label), and its subject from the
+syntax, with pronouns and name forms of the profile's subject resolved to the subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.models import Article, Block, Claim, Mention, Timex
+from analysis.subject import ProfileSubject
+from analysis.triggers import Trigger, find_triggers
+from analysis.vocabulary import (
+    DEGREE_WORDS,
+    PREDICATE_WEIGHT,
+    PREDICATES,
+    PRESENT_MARKERS,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
+)
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_INHERIT_DEPS = frozenset(
+    {"conj", "xcomp", "advcl", "ccomp", "pcomp", "relcl", "acl", "prep", "pobj"}
+)
+_WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
+_DATED_TYPES = frozenset({"DATE"})
+# Predicates whose subject is a person: a non-name subject of these is the profile's subject.
+_PERSON_PREDICATES = frozenset(
+    {"born", "died", "studied", "joined", "worked_at", "left", "position", "award", "advisor"}
+)
+# Clauses that share their governor's date: "joining X in 2013 to lead Y".
+_EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj"})
+_CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–"})
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    article: Article
+    subject: ProfileSubject | None
+    mention_at: dict[int, Mention]
+    timexes: list[Timex]
+
+
+def extract_claims(
+    doc: Doc,
+    *,
+    article: Article,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    timexes: list[Timex],
+    subject: ProfileSubject | None,
+) -> list[Claim]:
+    """All claims of the article, in text order, numbered c1, c2, ..."""
+    ctx = _Context(doc, article, subject, _index_mentions(doc, mentions), timexes)
+    claims: list[Claim] = []
+    for start, end in sentences:
+        block = _block_at(article, start)
+        if block is None or block.kind in ("heading", "title", "pull_quote"):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        claims.extend(_sentence_claims(ctx, span, block, start, end))
+    return [_renumber(c, i) for i, c in enumerate(claims, 1)]
+
+
+def _renumber(claim: Claim, index: int) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, id=f"c{index}")
+
+
+def _index_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    index: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for token in span or ():
+            index[token.i] = m
+    return index
+
+
+def _block_at(article: Article, offset: int) -> Block | None:
+    return next((b for b in article.blocks if b.start <= offset < b.end), None)
+
+
+def _sentence_claims(
+    ctx: _Context, span: Span, block: Block, start: int, end: int
+) -> Iterator[Claim]:
+    triggers = find_triggers(span, ctx.mention_at)
+    if not triggers:
+        return
+    own_time = _assign_times(ctx, span, triggers)
+    label_time = _label_timex(ctx, block) if block.date_label else None
+    sent_present = _sentence_present(ctx, span, start, end)
+    for trig in triggers:
+        time = own_time.get(trig.token.i) or _inherited_time(span, trig, own_time) or label_time
+        claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
+        if claim is not None:
+            yield claim
+
+
+def _build_claim(
+    ctx: _Context,
+    span: Span,
+    trig: Trigger,
+    triggers: list[Trigger],
+    time: Timex | None,
+    sent_present: bool,
+    start: int,
+    end: int,
+) -> Claim | None:
+    window = _window(span, trig, triggers)
+    predicate = trig.predicate
+    subj_text, subj_id, subj_mention = _subject(ctx, trig)
+    objects = [m for m in _mentions_in(ctx, window) if m is not subj_mention]
+    qualifiers: dict[str, object] = {}
+    degree = _degree(window)
+    if predicate == "context":
+        predicate = "studied" if degree else "award"
+    wanted = PREDICATES[predicate][1]
+    obj = _pick_object(objects, wanted, predicate, ctx.subject)
+    if degree and predicate == "studied":
+        qualifiers["degree"] = degree
+    if predicate == "position":
+        role = trig.role or _role_phrase([t for t in window if t.i > trig.token.i], obj)
+        if not role:
+            return None
+        qualifiers["role"] = role
+    if predicate == "award":
+        others = _together_with(ctx, window, obj)
+        if others:
+            qualifiers["with"] = others
+    if trig.role and predicate == "worked_at":
+        qualifiers["role"] = trig.role
+    if not _complete(predicate, obj, time, subj_mention):
+        return None
+    present = trig.present or (sent_present and _is_present(trig.token))
+    return Claim(
+        id="",
+        subject=subj_text,
+        subject_kb_id=subj_id,
+        predicate=predicate,
+        object=obj.text if obj else None,
+        object_kb_id=obj.kb_id if obj else None,
+        time=time,
+        start=start,
+        end=end,
+        obj_start=obj.start if obj else -1,
+        obj_end=obj.end if obj else -1,
+        present=present,
+        qualifiers=qualifiers,
+        score=_score(predicate, obj, time, present, span.text),
+    )
+
+
+def _complete(
+    predicate: str, obj: Mention | None, time: Timex | None, subj: Mention | None
+) -> bool:
+    """A claim worth recording names what it is about: an object, or a date for born/died."""
+    if predicate in ("born", "died"):
+        return obj is not None or time is not None
+    if predicate == "released":
+        return obj is not None or (subj is not None and time is not None)
+    return obj is not None
+
+
+def _window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[Token]:
+    """The trigger's subtree minus the subtrees of the triggers below it.
+
+    Fragments parse poorly, so a trigger hanging off a noun or preposition takes the words up to
+    the next trigger instead.
+    """
+    others = {t.token.i for t in triggers if t is not trig}
+    tokens: list[Token] = []
+    stack = [trig.token]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.children if c.i not in others and span.start <= c.i < span.end)
+    if (
+        trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp")
+        and len(tokens) > 1
+    ):
+        return sorted(tokens, key=lambda t: t.i)
+    later = [t.token.i for t in triggers if t.token.i > trig.token.i]
+    stop = min(later) if later else span.end
+    return list(span.doc[trig.token.i : stop])
+
+
+def _mentions_in(ctx: _Context, window: list[Token]) -> list[Mention]:
+    seen: list[Mention] = []
+    for tok in window:
+        m = ctx.mention_at.get(tok.i)
+        if m is not None and m not in seen:
+            seen.append(m)
+    return seen
+
+
+def _pick_object(
+    objects: list[Mention], wanted: frozenset[str], predicate: str, subject: ProfileSubject | None
+) -> Mention | None:
+    candidates = [m for m in objects if not (subject and subject.matches(m))]
+    typed = [m for m in candidates if m.label in wanted]
+    if typed:
+        # For a role "at X", the organisation after "at" is the employer, not a department.
+        return typed[-1] if predicate == "position" else typed[0]
+    if predicate in ("created", "founded", "released"):
+        return next((m for m in candidates if m.label in ("other", "work")), None)
+    return None
+
+
+def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | None]:
+    default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
+    tok = _possessor(trig.token) if trig.token.pos_ == "NOUN" else None
+    tok = tok or _subject_token(trig.token)
+    if tok is None:
+        return default[0], default[1], None
+    mention = ctx.mention_at.get(tok.i) or _mention_in_phrase(ctx, tok)
+    if mention is None and tok.i == trig.token.head.i:
+        # A participle hung on a non-name ("Appointed professor ..., founding X"): the
+        # profile's subject did it.
+        return default[0], default[1], None
+    if mention is not None:
+        if ctx.subject and ctx.subject.matches(mention):
+            return default[0], default[1], mention
+        return mention.kb_label or mention.text, mention.kb_id, mention
+    if tok.lower_ in SUBJECT_PRONOUNS:
+        return default[0], default[1], None
+    # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
+    if tok.pos_ not in ("NOUN", "PROPN") or trig.predicate in _PERSON_PREDICATES:
+        return default[0], default[1], None
+    phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
+    return phrase, None, None
+
+
+def _possessor(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def _mention_in_phrase(ctx: _Context, head: Token) -> Mention | None:
+    """ "The Llama 3.1 model": the name inside the subject's noun phrase."""
+    for tok in head.lefts:
+        if tok.dep_ in ("compound", "nmod", "nummod", "amod", "poss") and tok.i in ctx.mention_at:
+            return ctx.mention_at[tok.i]
+    return None
+
+
+def _subject_token(token: Token) -> Token | None:
+    """The grammatical subject of the trigger, looking up through conjoined and embedded verbs."""
+    current = token
+    for _ in range(6):
+        subj = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if current.dep_ in ("acl", "relcl") and current.head is not current:
+            return current.head
+        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _assign_times(ctx: _Context, span: Span, triggers: list[Trigger]) -> dict[int, Timex]:
+    """Each dated timex goes to the first trigger above it in the parse (or the only trigger)."""
+    trigger_ids = {t.token.i for t in triggers}
+    owned: dict[int, Timex] = {}
+    for tx in _timexes_in(ctx, span.start_char, span.end_char):
+        tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        node = tok.root if tok is not None else None
+        owner = None
+        for _ in range(12):
+            if node is None:
+                break
+            if node.i in trigger_ids:
+                owner = node.i
+                break
+            if node.head is node:
+                break
+            node = node.head
+        if owner is None and len(triggers) == 1:
+            owner = triggers[0].token.i
+        if owner is not None and tok is not None and owner > tok.start:
+            owner = _preceding_owner(span, triggers, owned, tok.start) or owner
+        if owner is not None and owner not in owned:
+            owned[owner] = tx
+    return owned
+
+
+def _preceding_owner(
+    span: Span, triggers: list[Trigger], owned: dict[int, Timex], timex_i: int
+) -> int | None:
+    """ "joining X in 2013 to lead Y": a date right after a trigger's object belongs to it,
+    not to the later verb the parser hung it on, unless a clause break comes between."""
+    before = [t.token.i for t in triggers if t.token.i < timex_i and t.token.i not in owned]
+    if not before:
+        return None
+    between = span.doc[before[-1] + 1 : timex_i]
+    if any(t.lower_ in _CLAUSE_BREAKS for t in between):
+        return None
+    return before[-1]
+
+
+def _inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex | None:
+    """A clause with no date of its own shares its governor's ("while at X", "to lead Y"), or
+    that of a date just before it with no clause break between ("... in 2013 to lead Y")."""
+    if trig.inherits and owned:
+        return next(iter(owned.values()))
+    node = trig.token
+    for _ in range(4):
+        if node.dep_ not in _EMBEDDED_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in owned:
+            return owned[node.i]
+    before = [tx for tx in owned.values() if tx.end <= trig.token.idx]
+    if not before:
+        return None
+    nearest = max(before, key=lambda tx: tx.end)
+    gap = span.doc.char_span(nearest.end, trig.token.idx, alignment_mode="expand")
+    if gap is not None and any(t.lower_ in _CLAUSE_BREAKS for t in gap):
+        return None
+    return nearest
+
+
+def _timexes_in(ctx: _Context, start: int, end: int) -> list[Timex]:
+    return [
+        t
+        for t in ctx.timexes
+        if start <= t.start < end and t.type in _DATED_TYPES and t.value[:1].isdigit()
+    ]
+
+
+def _label_timex(ctx: _Context, block: Block) -> Timex | None:
+    return next(
+        iter(_timexes_in(ctx, block.start, block.start + len(block.date_label or ""))), None
+    )
+
+
+def _sentence_present(ctx: _Context, span: Span, start: int, end: int) -> bool:
+    if any(t.lower_ in PRESENT_MARKERS for t in span):
+        return True
+    return any(t.value == "PRESENT_REF" for t in ctx.timexes if start <= t.start < end)
+
+
+def _is_present(token: Token) -> bool:
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
+        for c in token.children
+    )
+
+
+def _degree(window: list[Token]) -> str | None:
+    for tok in window:
+        if tok.lower_.rstrip(".") in DEGREE_WORDS or tok.lower_ in DEGREE_WORDS:
+            return tok.text
+    return None
+
+
+def _role_phrase(window: list[Token], org: Mention | None) -> str | None:
+    """ "professor at X" -> "professor"; "head of the Y Department at X" -> that whole phrase."""
+    words: list[Token] = []
+    for tok in window:
+        if org is not None and tok.idx >= org.start:
+            break
+        if tok.is_punct and tok.text != "-":
+            break
+        words.append(tok)
+    while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an"):
+        words.pop()
+    while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their"):
+        words.pop(0)
+    if not any(t.lower_ in ROLE_NOUNS for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+def _together_with(ctx: _Context, window: list[Token], award: Mention | None) -> list[str]:
+    after = award.end if award else -1
+    people: list[str] = []
+    seen_with = False
+    for tok in window:
+        if tok.idx < after:
+            continue
+        if tok.lower_ in _WITH_WORDS:
+            seen_with = seen_with or tok.lower_ != "and"
+            continue
+        m = ctx.mention_at.get(tok.i)
+        if seen_with and m is not None and m.label == "person" and m.text not in people:
+            if not (ctx.subject and ctx.subject.matches(m)):
+                people.append(m.kb_label or m.text)
+    return people
+
+
+def _score(
+    predicate: str, obj: Mention | None, time: Timex | None, present: bool, text: str
+) -> float:
+    """Check-worthiness: specific, dated, linked statements first; present tense ages badly."""
+    score = PREDICATE_WEIGHT.get(predicate, 0.5) * 0.6
+    score += 0.2 if time is not None else 0.0
+    score += 0.1 if obj is not None and obj.kb_id else 0.0
+    score += 0.1 if present else 0.0
+    score += 0.05 if any(ch.isdigit() for ch in text) else 0.0
+    return round(min(score, 1.0), 2)

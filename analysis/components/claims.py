@@ -1,0 +1,47 @@
+"""``profile_claims``: sets ``Doc._.claims`` (and ``Doc._.subject``) from the annotated Doc.
+
+Thin on purpose: the logic lives in ``analysis.claims`` so that it tests without a pipeline.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.claims import extract_claims
+from analysis.models import Article
+from analysis.pipeline import sentence_spans
+from analysis.subject import find_subject
+
+for _name in ("claims", "subject"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class ProfileClaims:
+    def __call__(self, doc: Doc) -> Doc:
+        article: Article | None = doc._.article
+        if article is None:
+            doc._.claims = []
+            return doc
+        mentions = list(doc._.mentions or [])
+        subject = find_subject(article, mentions)
+        doc._.subject = subject
+        doc._.claims = extract_claims(
+            doc,
+            article=article,
+            sentences=sentence_spans(doc),
+            mentions=mentions,
+            timexes=list(doc._.timexes or []),
+            subject=subject,
+        )
+        return doc
+
+
+@Language.factory(
+    "profile_claims",
+    requires=["doc.sents", "doc.spans"],
+    assigns=["doc._.claims", "doc._.subject"],
+)
+def make_profile_claims(nlp: Language, name: str) -> ProfileClaims:
+    return ProfileClaims()

@@ -1,0 +1,79 @@
+"""Who a profile is about: the person it names most, linked to the KB where possible."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from analysis.models import Article, Mention
+
+
+@dataclass(frozen=True)
+class ProfileSubject:
+    """The profile's subject: a display name, its KB id, and the name forms that refer to it."""
+
+    name: str
+    kb_id: str | None
+    names: frozenset[str]
+
+    def matches(self, mention: Mention) -> bool:
+        if self.kb_id and mention.kb_id == self.kb_id:
+            return True
+        return _key(mention.text) in self.names
+
+
+def _key(text: str) -> str:
+    text = text.replace("’", "'")
+    if text.endswith("'s"):
+        text = text[:-2]
+    return " ".join(text.casefold().split())
+
+
+def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | None:
+    """The most mentioned person; the title and lead break ties (a profile names its subject early).
+
+    A surname mention counts for the full name that ends with it ("LeCun" for "Yann LeCun").
+    """
+    people = [m for m in mentions if m.label == "person"]
+    if not people:
+        return None
+    full_names = {_key(m.kb_label or m.text) for m in people if len(m.text.split()) > 1}
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for m in people:
+        key = m.kb_id or _canonical(_key(m.text), full_names)
+        counts[key] += 1
+        first_seen.setdefault(key, m.start)
+    title = article.title.casefold()
+    best = max(
+        counts,
+        key=lambda k: (counts[k] + (2 if _display(k, people).casefold() in title else 0),
+                       -first_seen[k]),
+    )
+    members = [m for m in people if (m.kb_id or _canonical(_key(m.text), full_names)) == best]
+    display = _display(best, people)
+    names = {_key(m.text) for m in members} | {_key(display)}
+    names |= {n.split()[-1] for n in list(names) if len(n.split()) > 1}
+    kb_id = next((m.kb_id for m in members if m.kb_id), None)
+    return ProfileSubject(display, kb_id, frozenset(names))
+
+
+def _canonical(key: str, full_names: set[str]) -> str:
+    if len(key.split()) == 1:
+        matches = [f for f in full_names if f.split()[-1] == key or f.split()[0] == key]
+        if len(matches) == 1:
+            return matches[0]
+    return key
+
+
+def _display(key: str, people: list[Mention]) -> str:
+    for m in people:
+        if m.kb_id == key and m.kb_label:
+            return m.kb_label
+    longest = max(
+        (m.text for m in people if key in (m.kb_id, _key(m.text)) or _key(m.text) in key.split()
+         or key.endswith(_key(m.text))),
+        key=len,
+        default=key,
+    )
+    return longest.replace("’s", "").replace("'s", "")

@@ -1,0 +1,193 @@
+"""Find the words that make a claim in a sentence: verbs, nouns, and a few fixed constructions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from analysis.models import Mention
+from analysis.vocabulary import (
+    CONTEXT_VERBS,
+    NOUN_TRIGGERS,
+    ROLE_NOUNS,
+    VERB_TRIGGERS,
+    WHILE_AT,
+)
+
+# Past forms the lemmatizer cannot recover when the tagger takes a sentence-initial verb of a
+# fragment ("1988: Joined X", "Became head of Y") for a proper noun.
+_IRREGULAR = {
+    "won": "win",
+    "became": "become",
+    "left": "leave",
+    "wrote": "write",
+    "built": "build",
+    "led": "lead",
+    "ran": "run",
+    "took": "take",
+    "got": "get",
+    "born": "born",
+    "founded": "found",
+    "co-founded": "co-found",
+    "began": "begin",
+    "made": "make",
+    "spent": "spend",
+}
+# "led the lab", "heads the group": the verb is the role.
+_LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run"})
+_OPEN_QUOTES = frozenset({"“", '"', "‘"})
+_CLOSE_QUOTES = frozenset({"”", '"', "’"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A claim-making word. ``role`` is preset for role constructions; ``inherits`` takes the
+    sentence's main date ("while at X" has none of its own)."""
+
+    token: Token
+    predicate: str
+    role: str | None = None
+    present: bool = False
+    inherits: bool = False
+
+
+def find_triggers(span: Span, mention_at: dict[int, Mention]) -> list[Trigger]:
+    """Triggers in sentence order; words inside names and inside quotations are skipped."""
+    found: list[Trigger] = []
+    quoted = _quoted_tokens(span)
+    for tok in span:
+        if tok.i in mention_at or tok.i in quoted:
+            continue
+        trig = _word_trigger(tok, span) or _construction(tok, span, mention_at)
+        if trig is not None:
+            found.append(trig)
+    return found
+
+
+def _word_trigger(tok: Token, span: Span) -> Trigger | None:
+    low = tok.lower_
+    if low == "born":
+        return Trigger(tok, "born")
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span):
+        lemma = _lemma(tok)
+        if lemma == "pass" and _next_word(tok) != "away":
+            return None
+        if lemma == "set" and not _has_particle(tok, "up"):
+            return None
+        if lemma in _LEAD_VERBS:
+            return Trigger(tok, "position", role=lemma)
+        if lemma in VERB_TRIGGERS:
+            return Trigger(tok, VERB_TRIGGERS[lemma])
+        if lemma in CONTEXT_VERBS:
+            return Trigger(tok, "context")
+        if lemma == "be":
+            return _copula_role(tok)
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if low == "work" or tok.lemma_ == "work":
+            return _work_noun(tok)
+        if tok.lemma_.lower() in NOUN_TRIGGERS:
+            return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
+    return None
+
+
+def _lemma(tok: Token) -> str:
+    low = tok.lower_
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_:
+        return tok.lemma_.lower()
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)] + repl
+            if stem in VERB_TRIGGERS or stem in CONTEXT_VERBS:
+                return stem
+    return tok.lemma_.lower()
+
+
+def _fragment_verb(tok: Token, span: Span) -> bool:
+    """The first word after a "YEAR:" label, or of a verbless fragment, tagged as a noun."""
+    prev = [t for t in span if t.i < tok.i and not t.is_space]
+    after_label = (
+        bool(prev)
+        and prev[-1].text in (":", "–", "—", "-")
+        and all(t.like_num or t.is_punct or t.is_alpha and t.text[:1].isupper() for t in prev)
+    )
+    return (not prev or after_label) and tok.text[:1].isupper() and tok.lower_.endswith(("ed", "n"))
+
+
+def _next_word(tok: Token) -> str:
+    return tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+
+
+def _has_particle(tok: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in tok.children)
+
+
+def _copula_role(tok: Token) -> Trigger | None:
+    """ "She is the CEO of X", "he was a professor at Y": a position claim on the copula."""
+    attr = next((c for c in tok.children if c.dep_ in ("attr", "acomp")), None)
+    if (
+        attr is None
+        or attr.lower_ not in ROLE_NOUNS
+        and not any(c.lower_ in ROLE_NOUNS for c in attr.children if c.dep_ in ("compound", "amod"))
+    ):
+        return None
+    return Trigger(tok, "position", present=tok.tag_ in ("VBZ", "VBP"))
+
+
+def _work_noun(tok: Token) -> Trigger | None:
+    """ "his postdoctoral work at X": a claim that the subject worked at X."""
+    mods = {c.lower_ for c in tok.children}
+    nxt = _next_word(tok)
+    if mods & {"postdoctoral", "postdoc", "post-doctoral"}:
+        return Trigger(tok, "worked_at", role="postdoctoral researcher")
+    if nxt == "at":
+        return Trigger(tok, "worked_at")
+    return None
+
+
+def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Trigger | None:
+    """ "while at X" (worked there then), "under PERSON" (a supervisor) and a sentence-initial
+    "As ROLE at X, ..." (a position)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ in WHILE_AT and nxt is not None and nxt.lower_ == "at":
+        return Trigger(nxt, "worked_at", inherits=True)
+    if (
+        tok.lower_ == "under"
+        and nxt is not None
+        and getattr(mention_at.get(nxt.i), "label", None) == "person"
+    ):
+        return Trigger(tok, "advisor")
+    if tok.lower_ == "as" and tok.i == span.start:
+        words = [t.lower_ for t in span[1:8]]
+        if any(w in ROLE_NOUNS for w in words):
+            root = span.root
+            present = root.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children
+            )
+            return Trigger(tok, "position", present=present)
+    return None
+
+
+def _quoted_tokens(span: Span) -> set[int]:
+    inside = False
+    quoted: set[int] = set()
+    for tok in span:
+        if tok.text in _OPEN_QUOTES and not inside:
+            inside = True
+            continue
+        if tok.text in _CLOSE_QUOTES and inside:
+            inside = False
+            continue
+        if inside:
+            quoted.add(tok.i)
+    return quoted

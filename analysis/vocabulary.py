@@ -1,0 +1,169 @@
+"""The claim vocabulary: predicates, the words that trigger them, and the words around them.
+
+Data, not branches: extending the vocabulary is adding a row here.
+"""
+
+from __future__ import annotations
+
+# predicate -> (what it asserts, the entity types its object may have)
+PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
+    "born": ("the subject was born (time, place)", frozenset({"place"})),
+    "died": ("the subject died (time, place)", frozenset({"place"})),
+    "studied": (
+        "the subject studied at / took a degree from the object",
+        frozenset({"organization"}),
+    ),
+    "joined": ("the subject joined the object (start of employment)", frozenset({"organization"})),
+    "worked_at": ("the subject worked at the object at that time", frozenset({"organization"})),
+    "left": ("the subject left the object (end of employment)", frozenset({"organization"})),
+    "position": (
+        "the subject held a role (qualifier role) at the object",
+        frozenset({"organization"}),
+    ),
+    "created": ("the subject created the object (a work)", frozenset({"work", "other"})),
+    "founded": ("the subject founded the object", frozenset({"organization", "work", "other"})),
+    "award": (
+        "the subject received the object (an award), optionally with others",
+        frozenset({"award"}),
+    ),
+    "released": ("the subject (a work) was released / published", frozenset()),
+    "advisor": ("the object advised or supervised the subject", frozenset({"person"})),
+}
+
+# lemma -> predicate. Checked on verbs (and on the participles a tagger may mislabel).
+VERB_TRIGGERS: dict[str, str] = {
+    "bear": "born",
+    "born": "born",
+    "die": "died",
+    "pass": "died",
+    "graduate": "studied",
+    "study": "studied",
+    "attend": "studied",
+    "enrol": "studied",
+    "enroll": "studied",
+    "pursue": "studied",
+    "major": "studied",
+    "join": "joined",
+    "hire": "joined",
+    "recruit": "joined",
+    "move": "joined",
+    "work": "worked_at",
+    "spend": "worked_at",
+    "leave": "left",
+    "depart": "left",
+    "resign": "left",
+    "retire": "left",
+    "quit": "left",
+    "become": "position",
+    "appoint": "position",
+    "name": "position",
+    "elect": "position",
+    "promote": "position",
+    "serve": "position",
+    "lead": "position",
+    "head": "position",
+    "direct": "position",
+    "chair": "position",
+    "run": "position",
+    "create": "created",
+    "develop": "created",
+    "invent": "created",
+    "design": "created",
+    "build": "created",
+    "write": "created",
+    "author": "created",
+    "introduce": "created",
+    "devise": "created",
+    "produce": "created",
+    "co-create": "created",
+    "co-develop": "created",
+    "co-author": "created",
+    "co-write": "created",
+    "coin": "created",
+    "found": "founded",
+    "co-found": "founded",
+    "cofound": "founded",
+    "establish": "founded",
+    "set": "founded",
+    "win": "award",
+    "co-win": "award",
+    "award": "award",
+    "honor": "award",
+    "honour": "award",
+    "share": "award",
+    "release": "released",
+    "unveil": "released",
+    "launch": "released",
+    "publish": "released",
+    "debut": "released",
+    "announce": "released",
+    "ship": "released",
+    "open-source": "released",
+    "advise": "advisor",
+    "supervise": "advisor",
+    "mentor": "advisor",
+}
+
+# Verbs that only make a claim with a particular object: "earned a PhD", "received the Prize".
+CONTEXT_VERBS = frozenset(
+    {"earn", "receive", "obtain", "complete", "gain", "get", "take", "collect"}
+)
+
+# Nouns that make a claim on their own: "his postdoctoral work at X", "the founding of Y".
+NOUN_TRIGGERS: dict[str, str] = {
+    "birth": "born",
+    "death": "died",
+    "postdoc": "worked_at",
+    "tenure": "worked_at",
+    "founding": "founded",
+    "founder": "founded",
+    "co-founder": "founded",
+    "cofounder": "founded",
+    "creator": "created",
+    "inventor": "created",
+    "release": "released",
+    "launch": "released",
+    "laureate": "award",
+    "recipient": "award",
+    "winner": "award",
+    "alumnus": "studied",
+    "alumna": "studied",
+    "graduate": "studied",
+}
+
+DEGREE_WORDS = frozenset(
+    "phd ph.d ph.d. doctorate doctoral dphil master masters master's bachelor bachelors "
+    "bachelor's degree diploma msc m.sc ms ma mba bsc b.sc bs ba jd md habilitation "
+    "diplôme".split()
+)
+
+ROLE_NOUNS = frozenset(
+    "professor lecturer dean provost chancellor president vice-president director head chief "
+    "chair chairman chairwoman chairperson ceo cto cfo coo cso founder co-founder scientist "
+    "researcher fellow engineer manager editor partner principal lead leader officer secretary "
+    "minister governor senator member postdoc postdoctoral investigator advisor adviser "
+    "vp executive architect curator conductor captain coach".split()
+)
+
+SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())
+
+# "while at X", "during her time at X": a claim that the subject worked at X at the time.
+WHILE_AT = frozenset({"while", "when", "during"})
+
+PRESENT_MARKERS = frozenset({"now", "currently", "today", "presently", "still", "nowadays"})
+
+# Object words for CONTEXT_VERBS: a degree makes "studied", an award-typed object makes "award".
+PREDICATE_WEIGHT: dict[str, float] = {
+    "born": 0.9,
+    "died": 0.9,
+    "award": 0.85,
+    "created": 0.8,
+    "founded": 0.8,
+    "released": 0.75,
+    "studied": 0.75,
+    "position": 0.75,
+    "joined": 0.7,
+    "left": 0.7,
+    "worked_at": 0.6,
+    "advisor": 0.6,
+}
