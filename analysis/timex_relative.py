@@ -237,9 +237,9 @@ RELATIVE_RULES: list[tuple[str, Handler]] = [
         _clock,
     ),
     (
-        lex.MOD + r"(?:\b(?i:the)\s+)?(?:\b(?i:the\s+)?(?i:past|last|next|first|previous|coming|following|final"
-        r"|another|over the past)\s+)?\b" + lex.NUMBER + r"[\s-]+(?:(?i:more|additional|full"
-        r"|straight|consecutive)\s+)?" + lex.UNIT
+        lex.MOD + r"(?:\b(?i:the)\s+)?(?:\b(?i:the\s+)?(?i:past|last|next|first|previous"
+        r"|coming|following|final|another|over the past)\s+)?\b" + lex.NUMBER
+        + r"[\s-]+(?:(?i:more|additional|full|straight|consecutive)\s+)?" + lex.UNIT
         + r"(?P<rel>\s+(?i:ago|later|earlier|from now|hence))?",
         _duration,
     ),
