@@ -19,7 +19,7 @@ SCORE_COLUMNS = [
     ("CLI", "coleman_liau_index"),
     ("ARI", "automated_readability_index"),
     ("DC", "dale_chall"),
-    ("Grade", "text_standard"),
+    ("Std", "text_standard"),
 ]
 # Parser-free work: only sentence boundaries are needed, so skip the slow annotators.
 _UNNEEDED_PIPES = ("ner", "lemmatizer", "attribute_ruler")
@@ -45,9 +45,9 @@ def _print_readability(console: Console, article, result: dict) -> None:
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ["Unit", "Sent", "Words", *(c for c, _ in SCORE_COLUMNS)]:
         if column == "Unit":
-            table.add_column(column, no_wrap=True, min_width=6, max_width=18, overflow="ellipsis")
+            table.add_column(column, no_wrap=True, min_width=6, max_width=14, overflow="ellipsis")
         else:
-            table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
+            table.add_column(column, justify="right", no_wrap=True, min_width=4)
     _readability_row(table, "[bold]article[/bold]", result["article"])
     for section in result["sections"]:
         _readability_row(table, f"§{section['index']} {section['heading'] or '(lead)'}", section)
