@@ -19,6 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from analysis.errors import KBError, located
+from analysis.kb.api import KBReader
 from analysis.kb.importing import ImportReport
 from analysis.kb.model import KBEntity, KBFact
 from analysis.kb.properties import resolve_property, resolve_qualifier
@@ -183,8 +184,12 @@ def _read_fact(f: _File, node: Node, label: str, default_source: str) -> _Fact |
     return None if pid is None or not source or "value" not in keys else fact
 
 
-def load_yaml(kb: KnowledgeBase, paths: Sequence[Path]) -> list[ImportReport]:
+def load_yaml(
+    kb: KnowledgeBase, paths: Sequence[Path], *, lookup: Sequence[KBReader] = ()
+) -> list[ImportReport]:
     """Validate ``paths`` together and, when all are valid, store them in ``kb`` at once.
+
+    Labels used as values resolve against the files, then ``kb``, then the ``lookup`` KBs.
 
     Returns:
         One report per file (entities and facts stored).
@@ -203,7 +208,7 @@ def load_yaml(kb: KnowledgeBase, paths: Sequence[Path]) -> list[ImportReport]:
             if first is not draft and draft.entity.id:
                 errors.append(located(draft.path, draft.line, f"duplicate id '{draft.entity.id}'"
                                       f" (first defined at {first.path}:{first.line})"))
-    resolver = Resolver(kb, [d.entity for _, ents in drafts for d in ents])
+    resolver = Resolver(kb, [d.entity for _, ents in drafts for d in ents], lookup)
     built = [
         (path, [(d, _build_facts(d, resolver, errors)) for d in ents]) for path, ents in drafts
     ]

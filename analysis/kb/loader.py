@@ -73,13 +73,19 @@ def collect_kb_files(paths: Iterable[Path]) -> dict[str, list[Path]]:
     return found
 
 
-def load_files(kb: KnowledgeBase, wikidata: Sequence[Path], yaml_files: Sequence[Path]) -> None:
-    """Import Wikidata files, then YAML files, into ``kb`` in one transaction."""
+def load_files(
+    kb: KnowledgeBase, wikidata: Sequence[Path], yaml_files: Sequence[Path],
+    lookup: Sequence[KnowledgeBase] = (),
+) -> None:
+    """Import Wikidata files, then YAML files, into ``kb`` in one transaction.
+
+    YAML labels used as values also resolve against the ``lookup`` KBs.
+    """
     with kb.transaction():
         for path in wikidata:
             import_wikidata(kb, path)
         if yaml_files:
-            load_yaml(kb, yaml_files)
+            load_yaml(kb, yaml_files, lookup=lookup)
 
 
 def load_kb(
@@ -99,12 +105,12 @@ def load_kb(
     found = collect_kb_files([*([folder] if folder else []), *paths])
     layers: list[KnowledgeBase] = []
     try:
-        if found["yaml"] or found["wikidata"] or not (found["db"] or databases):
+        layers += [KnowledgeBase.open(db, readonly=True) for db in [*databases, *found["db"]]]
+        if found["yaml"] or found["wikidata"] or not layers:
             memory = KnowledgeBase.memory()
-            layers.append(memory)
-            load_files(memory, found["wikidata"], found["yaml"])
-        dbs = [*databases, *found["db"]]
-        layers += [KnowledgeBase.open(db, readonly=True) for db in dbs]
+            dbs = list(layers)
+            layers.insert(0, memory)
+            load_files(memory, found["wikidata"], found["yaml"], lookup=dbs)
     except BaseException:
         for layer in layers:
             layer.close()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from analysis.dates import PartialDate
+from analysis.kb.api import KBReader
 from analysis.kb.model import KBEntity, KBValue
 from analysis.kb.names import normalize_name
 from analysis.kb.properties import BY_PID, QUALIFIER_BY_PID
@@ -22,10 +23,13 @@ _ID = re.compile(r"^(Q[1-9]\d*|local:[a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 class Resolver:
-    """Resolves a label or alias to one entity: first among the files being loaded, then the KB."""
+    """Resolves a label or alias: first among the files being loaded, then the KB written to,
+    then ``others`` (e.g. the databases a run layers under the files)."""
 
-    def __init__(self, kb: KnowledgeBase, entities: Iterable[KBEntity]) -> None:
-        self._kb = kb
+    def __init__(
+        self, kb: KnowledgeBase, entities: Iterable[KBEntity], others: Sequence[KBReader] = ()
+    ) -> None:
+        self._stores: list[KBReader] = [kb, *others]
         self._index: dict[str, set[str]] = {}
         for entity in entities:
             for name in (entity.label, *entity.aliases):
@@ -36,7 +40,11 @@ class Resolver:
         key = normalize_name(text)
         if key in self._index:
             return sorted(self._index[key])
-        return [e.id for e in self._kb.candidates([key]).get(key, [])]
+        for store in self._stores:
+            found = store.candidates([key]).get(key, [])
+            if found:
+                return sorted({e.id for e in found})
+        return []
 
 
 def _date(raw: Any) -> PartialDate | None:
