@@ -44,7 +44,7 @@ TOP_TERMS, LABEL_TERMS = 8, 3
 # text or its dominant topic's top terms.
 HEADING_MATCH_MIN = 0.25
 _SUFFIXES = (
-    "ations", "ation", "itions", "ition", "ings", "ing", "ions", "ion", "ities", "ity", "ness",
+    "ings", "ing", "ions", "ion", "ities", "ity", "ness",
     "ments", "ment", "ically", "ical", "ally", "ly", "ers", "er", "ies", "ied", "ed", "es", "al",
     "ive", "ic", "s", "e",
 )  # fmt: skip
