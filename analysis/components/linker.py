@@ -335,3 +335,6 @@ def get_mentions(doc: Doc) -> list[Mention]:
 
 def _register_extensions() -> None:
     Doc.set_extension("mentions", getter=get_mentions, force=True)
+
+
+_register_extensions()  # also at import: Docs read back from DocBin need the getter

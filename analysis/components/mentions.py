@@ -213,23 +213,25 @@ def name_ngrams(
     strings per article rather than about every word sequence.
     """
     grams: dict[str, list[tuple[int, int]]] = {}
+    # Token tests computed once: the inner loop visits each token up to max_words times.
+    namey = [_namey(t) for t in doc]
+    can_end = [namey[j] or (j > 0 and (_version_suffix(doc, j) or _glued(doc, j)))
+               for j in range(len(doc))]
+    stops = [t.is_space or t.tag_ == "POS" for t in doc]  # "Meta’s Llama" is two names
+    gap = [bool(t.whitespace_) for t in doc]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
-            if not _namey(doc[i]):
+            if not namey[i]:
                 continue
             words = 1
             for j in range(i, seg_end):
-                if j > i and doc[j - 1].whitespace_:
-                    words += 1
-                # A possessive ends a name: "Meta’s Llama" is Meta, then Llama.
-                if words > max_words or doc[j].is_space or doc[j].tag_ == "POS":
+                words += j > i and gap[j - 1]
+                if words > max_words or stops[j]:
                     break
-                last = doc[j]
-                if not (_namey(last) or (j > i and (_version_suffix(doc, j) or _glued(doc, j)))):
-                    continue
-                key = normalize(doc[i : j + 1].text)
-                if key:
-                    grams.setdefault(key, []).append((i, j + 1))
+                if can_end[j]:
+                    key = normalize(doc[i : j + 1].text)
+                    if key:
+                        grams.setdefault(key, []).append((i, j + 1))
     return grams
 
 
