@@ -292,3 +292,21 @@ def test_factory_registered() -> None:
     assert linker.kb is None
     doc = nlp("Nothing to see here.")
     assert doc._.mentions == []
+
+
+@pytest.mark.slow
+def test_seed_with_bundled_kb(nlp: Language) -> None:
+    """The names issue 3 lists are linked with the project's own KB in the SQLite store."""
+    store = pytest.importorskip("analysis.kb.store")
+    facts_yaml = pytest.importorskip("analysis.kb.facts_yaml")
+    kb = store.KnowledgeBase.memory()
+    with kb.transaction():
+        facts_yaml.load_yaml(kb, sorted((SEED.parents[1] / "kb").glob("*.yaml")))
+    doc = run(nlp, SEED.read_text(encoding="utf-8"), kb)
+    linked = {m.kb_label for m in doc._.mentions if m.kb_id}
+    for label in ["Yann LeCun", "LeNet-5", "Bell Labs", "New York University",
+                  "NYU Center for Data Science", "Meta Platforms", "PyTorch", "Llama 3.1",
+                  "SAM 2", "Turing Award", "Geoffrey Hinton", "Yoshua Bengio"]:
+        assert label in linked, label
+    fair = [m for m in doc._.mentions if m.text == "FAIR"]
+    assert fair and fair[0].kb_id

@@ -219,9 +219,9 @@ def _words(text: str) -> set[str]:
 
 def _relatedness(entity: KBEntity, linked_ids: set[str], kb: KBReader) -> int:
     """How many entities already linked in the article this one has facts with (either way)."""
-    ids = {f.value.entity_id for f in kb.facts(entity.id)}
-    ids |= {f.subject for f in kb.facts_with_value(entity.id)}
+    ids: set[str | None] = {f.subject for f in kb.facts_with_value(entity.id)}
     for fact in kb.facts(entity.id):
+        ids.add(fact.value.entity_id)
         ids |= {v.entity_id for vals in fact.qualifiers.values() for v in vals}
     return len((ids - {None, entity.id}) & linked_ids)
 
