@@ -310,3 +310,19 @@ def test_seed_with_bundled_kb(nlp: Language) -> None:
         assert label in linked, label
     fair = [m for m in doc._.mentions if m.text == "FAIR"]
     assert fair and fair[0].kb_id
+
+
+@pytest.mark.slow
+def test_parentheticals_define_names(nlp: Language) -> None:
+    kb = FakeKB()
+    kb.add("N1", "Nissan", "organization", description="Japanese car maker")
+    kb.add("I1", "Institute for Advanced Study", "organization")
+    text = (
+        "In 1970 she joined Datsun (now Nissan) as a designer. Later she moved to the "
+        "Institute for Advanced Study (IAS) in Princeton, and IAS made her a permanent member."
+    )
+    doc = run(nlp, text, kb)
+    found = [(m.text, m.kb_id, m.method) for m in doc._.mentions]
+    assert ("Datsun", "N1", "coref") in found
+    assert ("Nissan", "N1", "kb") in found or ("Nissan", "N1", "ner") in found
+    assert [x for x in found if x[0] == "IAS"] == [("IAS", "I1", "coref")] * 2

@@ -20,6 +20,7 @@ from analysis.components.mentions import (
     chunk_mentions,
     name_ngrams,
     ner_mentions,
+    same_as,
     select_mentions,
 )
 from analysis.kb.api import KBReader
@@ -251,39 +252,20 @@ def link_coreferences(links: list[Linked]) -> None:
             link.entity, link.method = person, "coref"
 
 
-# Words that, inside brackets after a name, say the bracketed name is the same entity.
-SAME_AS = {"now", "formerly", "later", "previously", "then", "aka", "née", "nee", "ex"}
-
-
 def link_parentheticals(links: list[Linked]) -> None:
-    """ "Facebook (now Meta)", "AI Research (FAIR)": both names link to the same entity."""
+    """ "Facebook (now Meta)", "AI Research lab (FAIR)": both names link to the same entity."""
     for left, right in zip(links, links[1:], strict=False):
-        toks = [t for t in left.span.doc[left.span.end : right.span.start] if not t.is_space]
-        # "its AI Research lab (FAIR)": a common noun or two may end the named phrase.
-        for _ in range(2):
-            if len(toks) > 1 and toks[0].pos_ == "NOUN" and toks[0].is_lower:
-                toks = toks[1:]
-        words = [t.lower_ for t in toks]
-        if not words or words[0] != "(" or right.span.end >= len(right.span.doc):
-            continue
-        if right.span.doc[right.span.end].text != ")":
-            continue
-        same = words[1:] and all(w in SAME_AS for w in words[1:])
-        if not same and not (len(words) == 1 and _acronym_of(right.span.text, left.span.text)):
+        if not same_as(left.span, right.span):
             continue
         if left.entity is not None and right.entity is None:
             right.entity, right.method = left.entity, "coref"
         elif right.entity is not None and left.entity is None:
             left.entity, left.method = right.entity, "coref"
-
-
-def _acronym_of(short: str, name: str) -> bool:
-    """``short`` is an all-capitals word whose letters contain the name's capitals in order."""
-    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 8):
-        return False
-    letters = iter(short)
-    capitals = [c for c in name if c.isupper()]
-    return len(capitals) >= 2 and all(c in letters for c in capitals)
+    # The article has defined the name ("... (IAS)"): its later bare uses mean the same.
+    defined = {x.key: x.entity for x in links if x.method == "coref" and not x.entities}
+    for link in links:
+        if link.entity is None and not link.entities and link.key in defined:
+            link.entity, link.method = defined[link.key], "coref"
 
 
 def _label_of(link: Linked) -> str:

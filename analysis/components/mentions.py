@@ -30,6 +30,8 @@ GLUE = frozenset({"-", "&", "/", "+"})
 OPENERS = frozenset({"“", '"', "‘", "(", "[", ":", "-", "—", "–", "•", "*"})
 # Roman numerals that end names ("Harvard Mark I", "World War II").
 ROMAN = re.compile(r"[IVX]{1,4}")
+# Words that, inside brackets after a name, say the bracketed name is the same entity.
+SAME_AS = frozenset({"now", "formerly", "later", "previously", "then", "aka", "née", "nee", "ex"})
 # Methods in order of preference when two sources propose the very same span.
 SOURCE_RANK = {"ner": 0, "chunk": 1, "kb": 2}
 
@@ -271,3 +273,29 @@ def _free_pieces(taken: list[bool], start: int, end: int) -> Iterator[tuple[int,
 
 def span_of(doc: Doc, cand: Candidate) -> Span:
     return doc[cand.start : cand.end]
+
+
+def same_as(left: Span, right: Span) -> bool:
+    """``right`` is bracketed after ``left`` as another name of it: "Facebook (now Meta)",
+    "its AI Research lab (FAIR)" (an acronym holding the name's capitals in order)."""
+    doc = left.doc
+    toks = [t for t in doc[left.end : right.start] if not t.is_space]
+    # A common noun or two may end the named phrase before the bracket ("lab (FAIR)").
+    for _ in range(2):
+        if len(toks) > 1 and toks[0].pos_ == "NOUN" and toks[0].is_lower:
+            toks = toks[1:]
+    words = [t.lower_ for t in toks]
+    if not words or words[0] != "(" or right.end >= len(doc) or doc[right.end].text != ")":
+        return False
+    if len(words) > 1:
+        return all(w in SAME_AS for w in words[1:])
+    return _acronym_of(right.text, left.text)
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """``short`` is an all-capitals word whose letters contain the name's capitals in order."""
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 8):
+        return False
+    letters = iter(short)
+    capitals = [c for c in name if c.isupper()]
+    return len(capitals) >= 2 and all(c in letters for c in capitals)
