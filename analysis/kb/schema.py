@@ -9,9 +9,12 @@ instead of failing later on a missing column.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.dates import PartialDate
 from analysis.errors import KBError
+from analysis.kb.model import KBValue
 
 APP_ID = "factcheck-kb"
 SCHEMA_VERSION = 1
@@ -60,6 +63,43 @@ CREATE TABLE qualifiers (
 ) WITHOUT ROWID;
 CREATE TABLE redirects (from_id TEXT PRIMARY KEY, to_id TEXT NOT NULL) WITHOUT ROWID;
 """
+
+VALUE_COLUMNS = "value_type, value_entity, value_text, value_date, value_precision, value_number"
+# Entity values resolve through redirects and show the target's label when it is in the KB.
+VALUE_SELECT = (
+    "x.value_type, COALESCE(r.to_id, x.value_entity), x.value_text, x.value_date, "
+    "x.value_number, e.label"
+)
+VALUE_JOIN = (
+    "LEFT JOIN redirects r ON r.from_id = x.value_entity "
+    "LEFT JOIN entities e ON e.id = COALESCE(r.to_id, x.value_entity)"
+)
+
+
+def value_row(value: KBValue) -> tuple[object, ...]:
+    date = value.date
+    return (
+        value.type,
+        value.entity_id,
+        None if value.type == "entity" else value.text,
+        str(date) if date else None,
+        date.precision if date else None,
+        value.number,
+    )
+
+
+def value_from_row(row: Sequence[object]) -> KBValue:
+    vtype, entity_id, text, date, number, label = row
+    if vtype == "entity":
+        return KBValue("entity", str(label or text or entity_id), entity_id=str(entity_id))
+    parsed = PartialDate.parse(str(date)) if date else None
+    return KBValue(
+        str(vtype),  # type: ignore[arg-type]
+        str(text if text is not None else (date or "")),
+        date=parsed,
+        number=float(number) if number is not None else None,  # type: ignore[arg-type]
+    )
+
 
 _FIX = "create a new one with 'factcheck kb import SOURCE... --db NEW.db'"
 

@@ -16,53 +16,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from analysis.dates import PartialDate
 from analysis.errors import KBError
 from analysis.kb.model import KBEntity, KBFact, KBValue
 from analysis.kb.names import name_tokens, normalize_name
-from analysis.kb.schema import connect
+from analysis.kb.schema import (
+    VALUE_COLUMNS,
+    VALUE_JOIN,
+    VALUE_SELECT,
+    connect,
+    value_from_row,
+    value_row,
+)
 
 _BATCH = 500  # below SQLite's bound-parameter limit; one indexed query per batch
-_VALUE_COLUMNS = "value_type, value_entity, value_text, value_date, value_precision, value_number"
-# Entity values resolve through redirects and show the target's label when it is in the KB.
-_VALUE_SELECT = (
-    "x.value_type, COALESCE(r.to_id, x.value_entity), x.value_text, x.value_date, "
-    "x.value_number, e.label"
-)
-_VALUE_JOIN = (
-    "LEFT JOIN redirects r ON r.from_id = x.value_entity "
-    "LEFT JOIN entities e ON e.id = COALESCE(r.to_id, x.value_entity)"
-)
-
-
 def _chunks(items: Sequence[str], size: int = _BATCH) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _value_row(value: KBValue) -> tuple[object, ...]:
-    date = value.date
-    return (
-        value.type,
-        value.entity_id,
-        None if value.type == "entity" else value.text,
-        str(date) if date else None,
-        date.precision if date else None,
-        value.number,
-    )
-
-
-def _value(row: Sequence[object]) -> KBValue:
-    vtype, entity_id, text, date, number, label = row
-    if vtype == "entity":
-        return KBValue("entity", str(label or text or entity_id), entity_id=str(entity_id))
-    parsed = PartialDate.parse(str(date)) if date else None
-    return KBValue(
-        str(vtype),  # type: ignore[arg-type]
-        str(text if text is not None else (date or "")),
-        date=parsed,
-        number=float(number) if number is not None else None,  # type: ignore[arg-type]
-    )
 
 
 class KnowledgeBase:
@@ -179,20 +148,20 @@ class KnowledgeBase:
         """Insert a fact with its qualifiers; returns its row id."""
         self._require_transaction()
         cur = self._conn.execute(
-            f"INSERT INTO facts (subject, property, {_VALUE_COLUMNS}, rank, source, statement_id,"
+            f"INSERT INTO facts (subject, property, {VALUE_COLUMNS}, rank, source, statement_id,"
             " source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (fact.subject, fact.property, *_value_row(fact.value), fact.rank, fact.source,
+            (fact.subject, fact.property, *value_row(fact.value), fact.rank, fact.source,
              statement_id, source_id),
         )
         fact_id = int(cur.lastrowid or 0)
         rows = [
-            (fact_id, i, pid, *_value_row(v))
+            (fact_id, i, pid, *value_row(v))
             for i, (pid, v) in enumerate(
                 (pid, v) for pid, values in fact.qualifiers.items() for v in values
             )
         ]
         self._conn.executemany(
-            f"INSERT INTO qualifiers (fact_id, position, property, {_VALUE_COLUMNS})"
+            f"INSERT INTO qualifiers (fact_id, position, property, {VALUE_COLUMNS})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
@@ -311,12 +280,12 @@ class KnowledgeBase:
             where += f" AND x.property IN ({','.join('?' * len(props))})"
             args.extend(props)
         rows = self._conn.execute(
-            f"SELECT x.id, x.subject, x.property, {_VALUE_SELECT}, x.rank, x.source FROM facts x"
-            f" {_VALUE_JOIN} WHERE {where} AND x.rank != 'deprecated' ORDER BY x.id", args,
+            f"SELECT x.id, x.subject, x.property, {VALUE_SELECT}, x.rank, x.source FROM facts x"
+            f" {VALUE_JOIN} WHERE {where} AND x.rank != 'deprecated' ORDER BY x.id", args,
         ).fetchall()
         qualifiers = self._qualifiers([int(r[0]) for r in rows])
         return [
-            KBFact(str(r[1]), str(r[2]), _value(r[3:9]), str(r[10]),
+            KBFact(str(r[1]), str(r[2]), value_from_row(r[3:9]), str(r[10]),
                    qualifiers.get(int(r[0]), {}), r[9], int(r[0]))  # type: ignore[arg-type]
             for r in rows
         ]
@@ -326,12 +295,12 @@ class KnowledgeBase:
         for start in range(0, len(fact_ids), _BATCH):
             chunk = fact_ids[start : start + _BATCH]
             for row in self._conn.execute(
-                f"SELECT x.fact_id, x.property, {_VALUE_SELECT} FROM qualifiers x {_VALUE_JOIN}"
+                f"SELECT x.fact_id, x.property, {VALUE_SELECT} FROM qualifiers x {VALUE_JOIN}"
                 f" WHERE x.fact_id IN ({','.join('?' * len(chunk))})"
                 " ORDER BY x.fact_id, x.position", chunk,
             ):
                 found.setdefault(int(row[0]), {}).setdefault(str(row[1]), []).append(
-                    _value(row[2:8])
+                    value_from_row(row[2:8])
                 )
         return {fid: {p: tuple(v) for p, v in q.items()} for fid, q in found.items()}
 
