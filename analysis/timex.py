@@ -66,7 +66,9 @@ def find_timexes(
     Returns:
         Timexes in text order, non-overlapping, with offsets into ``text``.
     """
-    ctx = Context(text, ref_date or date.today(), today_as_date, _sentence_bounds(text, doc))
+    ctx = Context(
+        text, ref_date or date.today(), today_as_date, _sentence_bounds(text, doc), doc=doc
+    )
     found: list[Timex] = []
     for start, end, rule in _select(run_rules(_RULES, text)):
         value = rule(ctx)

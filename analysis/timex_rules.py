@@ -11,10 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis import timex_lexicon as lex
 from analysis.dates import PartialDate
+from analysis.timex_tense import FUTURE, PAST, lexical_tense, parsed_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Value(NamedTuple):
@@ -44,19 +48,31 @@ class Context:
             return self.period[0]
         return None
 
-    def future(self, pos: int) -> bool:
-        """True when the sentence around ``pos`` speaks of the future ("will", "next")."""
+    doc: Doc | None = None
+    _starts: list[int] | None = None
+
+    def tense(self, pos: int) -> str | None:
+        """"future", "past" or None: the tense of the clause around ``pos``."""
+        if self.doc is not None:
+            if self._starts is None:
+                self._starts = [t.idx for t in self.doc]
+            found = parsed_tense(self.doc, self._starts, pos)
+            if found is not None:
+                return found
         for start, end in self.sents:
-            if start <= pos < end:
-                return bool(_FUTURE.search(self.text[start:end]))
-        return False
+            if start <= pos < end:  # the clause around pos, not the whole sentence
+                return lexical_tense(self.text, start, end, pos)
+        return None
+
+    def future(self, pos: int) -> bool:
+        """True when the clause around ``pos`` speaks of the future ("will", "plans to")."""
+        return self.tense(pos) == FUTURE
 
     def before(self, pos: int, width: int = 20) -> str:
         return self.text[max(0, pos - width) : pos].lower()
 
 
 Handler = Callable[[re.Match[str], Context], Value | None]
-_FUTURE = re.compile(lex.FUTURE, re.IGNORECASE)
 
 
 def _words(options: tuple[str, ...] | list[str] | dict[str, object]) -> str:
@@ -114,16 +130,29 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Value | None:
-    """"Sept. 30": the year that puts the date nearest the reference date."""
-    month, day, ref = _month(m), int(m["day"]), ctx.ref
-    best = ref.year
-    for year in (ref.year - 1, ref.year + 1):
-        if abs((year * 12 + month) - (ref.year * 12 + ref.month)) < abs(
-            (best * 12 + month) - (ref.year * 12 + ref.month)
-        ):
-            best = year
-    year = best
-    return _day_value(year, month, day)
+    """"Sept. 30": this year's, or last/next year's when the clause's tense says so."""
+    month, day = _month(m), int(m["day"])
+    return _day_value(_year_by_tense(ctx, m.start(), month, day), month, day)
+
+
+def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
+    """The year of a month (and day) given without one.
+
+    A past clause means the last such date ("was shot Oct. 23" said in May is last
+    October's), a future clause the next one; otherwise the one nearest the reference date.
+    """
+    ref = ctx.ref
+    gap = (month - ref.month) * 31 + ((day - ref.day) if day else 0)  # days ahead, roughly
+    tense = None if re.search(r"\bby\s+$", ctx.before(pos)) else ctx.tense(pos)  # a deadline
+    if tense == PAST and gap > 31:
+        return ref.year - 1
+    if tense == FUTURE and gap < (-31 if day else 0):
+        return ref.year + 1
+    if tense is None and gap > 6 * 31:
+        return ref.year - 1
+    if tense is None and gap < -6 * 31:
+        return ref.year + 1
+    return ref.year
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Value:
@@ -139,15 +168,14 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Value | None:
     ):
         return None  # "May" the modal verb, "March" the verb
     month, ref = _month(m), ctx.ref
-    gap = month - ref.month  # months ahead of the reference month, -11..11
-    if rel == "next" or (not rel and ctx.future(m.start()) and gap < 0):
-        year = ref.year + (1 if gap <= 0 else 0)
+    if rel == "next":
+        year = ref.year + (1 if month <= ref.month else 0)
     elif rel == "last":
-        year = ref.year - (1 if gap >= 0 else 0)
+        year = ref.year - (1 if month >= ref.month else 0)
     elif rel == "this":
         year = ref.year
-    else:  # the nearest such month
-        year = ref.year + (1 if gap < -6 else -1 if gap > 6 else 0)
+    else:
+        year = _year_by_tense(ctx, m.start(), month, None)
     return Value("DATE", f"{year:04d}-{month:02d}", "month", _part_mod(m))
 
 
