@@ -46,6 +46,7 @@ _RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES)
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PERIOD = re.compile(r"^\d{4}-[QH]\d$")
 _DECADE_OR_CENTURY = re.compile(r"^\d{2,3}X{1,2}$")
+_SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b", re.IGNORECASE)
 
 
 def find_timexes(
@@ -75,7 +76,9 @@ def find_timexes(
         if value is None:
             continue
         timex = _make(text, start, end, value)
-        if _ABSOLUTE.match(timex.value) and timex.type == "DATE":
+        if _SHIFTED.search(timex.text):
+            pass  # "a year earlier" compares with the date in focus ("later" moves the story on)
+        elif _ABSOLUTE.match(timex.value) and timex.type == "DATE":
             ctx.anchor = PartialDate.parse(timex.value[:10])
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)

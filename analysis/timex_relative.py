@@ -150,6 +150,8 @@ def _shifted(
         period = ctx.recent_period(pos)
     if period:  # "a year earlier" in a quarterly report is the same quarter a year before
         return Value("DATE", f"{int(period[:4]) - 1:04d}{period[4:]}", "quarter", mod)
+    if rel == "earlier" and ctx.anchor is None:
+        rel = "ago"  # nothing to compare with: earlier than the time of writing
     if rel in ("later", "earlier"):
         if ctx.anchor is None:
             letter, mult, is_time = lex.UNITS[unit]
