@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from analysis.dates import PartialDate
 from analysis.models import Timex
+from analysis.timex_extra import EXTRA_RULES
 from analysis.timex_relative import RELATIVE_RULES
 from analysis.timex_rules import ABSOLUTE_RULES, Context, Value, compile_rules, run_rules
 
@@ -42,7 +43,7 @@ _SIGNAL_MOD = (
     (re.compile(r"\b(?:before|prior to)\s+$", re.IGNORECASE), "BEFORE"),
     (re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE), "ON_OR_BEFORE"),
 )
-_RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES)
+_RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES + EXTRA_RULES)
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PERIOD = re.compile(r"^\d{4}-[QH]\d$")
 _DECADE_OR_CENTURY = re.compile(r"^\d{2,3}X{1,2}$")
