@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
-from analysis.triggers import Trigger, find_triggers
+from analysis.triggers import Trigger, find_triggers, verb_lemma
 from analysis.vocabulary import (
     DEGREE_WORDS,
     PREDICATE_WEIGHT,
@@ -122,7 +122,7 @@ def _build_claim(
     predicate = trig.predicate
     subj_text, subj_id, subj_mention = _subject(ctx, trig)
     objects = [m for m in _mentions_in(ctx, window) if m is not subj_mention]
-    qualifiers: dict[str, object] = {}
+    qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     degree = _degree(window)
     if predicate == "context":
         predicate = "studied" if degree else "award"

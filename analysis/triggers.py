@@ -70,7 +70,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     if low == "born":
         return Trigger(tok, "born")
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span):
-        lemma = _lemma(tok)
+        lemma = verb_lemma(tok)
         if lemma == "pass" and _next_word(tok) != "away":
             return None
         if lemma == "set" and not _has_particle(tok, "up"):
@@ -92,7 +92,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     return None
 
 
-def _lemma(tok: Token) -> str:
+def verb_lemma(tok: Token) -> str:
+    """The lemma of a trigger word, recovered by suffix rules when the tagger mislabels it."""
     low = tok.lower_
     if low in _IRREGULAR:
         return _IRREGULAR[low]

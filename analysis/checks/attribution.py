@@ -1,0 +1,202 @@
+"""Attribution: a quotation needs a source an editor can find; a pull quote must quote the text.
+
+A source is specific when the words around the quote name a venue (a named outlet, show,
+event, book or person, i.e. a proper noun) or a full date. "In various talks", "in a 2023
+podcast", "as he once said", "in interviews" name nothing that can be looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from analysis.checks.base import CheckContext, Finding
+from analysis.checks.registry import register
+from analysis.models import Block, Evidence
+
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+_SPEECH = re.compile(
+    r"\b(said|says|say|told|tells|noted|notes|note|argued|argues|advises|advised|recalled|"
+    r"recalls|wrote|writes|remarked|remarks|stressed|stresses|explained|explains|added|adds|"
+    r"insisted|insists|quipped|observed|joked|declared|stated|states|warned|warns|asked|put it|"
+    r"puts it|likes to say|has said|once said)\b",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"\b(?:in|at|during|on|across|over)\s+(?:a|an|the|one|various|several|many|numerous|some|"
+    r"countless|multiple|his|her|their|recent|past)?\s*(?:\d{4}\s+|recent\s+|past\s+|public\s+|"
+    r"online\s+)?(?:talks?|interviews?|podcasts?|speech(?:es)?|lectures?|conversations?|"
+    r"occasions?|settings?|forums?|panels?|events?|conferences?|keynotes?|appearances?|posts?|"
+    r"remarks|writings|discussions?|the past)\b"
+    r"|\b(?:once|often|frequently|reportedly|famously|repeatedly)\s+(?:said|noted|remarked|"
+    r"quipped|put it|observed|wrote)\b"
+    r"|\b(?:sources|insiders|observers|critics|people familiar[^,.]*)\s+(?:say|said|note|claim)"
+    r"|\bas (?:he|she|they) (?:likes|like) to (?:say|put it)\b"
+    r"|\bit (?:is|was|has been) said\b",
+    re.I,
+)
+_SECTION_NAME = re.compile(
+    r"^(?:from|in|see)?\s*(?:the\s+)?(?:section|discussion|chapter|part|passage)s?\s+(?:on|about|"
+    r"of|titled|called)\s+(?:the\s+)?(?P<name>.+)$",
+    re.I,
+)
+_STOP = frozenset("the a an of on in and his her their its to for from with at about".split())
+
+
+@register
+def check_attribution(ctx: CheckContext) -> list[Finding]:
+    found = _vague_quotes(ctx)
+    for block in ctx.analysis.article.blocks:
+        if block.kind == "pull_quote":
+            finding = _pull_quote(ctx, block)
+            if finding is not None:
+                found.append(finding)
+    return found
+
+
+def _vague_quotes(ctx: CheckContext) -> list[Finding]:
+    found = []
+    blocks = ctx.analysis.article.blocks
+    for start, end in ctx.analysis.sentences:
+        if any(b.kind == "pull_quote" and b.start <= start < b.end for b in blocks):
+            continue
+        sentence = ctx.text[start:end]
+        quotes = [m for m in _QUOTE.finditer(sentence) if len(m.group(1).split()) >= 4]
+        if not quotes:
+            continue
+        # Blank the quotes out, keeping offsets, so that matches point into the sentence.
+        outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), sentence)
+        vague = _VAGUE.search(outside)
+        if vague and not _names_a_venue(ctx, start + vague.start(), end, quotes, start):
+            found.append(
+                Finding(
+                    "vague_attribution",
+                    "medium",
+                    start,
+                    end,
+                    f"The quote's source is vague ('{vague.group(0).strip()}'): an editor cannot "
+                    "find where this was said",
+                    (
+                        Evidence(
+                            f'Attribution in the article: "{" ".join(outside.split())}"',
+                            "the article",
+                        ),
+                    ),
+                    "Name the talk, interview or podcast and its date, or link the recording.",
+                )
+            )
+    return found
+
+
+def _names_a_venue(
+    ctx: CheckContext, start: int, end: int, quotes: list[re.Match[str]], offset: int
+) -> bool:
+    """After the vague words: a named outlet (a proper-noun mention outside the quotes, not the
+    speaker: "in a 2023 podcast with Lex Fridman") or a full date ("on 3 May 2023")."""
+    inside = [(offset + q.start(), offset + q.end()) for q in quotes]
+    end = min(end, start + 100)
+    subject = ctx.analysis.subject
+    for m in ctx.analysis.mentions:
+        if not start <= m.start < end or any(a <= m.start < b for a, b in inside):
+            continue
+        if m.label == "person" and subject is not None and subject.matches(m):
+            continue
+        if m.label in ("organization", "work", "other", "person") and m.text[:1].isupper():
+            return True
+    return any(
+        start <= t.start < end and t.precision in ("day", "month")
+        for t in ctx.analysis.timexes
+        if not any(a <= t.start < b for a, b in inside)
+    )
+
+
+def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
+    article = ctx.analysis.article
+    quoted = ctx.text[block.start : block.end]
+    source = _best_source(ctx, block, quoted)
+    evidence: list[Evidence] = []
+    if source is None:
+        return Finding(
+            "quote_mismatch",
+            "medium",
+            block.start,
+            block.end,
+            "This pull quote does not match any passage of the article",
+            (),
+            "Quote the article's words exactly, or drop the pull quote.",
+        )
+    ratio, src = source
+    actual = article.sections[src.section]
+    evidence.append(
+        Evidence(
+            f"Quoted passage in section '{actual.heading or 'lead'}'",
+            f"the article, offset {src.start}",
+        )
+    )
+    if ratio < 0.97:
+        return Finding(
+            "quote_mismatch",
+            "low",
+            block.start,
+            block.end,
+            "This pull quote misquotes the article",
+            tuple(evidence),
+            f'Use the article\'s words: "{ctx.text[src.start : src.end]}"',
+        )
+    named = _named_section(block.attribution or "")
+    if not named:
+        return None
+    scores = [(_overlap(named, s.heading or ""), s) for s in article.sections if s.heading]
+    best = max(scores, key=lambda x: x[0], default=(0.0, None))
+    if best[1] is None or best[0] < 0.5 or best[1].index == actual.index:
+        return None
+    if _overlap(named, actual.heading or "") >= best[0]:
+        return None
+    return Finding(
+        "quote_mismatch",
+        "low",
+        block.start,
+        block.end,
+        f"The pull quote says it is from the section on '{named}' ('{best[1].heading}'), but "
+        f"the passage is in '{actual.heading or 'the lead'}'",
+        tuple(evidence),
+        f"Attribute it to the section '{actual.heading or 'the lead'}'.",
+    )
+
+
+def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Block] | None:
+    best: tuple[float, Block] | None = None
+    for block in ctx.analysis.article.blocks:
+        if block is pull or block.kind in ("pull_quote", "heading", "title"):
+            continue
+        text = ctx.text[block.start : block.end]
+        if quoted in text:
+            return 1.0, _sub_block(block, text.index(quoted), len(quoted))
+        ratio = (
+            SequenceMatcher(None, quoted, text, autojunk=False).ratio() if len(text) < 2000 else 0
+        )
+        if ratio > 0.8 and (best is None or ratio > best[0]):
+            best = (ratio, block)
+    return best
+
+
+def _sub_block(block: Block, offset: int, length: int) -> Block:
+    return Block(block.kind, block.start + offset, block.start + offset + length, block.section)
+
+
+def _named_section(attribution: str) -> str | None:
+    m = _SECTION_NAME.match(attribution.strip().rstrip("."))
+    return m.group("name") if m else None
+
+
+def _overlap(named: str, heading: str) -> float:
+    a = {_stem(w) for w in re.findall(r"\w+", named.lower()) if w not in _STOP}
+    b = {_stem(w) for w in re.findall(r"\w+", heading.lower()) if w not in _STOP}
+    return len(a & b) / len(a) if a else 0.0
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)]
+    return word

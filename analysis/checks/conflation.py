@@ -1,0 +1,88 @@
+"""Conflation: one date heading events of different years ("2003: Appointed X, founding Y").
+
+Runs after the KB check: a date mismatch whose date is shared with a supported event of the
+same sentence is not a wrong date but two events merged under one, and is reported as such,
+while the part that is right stays supported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analysis.checks.base import CheckContext, CheckResult, Finding
+from analysis.checks.kb_match import START_VERBS
+from analysis.models import Claim
+
+# Events that happen at a point in time; "while at X" (a span) shares dates without merging.
+_EVENTS = frozenset(
+    {
+        "born",
+        "died",
+        "joined",
+        "left",
+        "founded",
+        "created",
+        "released",
+        "award",
+        "studied",
+        "position",
+    }
+)
+
+
+def _is_event(claim: Claim) -> bool:
+    if claim.predicate == "position":
+        return claim.qualifiers.get("verb") in START_VERBS
+    return claim.predicate in _EVENTS
+
+
+def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
+    """Rewrite date mismatches that are conflations (in place)."""
+    claims = {c.id: c for c in ctx.analysis.claims}
+    for i, finding in enumerate(result.findings):
+        claim = claims.get(finding.claim_id or "")
+        if finding.category != "date_mismatch" or claim is None or claim.time is None:
+            continue
+        if not _is_event(claim):
+            continue
+        partners = [
+            c
+            for c in ctx.analysis.claims
+            if c.id != claim.id
+            and c.start == claim.start
+            and c.time is not None
+            and c.time.start == claim.time.start
+            and _is_event(c)
+            and result.verdicts.get(c.id) is not None
+            and result.verdicts[c.id].verdict == "supported"
+        ]
+        if partners:
+            result.findings[i] = _conflation(finding, claim, partners[0], result)
+
+
+def _conflation(finding: Finding, wrong: Claim, right: Claim, result: CheckResult) -> Finding:
+    date = wrong.time.text if wrong.time else "this date"
+    right_evidence = result.verdicts[right.id].evidence
+    message = (
+        f"One date, two events: '{date}' fits {_what(right)} but not {_what(wrong)}: "
+        f"{finding.message}"
+    )
+    suggestion = (
+        f"Split the entry: keep {_what(right)} under {date} and give {_what(wrong)} its own date."
+    )
+    return replace(
+        finding,
+        category="conflation",
+        severity="medium",
+        message=message,
+        evidence=finding.evidence + right_evidence[:1],
+        suggestion=suggestion,
+    )
+
+
+def _what(claim: Claim) -> str:
+    if claim.predicate == "position" and claim.qualifiers.get("role"):
+        return f"the {claim.qualifiers['role']} appointment" + (
+            f" at {claim.object}" if claim.object else ""
+        )
+    return f"{claim.object or claim.subject} ({claim.predicate})"

@@ -1,0 +1,114 @@
+"""Freshness: present-tense claims and "recent" judged at the as-of date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of
+from analysis.checks.kb_match import fact_matches, kb_dates
+from analysis.checks.registry import register
+from analysis.dates import PartialDate
+from analysis.models import Claim, Mention
+
+_ROLE_PREDICATES = frozenset({"position", "worked_at", "joined"})
+# How old a thing may be and still be called so: "recent(ly)"/"latest"/"new" vs "in recent years".
+_RECENT = re.compile(r"\b(recently|recent|latest|newest|brand-new)\b", re.I)
+_RECENT_YEARS = re.compile(r"\b(in|over|during) (the )?(recent|past few|last few) years\b", re.I)
+_RECENT_DAYS = 2 * 365
+_RECENT_YEARS_DAYS = 6 * 365
+
+
+@register
+def check_freshness(ctx: CheckContext) -> list[Finding]:
+    found = [f for claim in ctx.analysis.claims if (f := _stale_role(ctx, claim))]
+    found.extend(_stale_recent(ctx))
+    return found
+
+
+def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
+    """ "As Chief AI Scientist at Meta, he is ..." when the KB says the role ended."""
+    if not claim.present or claim.predicate not in _ROLE_PREDICATES or ctx.kb is None:
+        return None
+    if not claim.subject_kb_id:
+        return None
+    facts = [
+        f
+        for f in ctx.kb.facts(claim.subject_kb_id, ("P39", "P108"))
+        if fact_matches(ctx.kb, claim, f)
+    ]
+    if not facts or any(f.end is None or f.end.interval()[1] >= ctx.as_of for f in facts):
+        return None
+    # The role itself (P39) is better evidence than the employment around it.
+    ended = max(facts, key=lambda f: (f.end.interval()[1], f.property == "P39"))  # type: ignore[union-attr]
+    role = claim.qualifiers.get("role") or claim.predicate.replace("_", " ")
+    where = f" at {claim.object}" if claim.object else ""
+    end = ended.end.human()  # type: ignore[union-attr]
+    return Finding(
+        "stale_claim",
+        "medium",
+        claim.start,
+        claim.end,
+        f"Present tense, but the role {role}{where} ended in {end} (as of {ctx.as_of})",
+        (evidence_of(ctx.kb, ended),),
+        f"Use the past tense or 'former': {claim.subject} was {role}{where} until {end}.",
+        claim.id,
+    )
+
+
+def _stale_recent(ctx: CheckContext) -> list[Finding]:
+    found = []
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        years = _RECENT_YEARS.search(sentence)
+        word = years or _RECENT.search(sentence)
+        if word is None:
+            continue
+        limit = _RECENT_YEARS_DAYS if years else _RECENT_DAYS
+        dated = _dated_thing(ctx, start, end, start + word.end())
+        if dated is None:
+            continue
+        name, when, evidence = dated
+        age = (ctx.as_of - when.interval()[1]).days
+        if age > limit:
+            found.append(
+                Finding(
+                    "stale_claim",
+                    "low",
+                    start,
+                    end,
+                    f"'{word.group(0)}' for {name} ({when.human()}), {age // 365} years before "
+                    f"{ctx.as_of}",
+                    evidence,
+                    f"Date it instead: say {when.truncate('month').human()} rather than "
+                    f"'{word.group(0)}'.",
+                )
+            )
+    return found
+
+
+def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: ANN202
+    """The first dated thing after the word "recent": a dated claim, else a KB-dated mention."""
+    for claim in ctx.analysis.claims:
+        if claim.start == start and (d := claim_date(claim)) is not None:
+            return claim.object or claim.subject, d, ()
+    if ctx.kb is None:
+        return None
+    # Things are recent, not their makers: works and products, and not "Meta's" in "Meta's X".
+    mentions: list[Mention] = [
+        m
+        for m in ctx.analysis.mentions
+        if after <= m.start < end
+        and m.kb_id
+        and m.label in ("work", "other")
+        and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
+    ]
+    for m in mentions:
+        for fact in kb_dates(ctx.kb, m.kb_id or "", ("P577", "P571")):
+            if fact.value.date is not None:
+                return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
+    return None
+
+
+def _as_date(value: PartialDate) -> date:
+    return value.interval()[1]

@@ -1,0 +1,330 @@
+"""Check each claim against the KB: a verdict for every claim, a flag for every contradiction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.checks.base import (
+    CheckContext,
+    CheckResult,
+    Finding,
+    Verdict,
+    claim_date,
+    evidence_of,
+    label_of,
+    replace_once,
+)
+from analysis.checks.kb_match import (
+    PROPERTY_MAP,
+    PredicateSpec,
+    date_agrees,
+    date_role,
+    fact_matches,
+    kb_dates,
+    related_entities,
+)
+from analysis.dates import PartialDate, agrees
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.models import Claim, Evidence
+
+_HIGH_DATE = frozenset(
+    {"born", "died", "created", "founded", "released", "award", "joined", "studied"}
+)
+_CONTRADICTABLE = frozenset({"studied", "joined", "award", "born", "died"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One claim's result before it becomes a verdict and maybe a finding."""
+
+    verdict: str
+    reason: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    category: str | None = None
+    message: str = ""
+    suggestion: str | None = None
+    kb_date: PartialDate | None = None
+
+
+def check_against_kb(ctx: CheckContext) -> CheckResult:
+    result = CheckResult()
+    for claim in ctx.analysis.claims:
+        outcome = verify_claim(ctx, claim)
+        result.verdicts[claim.id] = Verdict(
+            claim.id, outcome.verdict, outcome.reason, outcome.evidence
+        )
+        if outcome.category:
+            severity = _severity(claim, outcome.category)
+            result.findings.append(
+                Finding(
+                    outcome.category,
+                    severity,
+                    claim.start,
+                    claim.end,
+                    outcome.message,
+                    outcome.evidence,
+                    outcome.suggestion,
+                    claim.id,
+                )
+            )
+    return result
+
+
+def _severity(claim: Claim, category: str) -> str:
+    if category == "date_mismatch":
+        return "high" if claim.predicate in _HIGH_DATE else "medium"
+    return "high" if claim.predicate in ("award", "studied", "created", "born") else "medium"
+
+
+def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
+    """The verdict on one claim (see ``analysis.checks.kb_match`` for the property map)."""
+    kb = ctx.kb
+    spec = PROPERTY_MAP.get(claim.predicate)
+    if kb is None or spec is None:
+        return Outcome("unverifiable", "no KB" if kb is None else "predicate not in the map")
+    if spec.date_role == "work":
+        return _verify_work(ctx, kb, claim, spec)
+    if not claim.subject_kb_id:
+        return Outcome("unverifiable", "entity not linked")
+    if claim.predicate in ("born", "died"):
+        return _verify_life_event(ctx, kb, claim, spec)
+    return _verify_relation(ctx, kb, claim, spec)
+
+
+def _verify_life_event(
+    ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec
+) -> Outcome:
+    date_pid, place_pid = spec.properties
+    claimed = claim_date(claim)
+    facts = kb.facts(claim.subject_kb_id or "", (date_pid,))
+    dated = [f for f in facts if f.value.date is not None]
+    if claimed is not None and dated:
+        if not any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
+            return _date_mismatch(ctx, kb, claim, claimed, dated[0], dated[0].value.date)
+        return _supported(kb, dated, claimed, dated[0].value.date)
+    places = kb.facts(claim.subject_kb_id or "", (place_pid,))
+    if claim.object_kb_id and places:
+        for fact in places:
+            if fact.value.entity_id == claim.object_kb_id or _located_in(
+                kb, fact.value.entity_id, claim.object_kb_id
+            ):
+                return _supported(kb, [fact])
+    return Outcome("unverifiable", "property absent" if not dated else "KB less precise")
+
+
+def _located_in(kb: KBReader, place: str | None, region: str) -> bool:
+    """Is ``place`` inside ``region`` (located in / country / part of, a few steps up)?"""
+    seen: set[str] = set()
+    frontier = [place] if place else []
+    for _ in range(5):
+        nxt: list[str] = []
+        for pid in frontier:
+            if pid in seen:
+                continue
+            seen.add(pid)
+            for fact in kb.facts(pid, ("P131", "P17", "P361")):
+                if fact.value.entity_id == region:
+                    return True
+                if fact.value.entity_id:
+                    nxt.append(fact.value.entity_id)
+        frontier = nxt
+    return False
+
+
+def _verify_relation(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec) -> Outcome:
+    facts = kb.facts(claim.subject_kb_id or "", spec.properties)
+    matching = [f for f in facts if fact_matches(kb, claim, f)]
+    if not matching:
+        known = [f for f in facts if f.property == spec.properties[0]]
+        if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
+            return _fact_mismatch(ctx, kb, claim, known)
+        return Outcome("unverifiable", "property absent")
+    co = _co_recipient_problem(kb, claim, matching)
+    if co is not None:
+        return co
+    claimed = claim_date(claim)
+    if claimed is None:
+        return _supported(kb, matching)
+    role = date_role(claim, spec)
+    checks = [(f, date_agrees(claimed, f, role)) for f in matching]
+    if any(ok for _, ok in checks):
+        return _supported(kb, [f for f, ok in checks if ok], claimed)
+    dated = [f for f, ok in checks if ok is False]
+    if not dated:
+        return Outcome(
+            "unverifiable", "no date in the KB", tuple(evidence_of(kb, f) for f in matching)
+        )
+    fact = dated[0]
+    known = fact.start if role == "start" else fact.end if role == "end" else None
+    known = known or fact.point_in_time or fact.start
+    return _date_mismatch(ctx, kb, claim, claimed, fact, known)
+
+
+def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:
+    claimed = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
+    known = [v for f in facts for v in f.qualifiers.get("P1706", ())]
+    if not claimed or not known:
+        return None
+    names = {v.text.casefold() for v in known}
+    wrong = [w for w in claimed if w.casefold() not in names]
+    if not wrong:
+        return None
+    shared = ", ".join(v.text for v in known)
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence_of(kb, f) for f in facts),
+        "fact_mismatch",
+        f"{claim.object} was shared with {shared}, not {', '.join(wrong)}",
+        f"Name the co-recipients as the KB has them: {shared}.",
+    )
+
+
+def _verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec) -> Outcome:
+    work = claim.object_kb_id or (claim.subject_kb_id if claim.predicate == "released" else None)
+    if work is None:
+        return Outcome("unverifiable", "entity not linked")
+    agent = _agent_problem(kb, claim, work, spec)
+    if agent is not None:
+        return agent
+    claimed = claim_date(claim)
+    dated = kb_dates(kb, work, spec.work_dates)
+    if claimed is None:
+        creators = kb.facts(work, spec.agents)
+        return _supported(kb, creators) if creators else Outcome("unverifiable", "property absent")
+    if not dated:
+        return Outcome("unverifiable", "no date in the KB")
+    if any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
+        return _supported(kb, dated, claimed, dated[0].value.date)
+    return _date_mismatch(
+        ctx, kb, claim, claimed, dated[0], dated[0].value.date, work=work, spec=spec
+    )
+
+
+def _agent_problem(kb: KBReader, claim: Claim, work: str, spec: PredicateSpec) -> Outcome | None:
+    """The KB credits the work to named people, and the claimed person is not among them."""
+    person = claim.subject_kb_id
+    if claim.predicate == "released" or not person or person == work:
+        return None
+    agents = kb.facts(work, spec.agents)
+    if any(f.value.entity_id == person for f in agents):
+        return None
+    if any(f.value.entity_id == work for f in kb.facts(person, ("P800",))):
+        return None
+    people = [
+        f
+        for f in agents
+        if f.property in ("P170", "P61", "P112")
+        and f.value.entity_id
+        and (e := kb.entity(f.value.entity_id)) is not None
+        and e.type == "person"
+    ]
+    subject = kb.entity(person)
+    if not people or subject is None or subject.type != "person":
+        return None
+    names = ", ".join(f.value.text for f in people)
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence_of(kb, f) for f in people),
+        "fact_mismatch",
+        f"The KB credits {claim.object} to {names}, not {subject.label}",
+        f"Attribute {claim.object} to {names}, or cite a source for {subject.label}'s role.",
+    )
+
+
+def _supported(
+    kb: KBReader,
+    facts: list[KBFact],
+    claimed: PartialDate | None = None,
+    known: PartialDate | None = None,
+) -> Outcome:
+    evidence = tuple(evidence_of(kb, f) for f in facts[:3])
+    if claimed is not None and known is not None and claimed.rank > known.rank:
+        return Outcome("unverifiable", "KB less precise", evidence)
+    return Outcome("supported", "", evidence)
+
+
+def _fact_mismatch(ctx: CheckContext, kb: KBReader, claim: Claim, known: list[KBFact]) -> Outcome:
+    values = ", ".join(dict.fromkeys(f.value.text for f in known))
+    sentence = ctx.text[claim.start : claim.end]
+    first = known[0].value.text
+    suggestion = replace_once(sentence, claim.object or "", first) if len(known) == 1 else None
+    what = {
+        "studied": "education",
+        "joined": "employers",
+        "award": "awards",
+        "born": "place of birth",
+        "died": "place of death",
+    }.get(claim.predicate, "facts")
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence_of(kb, f) for f in known[:4]),
+        "fact_mismatch",
+        f"{claim.object} is not among {claim.subject}'s {what} in the KB ({values})",
+        suggestion or f"Check {claim.object}: the KB lists {values}.",
+    )
+
+
+def _date_mismatch(
+    ctx: CheckContext,
+    kb: KBReader,
+    claim: Claim,
+    claimed: PartialDate,
+    fact: KBFact,
+    known: PartialDate | None,
+    *,
+    work: str | None = None,
+    spec: PredicateSpec | None = None,
+) -> Outcome:
+    evidence = [evidence_of(kb, fact)]
+    what = label_of(kb, work, claim.object or "") if work else _event_name(claim)
+    known_text = known.human() if known else "another date"
+    message = f"{what} dates from {known_text}, not {claimed.human()}"
+    if work and spec:
+        related = _related_with_date(kb, work, spec, claimed)
+        if related is not None:
+            rel_label, rel_fact = related
+            evidence.append(evidence_of(kb, rel_fact))
+            message = f"{claimed.human()} is the date of {rel_label}; {what} is from {known_text}"
+    sentence = ctx.text[claim.start : claim.end]
+    new_date = known.truncate(claimed.precision) if known and claimed.rank < known.rank else known
+    suggestion = replace_once(
+        sentence, claim.time.text if claim.time else "", new_date.human() if new_date else ""
+    )
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence),
+        "date_mismatch",
+        message,
+        suggestion,
+        kb_date=known,
+    )
+
+
+def _event_name(claim: Claim) -> str:
+    noun = {
+        "born": "birth",
+        "died": "death",
+        "studied": "degree",
+        "joined": "start",
+        "left": "departure",
+        "worked_at": "time",
+        "position": "appointment",
+        "award": "award",
+    }.get(claim.predicate, "event")
+    obj = f" ({claim.object})" if claim.object else ""
+    return f"{claim.subject}'s {noun}{obj}"
+
+
+def _related_with_date(
+    kb: KBReader, work: str, spec: PredicateSpec, claimed: PartialDate
+) -> tuple[str, KBFact] | None:
+    for other in related_entities(kb, work):
+        for fact in kb_dates(kb, other, spec.work_dates):
+            if fact.value.date and agrees(claimed, fact.value.date):
+                return label_of(kb, other, other), fact
+    return None

@@ -1,0 +1,201 @@
+"""How a claim maps onto KB facts: the property map, and matching of entities, roles and dates.
+
+The property map is the documented contract between the claim vocabulary and the KB:
+
+| predicate | KB properties (on the subject unless noted) | the claim's date is compared with |
+| --- | --- | --- |
+| born / died | P569 / P570 (date), P19 / P20 (place) | the date itself |
+| studied | P69 educated at (+P512 degree) | end time (or point in time), else inside start..end |
+| joined / left | P108 employer, P39 position held | start time / end time |
+| worked_at | P108, P39 | inside start..end |
+| position | P39 (+P642 of), P108 (+P2868/P794 role) | start ("became", "appointed") or inside |
+| award | P166 award received (+P1706 together with) | point in time P585 |
+| advisor | P184 doctoral advisor, P1066 student of | - |
+| created | on the work: P571 inception, P577 publication; creators P170, P61, P178; P800 | date |
+| founded | on the organisation: P571 inception; founders P112 | date |
+| released | on the work: P577 publication date, else P571 | date |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.dates import PartialDate, agrees, overlaps
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.kb.names import normalize_name
+from analysis.models import Claim
+
+
+@dataclass(frozen=True)
+class PredicateSpec:
+    properties: tuple[str, ...]
+    date_role: str  # "point" | "start" | "end" | "during" | "work"
+    work_dates: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
+
+
+PROPERTY_MAP: dict[str, PredicateSpec] = {
+    "born": PredicateSpec(("P569", "P19"), "point"),
+    "died": PredicateSpec(("P570", "P20"), "point"),
+    "studied": PredicateSpec(("P69",), "end"),
+    "joined": PredicateSpec(("P108", "P39"), "start"),
+    "left": PredicateSpec(("P108", "P39"), "end"),
+    "worked_at": PredicateSpec(("P108", "P39"), "during"),
+    "position": PredicateSpec(("P39", "P108"), "start"),
+    "award": PredicateSpec(("P166",), "point"),
+    "advisor": PredicateSpec(("P184", "P1066"), "point"),
+    "created": PredicateSpec((), "work", ("P571", "P577"), ("P170", "P61", "P178")),
+    "founded": PredicateSpec((), "work", ("P571",), ("P112",)),
+    "released": PredicateSpec((), "work", ("P577", "P571"), ("P178", "P170")),
+}
+
+# Verbs that date the start of a role; other verbs ("served", "was") only place it inside.
+START_VERBS = frozenset(
+    {"become", "appoint", "name", "elect", "promote", "join", "hire", "recruit"}
+)
+# Related entities whose date a writer may have borrowed: predecessors, parents, the family.
+RELATED_PROPS = ("P155", "P144", "P361", "P1365", "P749")
+REVERSE_RELATED_PROPS = ("P156", "P527", "P1366", "P355")
+ORG_LINKS = ("P361", "P749", "P355", "P527")
+_LEADERSHIP = frozenset(
+    {
+        "lead",
+        "leader",
+        "head",
+        "director",
+        "chief",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "run",
+        "direct",
+        "manager",
+        "president",
+    }
+)
+_ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her"})
+
+
+def related_orgs(kb: KBReader, entity_id: str) -> set[str]:
+    """The entity and the organisations one part-of / parent / subsidiary link away."""
+    found = {entity_id}
+    for fact in kb.facts(entity_id, ORG_LINKS):
+        if fact.value.entity_id:
+            found.add(fact.value.entity_id)
+    for fact in kb.facts_with_value(entity_id, ORG_LINKS):
+        found.add(fact.subject)
+    return found
+
+
+def entity_matches(
+    kb: KBReader,
+    claim_id: str | None,
+    claim_text: str | None,
+    value_id: str | None,
+    value_text: str,
+    *,
+    org: bool = False,
+) -> bool:
+    """Does the claimed entity (by id, else by name) denote the fact's value?"""
+    if claim_id and value_id:
+        return claim_id == value_id or (org and value_id in related_orgs(kb, claim_id))
+    if claim_text:
+        return normalize_name(claim_text) == normalize_name(value_text)
+    return False
+
+
+def role_words(text: str) -> set[str]:
+    words = {w for w in normalize_name(text).replace("-", " ").split() if w not in _ROLE_STOP}
+    if words & _LEADERSHIP:
+        words.add("<lead>")
+    return words
+
+
+def role_matches(claimed: str, known: str) -> bool:
+    """ "professor" ~ "Silver Professor"; "lead" ~ "Director of AI Research"; "Vice President and
+    Chief AI Scientist" ~ "Chief AI Scientist"."""
+    a, b = role_words(claimed), role_words(known)
+    if "<lead>" in a and "<lead>" in b and len(a) <= 3:
+        return True  # a bare leadership verb or noun ("led", "head") names any leading role
+    shared = (a & b) - {"<lead>"}
+    return len(shared) >= max(1, min(len(a), len(b)) // 2)
+
+
+def fact_role_texts(fact: KBFact) -> list[str]:
+    """Role names a fact carries: the position itself (P39) or the role qualifiers (P108)."""
+    if fact.property == "P39":
+        return [fact.value.text]
+    return [v.text for pid in ("P2868", "P794") for v in fact.qualifiers.get(pid, ())]
+
+
+def fact_org(fact: KBFact) -> tuple[str | None, str]:
+    """The organisation of an employment or position fact."""
+    if fact.property == "P39":
+        of = fact.qualifiers.get("P642", ())
+        return (of[0].entity_id, of[0].text) if of else (None, "")
+    return fact.value.entity_id, fact.value.text
+
+
+def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
+    """Is this employment, position or relation fact the one the claim is about?"""
+    if claim.predicate == "position":
+        org_id, org_text = fact_org(fact)
+        org_ok = not claim.object or entity_matches(
+            kb, claim.object_kb_id, claim.object, org_id, org_text, org=True
+        )
+        role = str(claim.qualifiers.get("role", ""))
+        roles = fact_role_texts(fact)
+        return org_ok and (
+            any(role_matches(role, r) for r in roles) or (fact.property == "P108" and not roles)
+        )
+    if fact.property == "P39":
+        org_id, org_text = fact_org(fact)
+        return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
+    org = claim.predicate in ("joined", "worked_at", "left")
+    return entity_matches(
+        kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org
+    )
+
+
+def date_agrees(claimed: PartialDate, fact: KBFact, role: str) -> bool | None:
+    """Compare a claimed date with a fact's date in the role the property map gives it.
+
+    Returns None when the fact has no date to compare with.
+    """
+    point = fact.value.date or fact.point_in_time
+    start, end = fact.start, fact.end
+    if role == "point":
+        return agrees(claimed, point) if point else None
+    if role == "start":
+        return agrees(claimed, start) if start else None
+    if role == "end":
+        if end or point:
+            return agrees(claimed, end or point)  # type: ignore[arg-type]
+        return overlaps(claimed, start, None) if start else None
+    if start is None and end is None:
+        return agrees(claimed, point) if point else None
+    return overlaps(claimed, start, end)
+
+
+def date_role(claim: Claim, spec: PredicateSpec) -> str:
+    if claim.predicate == "position" and claim.qualifiers.get("verb") not in START_VERBS:
+        return "during"
+    if claim.predicate == "studied" and not claim.qualifiers.get("degree"):
+        return "during"
+    return spec.date_role
+
+
+def kb_dates(kb: KBReader, entity_id: str, properties: tuple[str, ...]) -> list[KBFact]:
+    """The entity's date facts, in the order of ``properties`` (the first present wins)."""
+    for pid in properties:
+        facts = [f for f in kb.facts(entity_id, (pid,)) if f.value.date is not None]
+        if facts:
+            return facts
+    return []
+
+
+def related_entities(kb: KBReader, entity_id: str) -> list[str]:
+    ids = [f.value.entity_id for f in kb.facts(entity_id, RELATED_PROPS) if f.value.entity_id]
+    ids += [f.subject for f in kb.facts_with_value(entity_id, REVERSE_RELATED_PROPS)]
+    return list(dict.fromkeys(i for i in ids if i != entity_id))

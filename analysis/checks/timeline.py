@@ -1,0 +1,309 @@
+"""The article against itself: its own timeline must hold together, with or without a KB."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.checks.base import CheckContext, Finding, claim_date
+from analysis.checks.registry import register
+from analysis.dates import PartialDate, agrees
+from analysis.models import Claim, Evidence, Timex
+from analysis.timex import to_partial_date
+from analysis.wordnum import parse_number
+
+# Predicates that happen to the subject in life (a posthumous award or book is not a defect).
+_LIFE_EVENTS = frozenset({"joined", "studied", "position", "founded", "worked_at", "left"})
+_ONE_TIME = frozenset(
+    {"born", "died", "joined", "founded", "created", "released", "award", "left", "studied"}
+)
+_NUM = r"(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)"
+_AGE = re.compile(
+    rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b(?!\s*(?:%|percent|years? (?:later|after|"
+    rf"earlier|before|ago)))|\b{_NUM}-year-old\b|\bwhen (?:he|she|they) was {_NUM}\b",
+    re.I,
+)
+_LATER_OPENERS = re.compile(
+    r"^(?:later|afterwards?|subsequently|then|after that|thereafter|the (?:following|next) "
+    r"(?:year|decade))\b",
+    re.I,
+)
+_ORDER_WORD = re.compile(r"\b(after|before)\b", re.I)
+_RELATIVE = re.compile(r"\b(later|after|afterwards|earlier|before)\b", re.I)
+
+
+@dataclass(frozen=True)
+class LifeDate:
+    date: PartialDate
+    evidence: Evidence
+
+
+@register
+def check_timeline(ctx: CheckContext) -> list[Finding]:
+    birth = _life_date(ctx, "born", "P569")
+    death = _life_date(ctx, "died", "P570")
+    return [
+        *_outside_life(ctx, birth, death),
+        *_ages(ctx, birth),
+        *_two_dates(ctx),
+        *_order(ctx),
+        *_relative_arithmetic(ctx),
+    ]
+
+
+def _subject_claims(ctx: CheckContext) -> list[Claim]:
+    subject = ctx.analysis.subject
+    if subject is None:
+        return []
+    return [
+        c
+        for c in ctx.analysis.claims
+        if c.subject == subject.name or (subject.kb_id and c.subject_kb_id == subject.kb_id)
+    ]
+
+
+def _quote(ctx: CheckContext, start: int, end: int) -> str:
+    text = " ".join(ctx.text[start:end].split())
+    return text if len(text) < 140 else text[:137] + "..."
+
+
+def _life_date(ctx: CheckContext, predicate: str, pid: str) -> LifeDate | None:
+    """The subject's birth or death: as the article states it, else as the KB has it."""
+    for claim in _subject_claims(ctx):
+        date = claim_date(claim)
+        if claim.predicate == predicate and date is not None:
+            where = f"the article, offset {claim.start}"
+            return LifeDate(
+                date, Evidence(f'The article says: "{_quote(ctx, claim.start, claim.end)}"', where)
+            )
+    subject = ctx.analysis.subject
+    if ctx.kb is not None and subject is not None and subject.kb_id:
+        for fact in ctx.kb.facts(subject.kb_id, (pid,)):
+            if fact.value.date is not None:
+                statement = f"{subject.name}: {predicate} {fact.value.date.human()}"
+                return LifeDate(fact.value.date, Evidence(statement, fact.source, subject.kb_id))
+    return None
+
+
+def _outside_life(
+    ctx: CheckContext, birth: LifeDate | None, death: LifeDate | None
+) -> list[Finding]:
+    found = []
+    for claim in _subject_claims(ctx):
+        date = claim_date(claim)
+        if date is None or claim.predicate in ("born", "died"):
+            continue
+        lo, hi = date.interval()
+        if birth and hi < birth.date.interval()[0]:
+            found.append(
+                Finding(
+                    "internal_inconsistency",
+                    "high",
+                    claim.start,
+                    claim.end,
+                    f"{date.human()} is before {claim.subject} was born ({birth.date.human()})",
+                    (birth.evidence,),
+                    "Check the year of this event or of the birth.",
+                    claim.id,
+                )
+            )
+        elif death and claim.predicate in _LIFE_EVENTS and lo > death.date.interval()[1]:
+            found.append(
+                Finding(
+                    "internal_inconsistency",
+                    "high",
+                    claim.start,
+                    claim.end,
+                    f"{date.human()} is after {claim.subject} died ({death.date.human()})",
+                    (death.evidence,),
+                    "Check the year of this event or of the death.",
+                    claim.id,
+                )
+            )
+    return found
+
+
+def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
+    if birth is None:
+        return []
+    found = []
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        dates = _calendar_dates(ctx, start, end)
+        if not dates:
+            continue
+        for m in _AGE.finditer(sentence):
+            age = parse_number(next(g for g in m.groups() if g))
+            if age is None or not 0 < age < 120:
+                continue
+            year = dates[0][1].year
+            expected = year - birth.date.year
+            if age not in (expected - 1, expected) and birth.date.precision != "decade":
+                found.append(
+                    Finding(
+                        "internal_inconsistency",
+                        "medium",
+                        start,
+                        end,
+                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
+                        f"{expected - 1} or {expected} in {year}",
+                        (birth.evidence,),
+                        f"Use '{expected - 1}' or '{expected}', or check the years.",
+                    )
+                )
+    return found
+
+
+def _calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex, PartialDate]]:
+    out = []
+    for tx in ctx.analysis.timexes:
+        if start <= tx.start < end and tx.type == "DATE" and not _RELATIVE.search(tx.text):
+            date = to_partial_date(tx)
+            if date is not None and date.precision != "decade":
+                out.append((tx, date))
+    return out
+
+
+def _two_dates(ctx: CheckContext) -> list[Finding]:
+    """The same event dated twice, differently (in two sentences or a bullet and a paragraph)."""
+    seen: dict[tuple[str, str], Claim] = {}
+    found = []
+    for claim in _subject_claims(ctx):
+        date = claim_date(claim)
+        if date is None or claim.predicate not in _ONE_TIME:
+            continue
+        key = (claim.predicate, claim.object_kb_id or (claim.object or "").casefold())
+        first = seen.setdefault(key, claim)
+        first_date = claim_date(first)
+        if first is claim or first_date is None or agrees(first_date, date):
+            continue
+        found.append(
+            Finding(
+                "internal_inconsistency",
+                "high",
+                claim.start,
+                claim.end,
+                f"The article dates this twice: {date.human()} here, {first_date.human()} earlier",
+                (
+                    Evidence(
+                        f'Earlier: "{_quote(ctx, first.start, first.end)}"',
+                        f"the article, offset {first.start}",
+                    ),
+                ),
+                "Use one date for this event in both places.",
+                claim.id,
+            )
+        )
+    return found
+
+
+def _order(ctx: CheckContext) -> list[Finding]:
+    """ "Later, in 1985, ..." after a sentence about 1990; "after X in 1990, ... in 1988"."""
+    found = []
+    previous: tuple[int, int, PartialDate] | None = None
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        dates = _calendar_dates(ctx, start, end)
+        if dates and previous and _LATER_OPENERS.match(sentence.lstrip()):
+            now = dates[0][1]
+            if now.interval()[1] < previous[2].interval()[0]:
+                found.append(
+                    Finding(
+                        "internal_inconsistency",
+                        "medium",
+                        start,
+                        end,
+                        f"Says this came later, but {now.human()} is before {previous[2].human()}",
+                        (
+                            Evidence(
+                                f'Previous: "{_quote(ctx, previous[0], previous[1])}"',
+                                f"the article, offset {previous[0]}",
+                            ),
+                        ),
+                        "Fix the year or the order word.",
+                    )
+                )
+        found.extend(_order_within(ctx, start, end, sentence, dates))
+        if dates:
+            previous = (start, end, max(d for _, d in dates))
+    return found
+
+
+def _order_within(
+    ctx: CheckContext, start: int, end: int, sentence: str, dates: list[tuple[Timex, PartialDate]]
+) -> list[Finding]:
+    if len(dates) < 2:
+        return []
+    for m in _ORDER_WORD.finditer(sentence):
+        at = start + m.start()
+        clause_end = start + (
+            sentence.find(",", m.end())
+            if m.start() == 0 and "," in sentence[m.end() :]
+            else len(sentence)
+        )
+        inner = [d for tx, d in dates if at < tx.start < clause_end]
+        outer = [d for tx, d in dates if not at < tx.start < clause_end]
+        if not inner or not outer:
+            continue
+        sub, main = inner[0], outer[0]
+        after = m.group(1).lower() == "after"
+        wrong = (
+            main.interval()[1] < sub.interval()[0]
+            if after
+            else main.interval()[0] > sub.interval()[1]
+        )
+        if wrong:
+            return [
+                Finding(
+                    "internal_inconsistency",
+                    "medium",
+                    start,
+                    end,
+                    f"'{m.group(1)}' puts {main.human()} {m.group(1).lower()} {sub.human()}, "
+                    "which the dates contradict",
+                    (
+                        Evidence(
+                            f"The sentence dates its events {sub.human()} and {main.human()}",
+                            f"the article, offset {start}",
+                        ),
+                    ),
+                    "Fix one of the years or the order word.",
+                )
+            ]
+    return []
+
+
+def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
+    """ "Two years later, in 1993": the stated year must be the counted one."""
+    found = []
+    for start, end in ctx.analysis.sentences:
+        relative = [
+            tx
+            for tx in ctx.analysis.timexes
+            if start <= tx.start < end and _RELATIVE.search(tx.text) and tx.type == "DATE"
+        ]
+        explicit = _calendar_dates(ctx, start, end)
+        for tx in relative:
+            counted = to_partial_date(tx)
+            if counted is None or not explicit:
+                continue
+            stated = explicit[0][1]
+            if not agrees(counted, stated):
+                found.append(
+                    Finding(
+                        "internal_inconsistency",
+                        "medium",
+                        start,
+                        end,
+                        f"'{tx.text}' counts to {counted.human()}, "
+                        f"but the sentence says {stated.human()}",
+                        (
+                            Evidence(
+                                f"'{tx.text}' is counted from the previous date in the article",
+                                f"the article, offset {tx.start}",
+                            ),
+                        ),
+                        "Fix the interval or the year.",
+                    )
+                )
+    return found

@@ -1,0 +1,74 @@
+"""Unsupported claims: promotional or absolute statements that no evidence could back.
+
+Kept deliberately narrow (an editor ignores a tool that cries wolf): each pattern is a
+construction that asserts a guarantee, a superlative of all time, or a universal consensus.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.checks.base import CheckContext, Finding
+from analysis.checks.registry import register
+
+_PATTERNS = [
+    (
+        re.compile(
+            r"\b(ensures?|guarantees?|guaranteeing|ensuring)\b(?! (?:that )?(?:data|"
+            r"privacy|compliance))",
+            re.I,
+        ),
+        "asserts a guarantee no source can back",
+    ),
+    (
+        re.compile(
+            r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b[^.;]{0,40}?\b("
+            r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|generation|"
+            r"era|time)|in the world)\b",
+            re.I,
+        ),
+        "an absolute superlative with no source",
+    ),
+    (
+        re.compile(
+            r"\b(undisputed|unrivall?ed|unparall?eled|unmatched|unquestionably|"
+            r"indisputably|single-handedly|singlehandedly|without equal)\b",
+            re.I,
+        ),
+        "an absolute claim with no source",
+    ),
+    (
+        re.compile(
+            r"\b(everyone|everybody|no one|nobody)\b (agrees|knows|disputes|doubts|denies)", re.I
+        ),
+        "claims a universal consensus",
+    ),
+]
+_QUOTE = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+@register
+def check_unsupported(ctx: CheckContext) -> list[Finding]:
+    found = []
+    pull_quotes = {(b.start, b.end) for b in ctx.analysis.article.blocks if b.kind == "pull_quote"}
+    for start, end in ctx.analysis.sentences:
+        if any(s <= start < e for s, e in pull_quotes):
+            continue
+        # A quoted speaker may boast; the article's own voice may not.
+        sentence = _QUOTE.sub(lambda m: " " * len(m.group(0)), ctx.text[start:end])
+        for pattern, why in _PATTERNS:
+            m = pattern.search(sentence)
+            if m:
+                found.append(
+                    Finding(
+                        "unsupported_claim",
+                        "low",
+                        start,
+                        end,
+                        f"'{m.group(0).strip()}' {why}",
+                        (),
+                        "Attribute it to a source, give the evidence, or tone it down.",
+                    )
+                )
+                break
+    return found
