@@ -46,6 +46,10 @@ def _ref_word(m: re.Match[str], ctx: Context) -> Value:
 
 
 def _recent_units(m: re.Match[str], ctx: Context) -> Value:
+    """"recent years" is the recent past; "recent weeks", "the past few days" a vague span."""
+    unit = m["unit"].lower().rstrip("s")
+    if unit in ("day", "week", "month"):
+        return Value("DURATION", f"PX{lex.UNITS[unit][0]}", "duration")
     return Value("DATE", "PAST_REF", "ref")
 
 

@@ -183,3 +183,67 @@ def test_component_sets_timexes_and_spans(nlp) -> None:
     piped = list(nlp.pipe(["Born on 8 July 1960.", "Nothing here."]))
     assert [s.kb_id_ for s in piped[0].spans["dates"]] == ["1960-07-08"]
     assert piped[1]._.timexes == []
+
+
+@pytest.mark.parametrize(
+    "text, expression, kind, value",
+    [
+        # spoken years (broadcast transcripts)
+        ("Prices peaked in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+        ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven",
+         "DATE", "1997-01"),
+        ("The goal is for the year two thousand.", "the year two thousand", "DATE", "2000"),
+        ("It opened in eighteen oh five.", "eighteen oh five", "DATE", "1805"),
+        # holidays: this year's unless the clause's tense or "last"/"next" says otherwise
+        ("They met on Christmas Day 1998.", "Christmas Day 1998", "DATE", "1998-12-25"),
+        ("We will meet after Thanksgiving.", "Thanksgiving", "DATE", "2024-11-28"),
+        ("He left last Thanksgiving.", "last Thanksgiving", "DATE", "2023-11-23"),
+        ("It was busy during Easter week.", "Easter week", "DATE", "2024-W13"),
+        ("Polls open on Election Day.", "Election Day", "DATE", "2024-11-05"),
+        # the reporting year
+        ("Sales fell for the full year.", "the full year", "DATE", "2024"),
+        ("Net rose in the year ended March 31.", "the year", "DURATION", "P1Y"),
+        ("It hopes to close by year-end.", "year-end", "DATE", "2024"),
+        ("Debt fell by the end of the year.", "the end of the year", "DATE", "2024"),
+        # vague recent spans
+        ("Talks stalled in recent weeks.", "recent weeks", "DURATION", "PXW"),
+        ("Prices rose in recent years.", "recent years", "DATE", "PAST_REF"),
+        # bare months and days take the year the clause's tense points to
+        ("He was last seen Nov. 3.", "Nov. 3", "DATE", "2023-11-03"),
+        ("The year ended March 31 was good.", "March 31", "DATE", "2024-03-31"),
+        ("He stepped down in March.", "March", "DATE", "2024-03"),
+        ("The fund will pay on Dec. 15.", "Dec. 15", "DATE", "2024-12-15"),
+        ("She must file by Jan. 14.", "Jan. 14", "DATE", "2025-01-14"),
+        # weekdays: the coming one in a future clause, else the last one
+        ("The team planned to leave on Thursday.", "Thursday", "DATE", "2024-09-05"),
+        ("The father would be traveling Thursday.", "Thursday", "DATE", "2024-09-05"),
+        ("The team left on Thursday.", "Thursday", "DATE", "2024-08-29"),
+    ],
+)
+def test_added_rules(text: str, expression: str, kind: str, value: str) -> None:
+    timex = _one(text, expression)
+    assert timex.text == expression
+    assert (timex.type, timex.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # comparisons do not chain: both are a year before the reference year
+        ("Net rose from a year earlier. Sales fell from a year earlier.", "Sales", "2023"),
+        ("Sales rose in the third quarter from the year-ago quarter, and from a year ago.",
+         "a year ago", "2023-Q3"),
+        # "later" moves the story on
+        ("He joined in 1987. Two years later he left. A year later he returned.",
+         "A year later", "1990"),
+    ],
+)
+def test_shifts_do_not_chain_comparisons(text: str, expression: str, value: str) -> None:
+    timexes = find_timexes(text, REF)
+    start = text.index(expression)
+    after = [t for t in timexes if t.start >= start]
+    assert after and after[0].value == value, [(t.text, t.value) for t in timexes]
+
+
+def test_spoken_number_is_not_a_year() -> None:
+    assert find_timexes("He sent two thousand troops.", REF) == []
