@@ -47,6 +47,10 @@ _RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES + EXTRA_RULES)
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PERIOD = re.compile(r"^\d{4}-[QH]\d$")
 _DECADE_OR_CENTURY = re.compile(r"^\d{2,3}X{1,2}$")
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Between a clock time and its day: a time zone, a comma, "on".
+_CLOCK_JOIN = re.compile(r"^\s*(?:[A-Z]{2,4}\s*)?,?\s*(?:on\s+)?$")
 _SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b", re.IGNORECASE)
 
 
@@ -84,7 +88,8 @@ def find_timexes(
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)
         found.append(timex)
-    return [_add_signal_mod(text, t) for t in _merge_ranges(text, found)]
+    merged = _merge_clock_days(text, _merge_ranges(text, found))
+    return [_add_signal_mod(text, t) for t in merged]
 
 
 def to_partial_date(timex: Timex) -> PartialDate | None:
@@ -146,6 +151,23 @@ def _merge_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
                 prev.start, t.end, text[prev.start : t.end], "DATE", prev.value,
                 prev.precision, prev.mod, t.value,
             )
+            continue
+        out.append(t)
+    return out
+
+
+def _merge_clock_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Join a clock time and the day after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6")."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.type == "TIME" and _CLOCK.match(prev.value)
+            and t.type == "DATE" and _DAY.match(t.value) and t.end_value is None
+            and _CLOCK_JOIN.match(text[prev.end : t.start])
+        ):
+            value = t.value + prev.value[10:]
+            out[-1] = Timex(prev.start, t.end, text[prev.start : t.end], "TIME", value, "time")
             continue
         out.append(t)
     return out

@@ -218,6 +218,10 @@ def test_component_sets_timexes_and_spans(nlp) -> None:
         ("The team planned to leave on Thursday.", "Thursday", "DATE", "2024-09-05"),
         ("The father would be traveling Thursday.", "Thursday", "DATE", "2024-09-05"),
         ("The team left on Thursday.", "Thursday", "DATE", "2024-08-29"),
+        # a clock time joined to its day
+        ("Polls closed at 10 p.m. Monday.", "10 p.m. Monday", "TIME", "2024-09-02T22:00"),
+        ("Bids are due by 5 p.m. EST, Sept. 6.", "5 p.m. EST, Sept. 6", "TIME",
+         "2024-09-06T17:00"),
     ],
 )
 def test_added_rules(text: str, expression: str, kind: str, value: str) -> None:
