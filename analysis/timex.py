@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from analysis.dates import PartialDate
 from analysis.models import Timex
-from analysis.timex_extra import EXTRA_RULES
+from analysis.timex_extra import EXTRA_RULES, HOLIDAYS
 from analysis.timex_relative import RELATIVE_RULES
 from analysis.timex_rules import ABSOLUTE_RULES, Context, Value, compile_rules, run_rules
 
@@ -51,6 +51,12 @@ _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Between a clock time and its day: a time zone, a comma, "on".
 _CLOCK_JOIN = re.compile(r"^\s*(?:[A-Z]{2,4}\s*)?,?\s*(?:on\s+)?$")
+# A unit word written in title case is part of a name or a heading, except in a holiday.
+_TITLE_UNIT = re.compile(
+    r"\b(?:Years?|Months?|Weeks?|Weekends?|Days?|Decades?|Centur(?:y|ies)|Hours?|Minutes?"
+    r"|Seconds?|Nights?|Mornings?)\b"
+)
+_HOLIDAY_NAME = re.compile(rf"(?i:{'|'.join(map(re.escape, HOLIDAYS))})")
 _SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b", re.IGNORECASE)
 
 
@@ -81,6 +87,8 @@ def find_timexes(
         if value is None:
             continue
         timex = _make(text, start, end, value)
+        if _TITLE_UNIT.search(timex.text) and not _HOLIDAY_NAME.search(timex.text):
+            continue  # "A Day in the Life", "60 Minutes", ABC's "This Week": titles, not times
         if _SHIFTED.search(timex.text):
             pass  # "a year earlier" compares with the date in focus ("later" moves the story on)
         elif _ABSOLUTE.match(timex.value) and timex.type == "DATE":

@@ -113,6 +113,18 @@ def _focus_year(m: re.Match[str], ctx: Context) -> Value:
     return Value("DATE", str(ctx.ref.year), "year", mod)
 
 
+def _year_period(m: re.Match[str], ctx: Context) -> Value:
+    """"the 1988 third quarter"; "the 1988 period/quarter": the quarter under discussion."""
+    year = int(m["year"])
+    if m["ord"]:
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m["ord"].lower()]
+        return Value("DATE", f"{year:04d}-Q{number}", "quarter")
+    period = ctx.recent_period(m.start())
+    if period:
+        return Value("DATE", f"{year:04d}{period[4:]}", "quarter")
+    return Value("DATE", str(year), "year")
+
+
 _HOLIDAY = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
 _LEAD = (
     r"(?P<lead>\b(?i:the year)\s+|(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )"
@@ -133,4 +145,9 @@ EXTRA_RULES: list[tuple[str, Handler]] = [
         _focus_year,
     ),
     (r"\b(?P<edge>(?i:year[- ]end|year's end))\b", _focus_year),
+    (
+        rf"\b(?i:the)\s+{lex.YEAR}\s+(?:(?P<ord>(?i:first|second|third|fourth))[- ])?"
+        r"(?:(?i:fiscal)\s+)?(?P<what>(?i:quarter|period))\b",
+        _year_period,
+    ),
 ]

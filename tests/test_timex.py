@@ -251,3 +251,29 @@ def test_shifts_do_not_chain_comparisons(text: str, expression: str, value: str)
 
 def test_spoken_number_is_not_a_year() -> None:
     assert find_timexes("He sent two thousand troops.", REF) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Day in the Life",  # a heading: title-case unit words name things
+        "He spoke on CBS's 60 Minutes and on ABC's This Week.",
+        "Friday Night Lights",
+    ],
+)
+def test_titles_are_not_timexes(text: str) -> None:
+    assert find_timexes(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Net rose in the third quarter. It fell in the 1988 period.", "the 1988 period",
+         "1988-Q3"),
+        ("It rose from the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+        ("It was the plight on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
+    ],
+)
+def test_year_periods_and_holiday_names(text: str, expression: str, value: str) -> None:
+    timex = _one(text, expression)
+    assert (timex.text, timex.value) == (expression, value)
