@@ -125,6 +125,27 @@ def _year_period(m: re.Match[str], ctx: Context) -> Value:
     return Value("DATE", str(year), "year")
 
 
+def _weekday_date(m: re.Match[str], ctx: Context) -> Value | None:
+    """"Friday, Oct. 23": the year in which that day is that weekday, nearest the reference."""
+    month, day = _month(m), int(m["day"])
+    weekday = lex.WEEKDAYS[m["wd"].lower()]
+    ref = ctx.ref.year
+    for year in sorted(range(ref - 6, ref + 2), key=lambda y: abs(y - ref)):
+        try:
+            if date(year, month, day).isoweekday() == weekday:
+                return Value("DATE", date(year, month, day).isoformat(), "day")
+        except ValueError:
+            return None  # "Feb. 30"
+    year = _year_by_tense(ctx, m.start(), month, day)
+    return Value("DATE", date(year, month, day).isoformat(), "day")
+
+
+def _month_rel_year(m: re.Match[str], ctx: Context) -> Value:
+    """"June last year", "February this year", "April next year"."""
+    year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return Value("DATE", f"{year:04d}-{_month(m):02d}", "month")
+
+
 _HOLIDAY = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
 _LEAD = (
     r"(?P<lead>\b(?i:the year)\s+|(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )"
@@ -145,6 +166,8 @@ EXTRA_RULES: list[tuple[str, Handler]] = [
         _focus_year,
     ),
     (r"\b(?P<edge>(?i:year[- ]end|year's end))\b", _focus_year),
+    (rf"\b{lex.WEEKDAY},?\s+{lex.MONTH}\s+{lex.DAY}(?![,\s]+\d)", _weekday_date),
+    (rf"\b{lex.MONTH}\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b", _month_rel_year),
     (
         rf"\b(?i:the)\s+{lex.YEAR}\s+(?:(?P<ord>(?i:first|second|third|fourth))[- ])?"
         r"(?:(?i:fiscal)\s+)?(?P<what>(?i:quarter|period))\b",

@@ -12,7 +12,7 @@ MONTHS = {
 MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-    r"|Jan|Feb|Apr|Aug|Sept|Oct|Nov|Dec)(?![a-z])"
+    r"|(?:Jan|Feb|Apr|Aug|Sept|Oct|Nov|Dec)(?!\s+[A-Z]))(?![a-z])"  # "Jan Kavan" is a name
 )
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 # A bare 4-digit number is a year unless it measures something ("1500 troops", "2000%").

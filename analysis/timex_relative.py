@@ -133,6 +133,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Value | None:
         return None  # an age ("a 6-year-old boy"), not a period of the story
     if rel in ("ago", "later", "earlier", "from now", "hence"):
         return _shifted(ctx, m.start(), unit, n, rel, mod)
+    after = ctx.text[m.end() : m.end() + 12]
+    if unit == "quarter" and re.match(r"\s+of\s+(?!(?:fiscal\s+)?\d)", after):
+        return None  # "three-quarters of its food": a fraction
+    if m["unit"].lower() == "second" and m["num"].lower() in ("a", "an") and re.match(
+        r"\s+(?!ago|later|earlier|or\b|and\b)[a-z]", after
+    ):
+        return None  # "a second group": an ordinal
     if m["num"].lower() in ("a", "an") and _RATE_BEFORE.search(ctx.before(m.start())):
         return Value("SET", f"P1{letter}", "set")
     prefix = "PT" if is_time else "P"
