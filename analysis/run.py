@@ -5,6 +5,7 @@ Commands and batch jobs call ``Analyzer``; nothing here knows about output forma
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,8 +35,15 @@ class Analysis:
 
 def open_kb(kb_paths: Sequence[Path] = (), *, bundled: bool = True) -> KBReader:
     """The KB of a run: the bundled KB (unless ``bundled`` is False) plus ``--kb`` paths."""
-    from analysis.kb.loader import load_kb
+    from analysis.kb.loader import bundled_kb_dir, load_kb
 
+    if bundled and bundled_kb_dir() is None:
+        # Not an error (a run with --kb only is fine), but a silent empty KB would make every
+        # claim "unverifiable" without saying why.
+        sys.stderr.write(
+            "factcheck: warning: the bundled KB (corpus/kb) was not found; install from a "
+            "checkout with 'pip install -e .' or set FACTCHECK_BUNDLED_KB\n"
+        )
     return load_kb(list(kb_paths), bundled=bundled)
 
 

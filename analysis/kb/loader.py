@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -30,8 +31,11 @@ _JSON = re.compile(r"\.(json|jsonl|ndjson)(\.gz|\.bz2)?$", re.IGNORECASE)
 
 
 def bundled_kb_dir() -> Path | None:
-    """The bundled KB folder of a source checkout, or None when the package is installed alone."""
-    folder = Path(analysis.__file__).resolve().parent.parent / "corpus" / "kb"
+    """The bundled KB folder: $FACTCHECK_BUNDLED_KB, else ``corpus/kb`` of the source checkout
+    the package runs from (an editable install, as the README does); None when neither exists."""
+    override = os.environ.get("FACTCHECK_BUNDLED_KB")
+    folder = Path(override) if override else (
+        Path(analysis.__file__).resolve().parent.parent / "corpus" / "kb")
     return folder if folder.is_dir() else None
 
 
