@@ -4,7 +4,8 @@ Each .tml document's text is its <TEXT> element with tags stripped; the TIMEX3 w
 functionInDocument="CREATION_TIME" (the DCT) is the reference date and is not scored.
 Scores follow TempEval-3: extraction P/R/F1 with strict (same span) and relaxed (overlapping)
 matching; value and type accuracy over relaxed matches; value F1 counts a true positive only
-when spans overlap and the values agree. Gold notations "199" / "19" equal "199X" / "19XX".
+when spans overlap and the values agree. Gold notations "199" / "19" / "2000-W7" equal
+"199X" / "19XX" / "2000-W07".
 
 Usage: python benchmarks/eval_timeml.py [--path DIR] [--limit N] [--errors N] [--model NAME]
 """
@@ -88,6 +89,8 @@ def split_ranges(timexes: list[Timex]) -> list[GoldTimex]:
 
 
 def norm_value(value: str) -> str:
+    """Equal notations of one value: "199" = "199X", "19" = "19XX", "2000-W7" = "2000-W07"."""
+    value = re.sub(r"^(\d{4})-W(\d)(?!\d)", r"\1-W0\2", value)
     if re.fullmatch(r"\d{3}", value):
         return value + "X"
     if re.fullmatch(r"\d{2}", value):
