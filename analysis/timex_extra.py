@@ -146,6 +146,15 @@ def _month_rel_year(m: re.Match[str], ctx: Context) -> Value:
     return Value("DATE", f"{year:04d}-{_month(m):02d}", "month")
 
 
+def _rel_year_quarter(m: re.Match[str], ctx: Context) -> Value:
+    """"this year's third quarter", "the year-ago third quarter", "next year's first half"."""
+    rel = m["rel"].lower()
+    year = ctx.ref.year + (1 if rel == "next" else 0 if rel == "this" else -1)
+    number = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m["ord"].lower()]
+    letter = "H" if m["what"].lower() == "half" else "Q"
+    return Value("DATE", f"{year:04d}-{letter}{number}", "quarter" if letter == "Q" else "half")
+
+
 _HOLIDAY = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
 _LEAD = (
     r"(?P<lead>\b(?i:the year)\s+|(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )"
@@ -167,6 +176,12 @@ EXTRA_RULES: list[tuple[str, Handler]] = [
     ),
     (r"\b(?P<edge>(?i:year[- ]end|year's end))\b", _focus_year),
     (rf"\b{lex.WEEKDAY},?\s+{lex.MONTH}\s+{lex.DAY}(?![,\s]+\d)", _weekday_date),
+    (
+        r"(?:\b(?i:the)\s+)?\b(?P<rel>(?i:this|last|next)(?=\s+year's)|(?i:year-ago|year-earlier))"
+        r"(?:\s+(?i:year's))?\s+(?P<ord>(?i:first|second|third|fourth))[- ]"
+        r"(?P<what>(?i:quarter|half))\b",
+        _rel_year_quarter,
+    ),
     (rf"\b{lex.MONTH}\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b", _month_rel_year),
     (
         rf"\b(?i:the)\s+{lex.YEAR}\s+(?:(?P<ord>(?i:first|second|third|fourth))[- ])?"
