@@ -78,10 +78,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
         letter, mult, _ = lex.UNITS[unit]
         return Value("DURATION", f"P{mult}{letter}", "duration")
     base = ctx.ref
-    if rel == "that":  # "that year": the year of the date just mentioned
+    if rel in ("that", "the following"):  # the year of, or after, the date just mentioned
         if ctx.anchor is None:
             return None
-        base, rel = ctx.anchor.interval()[0], "this"
+        base, rel = ctx.anchor.interval()[0], "this" if rel == "that" else "next"
     resolved = _unit_value(base, unit, _REL_SHIFT.get(rel, 0))
     if resolved is None:
         return None
@@ -235,7 +235,7 @@ RELATIVE_RULES: list[tuple[str, Handler]] = [
     (
         r"(?:\b(?P<pre>(?i:earlier|later|early|late|mid))[- ](?:(?i:in|of)\s+)?)?"
         r"\b(?P<rel>(?i:last|this|next|coming|previous|the past|the last|the next|the coming"
-        r"|the previous|the current|current|the same|that))\s+"
+        r"|the previous|the current|current|the same|that|the following))\s+"
         r"(?P<unit>(?i:year|month|week|weekend|decade|century))\b",
         _rel_unit,
     ),

@@ -25,6 +25,10 @@ _FUTURE_CUES = re.compile(
     re.IGNORECASE,
 )
 # "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb.
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:had been|was|were)\s+(?:due|scheduled|set|expected|supposed|planned|going)\s+to\b",
+    re.IGNORECASE,
+)
 _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|ago|(?<!the )(?<!\ba )(?<!\ban )(?<!its )(?<!still )\w{3,}ed)\b",
     re.IGNORECASE,
@@ -39,6 +43,8 @@ def lexical_tense(text: str, start: int, end: int, pos: int) -> str | None:
     """Tense from cue words in the clause around ``pos`` (sentence bounds ``start``-``end``)."""
     before = text[max(start, pos - 60) : pos]
     window = before + text[pos : min(end, pos + 12)]
+    if _PLANNED_BEFORE.search(before):
+        return PAST  # "had been due to expire Friday": a plan seen from the past
     if _FUTURE_CUES.search(window):
         return FUTURE
     clause = re.split(r"[,;:]", before)[-1]  # past cues only in the expression's own clause
