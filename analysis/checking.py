@@ -30,6 +30,13 @@ class Checker:
         self.kb = kb if kb is not None else open_kb(kb_paths, bundled=bundled_kb)
         self.analyzer = Analyzer(model, kb=self.kb)
 
+    def use_kb(self, kb: KBReader | None) -> None:
+        """Check against another KB without reloading the model (evaluation, batch workers)."""
+        self.kb = kb
+        if "profile_linker" in self.analyzer.nlp.pipe_names:
+            self.analyzer.nlp.get_pipe("profile_linker").kb = kb
+        self.analyzer.kb = kb
+
     def report(self, analysis: Analysis, as_of: date | None = None) -> dict[str, Any]:
         when = as_of or analysis.article.date or date.today()
         result, flags = run_checks(analysis, self.kb, when)
