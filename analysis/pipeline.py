@@ -133,6 +133,8 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """
     article: Article | None = doc._.article
     spans: list[tuple[int, int]] = []
+    # Doc.text joins every token on each access: read it once, not once per sentence.
+    doc_text = doc.text
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         if article is not None:
@@ -143,9 +145,9 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
                     continue
                 start = block.start
             end = min(end, block.end)
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         start += len(text) - len(text.lstrip())
         end = start + len(text.strip())
-        if end > start and any(c.isalnum() for c in doc.text[start:end]):
+        if end > start and any(c.isalnum() for c in doc_text[start:end]):
             spans.append((start, end))
     return spans
