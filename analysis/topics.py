@@ -129,13 +129,21 @@ def _fit(matrix: np.ndarray, k: int) -> tuple[NMF, np.ndarray]:
     return model, model.fit_transform(matrix)
 
 
-def choose_k(matrix) -> tuple[int, dict[int, float]]:
-    """The number of topics with the best cosine silhouette of the paragraphs' dominant topics."""
+def choose_k(
+    matrix, fits: dict[int, tuple[NMF, np.ndarray]] | None = None
+) -> tuple[int, dict[int, float]]:
+    """The number of topics with the best cosine silhouette of the paragraphs' dominant topics.
+
+    ``fits``, when given, receives each k's fitted model and weights so the caller reuses the
+    chosen one instead of fitting it again (the fit is deterministic).
+    """
     n = matrix.shape[0]
     top = max(2, min(MAX_TOPICS, n - 1, round(math.sqrt(n))))
     scores: dict[int, float] = {}
     for k in range(2, top + 1):
-        _, weights = _fit(matrix, k)
+        model, weights = _fit(matrix, k)
+        if fits is not None:
+            fits[k] = (model, weights)
         labels = weights.argmax(axis=1)
         distinct = len(set(labels.tolist()))
         ok = 1 < distinct < n
@@ -276,8 +284,9 @@ def analyze_topics(articles: list[Article]) -> dict:
         return _unscored(articles, "no vocabulary recurs across paragraphs")
     if matrix.shape[1] < 2:
         return _unscored(articles, "no vocabulary recurs across paragraphs")
-    k, scores = choose_k(matrix)
-    model, weights = _fit(matrix, k)
+    fits: dict[int, tuple[NMF, np.ndarray]] = {}
+    k, scores = choose_k(matrix, fits)
+    model, weights = fits[k]
     terms = vec.get_feature_names_out()
     topics = [_topic(i, row, terms, analyzer) for i, row in enumerate(model.components_)]
     fitted = (vec, model, analyzer)
