@@ -289,3 +289,21 @@ def test_titles_are_not_timexes(text: str) -> None:
 def test_year_periods_and_holiday_names(text: str, expression: str, value: str) -> None:
     timex = _one(text, expression)
     assert (timex.text, timex.value) == (expression, value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The minister meets the king on Thursday.", None),  # present: no tense signal
+        ("The minister will meet the king on Thursday.", "2024-09-05"),
+        ("The minister plans to meet the king on Thursday.", "2024-09-05"),
+        ("The minister met the king on Thursday.", "2024-08-29"),
+    ],
+)
+def test_parsed_tense_sets_weekday_direction(nlp, text: str, value: str | None) -> None:
+    doc = nlp.make_doc(text)
+    doc._.ref_date = REF
+    doc = nlp(doc)
+    [timex] = doc._.timexes
+    assert value is None or timex.value == value
