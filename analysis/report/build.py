@@ -93,4 +93,9 @@ def build_report(
             {"index": s.index, "heading": s.heading, "start": s.start, "end": s.end}
             for s in article.sections
         ],
+        # Layout for renderers that show the article (HTML): kind and offsets of each block.
+        "blocks": [
+            {"kind": b.kind, "start": b.start, "end": b.end, "section": b.section}
+            for b in article.blocks
+        ],
     }
