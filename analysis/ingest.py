@@ -52,6 +52,9 @@ def parse_text(text: str, *, path: str = "<text>", fmt: str = "txt", sha256: str
     meta: dict[str, str] = {}
     if fmt == "md":
         text, lines, meta = render_markdown(text)
+        if not text.strip():
+            raise InputError(f"{path}: the article is empty (front matter or code only); "
+                             "give a file with text in it")
     elif fmt == "html":
         text, lines, meta = render_html(text)
         if not text.strip():
