@@ -1,51 +1,98 @@
-"""Terminal summary: counts by severity, then each flag with its sentence and suggestion."""
+"""Terminal summary: counts by severity, then each flag with its sentence and suggestion.
+
+Coloured with rich when writing to a terminal; plain text (no escape codes) when stdout is not a
+TTY or ``NO_COLOR`` is set (https://no-color.org), so a pipe or a saved summary stays readable.
+"""
 
 from __future__ import annotations
 
 import io
 import os
 import sys
+import textwrap
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
+from analysis.report.highlight import SEVERITY_ORDER
+
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+_VERDICT_STYLE = {"supported": "green", "contradicted": "red", "unverifiable": "dim"}
+WIDTH = 100
+INDENT = "    "
+
+
+def use_color(stream: Any = None) -> bool:
+    """Whether to colour: the stream is a terminal and ``NO_COLOR`` is unset or empty."""
+    stream = stream if stream is not None else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
 def render_terminal(report: dict[str, Any], *, color: bool | None = None) -> str:
-    """The summary as text; coloured only for a terminal without NO_COLOR."""
+    """The summary as text.
+
+    Args:
+        report: a report dict (``build_report`` or its saved JSON).
+        color: force colour on or off; by default, colour only for a terminal without
+            ``NO_COLOR``.
+    """
     if color is None:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        color = use_color()
     buf = io.StringIO()
-    out = Console(file=buf, force_terminal=color, no_color=not color, width=100,
-                  highlight=False)
-    summary = report["summary"]
-    article = report["article"]
+    out = Console(file=buf, force_terminal=color, no_color=not color, width=WIDTH,
+                  highlight=False, emoji=False, markup=False)
+    _header(out, report)
+    rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
+    flags = sorted(report["flags"], key=lambda f: (rank.get(f["severity"], 3), f["start"]))
+    for flag in flags:
+        out.print()
+        _flag(out, flag)
+    if not flags:
+        out.print(Text("No flags.", style="green"))
+    return buf.getvalue()
+
+
+def _header(out: Console, report: dict[str, Any]) -> None:
+    summary, article = report["summary"], report["article"]
     out.print(Text(f"Fact-check: {article['title']} ({article['path']})", style="bold"))
-    claims = summary["claims"]
-    out.print(f"as of {report['as_of']} · {claims['total']} claims: {claims['supported']} "
-              f"supported, {claims['contradicted']} contradicted, {claims['unverifiable']} "
-              "unverifiable")
+    claims = Text(f"as of {report['as_of']} · {summary['claims']['total']} claims: ")
+    for i, verdict in enumerate(("supported", "contradicted", "unverifiable")):
+        claims.append(", " if i else "")
+        claims.append(f"{summary['claims'][verdict]} {verdict}", style=_VERDICT_STYLE[verdict])
+    out.print(claims)
     flags = summary["flags"]
     line = Text(f"{flags['total']} flags: ")
-    for sev in ("high", "medium", "low"):
+    for i, sev in enumerate(SEVERITY_ORDER):
+        line.append(", " if i else "")
         line.append(f"{flags[sev]} {sev}", style=_STYLE[sev])
-        line.append("  ")
     out.print(line)
-    for flag in report["flags"]:
-        out.print()
-        head = Text(f"[{flag['id']}] ")
-        style = _STYLE[flag["severity"]]
-        head.append(f"{flag['severity'].upper()} {flag['category']}", style=style)
-        head.append(f": {flag['message']}")
-        out.print(head)
-        out.print(Text(f"  “{_clip(flag['sentence'])}”", style="italic"))
-        for ev in flag["evidence"]:
-            out.print(Text(f"  evidence: {ev['statement']} — {ev['source']}", style="dim"))
-        if flag.get("suggestion"):
-            out.print(Text(f"  suggestion: {flag['suggestion']}", style="green"))
-    return buf.getvalue()
+    categories = summary.get("categories") or {}
+    if categories:
+        out.print(Text("by category: " + ", ".join(
+            f"{n} {c.replace('_', ' ')}" for c, n in categories.items()), style="dim"))
+
+
+def _flag(out: Console, flag: dict[str, Any]) -> None:
+    head = Text(f"[{flag['id']}] ")
+    head.append(f"{flag['severity'].upper()} {flag['category'].replace('_', ' ')}",
+                style=_STYLE.get(flag["severity"], "bold"))
+    head.append(f": {flag['message']}")
+    out.print(head)
+    _indented(out, f"“{_clip(flag['sentence'], 320)}”", "italic")
+    for ev in flag["evidence"]:
+        source = f" — {_clip(ev['source'], 200)}" if ev.get("source") else ""
+        _indented(out, f"evidence: {ev['statement']}{source}", "dim")
+    if flag.get("suggestion"):
+        _indented(out, f"suggestion: {flag['suggestion']}", "green")
+
+
+def _indented(out: Console, text: str, style: str) -> None:
+    # Wrapped lines stay under their flag, so one flag reads as one block.
+    wrapped = textwrap.fill(" ".join(text.split()), width=WIDTH, initial_indent=INDENT,
+                            subsequent_indent=INDENT, break_on_hyphens=False)
+    out.print(Text(wrapped, style=style), soft_wrap=True)
 
 
 def _clip(text: str, limit: int = 160) -> str:
