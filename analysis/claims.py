@@ -32,6 +32,8 @@ _INHERIT_DEPS = frozenset(
 )
 _WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
 _DATED_TYPES = frozenset({"DATE"})
+_AWARD_VERBS = frozenset({"award", "win", "co-win", "honor", "honour", "present", "give",
+                          "grant", "bestow", "confer"})
 # Predicates whose subject is a person: a non-name subject of these is the profile's subject.
 _PERSON_PREDICATES = frozenset(
     {"born", "died", "studied", "joined", "worked_at", "left", "position", "award", "advisor"}
@@ -119,29 +121,30 @@ def _build_claim(
     end: int,
 ) -> Claim | None:
     window = _window(span, trig, triggers)
-    predicate = trig.predicate
     subj_text, subj_id, subj_mention = _subject(ctx, trig)
-    objects = [m for m in _mentions_in(ctx, window) if m is not subj_mention]
+    objects = _rank_objects(trig, [m for m in _mentions_in(ctx, window) if m is not subj_mention])
+    degree = trig.degree or _degree(window)
+    predicate = _refine_predicate(trig.predicate, degree, objects)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
-    degree = _degree(window)
-    if predicate == "context":
-        predicate = "studied" if degree else "award"
-    wanted = PREDICATES[predicate][1]
-    obj = _pick_object(objects, wanted, predicate, ctx.subject)
+    obj = _pick_object(objects, predicate, trig, ctx.subject)
+    if obj is None and _is_patient(trig, predicate, subj_mention, ctx.subject):
+        # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
+        # the grammatical subject; whoever made it is not named here.
+        obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
     if predicate == "position":
-        role = trig.role or _role_phrase([t for t in window if t.i > trig.token.i], obj)
+        role = trig.role or _role_phrase([t for t in window if t.i > trig.token.i], objects)
         if not role:
             return None
         qualifiers["role"] = role
     if predicate == "award":
-        others = _together_with(ctx, window, obj)
+        others = _together_with(ctx, window, obj, trig)
         if others:
             qualifiers["with"] = others
     if trig.role and predicate == "worked_at":
         qualifiers["role"] = trig.role
-    if not _complete(predicate, obj, time, subj_mention):
+    if not _complete(predicate, obj, time, subj_mention, qualifiers):
         return None
     present = trig.present or (sent_present and _is_present(trig.token))
     return Claim(
@@ -162,14 +165,39 @@ def _build_claim(
     )
 
 
+def _refine_predicate(predicate: str, degree: str | None, objects: list[Mention]) -> str:
+    """"earned a PhD" is study, "received the Prize" an award; "launched a company" founds it."""
+    if predicate == "context":
+        return "studied" if degree else "award"
+    if predicate == "released" and objects and objects[0].label == "organization":
+        return "founded"
+    return predicate
+
+
+def _is_patient(
+    trig: Trigger, predicate: str, subj: Mention | None, subject: ProfileSubject | None
+) -> bool:
+    if subj is None or predicate not in ("created", "founded", "released"):
+        return False
+    if subject is not None and subject.matches(subj):
+        return False
+    return subj.label != "person" and (trig.passive or trig.token.dep_ in ("acl", "relcl"))
+
+
 def _complete(
-    predicate: str, obj: Mention | None, time: Timex | None, subj: Mention | None
+    predicate: str,
+    obj: Mention | None,
+    time: Timex | None,
+    subj: Mention | None,
+    qualifiers: dict[str, object],
 ) -> bool:
     """A claim worth recording names what it is about: an object, or a date for born/died."""
     if predicate in ("born", "died"):
         return obj is not None or time is not None
     if predicate == "released":
         return obj is not None or (subj is not None and time is not None)
+    if predicate == "position":
+        return obj is not None or time is not None
     return obj is not None
 
 
@@ -205,22 +233,78 @@ def _mentions_in(ctx: _Context, window: list[Token]) -> list[Mention]:
     return seen
 
 
+# Prepositions under which a name is the setting of an act, not what it made or founded.
+_SETTING_PREPS = frozenset({"at", "in", "during", "for", "under", "with", "from", "to", "on",
+                            "within", "by", "into", "of"})
+# Prepositions that put a name in another event ("After posts at X, she joined Y").
+_OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "prior", "until", "since"})
+_WORK_PREDICATES = frozenset({"created", "founded", "released"})
+
+
+def _path_preps(trig: Trigger, mention: Mention) -> set[str] | None:
+    """The prepositions between the mention and the trigger in the parse (None: not reached)."""
+    doc = trig.token.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    node, preps = span.root, set()
+    for _ in range(8):
+        if node.i == trig.token.i:
+            return preps
+        if node.dep_ in ("prep", "agent", "dative") or node.pos_ == "ADP":
+            preps.add(node.lower_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    before = doc[span.start - 1] if span.start > 0 else None
+    return {before.lower_} if before is not None and before.pos_ == "ADP" else None
+
+
+def _rank_objects(trig: Trigger, objects: list[Mention]) -> list[Mention]:
+    """Names attached to the trigger first, then those after it; names inside another event's
+    phrase ("after posts at X") are dropped."""
+    ranked: list[tuple[int, int, Mention]] = []
+    for m in objects:
+        preps = _path_preps(trig, m)
+        if preps and preps & _OTHER_EVENT_PREPS:
+            continue
+        score = (2 if preps is not None else 0) + (1 if m.start > trig.token.idx else 0)
+        ranked.append((-score, m.start, m))
+    return [m for _, _, m in sorted(ranked, key=lambda x: (x[0], x[1]))]
+
+
 def _pick_object(
-    objects: list[Mention], wanted: frozenset[str], predicate: str, subject: ProfileSubject | None
+    objects: list[Mention], predicate: str, trig: Trigger, subject: ProfileSubject | None
 ) -> Mention | None:
+    wanted = PREDICATES[predicate][1]
     candidates = [m for m in objects if not (subject and subject.matches(m))]
+    if predicate in _WORK_PREDICATES:
+        candidates = [m for m in candidates if not (_path_preps(trig, m) or set()) & _SETTING_PREPS]
+    if predicate == "position":
+        # The employer is the organisation after "at"; a department named in the role is not.
+        orgs = [m for m in candidates if m.label == "organization"]
+        return max(orgs, key=lambda m: (bool(m.kb_id), m.start), default=None)
     typed = [m for m in candidates if m.label in wanted]
     if typed:
-        # For a role "at X", the organisation after "at" is the employer, not a department.
-        return typed[-1] if predicate == "position" else typed[0]
-    if predicate in ("created", "founded", "released"):
+        return typed[0]
+    if predicate in _WORK_PREDICATES:
         return next((m for m in candidates if m.label in ("other", "work")), None)
+    if predicate == "award" and verb_lemma(trig.token) in _AWARD_VERBS:
+        # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
+        return next((m for m in candidates if m.label in ("other", "work") and m.kb_id), None)
+    if predicate in ("born", "died"):
+        # "Born in Kraków": a place name the tagger took for a person is still the place.
+        return next((m for m in candidates if not m.kb_id and m.label != "organization"
+                     and (_path_preps(trig, m) or set()) & {"in", "at"}), None)
     return None
 
 
 def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | None]:
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
     tok = _possessor(trig.token) if trig.token.pos_ == "NOUN" else None
+    if trig.predicate == "award" and not trig.passive:
+        # "Obama awarded her the Medal": the recipient is the indirect object.
+        tok = tok or next((c for c in trig.token.children if c.dep_ in ("dative", "iobj")), None)
     tok = tok or _subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
@@ -251,6 +335,9 @@ def _mention_in_phrase(ctx: _Context, head: Token) -> Mention | None:
     for tok in head.lefts:
         if tok.dep_ in ("compound", "nmod", "nummod", "amod", "poss") and tok.i in ctx.mention_at:
             return ctx.mention_at[tok.i]
+    if head.dep_ == "appos" and head.head.i in ctx.mention_at:
+        # "COBOL, the common business-oriented language introduced in 1955"
+        return ctx.mention_at[head.head.i]
     return None
 
 
@@ -367,16 +454,24 @@ def _degree(window: list[Token]) -> str | None:
     return None
 
 
-def _role_phrase(window: list[Token], org: Mention | None) -> str | None:
-    """ "professor at X" -> "professor"; "head of the Y Department at X" -> that whole phrase."""
+def _role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
+    """"professor at X" -> "professor"; "head of the Y Department at X" -> that whole phrase.
+
+    The phrase ends at the first linked organisation introduced by "at", "for", "with"... (the
+    employer); "head of the X Department" keeps its "of" phrase.
+    """
+    doc = window[0].doc if window else None
+    stop = min((m.start for m in objects if m.kb_id and m.label == "organization"
+                and doc is not None and _preposition_before(doc, m) not in (None, "of")),
+               default=None)
     words: list[Token] = []
     for tok in window:
-        if org is not None and tok.idx >= org.start:
+        if stop is not None and tok.idx >= stop:
             break
         if tok.is_punct and tok.text != "-":
             break
         words.append(tok)
-    while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an"):
+    while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an", "and"):
         words.pop()
     while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their"):
         words.pop(0)
@@ -385,21 +480,47 @@ def _role_phrase(window: list[Token], org: Mention | None) -> str | None:
     return " ".join(t.text for t in words)
 
 
-def _together_with(ctx: _Context, window: list[Token], award: Mention | None) -> list[str]:
+def _preposition_before(doc: Doc, m: Mention) -> str | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return doc[i].lower_ if i >= 0 and doc[i].pos_ == "ADP" else None
+
+
+def _together_with(
+    ctx: _Context, window: list[Token], award: Mention | None, trig: Trigger
+) -> list[str]:
+    """Co-recipients: people after "with"/"alongside" in the award's clause, and people
+    conjoined with the subject ("Doudna and Charpentier received ...")."""
     after = award.end if award else -1
     people: list[str] = []
     seen_with = False
     for tok in window:
         if tok.idx < after:
             continue
+        if tok.text in (";", "—") or (tok.text == "," and seen_with is False and people):
+            break
         if tok.lower_ in _WITH_WORDS:
             seen_with = seen_with or tok.lower_ != "and"
             continue
+        if tok.is_punct and tok.text == "," and tok.nbor(1).lower_ in ("and", "but", "while"):
+            break
         m = ctx.mention_at.get(tok.i)
-        if seen_with and m is not None and m.label == "person" and m.text not in people:
-            if not (ctx.subject and ctx.subject.matches(m)):
-                people.append(m.kb_label or m.text)
+        if seen_with and m is not None and m.label == "person":
+            _add_person(ctx, people, m)
+    subj = _subject_token(trig.token)
+    for conj in subj.conjuncts if subj is not None else ():
+        m = ctx.mention_at.get(conj.i)
+        if m is not None and m.label == "person":
+            _add_person(ctx, people, m)
     return people
+
+
+def _add_person(ctx: _Context, people: list[str], m: Mention) -> None:
+    name = m.kb_label or m.text
+    if name not in people and not (ctx.subject and ctx.subject.matches(m)):
+        people.append(name)
 
 
 def _score(

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from analysis.models import Mention
 from analysis.vocabulary import (
     CONTEXT_VERBS,
+    DEGREE_NOUNS,
     NOUN_TRIGGERS,
     ROLE_NOUNS,
     VERB_TRIGGERS,
@@ -50,6 +51,11 @@ class Trigger:
     role: str | None = None
     present: bool = False
     inherits: bool = False
+    degree: str | None = None
+
+    @property
+    def passive(self) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.token.children)
 
 
 def find_triggers(span: Span, mention_at: dict[int, Mention]) -> list[Trigger]:
@@ -57,7 +63,7 @@ def find_triggers(span: Span, mention_at: dict[int, Mention]) -> list[Trigger]:
     found: list[Trigger] = []
     quoted = _quoted_tokens(span)
     for tok in span:
-        if tok.i in mention_at or tok.i in quoted:
+        if tok.i in quoted or _inside_name(tok, mention_at):
             continue
         trig = _word_trigger(tok, span) or _construction(tok, span, mention_at)
         if trig is not None:
@@ -65,15 +71,28 @@ def find_triggers(span: Span, mention_at: dict[int, Mention]) -> list[Trigger]:
     return found
 
 
+def _inside_name(tok: Token, mention_at: dict[int, Mention]) -> bool:
+    """Words of a name are not triggers, but a lone unlinked "name" may be a mis-tagged verb
+    ("1949: Joined ...") or a degree ("PhD")."""
+    mention = mention_at.get(tok.i)
+    if mention is None:
+        return False
+    return bool(mention.kb_id) or " " in mention.text.strip()
+
+
 def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
     if low == "born":
         return Trigger(tok, "born")
+    if low.rstrip(".") in DEGREE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+        return _degree_noun(tok)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span):
         lemma = verb_lemma(tok)
         if lemma == "pass" and _next_word(tok) != "away":
             return None
         if lemma == "set" and not _has_particle(tok, "up"):
+            return None
+        if _builds_on(tok):
             return None
         if lemma in _LEAD_VERBS:
             return Trigger(tok, "position", role=lemma)
@@ -125,6 +144,22 @@ def _fragment_verb(tok: Token, span: Span) -> bool:
     return (not prev or after_label) and tok.text[:1].isupper() and tok.lower_.endswith(("ed", "n"))
 
 
+def _builds_on(tok: Token) -> bool:
+    """"to build on AlphaFold", "drew on X": using a thing, not making it."""
+    return _next_word(tok) in ("on", "upon") or any(
+        c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") for c in tok.children)
+
+
+def _degree_noun(tok: Token) -> Trigger | None:
+    """"Her PhD ... from X in 2005": the degree names the claim. Not when it is the object of
+    a verb that already makes one ("earned a PhD")."""
+    head = tok.head
+    head_lemma = verb_lemma(head) if head.i != tok.i else ""
+    if head_lemma in CONTEXT_VERBS or VERB_TRIGGERS.get(head_lemma) == "studied":
+        return None
+    return Trigger(tok, "studied", degree=tok.text)
+
+
 def _next_word(tok: Token) -> str:
     return tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
 
@@ -162,6 +197,8 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ in WHILE_AT and nxt is not None and nxt.lower_ == "at":
         return Trigger(nxt, "worked_at", inherits=True)
+    if tok.lower_ in ("his", "her", "their") and _award_after(tok, mention_at):
+        return Trigger(tok, "award")
     if (
         tok.lower_ == "under"
         and nxt is not None
@@ -177,6 +214,18 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
             )
             return Trigger(tok, "position", present=present)
     return None
+
+
+def _award_after(tok: Token, mention_at: dict[int, Mention]) -> bool:
+    """"her second Nobel Prize came in 1911": a possessed award is a claim to it."""
+    doc = tok.doc
+    for i in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        mention = mention_at.get(i)
+        if mention is not None:
+            return mention.label == "award"
+        if not (doc[i].is_alpha and doc[i].pos_ in ("ADJ", "NUM")):
+            return False
+    return False
 
 
 def _quoted_tokens(span: Span) -> set[int]:

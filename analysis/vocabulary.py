@@ -36,6 +36,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "born": "born",
     "die": "died",
     "pass": "died",
+    "kill": "died",
+    "murder": "died",
+    "assassinate": "died",
     "graduate": "studied",
     "study": "studied",
     "attend": "studied",
@@ -46,9 +49,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "join": "joined",
     "hire": "joined",
     "recruit": "joined",
-    "move": "joined",
     "work": "worked_at",
     "spend": "worked_at",
+    "teach": "worked_at",
     "leave": "left",
     "depart": "left",
     "resign": "left",
@@ -143,6 +146,11 @@ ROLE_NOUNS = frozenset(
     "researcher fellow engineer manager editor partner principal lead leader officer secretary "
     "minister governor senator member postdoc postdoctoral investigator advisor adviser "
     "vp executive architect curator conductor captain coach".split()
+)
+
+# Nouns that name a degree and so make a claim of study on their own ("Her PhD, from X, ...").
+DEGREE_NOUNS = frozenset(
+    "phd ph.d doctorate dphil mba msc bsc master's bachelor's masters bachelors".split()
 )
 
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())
