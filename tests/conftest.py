@@ -24,6 +24,11 @@ AnalyzeText = Callable[..., Any]
 
 
 @pytest.fixture(scope="session")
+def as_of() -> date:
+    return AS_OF
+
+
+@pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
 
