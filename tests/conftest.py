@@ -82,6 +82,12 @@ def write_kb_file(folder: Path, entities: list[dict[str, Any]], name: str = "fac
     return path
 
 
+@pytest.fixture(scope="session")
+def kb_writer() -> Callable[..., Path]:
+    """``kb_writer(folder, entities, name="facts.yaml") -> Path`` for module-scoped KBs."""
+    return write_kb_file
+
+
 @pytest.fixture()
 def write_kb(tmp_path: Path) -> Callable[..., Path]:
     """``write_kb(entities, name="facts.yaml") -> Path`` into this test's tmp_path."""
