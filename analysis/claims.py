@@ -127,7 +127,7 @@ def _build_claim(
     predicate = _refine_predicate(trig.predicate, degree, objects)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = _pick_object(objects, predicate, trig, ctx.subject)
-    if obj is None and _is_patient(trig, predicate, subj_mention, ctx.subject):
+    if _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here.
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
@@ -357,33 +357,66 @@ def _subject_token(token: Token) -> Token | None:
 
 
 def _assign_times(ctx: _Context, span: Span, triggers: list[Trigger]) -> dict[int, Timex]:
-    """Each dated timex goes to the first trigger above it in the parse (or the only trigger)."""
+    """Each dated timex goes to the first trigger above it in the parse (or the only trigger,
+    when that trigger is the main verb)."""
     trigger_ids = {t.token.i for t in triggers}
-    owned: dict[int, Timex] = {}
+    wanted: dict[int, list[tuple[Timex, int]]] = {}
     for tx in _timexes_in(ctx, span.start_char, span.end_char):
         tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        node = tok.root if tok is not None else None
-        owner = None
-        for _ in range(12):
-            if node is None:
-                break
-            if node.i in trigger_ids:
-                owner = node.i
-                break
-            if node.head is node:
-                break
-            node = node.head
-        if owner is None and len(triggers) == 1:
+        if tok is None:
+            continue
+        owner = _owner_above(tok.root, trigger_ids)
+        if owner is None and len(triggers) == 1 and _main_clause(triggers[0].token):
             owner = triggers[0].token.i
-        if owner is not None and tok is not None and owner > tok.start:
-            owner = _preceding_owner(span, triggers, owned, tok.start) or owner
-        if owner is not None and owner not in owned:
-            owned[owner] = tx
+        if owner is not None:
+            wanted.setdefault(owner, []).append((tx, tok.start))
+    owned: dict[int, Timex] = {}
+    for owner, found in sorted(wanted.items()):
+        # Several dates hung on one verb: it keeps the one after it ("earned X ... in 1988");
+        # one before it goes to an earlier trigger that has none ("Born ... in 1967, he earned").
+        after = [f for f in found if f[1] > owner] or found
+        owned.setdefault(owner, after[0][0])
+        for tx, at in found:
+            if tx is owned[owner]:
+                continue
+            other = _preceding_owner(span, triggers, owned, at, strict=False)
+            if other is not None:
+                owned[other] = tx
+    for owner, tx in list(owned.items()):
+        tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if tok is not None and owner > tok.start and len(wanted.get(owner, [])) == 1:
+            other = _preceding_owner(span, triggers, owned, tok.start)
+            if other is not None:
+                del owned[owner]
+                owned[other] = tx
     return owned
 
 
+def _owner_above(node: Token, trigger_ids: set[int]) -> int | None:
+    for _ in range(12):
+        if node.i in trigger_ids:
+            return node.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _main_clause(token: Token) -> bool:
+    """Not inside a relative or adverbial clause ("..., where he completed a degree")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in ("relcl", "advcl", "ccomp", "acl"):
+            return False
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
 def _preceding_owner(
-    span: Span, triggers: list[Trigger], owned: dict[int, Timex], timex_i: int
+    span: Span, triggers: list[Trigger], owned: dict[int, Timex], timex_i: int,
+    strict: bool = True,
 ) -> int | None:
     """ "joining X in 2013 to lead Y": a date right after a trigger's object belongs to it,
     not to the later verb the parser hung it on, unless a clause break comes between."""
@@ -391,7 +424,7 @@ def _preceding_owner(
     if not before:
         return None
     between = span.doc[before[-1] + 1 : timex_i]
-    if any(t.lower_ in _CLAUSE_BREAKS for t in between):
+    if strict and any(t.lower_ in _CLAUSE_BREAKS for t in between):
         return None
     return before[-1]
 

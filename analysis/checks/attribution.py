@@ -29,12 +29,21 @@ _VAGUE = re.compile(
     r"occasions?|settings?|forums?|panels?|events?|conferences?|keynotes?|appearances?|posts?|"
     r"remarks|writings|discussions?|the past)\b"
     r"|\b(?:once|often|frequently|reportedly|famously|repeatedly)\s+(?:said|noted|remarked|"
-    r"quipped|put it|observed|wrote)\b"
+    r"quipped|put it|observed|wrote|told)\b"
+    r"|\b(?:likes?|liked|loves?|loved|is fond of|was fond of)\s+(?:to\s+)?(?:say|saying|tell|"
+    r"telling|remark|joke|quip|put it|repeat)\w*\b"
+    r"|\b(?:told|tells|has told|tell)\s+(?:interviewers|audiences|reporters|journalists|students|"
+    r"friends|colleagues|crowds|listeners|readers|people|an interviewer|a reporter|a journalist)\b"
+    r"|\bmore than once\b|\bon (?:several|many|more than one) occasions?\b"
+    r"|\baccording to (?:people|those|sources|friends|colleagues|someone|insiders|associates|"
+    r"an? (?:aide|associate|friend|source|insider|colleague))\b"
     r"|\b(?:sources|insiders|observers|critics|people familiar[^,.]*)\s+(?:say|said|note|claim)"
-    r"|\bas (?:he|she|they) (?:likes|like) to (?:say|put it)\b"
+    r"|\bas (?:he|she|they) (?:likes|like|liked) to (?:say|put it)\b"
     r"|\bit (?:is|was|has been) said\b",
-    re.I,
-)
+    re.I)
+# A venue named in lower case still names one: "a post to the comp.os.minix newsgroup".
+_NAMED_VENUE = re.compile(r"\b(?:newsgroup|mailing list|[a-z]+\.[a-z]+(?:\.[a-z]+)+)\b")
+_ADDRESSED = ("told ", "told the ", "to ", "to the ", "with ", "with the ", "on ", "on the ")
 _SECTION_NAME = re.compile(
     r"^(?:from|in|see)?\s*(?:the\s+)?(?:section|discussion|chapter|part|passage)s?\s+(?:on|about|"
     r"of|titled|called)\s+(?:the\s+)?(?P<name>.+)$",
@@ -67,7 +76,7 @@ def _vague_quotes(ctx: CheckContext) -> list[Finding]:
         # Blank the quotes out, keeping offsets, so that matches point into the sentence.
         outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), sentence)
         vague = _VAGUE.search(outside)
-        if vague and not _names_a_venue(ctx, start + vague.start(), end, quotes, start):
+        if vague and not _names_a_venue(ctx, start, end, vague, outside):
             found.append(
                 Finding(
                     "vague_attribution",
@@ -88,25 +97,30 @@ def _vague_quotes(ctx: CheckContext) -> list[Finding]:
     return found
 
 
-def _names_a_venue(
-    ctx: CheckContext, start: int, end: int, quotes: list[re.Match[str]], offset: int
-) -> bool:
-    """After the vague words: a named outlet (a proper-noun mention outside the quotes, not the
-    speaker: "in a 2023 podcast with Lex Fridman") or a full date ("on 3 May 2023")."""
-    inside = [(offset + q.start(), offset + q.end()) for q in quotes]
-    end = min(end, start + 100)
+def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str],
+                   outside: str) -> bool:
+    """Does the attribution name where it was said? A proper-noun mention right after the vague
+    words ("in a 2023 podcast with Lex Fridman") or addressed by the speaker ("told Morley
+    Safer", "to The Guardian"), a named venue in lower case, or a full date ("on 3 May 2023")."""
+    if _NAMED_VENUE.search(outside):
+        return True
+    quotes = [(start + q.start(), start + q.end()) for q in _QUOTE.finditer(ctx.text[start:end])]
+    near = (start + vague.start(), start + vague.end() + 60)
     subject = ctx.analysis.subject
     for m in ctx.analysis.mentions:
-        if not start <= m.start < end or any(a <= m.start < b for a, b in inside):
+        if not start <= m.start < end or any(a <= m.start < b for a, b in quotes):
+            continue
+        if not m.text[:1].isupper() or m.label in ("place", "position"):
             continue
         if m.label == "person" and subject is not None and subject.matches(m):
             continue
-        if m.label in ("organization", "work", "other", "person") and m.text[:1].isupper():
+        lead_in = ctx.text[max(start, m.start - 12):m.start].lower()
+        if near[0] <= m.start <= near[1] or lead_in.endswith(_ADDRESSED):
             return True
     return any(
-        start <= t.start < end and t.precision in ("day", "month")
+        start <= t.start < end and t.precision == "day"
+        and not any(a <= t.start < b for a, b in quotes)
         for t in ctx.analysis.timexes
-        if not any(a <= t.start < b for a, b in inside)
     )
 
 

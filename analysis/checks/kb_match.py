@@ -74,6 +74,7 @@ _LEADERSHIP = frozenset(
         "president",
     }
 )
+_GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "<lead>"})
 _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her"})
 
 
@@ -116,7 +117,7 @@ def role_matches(claimed: str, known: str) -> bool:
     """ "professor" ~ "Silver Professor"; "lead" ~ "Director of AI Research"; "Vice President and
     Chief AI Scientist" ~ "Chief AI Scientist"."""
     a, b = role_words(claimed), role_words(known)
-    if "<lead>" in a and "<lead>" in b and len(a) <= 3:
+    if "<lead>" in b and a <= _GENERIC_LEAD:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
     shared = (a & b) - {"<lead>"}
     return len(shared) >= max(1, min(len(a), len(b)) // 2)
@@ -146,9 +147,10 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         )
         role = str(claim.qualifiers.get("role", ""))
         roles = fact_role_texts(fact)
-        return org_ok and (
-            any(role_matches(role, r) for r in roles) or (fact.property == "P108" and not roles)
-        )
+        if any(role_matches(role, r) for r in roles):
+            return org_ok
+        # An employment with no role on record fits a role "at X", not a role with no place.
+        return bool(claim.object) and org_ok and fact.property == "P108" and not roles
     if fact.property == "P39":
         org_id, org_text = fact_org(fact)
         return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)

@@ -30,6 +30,15 @@ _LATER_OPENERS = re.compile(
 )
 _ORDER_WORD = re.compile(r"\b(after|before)\b", re.I)
 _RELATIVE = re.compile(r"\b(later|after|afterwards|earlier|before)\b", re.I)
+_INTERVAL = re.compile(
+    r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|decades?)\s+"
+    r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
+    re.I,
+)
+_PHRASE_STOPS = frozenset(
+    "was were is are had has have in on at by when that which who as and but with from for "
+    "came went did".split()
+)
 
 
 @dataclass(frozen=True)
@@ -274,36 +283,85 @@ def _order_within(
 
 
 def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
-    """ "Two years later, in 1993": the stated year must be the counted one."""
+    """"Two years later, in 1993", "In 2021, thirty years after his 1989 proposal", "eight
+    years after Glenn's flight, in 1969": the stated year must be the counted one."""
     found = []
-    for start, end in ctx.analysis.sentences:
-        relative = [
-            tx
-            for tx in ctx.analysis.timexes
-            if start <= tx.start < end and _RELATIVE.search(tx.text) and tx.type == "DATE"
-        ]
-        explicit = _calendar_dates(ctx, start, end)
-        for tx in relative:
-            counted = to_partial_date(tx)
-            if counted is None or not explicit:
+    sentences = ctx.analysis.sentences
+    for index, (start, end) in enumerate(sentences):
+        sentence = ctx.text[start:end]
+        for m in _INTERVAL.finditer(sentence):
+            count = parse_number(m["n"])
+            if count is None:
                 continue
-            stated = explicit[0][1]
-            if not agrees(counted, stated):
-                found.append(
-                    Finding(
-                        "internal_inconsistency",
-                        "medium",
-                        start,
-                        end,
-                        f"'{tx.text}' counts to {counted.human()}, "
-                        f"but the sentence says {stated.human()}",
-                        (
-                            Evidence(
-                                f"'{tx.text}' is counted from the previous date in the article",
-                                f"the article, offset {tx.start}",
-                            ),
-                        ),
-                        "Fix the interval or the year.",
-                    )
-                )
+            years = count * (10 if m["unit"].lower().startswith("decade") else 1)
+            direction = m["dir"].lower()
+            sign = -1 if direction in ("earlier", "before", "previously") else 1
+            anchor, stated = _interval_ends(ctx, index, m)
+            if anchor is None or stated is None:
+                continue
+            expected = anchor[1].year + sign * years
+            if stated.year != expected:
+                found.append(Finding(
+                    "internal_inconsistency", "medium", start, end,
+                    f"'{m.group(0).strip()}' does not add up: {anchor[1].year} "
+                    f"{'+' if sign > 0 else '-'} {years} is {expected}, but the sentence says "
+                    f"{stated.year}",
+                    (Evidence(f"The counted-from date: \"{_quote(ctx, *anchor[0])}\"",
+                              f"the article, offset {anchor[0][0]}"),),
+                    f"Say {abs(stated.year - anchor[1].year)} years, or check the years."))
     return found
+
+
+def _interval_ends(ctx: CheckContext, index: int, m: re.Match[str]) -> tuple[Anchor | None,
+                                                                          PartialDate | None]:
+    """The date counted from (with the sentence it is in) and the date the sentence states."""
+    start, end = ctx.analysis.sentences[index]
+    dates = _calendar_dates(ctx, start, end)
+    m_start, rest_start, rest_end = start + m.start(), start + m.start("rest"), start + m.end()
+    if m["dir"].lower() in ("after", "before") and m["rest"].strip():
+        inside = [d for tx, d in dates if rest_start <= tx.start < rest_end]
+        outside = [d for tx, d in dates if not rest_start <= tx.start < rest_end]
+        if inside:
+            return ((start, end), inside[0]), (outside[0] if outside else None)
+        head = _head_word(m["rest"])
+        anchor = _earlier_mention(ctx, index, head) if head else None
+        return anchor, (outside[0] if outside else None)
+    before = [d for tx, d in dates if tx.start < m_start]
+    after = [d for tx, d in dates if tx.start >= rest_start]
+    if before:
+        return ((start, end), before[-1]), (after[0] if after else None)
+    previous = _previous_dated(ctx, index)
+    return previous, (after[0] if after else dates[0][1] if dates else None)
+
+
+def _head_word(phrase: str) -> str | None:
+    """The head noun of "Glenn's flight", "the Science paper was published": its last noun."""
+    words = []
+    for word in re.findall(r"[\w'’]+", phrase):
+        if word.lower() in _PHRASE_STOPS:
+            break
+        words.append(re.sub(r"['’]s$", "", word))
+    return words[-1].lower() if words and len(words[-1]) > 2 else None
+
+
+Anchor = tuple[tuple[int, int], PartialDate]
+
+
+def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
+    pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.I)
+    for s, e in reversed(ctx.analysis.sentences[:index]):
+        dates = _calendar_dates(ctx, s, e)
+        found = pattern.search(ctx.text[s:e])
+        if dates and found:
+            at = s + found.start()
+            # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958".
+            return (s, e), min(dates, key=lambda d: abs(d[0].start - at))[1]
+    return None
+
+
+def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
+    for s, e in reversed(ctx.analysis.sentences[:index]):
+        dates = _calendar_dates(ctx, s, e)
+        if dates:
+            return (s, e), dates[-1][1]
+    return None

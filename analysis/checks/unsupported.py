@@ -14,8 +14,8 @@ from analysis.checks.registry import register
 _PATTERNS = [
     (
         re.compile(
-            r"\b(ensures?|guarantees?|guaranteeing|ensuring)\b(?! (?:that )?(?:data|"
-            r"privacy|compliance))",
+            r"\b(ensures?|ensured|guarantees?|guaranteed|guaranteeing|ensuring)\b"
+            r"(?! (?:that )?(?:data|privacy|compliance))",
             re.I,
         ),
         "asserts a guarantee no source can back",
@@ -36,6 +36,15 @@ _PATTERNS = [
             re.I,
         ),
         "an absolute claim with no source",
+    ),
+    (
+        # "No scientist before or since has matched ...", "No invention ... has done more"
+        re.compile(
+            r"^\W*no (?:[\w-]+\s+){1,8}?(?:has|have|had|could|can|will)\s+(?:ever\s+)?(?:done "
+            r"more|matched|rivall?ed|equall?ed|surpassed|come close|compared)",
+            re.I,
+        ),
+        "a universal comparison no source can back",
     ),
     (
         re.compile(
