@@ -37,9 +37,26 @@ def _protect_start(text: str) -> str:
     return "\\" + text
 
 
-def escape_md(text: str | None) -> str:
-    """``text`` on one line, shown literally by any CommonMark renderer."""
-    return _protect_start(_inline(text).strip()) if text else ""
+def escape_md(text: str | None, *, block_start: bool = False) -> str:
+    """``text`` on one line, shown literally by any CommonMark renderer.
+
+    Args:
+        text: article, KB or report text.
+        block_start: the text starts a paragraph, quote or list item, where "# ", "- " or
+            "2003." would become a heading or a list.
+    """
+    if not text:
+        return ""
+    flat = _inline(text).strip()
+    return _protect_start(flat) if block_start else flat
+
+
+def code_md(text: str) -> str:
+    """``text`` as a code span (paths): shown verbatim, whatever backticks it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def escape_cell(text: str | None) -> str:
@@ -60,7 +77,7 @@ def source_md(text: str | None) -> str:
         out += [_inline(text[last : match.start()]), f"<{url}>"]
         last = match.start() + len(url)
     out.append(_inline(text[last:]))
-    return _protect_start("".join(out).strip())
+    return "".join(out).strip()
 
 
 def _ordered(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -79,7 +96,7 @@ def _section_of(report: dict[str, Any], offset: int) -> str:
 def _summary(report: dict[str, Any]) -> list[str]:
     article, summary, kb = report["article"], report["summary"], report["kb"]
     flags, claims = summary["flags"], summary["claims"]
-    facts = [f"**Article:** {escape_md(article['path'])}"]
+    facts = [f"**Article:** {code_md(str(article['path']))}"]
     if article.get("subject"):
         facts.append(f"**Subject:** {escape_md(article['subject']['name'])}")
     if article.get("date"):
@@ -111,13 +128,14 @@ def _table(report: dict[str, Any], flags: list[dict[str, Any]]) -> list[str]:
 def _detail(flag: dict[str, Any]) -> list[str]:
     category = flag["category"].replace("_", " ")
     lines = [f"### {flag['id']} · {flag['severity'].upper()} · {category}", "",
-             escape_md(flag["message"]), "", f"> {escape_md(flag['sentence'])}", ""]
+             escape_md(flag["message"], block_start=True), "",
+             f"> {escape_md(flag['sentence'], block_start=True)}", ""]
     evidence = flag.get("evidence") or []
     if evidence:
         lines += ["**Evidence:**", ""]
         for e in evidence:
             source = f" — source: {source_md(e['source'])}" if e.get("source") else ""
-            lines.append(f"- {escape_md(e['statement'])}{source}")
+            lines.append(f"- {escape_md(e['statement'], block_start=True)}{source}")
         lines.append("")
     else:
         lines += ["**Evidence:** none in the KB.", ""]
