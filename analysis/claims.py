@@ -9,8 +9,9 @@ syntax, with pronouns and name forms of the profile's subject resolved to the su
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,7 @@ _INHERIT_DEPS = frozenset(
 )
 _WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
 _DATED_TYPES = frozenset({"DATE"})
+_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _AWARD_VERBS = frozenset({"award", "win", "co-win", "honor", "honour", "present", "give",
                           "grant", "bestow", "confer"})
 # Predicates whose subject is a person: a non-name subject of these is the profile's subject.
@@ -76,8 +78,6 @@ def extract_claims(
 
 
 def _renumber(claim: Claim, index: int) -> Claim:
-    from dataclasses import replace
-
     return replace(claim, id=f"c{index}")
 
 
@@ -105,9 +105,19 @@ def _sentence_claims(
     sent_present = _sentence_present(ctx, span, start, end)
     for trig in triggers:
         time = own_time.get(trig.token.i) or _inherited_time(span, trig, own_time) or label_time
+        if label_time is not None and time is not None and time is not label_time:
+            time = _in_label_year(time, label_time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is not None:
             yield claim
+
+
+def _in_label_year(time: Timex, label: Timex) -> Timex:
+    """"1969: Born on 28 December": a date without a year takes the bullet's year, not the
+    reference date's."""
+    if _YEAR.search(time.text) or not time.value[:4].isdigit() or not label.value[:4].isdigit():
+        return time
+    return replace(time, value=label.value[:4] + time.value[4:])
 
 
 def _build_claim(
@@ -534,12 +544,16 @@ def _together_with(
             continue
         if tok.text in (";", "—") or (tok.text == "," and seen_with is False and people):
             break
+        if tok.lower_ == "and" and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_punct:
+            break  # "... in 2017 and, with X, the Kavli Prize": X shares another award
         if tok.lower_ in _WITH_WORDS:
             seen_with = seen_with or tok.lower_ != "and"
             continue
         if tok.is_punct and tok.text == "," and tok.nbor(1).lower_ in ("and", "but", "while"):
             break
         m = ctx.mention_at.get(tok.i)
+        if m is not None and m is not award and m.label == "award":
+            break
         if seen_with and m is not None and m.label == "person":
             _add_person(ctx, people, m)
     subj = _subject_token(trig.token)

@@ -64,37 +64,45 @@ def check_attribution(ctx: CheckContext) -> list[Finding]:
 
 
 def _vague_quotes(ctx: CheckContext) -> list[Finding]:
+    """Quotations in the body whose attribution names no findable source. A quotation may span
+    sentences ('"Talk is cheap. Show me the code," he has told interviewers'): its attribution
+    is the rest of the sentences it touches."""
     found = []
-    blocks = ctx.analysis.article.blocks
-    for start, end in ctx.analysis.sentences:
-        if any(b.kind == "pull_quote" and b.start <= start < b.end for b in blocks):
+    seen: set[tuple[int, int]] = set()
+    for block in ctx.analysis.article.blocks:
+        if block.kind not in ("paragraph", "bullet"):
             continue
-        sentence = ctx.text[start:end]
-        quotes = [m for m in _QUOTE.finditer(sentence) if len(m.group(1).split()) >= 4]
-        if not quotes:
-            continue
-        # Blank the quotes out, keeping offsets, so that matches point into the sentence.
-        outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), sentence)
-        vague = _VAGUE.search(outside)
-        if vague and not _names_a_venue(ctx, start, end, vague, outside):
-            found.append(
-                Finding(
-                    "vague_attribution",
-                    "medium",
-                    start,
-                    end,
-                    f"The quote's source is vague ('{vague.group(0).strip()}'): an editor cannot "
-                    "find where this was said",
-                    (
-                        Evidence(
-                            f'Attribution in the article: "{" ".join(outside.split())}"',
-                            "the article",
-                        ),
-                    ),
-                    "Name the talk, interview or podcast and its date, or link the recording.",
-                )
-            )
+        for q in _QUOTE.finditer(ctx.text[block.start:block.end]):
+            if len(q.group(1).split()) < 3:
+                continue  # scare quotes and names, not quotations
+            region = _quote_region(ctx, block.start + q.start(), block.start + q.end())
+            if region is None or region in seen:
+                continue
+            seen.add(region)
+            finding = _vague_in(ctx, *region)
+            if finding is not None:
+                found.append(finding)
     return found
+
+
+def _quote_region(ctx: CheckContext, q_start: int, q_end: int) -> tuple[int, int] | None:
+    touched = [(s, e) for s, e in ctx.analysis.sentences if s < q_end and e > q_start]
+    return (touched[0][0], touched[-1][1]) if touched else None
+
+
+def _vague_in(ctx: CheckContext, start: int, end: int) -> Finding | None:
+    # Blank the quotes out, keeping offsets, so that matches point into the text.
+    outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
+    vague = _VAGUE.search(outside)
+    if vague is None or _names_a_venue(ctx, start, end, vague, outside):
+        return None
+    return Finding(
+        "vague_attribution", "medium", start, end,
+        f"The quote's source is vague ('{vague.group(0).strip()}'): an editor cannot find "
+        "where this was said",
+        (Evidence(f'Attribution in the article: "{" ".join(outside.split())}"', "the article"),),
+        "Name the talk, interview or podcast and its date, or link the recording.",
+    )
 
 
 def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str],
@@ -129,6 +137,9 @@ def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
     quoted = ctx.text[block.start : block.end]
     source = _best_source(ctx, block, quoted)
     evidence: list[Evidence] = []
+    named = _named_section(block.attribution or "")
+    if source is None and not named:
+        return _external_quote(ctx, block)
     if source is None:
         return Finding(
             "quote_mismatch",
@@ -157,7 +168,6 @@ def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
             tuple(evidence),
             f'Use the article\'s words: "{ctx.text[src.start : src.end]}"',
         )
-    named = _named_section(block.attribution or "")
     if not named:
         return None
     scores = [(_overlap(named, s.heading or ""), s) for s in article.sections if s.heading]
@@ -176,6 +186,20 @@ def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
         tuple(evidence),
         f"Attribute it to the section '{actual.heading or 'the lead'}'.",
     )
+
+
+def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
+    """A block quotation from outside the article: its attribution must name a source."""
+    attribution = (block.attribution or "").strip()
+    vague = _VAGUE.search(attribution)
+    if attribution and not vague:
+        return None
+    what = f"'{vague.group(0)}'" if vague else "none given"
+    return Finding(
+        "vague_attribution", "medium", block.start, block.end,
+        f"This block quotation's source is vague ({what})",
+        (Evidence(f"Attribution: \"{attribution or '(none)'}\"", "the article"),),
+        "Name the book, talk or interview it comes from, with its date.")
 
 
 def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Block] | None:

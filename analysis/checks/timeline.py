@@ -10,9 +10,12 @@ from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
 from analysis.timex import to_partial_date
+from analysis.vocabulary import VERB_TRIGGERS
 from analysis.wordnum import parse_number
 
 # Predicates that happen to the subject in life (a posthumous award or book is not a defect).
+_START_STUDY = frozenset({"enrol", "enroll", "attend", "enter", "begin", "start", "matriculate",
+                          "study", "pursue"})
 _LIFE_EVENTS = frozenset({"joined", "studied", "position", "founded", "worked_at", "left"})
 _ONE_TIME = frozenset(
     {"born", "died", "joined", "founded", "created", "released", "award", "left", "studied"}
@@ -23,6 +26,19 @@ _AGE = re.compile(
     rf"earlier|before|ago)))|\b{_NUM}-year-old\b|\bwhen (?:he|she|they) was {_NUM}\b",
     re.I,
 )
+_ACTIVITY = re.compile(
+    r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:lecture|talk|speech|interview|address|paper|"
+    r"visit|trip|performance|concert|appearance|seminar|class|presentation|expedition|match|"
+    r"game|broadcast|sermon|recital)s?\b", re.I)
+_ACTS = re.compile(
+    r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+|still\s+)?(?:gave|delivered|wrote|"
+    r"published|visited|met|spoke|lectured|taught|married|moved|travell?ed|returned|attended|"
+    r"founded|joined|led|launched|played|performed|sang|directed)\b", re.I)
+_POSTHUMOUS = re.compile(
+    r"\b(?:posthumous\w*|after (?:his|her|their) death|in (?:his|her|their) (?:memory|"
+    r"honou?r)|named (?:after|for)|memorial|commemorat\w*|centenary|centennial|anniversary|"
+    r"remains|reburied|re-?interred|pardon\w*|tribute|legacy|statue|portrait|biograph\w*|"
+    r"biopic|film|honou?red|inducted|renamed|died|death|dead)\b", re.I)
 _LATER_OPENERS = re.compile(
     r"^(?:later|afterwards?|subsequently|then|after that|thereafter|the (?:following|next) "
     r"(?:year|decade))\b",
@@ -53,6 +69,7 @@ def check_timeline(ctx: CheckContext) -> list[Finding]:
     death = _life_date(ctx, "died", "P570")
     return [
         *_outside_life(ctx, birth, death),
+        *_acts_after_death(ctx, death),
         *_ages(ctx, birth),
         *_two_dates(ctx),
         *_order(ctx),
@@ -132,6 +149,28 @@ def _outside_life(
     return found
 
 
+def _acts_after_death(ctx: CheckContext, death: LifeDate | None) -> list[Finding]:
+    """"His last public lecture, given in 1956" after a death in 1954. A posthumous honour,
+    pardon or reburial is not an act of the subject and is left alone."""
+    if death is None:
+        return []
+    found = []
+    claimed = {c.start for c in _subject_claims(ctx) if c.predicate in _LIFE_EVENTS}
+    last = death.date.interval()[1]
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        dates = [d for _, d in _calendar_dates(ctx, start, end)]
+        if start in claimed or not dates or _POSTHUMOUS.search(sentence):
+            continue
+        late = [d for d in dates if d.interval()[0] > last]
+        if late and (_ACTIVITY.search(sentence) or _ACTS.search(sentence)):
+            found.append(Finding(
+                "internal_inconsistency", "high", start, end,
+                f"{late[0].human()} is after the subject died ({death.date.human()})",
+                (death.evidence,), "Check the year of this event or of the death."))
+    return found
+
+
 def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
     if birth is None:
         return []
@@ -173,16 +212,26 @@ def _calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex
     return out
 
 
+def _event_key(claim: Claim) -> tuple[str, ...]:
+    """What makes two claims the same event: who, what, to what, and for study the step
+    ("enrolled" and "graduated" are two events)."""
+    who = claim.subject_kb_id or claim.subject.casefold()
+    what = claim.object_kb_id or (claim.object or "").casefold()
+    step = ""
+    if claim.predicate == "studied":
+        step = "start" if claim.qualifiers.get("verb") in _START_STUDY else "end"
+    return (who, claim.predicate, what, step)
+
+
 def _two_dates(ctx: CheckContext) -> list[Finding]:
     """The same event dated twice, differently (in two sentences or a bullet and a paragraph)."""
-    seen: dict[tuple[str, str], Claim] = {}
+    seen: dict[tuple[str, ...], Claim] = {}
     found = []
-    for claim in _subject_claims(ctx):
+    for claim in ctx.analysis.claims:
         date = claim_date(claim)
-        if date is None or claim.predicate not in _ONE_TIME:
+        if date is None or claim.predicate not in _ONE_TIME or claim.subject == "(unspecified)":
             continue
-        key = (claim.predicate, claim.object_kb_id or (claim.object or "").casefold())
-        first = seen.setdefault(key, claim)
+        first = seen.setdefault(_event_key(claim), claim)
         first_date = claim_date(first)
         if first is claim or first_date is None or agrees(first_date, date):
             continue
@@ -324,7 +373,8 @@ def _interval_ends(ctx: CheckContext, index: int, m: re.Match[str]) -> tuple[Anc
         if inside:
             return ((start, end), inside[0]), (outside[0] if outside else None)
         head = _head_word(m["rest"])
-        anchor = _earlier_mention(ctx, index, head) if head else None
+        anchor = _claim_anchor(ctx, rest_start, rest_end) or (
+            _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)
     before = [d for tx, d in dates if tx.start < m_start]
     after = [d for tx, d in dates if tx.start >= rest_start]
@@ -332,6 +382,28 @@ def _interval_ends(ctx: CheckContext, index: int, m: re.Match[str]) -> tuple[Anc
         return ((start, end), before[-1]), (after[0] if after else None)
     previous = _previous_dated(ctx, index)
     return previous, (after[0] if after else dates[0][1] if dates else None)
+
+
+def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
+    """"thirty-three years after joining NACA": the dated claim that joined NACA."""
+    named = {m.kb_id or m.text.casefold() for m in ctx.analysis.mentions
+             if start <= m.start < end}
+    words = ctx.text[start:end].lower().split()
+    predicates = {VERB_TRIGGERS.get(_ing_stem(w)) for w in words} - {None}
+    for claim in ctx.analysis.claims:
+        date = claim_date(claim)
+        key = claim.object_kb_id or (claim.object or "").casefold()
+        if date is not None and claim.end <= start and key in named and (
+                not predicates or claim.predicate in predicates):
+            return (claim.start, claim.end), date
+    return None
+
+
+def _ing_stem(word: str) -> str:
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return stem if stem in VERB_TRIGGERS else stem + "e"
+    return word
 
 
 def _head_word(phrase: str) -> str | None:

@@ -28,7 +28,12 @@
     var left = Math.max(8, Math.min(rect.left + window.scrollX,
       window.scrollX + document.documentElement.clientWidth - width - 8));
     popover.style.left = left + "px";
-    popover.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    // Below the highlight, or above it when the window has no room below and some above.
+    var height = popover.offsetHeight;
+    var below = window.innerHeight - rect.bottom;
+    var top = (below < height + 12 && rect.top > height + 12) ? rect.top - height - 6
+      : rect.bottom + 6;
+    popover.style.top = (top + window.scrollY) + "px";
     current = el;
     markActive(words(el.getAttribute("data-flags")));
   }
