@@ -22,7 +22,11 @@ def run_safely(group: click.Group) -> None:
     3 an internal error (a bug: set FACTCHECK_DEBUG=1 to see the traceback), 130 interrupted.
     """
     try:
-        group.main(standalone_mode=False)
+        # Without standalone mode Click returns (not raises) the code of ``Exit`` raised in a
+        # command, e.g. --fail-on's 1; other commands return None.
+        code = group.main(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
