@@ -18,6 +18,7 @@ class BatchProgress:
         self.enabled = enabled
         self._start = time.monotonic()
         self._last_line = 0.0
+        self._last_done = -1
         self._rich: Any = None
         self._task: Any = None
 
@@ -34,7 +35,7 @@ class BatchProgress:
     ) -> None:
         if self._rich is not None:
             self._rich.stop()
-        elif self.enabled and exc_type is None:
+        elif self.enabled and exc_type is None and self._last_done != self.done:
             self._plain(force=True)
 
     def _start_rich(self) -> None:
@@ -81,7 +82,7 @@ class BatchProgress:
         step = max(1, self.total // 20)
         if not force and self.done % step and now - self._last_line < 10:
             return
-        self._last_line = now
+        self._last_line, self._last_done = now, self.done
         rate = self.rate()
         left = (self.total - self.done) / rate if rate > 0 else float("nan")
         eta = f"{left:.0f}s" if left == left else "--"

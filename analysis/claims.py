@@ -19,6 +19,7 @@ from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
 from analysis.triggers import Trigger, find_triggers, verb_lemma
 from analysis.vocabulary import (
+    DEGREE_NOUNS,
     DEGREE_WORDS,
     PREDICATE_WEIGHT,
     PREDICATES,
@@ -294,7 +295,12 @@ def _pick_object(
         # The employer is the organisation after "at"; a department named in the role is not.
         orgs = [m for m in candidates if m.label == "organization"]
         return max(orgs, key=lambda m: (bool(m.kb_id), m.start), default=None)
-    typed = [m for m in candidates if m.label in wanted]
+    # A KB entity typed "other" (a Wikidata class the importer does not map) may still be the
+    # organisation; names the KB knows go before names it does not.
+    typed = [m for m in candidates if m.label in wanted
+             or (m.kb_id and m.label == "other" and "organization" in wanted
+                 and m.text.lower().rstrip(".") not in DEGREE_WORDS | DEGREE_NOUNS)]
+    typed.sort(key=lambda m: m.kb_id is None)
     if typed:
         return typed[0]
     if predicate in _WORK_PREDICATES:

@@ -10,6 +10,7 @@ from analysis.checks.base import (
     Finding,
     Verdict,
     claim_date,
+    describe_fact,
     evidence_of,
     label_of,
     replace_once,
@@ -19,13 +20,16 @@ from analysis.checks.kb_match import (
     PredicateSpec,
     date_agrees,
     date_role,
+    degree_class,
     fact_matches,
     kb_dates,
     related_entities,
+    related_orgs,
 )
 from analysis.dates import PartialDate, agrees
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
+from analysis.kb.names import normalize_name
 from analysis.models import Claim, Evidence
 
 _HIGH_DATE = frozenset(
@@ -97,45 +101,74 @@ def _verify_life_event(
 ) -> Outcome:
     date_pid, place_pid = spec.properties
     claimed = claim_date(claim)
-    facts = kb.facts(claim.subject_kb_id or "", (date_pid,))
-    dated = [f for f in facts if f.value.date is not None]
+    dated = [f for f in kb.facts(claim.subject_kb_id or "", (date_pid,)) if f.value.date]
+    date_outcome = None
     if claimed is not None and dated:
         if not any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
             return _date_mismatch(ctx, kb, claim, claimed, dated[0], dated[0].value.date)
-        return _supported(kb, dated, claimed, dated[0].value.date)
+        date_outcome = _supported(kb, dated, claimed, dated[0].value.date)
     places = kb.facts(claim.subject_kb_id or "", (place_pid,))
-    if claim.object_kb_id and places:
-        for fact in places:
-            if fact.value.entity_id == claim.object_kb_id or _located_in(
-                kb, fact.value.entity_id, claim.object_kb_id
-            ):
-                return _supported(kb, [fact])
-    return Outcome("unverifiable", "property absent" if not dated else "KB less precise")
+    if claim.object and places:
+        place_outcome = _check_place(ctx, kb, claim, places)
+        if place_outcome.verdict == "contradicted" or date_outcome is None:
+            return place_outcome
+    if date_outcome is not None:
+        return date_outcome
+    return Outcome("unverifiable", "property absent")
 
 
-def _located_in(kb: KBReader, place: str | None, region: str) -> bool:
-    """Is ``place`` inside ``region`` (located in / country / part of, a few steps up)?"""
-    seen: set[str] = set()
-    frontier = [place] if place else []
+def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFact]) -> Outcome:
+    """The claimed place must be the KB's place or one that contains it ("born in France")."""
+    claimed = normalize_name(claim.object or "")
+    longest: list[tuple[str, str]] = []
+    for fact in places:
+        chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
+        if any(claim.object_kb_id == pid or claimed == normalize_name(label)
+               for pid, label in chain):
+            return _supported(kb, [fact])
+        longest = max(longest, chain, key=len)
+    if len(longest) < 2:
+        return Outcome("unverifiable", "KB less precise")
+    where = ", ".join(label for _, label in longest)
+    what = "born" if claim.predicate == "born" else "died"
+    sentence = ctx.text[claim.start:claim.end]
+    return Outcome(
+        "contradicted", "KB differs", tuple(evidence_of(kb, f) for f in places), "fact_mismatch",
+        f"{claim.subject} {what} in {where}, not {claim.object}",
+        replace_once(sentence, claim.object or "", longest[0][1]),
+    )
+
+
+def _place_chain(kb: KBReader, place: str | None, label: str) -> list[tuple[str, str]]:
+    """The place and what contains it (located in, country, part of), nearest first."""
+    chain = [(place or "", label)]
+    seen = {place}
+    frontier = place
     for _ in range(5):
-        nxt: list[str] = []
-        for pid in frontier:
-            if pid in seen:
-                continue
-            seen.add(pid)
-            for fact in kb.facts(pid, ("P131", "P17", "P361")):
-                if fact.value.entity_id == region:
-                    return True
-                if fact.value.entity_id:
-                    nxt.append(fact.value.entity_id)
-        frontier = nxt
-    return False
+        if not frontier:
+            break
+        parent = next((f.value for f in kb.facts(frontier, ("P131", "P17", "P361"))
+                       if f.value.entity_id not in seen), None)
+        if parent is None:
+            break
+        chain.append((parent.entity_id or "", parent.text))
+        seen.add(parent.entity_id)
+        frontier = parent.entity_id
+    return chain
 
 
-def _verify_relation(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec) -> Outcome:
+def _verify_relation(
+    ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec
+) -> Outcome:
     facts = kb.facts(claim.subject_kb_id or "", spec.properties)
     matching = [f for f in facts if fact_matches(kb, claim, f)]
+    claimed = claim_date(claim)
+    role = date_role(claim, spec)
+    rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
+              and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
     if not matching:
+        if rivals and claim.predicate in ("studied", "award"):
+            return _fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
             return _fact_mismatch(ctx, kb, claim, known)
@@ -143,10 +176,8 @@ def _verify_relation(ctx: CheckContext, kb: KBReader, claim: Claim, spec: Predic
     co = _co_recipient_problem(kb, claim, matching)
     if co is not None:
         return co
-    claimed = claim_date(claim)
     if claimed is None:
         return _supported(kb, matching)
-    role = date_role(claim, spec)
     checks = [(f, date_agrees(claimed, f, role)) for f in matching]
     if any(ok for _, ok in checks):
         return _supported(kb, [f for f, ok in checks if ok], claimed)
@@ -155,10 +186,40 @@ def _verify_relation(ctx: CheckContext, kb: KBReader, claim: Claim, spec: Predic
         return Outcome(
             "unverifiable", "no date in the KB", tuple(evidence_of(kb, f) for f in matching)
         )
+    if rivals and claim.predicate == "studied":
+        # "graduated from X in 1937" when X is 1939 and Y is 1937: the place is wrong.
+        return _fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
     fact = dated[0]
     known = fact.start if role == "start" else fact.end if role == "end" else None
     known = known or fact.point_in_time or fact.start
-    return _date_mismatch(ctx, kb, claim, claimed, fact, known)
+    other = next((f for f in facts if f is not fact and date_agrees(claimed, f, role)), None)
+    return _date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
+
+
+_GENERIC_NAME_WORDS = frozenset(
+    "the of and at in for a university college school institute institution business "
+    "technology state national royal academy center centre faculty department graduate".split()
+)
+
+
+def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
+    """Is the claimed name clearly another institution than the fact's? "Cambridge" is not
+    distinct from "King's College, Cambridge"; "Wharton School" is from "Booth School"."""
+    if claim.object_kb_id and fact.value.entity_id:
+        return fact.value.entity_id not in related_orgs(kb, claim.object_kb_id)
+    claimed = set(normalize_name(claim.object or "").split()) - _GENERIC_NAME_WORDS
+    known = set(normalize_name(fact.value.text).split()) - _GENERIC_NAME_WORDS
+    return bool(claimed) and not claimed & known
+
+
+def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role: str) -> bool:
+    """A fact of another value that fits the claim's date and degree: the claim's occasion."""
+    degree = degree_class(str(claim.qualifiers.get("degree", "")))
+    fact_degree = degree_class(" ".join(v.text for v in fact.qualifiers.get("P512", ())))
+    if degree and fact_degree and degree != fact_degree:
+        return False
+    dated = claimed is not None and date_agrees(claimed, fact, role) is True
+    return dated or (claimed is None and bool(degree) and degree == fact_degree)
 
 
 def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:
@@ -246,7 +307,11 @@ def _supported(
     return Outcome("supported", "", evidence)
 
 
-def _fact_mismatch(ctx: CheckContext, kb: KBReader, claim: Claim, known: list[KBFact]) -> Outcome:
+def _fact_mismatch(
+    ctx: CheckContext, kb: KBReader, claim: Claim, known: list[KBFact], by_occasion: bool = False
+) -> Outcome:
+    """The claimed value is not the KB's. ``by_occasion``: ``known`` are the facts that fit
+    the claim's date or degree, so the message can name the right value for that occasion."""
     values = ", ".join(dict.fromkeys(f.value.text for f in known))
     sentence = ctx.text[claim.start : claim.end]
     first = known[0].value.text
@@ -258,12 +323,19 @@ def _fact_mismatch(ctx: CheckContext, kb: KBReader, claim: Claim, known: list[KB
         "born": "place of birth",
         "died": "place of death",
     }.get(claim.predicate, "facts")
+    if by_occasion:
+        occasion = " ".join(str(x) for x in (claim.qualifiers.get("degree"),
+                                             claim.time.text if claim.time else None) if x)
+        message = f"The KB gives {values} for this{' (' + occasion + ')' if occasion else ''}, " \
+                  f"not {claim.object}"
+    else:
+        message = f"{claim.object} is not among {claim.subject}'s {what} in the KB ({values})"
     return Outcome(
         "contradicted",
         "KB differs",
         tuple(evidence_of(kb, f) for f in known[:4]),
         "fact_mismatch",
-        f"{claim.object} is not among {claim.subject}'s {what} in the KB ({values})",
+        message,
         suggestion or f"Check {claim.object}: the KB lists {values}.",
     )
 
@@ -278,11 +350,16 @@ def _date_mismatch(
     *,
     work: str | None = None,
     spec: PredicateSpec | None = None,
+    other_fact: KBFact | None = None,
 ) -> Outcome:
     evidence = [evidence_of(kb, fact)]
     what = label_of(kb, work, claim.object or "") if work else _event_name(claim)
     known_text = known.human() if known else "another date"
     message = f"{what} dates from {known_text}, not {claimed.human()}"
+    if other_fact is not None:
+        # "2014 is the date of his CEO appointment": the writer borrowed a neighbouring date.
+        evidence.append(evidence_of(kb, other_fact))
+        message += f" ({claimed.human()} fits another fact: {describe_fact(other_fact, '')[2:]})"
     if work and spec:
         related = _related_with_date(kb, work, spec, claimed)
         if related is not None:

@@ -154,7 +154,8 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     if fact.property == "P39":
         org_id, org_text = fact_org(fact)
         return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
-    org = claim.predicate in ("joined", "worked_at", "left")
+    # King's College is part of the University of Cambridge: either name fits.
+    org = claim.predicate in ("joined", "worked_at", "left", "studied")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org
     )
@@ -195,6 +196,24 @@ def kb_dates(kb: KBReader, entity_id: str, properties: tuple[str, ...]) -> list[
         if facts:
             return facts
     return []
+
+
+_DEGREES = (
+    ("mba", ("mba", "master of business")),
+    ("doctorate", ("phd", "ph.d", "doctor", "dphil", "doctoral", "doctorate", "sc.d", "d.sc")),
+    ("master", ("master", "msc", "m.sc", "ms", "ma", "m.a", "mphil", "meng")),
+    ("bachelor", ("bachelor", "bsc", "b.sc", "bs", "ba", "b.a", "beng", "licence")),
+)
+
+
+def degree_class(text: str) -> str | None:
+    """"PhD" and "doctorate" are one class; "MBA" is its own; None when no degree is named."""
+    words = set(normalize_name(text).replace("'s", "").split())
+    low = text.lower()
+    for name, cues in _DEGREES:
+        if any(c in words or (len(c) > 4 and c in low) for c in cues):
+            return name
+    return None
 
 
 def related_entities(kb: KBReader, entity_id: str) -> list[str]:

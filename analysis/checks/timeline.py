@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.checks.base import CheckContext, Finding, claim_date
+from analysis.checks.kb_match import degree_class
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
@@ -220,6 +221,7 @@ def _event_key(claim: Claim) -> tuple[str, ...]:
     step = ""
     if claim.predicate == "studied":
         step = "start" if claim.qualifiers.get("verb") in _START_STUDY else "end"
+        step += degree_class(str(claim.qualifiers.get("degree", ""))) or ""
     return (who, claim.predicate, what, step)
 
 
