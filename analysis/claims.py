@@ -34,6 +34,7 @@ _INHERIT_DEPS = frozenset(
 )
 _WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
 _DATED_TYPES = frozenset({"DATE"})
+_PRESENT_PHRASES = re.compile(r"\b(these days|at present|to this day|as of today)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _AWARD_VERBS = frozenset({"award", "win", "co-win", "honor", "honour", "present", "give",
                           "grant", "bestow", "confer"})
@@ -105,12 +106,23 @@ def _sentence_claims(
     label_time = _label_timex(ctx, block) if block.date_label else None
     sent_present = _sentence_present(ctx, span, start, end)
     for trig in triggers:
-        time = own_time.get(trig.token.i) or _inherited_time(span, trig, own_time) or label_time
+        time = (
+            _timex_at(ctx, trig.time_at)
+            or own_time.get(trig.token.i)
+            or _inherited_time(span, trig, own_time)
+            or label_time
+        )
         if label_time is not None and time is not None and time is not label_time:
             time = _in_label_year(time, label_time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is not None:
             yield claim
+
+
+def _timex_at(ctx: _Context, offset: int) -> Timex | None:
+    if offset < 0:
+        return None
+    return next((t for t in ctx.timexes if t.start <= offset < t.end), None)
 
 
 def _in_label_year(time: Timex, label: Timex) -> Timex:
@@ -137,8 +149,10 @@ def _build_claim(
     degree = trig.degree or _degree(window)
     predicate = _refine_predicate(trig.predicate, degree, objects)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
-    obj = _pick_object(objects, predicate, trig, ctx.subject)
-    if _is_patient(trig, predicate, subj_mention, ctx.subject):
+    obj = trig.target or _pick_object(objects, predicate, trig, ctx.subject)
+    if trig.target is not None:
+        subj_text, subj_id, subj_mention = "(unspecified)", None, None
+    elif _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here.
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
@@ -157,7 +171,9 @@ def _build_claim(
         qualifiers["role"] = trig.role
     if not _complete(predicate, obj, time, subj_mention, qualifiers):
         return None
-    present = trig.present or (sent_present and _is_present(trig.token))
+    # "serves as", "is chief executive of": a role in the present tense is a claim about now.
+    present = trig.present or _is_present(trig.token) or (
+        sent_present and predicate in ("position", "worked_at"))
     return Claim(
         id="",
         subject=subj_text,
@@ -482,7 +498,7 @@ def _label_timex(ctx: _Context, block: Block) -> Timex | None:
 
 
 def _sentence_present(ctx: _Context, span: Span, start: int, end: int) -> bool:
-    if any(t.lower_ in PRESENT_MARKERS for t in span):
+    if any(t.lower_ in PRESENT_MARKERS for t in span) or _PRESENT_PHRASES.search(span.text):
         return True
     return any(t.value == "PRESENT_REF" for t in ctx.timexes if start <= t.start < end)
 

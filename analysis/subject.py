@@ -34,7 +34,7 @@ def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | 
 
     A surname mention counts for the full name that ends with it ("LeCun" for "Yann LeCun").
     """
-    people = [m for m in mentions if m.label == "person"]
+    people = [m for m in mentions if m.label == "person"] or _person_like(article, mentions)
     if not people:
         return None
     full_names = {_key(m.kb_label or m.text) for m in people if len(m.text.split()) > 1}
@@ -56,6 +56,31 @@ def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | 
     names |= {n.split()[-1] for n in list(names) if len(n.split()) > 1}
     kb_id = next((m.kb_id for m in members if m.kb_id), None)
     return ProfileSubject(display, kb_id, frozenset(names))
+
+
+_NOT_PEOPLE = frozenset(
+    "university college institute inc corp corporation company labs laboratory school "
+    "foundation society association group prize award medal day museum park".split()
+)
+
+
+def _person_like(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """When the tagger found no person: a 2-4 word capitalised name from the title or lead whose
+    last word recurs later (a surname), and that no organisation word marks as something else."""
+    lead = article.title + " " + article.text[: 600]
+    texts = [m.text for m in mentions]
+    found = []
+    for m in mentions:
+        words = m.text.replace("’s", "").replace("'s", "").split()
+        if not 2 <= len(words) <= 4 or any(w.lower().strip(".,") in _NOT_PEOPLE for w in words):
+            continue
+        if m.label in ("place", "award", "position") or m.text not in lead:
+            continue
+        surname = words[-1]
+        if sum(t == surname or t.endswith(" " + surname) for t in texts) >= 2:
+            found.append(m)
+    key = found[0].text if found else None
+    return [m for m in mentions if key and (m.text == key or m.text == key.split()[-1])]
 
 
 def _canonical(key: str, full_names: set[str]) -> str:

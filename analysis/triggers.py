@@ -11,6 +11,7 @@ from analysis.vocabulary import (
     CONTEXT_VERBS,
     DEGREE_NOUNS,
     NOUN_TRIGGERS,
+    PHRASAL_TRIGGERS,
     ROLE_NOUNS,
     VERB_TRIGGERS,
     WHILE_AT,
@@ -35,6 +36,8 @@ _IRREGULAR = {
     "made": "make",
     "spent": "spend",
 }
+_GUIDANCE = frozenset({"supervision", "guidance", "direction", "tutelage", "mentorship"})
+_USE_ON_VERBS = frozenset({"build", "draw", "base", "rely", "expand", "improve", "work"})
 # "led the lab", "heads the group": the verb is the role.
 _LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run"})
 _OPEN_QUOTES = frozenset({"“", '"', "‘"})
@@ -52,6 +55,8 @@ class Trigger:
     present: bool = False
     inherits: bool = False
     degree: str | None = None
+    target: Mention | None = None  # the object, when the construction names it ("X (1951)")
+    time_at: int = -1  # offset of the timex that dates it, when the construction fixes it
 
     @property
     def passive(self) -> bool:
@@ -88,6 +93,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         return _degree_noun(tok)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span):
         lemma = verb_lemma(tok)
+        phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
+        if phrasal is not None:
+            return Trigger(tok, phrasal)
         if lemma == "pass" and _next_word(tok) != "away":
             return None
         if lemma == "set" and not _has_particle(tok, "up"):
@@ -145,7 +153,10 @@ def _fragment_verb(tok: Token, span: Span) -> bool:
 
 
 def _builds_on(tok: Token) -> bool:
-    """"to build on AlphaFold", "drew on X": using a thing, not making it."""
+    """"to build on AlphaFold", "drew on X": using a thing, not making it. ("Died on 3 March"
+    and "founded on 4 April" keep their claims: only these verbs mean "use" with "on".)"""
+    if verb_lemma(tok) not in _USE_ON_VERBS:
+        return False
     return _next_word(tok) in ("on", "upon") or any(
         c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") for c in tok.children)
 
@@ -199,6 +210,11 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(nxt, "worked_at", inherits=True)
     if tok.lower_ in ("his", "her", "their") and _award_after(tok, mention_at):
         return Trigger(tok, "award")
+    if tok.text == "(" and _work_year(tok, mention_at):
+        year = tok.doc[tok.i + 1]
+        return Trigger(tok, "released", target=mention_at[tok.i - 1], time_at=year.idx)
+    if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
+        return Trigger(tok, "advisor")
     if (
         tok.lower_ == "under"
         and nxt is not None
@@ -214,6 +230,31 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
             )
             return Trigger(tok, "position", present=present)
     return None
+
+
+def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
+    """"Samson and Delilah (1951)": a year in brackets right after a work dates it."""
+    doc = tok.doc
+    before = mention_at.get(tok.i - 1) if tok.i > 0 else None
+    return (before is not None and before.label in ("work", "other") and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].like_num and len(doc[tok.i + 1].text) == 4
+            and doc[tok.i + 2].text == ")")
+
+
+def _supervisor_after(tok: Token, mention_at: dict[int, Mention]) -> bool:
+    """"under the supervision of X", "supervised by X", "advised by X"."""
+    doc = tok.doc
+    words = [t.lower_ for t in doc[tok.i + 1 : tok.i + 5]]
+    if tok.lower_ == "by":
+        if tok.i == 0 or doc[tok.i - 1].lower_ not in ("supervised", "advised", "mentored"):
+            return False
+        after = tok.i + 1
+    elif words[:1] == ["the"] and len(words) > 2 and words[1] in _GUIDANCE and words[2] == "of":
+        after = tok.i + 4
+    else:
+        return False
+    mention = mention_at.get(after)
+    return mention is not None and mention.label == "person"
 
 
 def _award_after(tok: Token, mention_at: dict[int, Mention]) -> bool:

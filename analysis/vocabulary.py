@@ -52,6 +52,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "work": "worked_at",
     "spend": "worked_at",
     "teach": "worked_at",
+    "sign": "joined",
     "leave": "left",
     "depart": "left",
     "resign": "left",
@@ -82,6 +83,17 @@ VERB_TRIGGERS: dict[str, str] = {
     "co-develop": "created",
     "co-author": "created",
     "co-write": "created",
+    "sketch": "created",
+    "draft": "created",
+    "conceive": "created",
+    "propose": "created",
+    "patent": "created",
+    "compose": "created",
+    "record": "created",
+    "paint": "created",
+    "sculpt": "created",
+    "film": "created",
+    "pen": "created",
     "coin": "created",
     "found": "founded",
     "co-found": "founded",
@@ -99,6 +111,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "launch": "released",
     "publish": "released",
     "debut": "released",
+    "premiere": "released",
+    "appear": "released",
     "announce": "released",
     "ship": "released",
     "open-source": "released",
@@ -109,7 +123,8 @@ VERB_TRIGGERS: dict[str, str] = {
 
 # Verbs that only make a claim with a particular object: "earned a PhD", "received the Prize".
 CONTEXT_VERBS = frozenset(
-    {"earn", "receive", "obtain", "complete", "gain", "get", "take", "collect"}
+    {"earn", "receive", "obtain", "complete", "gain", "get", "take", "collect", "pick", "land",
+     "scoop"}
 )
 
 # Nouns that make a claim on their own: "his postdoctoral work at X", "the founding of Y".
@@ -152,6 +167,15 @@ ROLE_NOUNS = frozenset(
 DEGREE_NOUNS = frozenset(
     "phd ph.d doctorate dphil mba msc bsc master's bachelor's masters bachelors".split()
 )
+
+# Verb + particle pairs whose meaning the verb alone does not carry.
+PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
+    ("come", "out"): "released",
+    ("step", "down"): "left",
+    ("pick", "up"): "context",
+    ("set", "up"): "founded",
+    ("pass", "away"): "died",
+}
 
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())
 

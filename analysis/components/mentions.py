@@ -219,7 +219,9 @@ def name_ngrams(
     namey = [_namey(t) for t in doc]
     can_end = [namey[j] or (j > 0 and (_version_suffix(doc, j) or _glued(doc, j)))
                for j in range(len(doc))]
-    stops = [t.is_space or t.tag_ == "POS" for t in doc]  # "Meta’s Llama" is two names
+    # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
+    # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
+    stops = [t.is_space for t in doc]
     gap = [bool(t.whitespace_) for t in doc]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
