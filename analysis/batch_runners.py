@@ -8,6 +8,7 @@ many articles there are. All call the same ``check_chunk``, so the reports are i
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -16,6 +17,7 @@ from analysis.batch_worker import ArticleResult, BatchSettings, check_chunk, get
 from analysis.errors import FactcheckError
 
 Chunk = list[str]
+_BLAS_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def run_inline(chunks: Iterator[Chunk], settings: BatchSettings) -> Iterator[list[ArticleResult]]:
@@ -36,12 +38,20 @@ def run_in_pool(
     # spawn, not fork: the parent may run a progress thread, and forking threads is unsafe.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm, initargs=(settings,))
+    # One BLAS thread per worker: N workers each starting N BLAS threads oversubscribe the cores.
+    # Workers are spawned on the first submits and inherit the environment then.
+    saved = {k: os.environ.get(k) for k in _BLAS_VARS}
+    for key in _BLAS_VARS:
+        os.environ.setdefault(key, "1")
     try:
         yield from _windowed(lambda c: pool.submit(check_chunk, c, settings), chunks,
                              jobs * in_flight)
     finally:
         # On Ctrl-C or an error: drop queued chunks, do not wait for the running ones.
         pool.shutdown(wait=False, cancel_futures=True)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
 
 
 def _windowed(submit: Any, chunks: Iterator[Chunk], limit: int) -> Iterator[list[ArticleResult]]:
