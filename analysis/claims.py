@@ -55,6 +55,10 @@ class _Context:
     mention_at: dict[int, Mention]
     timexes: list[Timex]
 
+    def mention_at_char(self, offset: int) -> Mention | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return self.mention_at.get(span.start) if span is not None else None
+
 
 def extract_claims(
     doc: Doc,
@@ -117,6 +121,26 @@ def _sentence_claims(
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is not None:
             yield claim
+            yield from _coordinated(ctx, claim)
+
+
+_COORDINATED = frozenset({"award", "created", "founded", "released", "studied", "joined"})
+
+
+def _coordinated(ctx: _Context, claim: Claim) -> Iterator[Claim]:
+    """"Received the A.M. Turing Award and the IEEE von Neumann Medal": one claim per name."""
+    if claim.predicate not in _COORDINATED or claim.obj_start < 0:
+        return
+    first = ctx.mention_at_char(claim.obj_start)
+    span = ctx.doc.char_span(claim.obj_start, claim.obj_end, alignment_mode="expand")
+    if first is None or span is None:
+        return
+    for conj in span.root.conjuncts:
+        other = ctx.mention_at.get(conj.i)
+        if other is None or other is first or other.label != first.label:
+            continue
+        yield replace(claim, object=other.text, object_kb_id=other.kb_id,
+                      obj_start=other.start, obj_end=other.end)
 
 
 def _timex_at(ctx: _Context, offset: int) -> Timex | None:
@@ -147,7 +171,7 @@ def _build_claim(
     subj_text, subj_id, subj_mention = _subject(ctx, trig)
     objects = _rank_objects(trig, [m for m in _mentions_in(ctx, window) if m is not subj_mention])
     degree = trig.degree or _degree(window)
-    predicate = _refine_predicate(trig.predicate, degree, objects)
+    predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _pick_object(objects, predicate, trig, ctx.subject)
     if trig.target is not None:
@@ -167,13 +191,15 @@ def _build_claim(
         others = _together_with(ctx, window, obj, trig)
         if others:
             qualifiers["with"] = others
-    if trig.role and predicate == "worked_at":
-        qualifiers["role"] = trig.role
+    if predicate in ("worked_at", "joined"):
+        role = trig.role or _as_role(window, trig)
+        if role:
+            qualifiers["role"] = role
     if not _complete(predicate, obj, time, subj_mention, qualifiers):
         return None
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = trig.present or _is_present(trig.token) or (
-        sent_present and predicate in ("position", "worked_at"))
+        sent_present and predicate in ("position", "worked_at") and _marked_present(window))
     return Claim(
         id="",
         subject=subj_text,
@@ -192,12 +218,16 @@ def _build_claim(
     )
 
 
-def _refine_predicate(predicate: str, degree: str | None, objects: list[Mention]) -> str:
+def _refine_predicate(
+    predicate: str, degree: str | None, objects: list[Mention], lead_verb: bool = False
+) -> str:
     """"earned a PhD" is study, "received the Prize" an award; "launched a company" founds it."""
     if predicate == "context":
         return "studied" if degree else "award"
     if predicate == "released" and objects and objects[0].label == "organization":
         return "founded"
+    if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
+        return "created"  # "directed the film", "led the project's first release"
     return predicate
 
 
@@ -308,9 +338,13 @@ def _pick_object(
     if predicate in _WORK_PREDICATES:
         candidates = [m for m in candidates if not (_path_preps(trig, m) or set()) & _SETTING_PREPS]
     if predicate == "position":
-        # The employer is the organisation after "at"; a department named in the role is not.
-        orgs = [m for m in candidates if m.label == "organization"]
-        return max(orgs, key=lambda m: (bool(m.kb_id), m.start), default=None)
+        # The employer is the organisation after "at" or the verb's object; a department named
+        # in the role ("head of the X Department") is not. Known names first, then in order.
+        orgs = [m for m in candidates if m.label == "organization"
+                or (m.kb_id and m.label == "other")]
+        doc = trig.token.doc
+        orgs.sort(key=lambda m: (_preposition_before(doc, m) == "of", m.kb_id is None))
+        return orgs[0] if orgs else None
     # A KB entity typed "other" (a Wikidata class the importer does not map) may still be the
     # organisation; names the KB knows go before names it does not.
     typed = [m for m in candidates if m.label in wanted
@@ -503,6 +537,15 @@ def _sentence_present(ctx: _Context, span: Span, start: int, end: int) -> bool:
     return any(t.value == "PRESENT_REF" for t in ctx.timexes if start <= t.start < end)
 
 
+def _marked_present(window: list[Token]) -> bool:
+    """A "now"/"currently" in the claim's own words; "(now Meta)" renames, it does not date."""
+    for tok in window:
+        if tok.lower_ in PRESENT_MARKERS and not (tok.i > 0 and tok.doc[tok.i - 1].text == "("):
+            return True
+    text = " ".join(t.text for t in window)
+    return bool(_PRESENT_PHRASES.search(text))
+
+
 def _is_present(token: Token) -> bool:
     if token.tag_ in ("VBZ", "VBP"):
         return True
@@ -543,6 +586,24 @@ def _role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
     if not any(t.lower_ in ROLE_NOUNS for t in words):
         return None
     return " ".join(t.text for t in words)
+
+
+def _as_role(window: list[Token], trig: Trigger) -> str | None:
+    """"spent a stint at X as a management consultant" -> "management consultant"."""
+    for i, tok in enumerate(window):
+        if tok.lower_ == "as" and tok.i > trig.token.i:
+            words = [t for t in window[i + 1 : i + 6] if not t.is_punct]
+            while words and words[0].pos_ == "DET":
+                words.pop(0)
+            role = []
+            for t in words:
+                if t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.lower_ != "-":
+                    break
+                role.append(t.text)
+            if role and any(w.lower() in ROLE_NOUNS or w.lower().endswith(("er", "ist", "ant"))
+                            for w in role):
+                return " ".join(role)
+    return None
 
 
 def _preposition_before(doc: Doc, m: Mention) -> str | None:

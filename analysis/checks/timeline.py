@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.checks.base import CheckContext, Finding, claim_date
-from analysis.checks.kb_match import degree_class
+from analysis.checks.kb_match import degree_class, related_orgs
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
@@ -395,8 +395,10 @@ def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
     for claim in ctx.analysis.claims:
         date = claim_date(claim)
         key = claim.object_kb_id or (claim.object or "").casefold()
-        if date is not None and claim.end <= start and key in named and (
-                not predicates or claim.predicate in predicates):
+        if date is None or claim.end > start or (predicates and claim.predicate not in predicates):
+            continue
+        related = related_orgs(ctx.kb, key) if ctx.kb is not None and claim.object_kb_id else {key}
+        if named & related:  # "joining NACA" is the claim that she joined Langley, part of NACA
             return (claim.start, claim.end), date
     return None
 
