@@ -7,6 +7,7 @@ while the part that is right stays supported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from analysis.checks.base import CheckContext, CheckResult, Finding
@@ -58,6 +59,24 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
         ]
         if partners:
             result.findings[i] = _conflation(finding, claim, partners[0], result)
+        elif _later_clause_of_dated_entry(ctx, claim):
+            result.findings[i] = replace(
+                finding, category="conflation", severity="medium",
+                message=f"One date, two events: the entry's '{claim.time.text}' belongs to its "
+                        f"first event; {finding.message}",
+                suggestion="Split the entry and give this event its own date.")
+
+
+def _later_clause_of_dated_entry(ctx: CheckContext, claim: Claim) -> bool:
+    """"1953: Became a U.S. citizen and received her star ...": a dated entry's label dates its
+    first event; a wrong date on a later clause is two events merged under one label."""
+    block = next((b for b in ctx.analysis.article.blocks if b.start <= claim.start < b.end), None)
+    if block is None or not block.date_label or claim.time is None or claim.obj_start < 0:
+        return False
+    if not block.start <= claim.time.start < block.start + len(block.date_label) + 2:
+        return False
+    between = ctx.text[block.start + len(block.date_label) : claim.obj_start]
+    return bool(re.search(r",| and | then |;", between)) and len(between.split()) > 3
 
 
 def _conflation(finding: Finding, wrong: Claim, right: Claim, result: CheckResult) -> Finding:

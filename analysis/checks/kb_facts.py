@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.checks.base import (
     CheckContext,
@@ -22,9 +22,11 @@ from analysis.checks.kb_match import (
     date_role,
     degree_class,
     fact_matches,
+    fact_role_texts,
     kb_dates,
     related_entities,
     related_orgs,
+    role_matches,
 )
 from analysis.dates import PartialDate, agrees
 from analysis.kb.api import KBReader
@@ -35,7 +37,7 @@ from analysis.models import Claim, Evidence
 _HIGH_DATE = frozenset(
     {"born", "died", "created", "founded", "released", "award", "joined", "studied"}
 )
-_CONTRADICTABLE = frozenset({"studied", "joined", "award", "born", "died"})
+_CONTRADICTABLE = frozenset({"studied", "joined", "award", "born", "died", "advisor"})
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def _verify_relation(
     rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
               and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
     if not matching:
-        if rivals and claim.predicate in ("studied", "award"):
+        if rivals and claim.predicate in ("studied", "award", "worked_at", "joined"):
             return _fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
@@ -193,7 +195,20 @@ def _verify_relation(
     known = fact.start if role == "start" else fact.end if role == "end" else None
     known = known or fact.point_in_time or fact.start
     other = next((f for f in facts if f is not fact and date_agrees(claimed, f, role)), None)
-    return _date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
+    outcome = _date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
+    if other is not None and _mentioned_in(ctx, claim, other.value.entity_id):
+        # "In 1979, the year the National Medal arrived, he also won the Kyoto Prize": the
+        # sentence's date belongs to the other event it names.
+        return replace(outcome, category="conflation", message=(
+            f"One date, two events: {claimed.human()} fits {other.value.text}, but "
+            f"{claim.object} is from {known.human() if known else 'another year'}"))
+    return outcome
+
+
+def _mentioned_in(ctx: CheckContext, claim: Claim, entity_id: str | None) -> bool:
+    return bool(entity_id) and any(
+        m.kb_id == entity_id and claim.start <= m.start < claim.end
+        for m in ctx.analysis.mentions)
 
 
 _GENERIC_NAME_WORDS = frozenset(
@@ -214,6 +229,10 @@ def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
 
 def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role: str) -> bool:
     """A fact of another value that fits the claim's date and degree: the claim's occasion."""
+    role = str(claim.qualifiers.get("role") or "")
+    if role and claim.predicate in ("worked_at", "joined"):
+        # "a stint at Bain as a management consultant" when the KB has that role at McKinsey
+        return any(role_matches(role, r) for r in fact_role_texts(fact))
     degree = degree_class(str(claim.qualifiers.get("degree", "")))
     fact_degree = degree_class(" ".join(v.text for v in fact.qualifiers.get("P512", ())))
     if degree and fact_degree and degree != fact_degree:
