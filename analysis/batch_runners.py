@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -28,6 +30,16 @@ def run_inline(chunks: Iterator[Chunk], settings: BatchSettings) -> Iterator[lis
 
 
 def _warm(settings: BatchSettings) -> None:
+    """Pool worker start-up: watch the parent, then load the pipeline and KB once."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        # A killed driver (kill -9) cannot stop its pool: leave with it instead of lingering.
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
     get_checker(settings)
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
-from analysis.triggers import Trigger, find_triggers, verb_lemma
+from analysis.triggers import Trigger, find_triggers, in_other_event, verb_lemma
 from analysis.vocabulary import (
     DEGREE_NOUNS,
     DEGREE_WORDS,
@@ -118,6 +118,8 @@ def _sentence_claims(
         )
         if label_time is not None and time is not None and time is not label_time:
             time = _in_label_year(time, label_time)
+        if in_other_event(trig.token):
+            time = None  # "a month after leaving Google": the entry's date is not this event's
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is not None:
             yield claim
@@ -169,7 +171,11 @@ def _build_claim(
 ) -> Claim | None:
     window = _window(span, trig, triggers)
     subj_text, subj_id, subj_mention = _subject(ctx, trig)
-    objects = _rank_objects(trig, [m for m in _mentions_in(ctx, window) if m is not subj_mention])
+    speech = _speech_tokens(span)
+    objects = _rank_objects(trig, [
+        _unversioned(ctx.doc, m) for m in _mentions_in(ctx, [t for t in window if t.i not in speech])
+        if m is not subj_mention
+    ])
     degree = trig.degree or _degree(window)
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
@@ -216,6 +222,34 @@ def _build_claim(
         qualifiers=qualifiers,
         score=_score(predicate, obj, time, present, span.text),
     )
+
+
+def _speech_tokens(span: Span) -> set[int]:
+    """Tokens of quoted speech (six words or more); a shorter quotation may be a title."""
+    inside: set[int] = set()
+    run: list[int] = []
+    quote = False
+    for tok in span:
+        if tok.text in "“”\"":
+            if quote and sum(1 for i in run if span.doc[i].is_alpha) >= 6:
+                inside.update(run)
+            quote, run = not quote, []
+        elif quote:
+            run.append(tok.i)
+    return inside
+
+
+def _unversioned(doc: Doc, m: Mention) -> Mention:
+    """"Python 1.0" where the KB knows only Python: the release is not the language, so the
+    name is left unlinked rather than checked against the language's dates."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or not m.kb_id:
+        return m
+    nxt = doc[span.end]
+    if nxt.like_num and ("." in nxt.text or len(nxt.text) <= 2) and not nxt.whitespace_ == "":
+        return replace(m, text=f"{m.text} {nxt.text}", end=nxt.idx + len(nxt.text), kb_id=None,
+                       kb_label=None)
+    return m
 
 
 def _refine_predicate(

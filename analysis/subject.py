@@ -45,11 +45,16 @@ def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | 
         counts[key] += 1
         first_seen.setdefault(key, m.start)
     title = article.title.casefold()
-    best = max(
-        counts,
-        key=lambda k: (counts[k] + (2 if _display(k, people).casefold() in title else 0),
-                       -first_seen[k]),
-    )
+    first = min(first_seen.values())
+    lead_end = next((b.end for b in article.blocks if b.kind == "paragraph"), 0)
+
+    def weight(k: str) -> tuple[float, int]:
+        # A profile names its subject in the title and first; others come and go.
+        score = counts[k] + (3 if _display(k, people).casefold() in title else 0)
+        score += 2 if first_seen[k] == first else 1 if first_seen[k] < lead_end else 0
+        return score, -first_seen[k]
+
+    best = max(counts, key=weight)
     members = [m for m in people if (m.kb_id or _canonical(_key(m.text), full_names)) == best]
     display = _display(best, people)
     names = {_key(m.text) for m in members} | {_key(display)}

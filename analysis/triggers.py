@@ -114,7 +114,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if low == "work" or tok.lemma_ == "work":
             return _work_noun(tok)
-        if tok.lemma_.lower() in NOUN_TRIGGERS:
+        if tok.lemma_.lower() in NOUN_TRIGGERS and not in_other_event(tok):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None
 
@@ -169,6 +169,22 @@ def _degree_noun(tok: Token) -> Trigger | None:
     if head_lemma in CONTEXT_VERBS or VERB_TRIGGERS.get(head_lemma) == "studied":
         return None
     return Trigger(tok, "studied", degree=tok.text)
+
+
+_OTHER_EVENT = frozenset({"after", "before", "following", "since", "until", "prior"})
+
+
+def in_other_event(tok: Token) -> bool:
+    """"after her death", "a month after leaving Google": a reference to another event, which
+    this sentence neither dates nor claims."""
+    node = tok
+    for _ in range(2):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in _OTHER_EVENT:
+            return True
+    return False
 
 
 def _next_word(tok: Token) -> str:

@@ -34,7 +34,8 @@ _ACTIVITY = re.compile(
 _ACTS = re.compile(
     r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+|still\s+)?(?:gave|delivered|wrote|"
     r"published|visited|met|spoke|lectured|taught|married|moved|travell?ed|returned|attended|"
-    r"founded|joined|led|launched|played|performed|sang|directed)\b", re.I)
+    r"founded|joined|led|launched|played|performed|sang|directed|flew|opened|appeared|"
+    r"remembers|remembered|recalls|recalled|watched|witnessed|saw|followed)\b", re.I)
 _POSTHUMOUS = re.compile(
     r"\b(?:posthumous\w*|after (?:his|her|their) death|in (?:his|her|their) (?:memory|"
     r"honou?r)|named (?:after|for)|memorial|commemorat\w*|centenary|centennial|anniversary|"
@@ -45,6 +46,9 @@ _LATER_OPENERS = re.compile(
     r"(?:year|decade))\b",
     re.I,
 )
+_EARLIER_OPENERS = re.compile(
+    r"^(?:before (?:that|this|then|these|those)\b(?: \w+)?|earlier\b|previously\b|prior to "
+    r"(?:that|this)\b)", re.I)
 _ORDER_WORD = re.compile(r"\b(after|before)\b", re.I)
 _RELATIVE = re.compile(r"\b(later|after|afterwards|earlier|before)\b", re.I)
 _INTERVAL = re.compile(
@@ -71,6 +75,7 @@ def check_timeline(ctx: CheckContext) -> list[Finding]:
     return [
         *_outside_life(ctx, birth, death),
         *_acts_after_death(ctx, death),
+        *_acts_before_birth(ctx, birth),
         *_ages(ctx, birth),
         *_two_dates(ctx),
         *_order(ctx),
@@ -150,6 +155,24 @@ def _outside_life(
     return found
 
 
+def _acts_before_birth(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
+    """"He still remembers following the 1969 Moon landing" from someone born in 1972."""
+    if birth is None:
+        return []
+    found = []
+    claimed = {c.start for c in _subject_claims(ctx)}
+    first = birth.date.interval()[0]
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        early = [d for _, d in _calendar_dates(ctx, start, end) if d.interval()[1] < first]
+        if start not in claimed and early and _ACTS.search(sentence):
+            found.append(Finding(
+                "internal_inconsistency", "high", start, end,
+                f"{early[0].human()} is before the subject was born ({birth.date.human()})",
+                (birth.evidence,), "Check the year of this event or of the birth."))
+    return found
+
+
 def _acts_after_death(ctx: CheckContext, death: LifeDate | None) -> list[Finding]:
     """"His last public lecture, given in 1956" after a death in 1954. A posthumous honour,
     pardon or reburial is not an act of the subject and is left alone."""
@@ -161,10 +184,13 @@ def _acts_after_death(ctx: CheckContext, death: LifeDate | None) -> list[Finding
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         dates = [d for _, d in _calendar_dates(ctx, start, end)]
-        if start in claimed or not dates or _POSTHUMOUS.search(sentence):
+        if start in claimed or not dates or re.search(r"\bposthumous", sentence, re.I):
             continue
         late = [d for d in dates if d.interval()[0] > last]
-        if late and (_ACTIVITY.search(sentence) or _ACTS.search(sentence)):
+        # "she flew in for the opening" is her act even where the park was named after her.
+        acted = _ACTS.search(sentence) or (
+            _ACTIVITY.search(sentence) and not _POSTHUMOUS.search(sentence))
+        if late and acted:
             found.append(Finding(
                 "internal_inconsistency", "high", start, end,
                 f"{late[0].human()} is after the subject died ({death.date.human()})",
@@ -264,9 +290,12 @@ def _order(ctx: CheckContext) -> list[Finding]:
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         dates = _calendar_dates(ctx, start, end)
-        if dates and previous and _LATER_OPENERS.match(sentence.lstrip()):
+        opener = _LATER_OPENERS.match(sentence.lstrip()) or _EARLIER_OPENERS.match(
+            sentence.lstrip())
+        if dates and previous and opener:
             now = dates[0][1]
-            if now.interval()[1] < previous[2].interval()[0]:
+            later = _LATER_OPENERS.match(sentence.lstrip()) is not None
+            if later and now.interval()[1] < previous[2].interval()[0]:
                 found.append(
                     Finding(
                         "internal_inconsistency",
@@ -283,6 +312,14 @@ def _order(ctx: CheckContext) -> list[Finding]:
                         "Fix the year or the order word.",
                     )
                 )
+            if not later and now.interval()[0] > previous[2].interval()[1]:
+                found.append(Finding(
+                    "internal_inconsistency", "medium", start, end,
+                    f"'{opener.group(0)}' puts this earlier, but {now.human()} is after "
+                    f"{previous[2].human()}",
+                    (Evidence(f'Previous: "{_quote(ctx, previous[0], previous[1])}"',
+                              f"the article, offset {previous[0]}"),),
+                    "Fix the year or the order word."))
         found.extend(_order_within(ctx, start, end, sentence, dates))
         if dates:
             previous = (start, end, max(d for _, d in dates))

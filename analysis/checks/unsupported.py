@@ -40,11 +40,33 @@ _PATTERNS = [
     (
         # "No scientist before or since has matched ...", "No invention ... has done more"
         re.compile(
-            r"^\W*no (?:[\w-]+\s+){1,8}?(?:has|have|had|could|can|will)\s+(?:ever\s+)?(?:done "
-            r"more|matched|rivall?ed|equall?ed|surpassed|come close|compared)",
+            r"^\W*(?:no|not a single|not one) (?:[\w-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
+            r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
+            r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched)",
             re.I,
         ),
         "a universal comparison no source can back",
+    ),
+    (
+        re.compile(r"\b(?:would|could) (?:never|not) have (?:been|existed|come|happened|"
+                   r"succeeded|taken|become)\b", re.I),
+        "a counterfactual no source can back",
+    ),
+    (
+        re.compile(
+            r"\b(?:every|each|all|any)\s+(?:[\w-]+\s+){0,6}?(?:owes?|depends?|relies?|rests?)\b"
+            r"|\bunderpins?\s+(?:every|all|each|any)\b|\bowes? (?:its|their) (?:very )?existence\b",
+            re.I,
+        ),
+        "a universal claim no source can back",
+    ),
+    (
+        re.compile(
+            r"\bwill (?:always|forever|remain|continue to be|never stop being)\b[^.;]{0,40}?"
+            r"\b(?:most|greatest|best|leading|dominant|unmatched)\b|\bfor generations to come\b",
+            re.I,
+        ),
+        "a prediction stated as certainty",
     ),
     (
         re.compile(

@@ -167,6 +167,19 @@ class KnowledgeBase:
         )
         return fact_id
 
+    def type_by_use(self, rules: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Give entities of type "other" the type their use as a value implies (an award
+        received is an award), the first rule that applies winning."""
+        self._require_transaction()
+        for etype, props in rules:
+            marks = ",".join("?" * len(props))
+            self._conn.execute(
+                f"UPDATE entities SET type = ? WHERE type = 'other' AND id IN "  # noqa: S608
+                f"(SELECT value_entity FROM facts WHERE property IN ({marks}) "
+                "AND value_entity IS NOT NULL)",
+                (etype, *props),
+            )
+
     def add_redirect(self, from_id: str, to_id: str) -> None:
         """Make ``from_id`` an alias id of ``to_id`` (Wikidata merges)."""
         self._require_transaction()

@@ -25,6 +25,7 @@ from analysis.kb.properties import BY_PID, QUALIFIER_BY_PID
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.wikidata_values import (
     REFERENCE_SOURCE,
+    TYPE_BY_USE,
     entity_type,
     labels_of,
     snak_value,
@@ -123,9 +124,8 @@ def parse_entity(
     label, aliases, description = labels_of(obj, qid)
     facts = tuple(_statements(qid, claims, report))
     p31 = [f.value.entity_id for f, _ in facts if f.property == "P31" and f.value.entity_id]
-    entity = KBEntity(
-        qid, label, entity_type(p31), description, aliases, f"{REFERENCE_SOURCE}{qid}"
-    )
+    etype = entity_type(p31, {f.property for f, _ in facts})
+    entity = KBEntity(qid, label, etype, description, aliases, f"{REFERENCE_SOURCE}{qid}")
     redirect = obj.get("redirects")
     redirect_from = key if key and key != qid else None
     if isinstance(redirect, dict) and redirect.get("to") == qid:
@@ -226,5 +226,6 @@ def import_wikidata(kb: KnowledgeBase, path: Path, *, strict: bool = False) -> I
                 parsed = parse_entity(obj, report, key)
                 if parsed is not None:
                     _apply(kb, parsed, report, source_id)
+        kb.type_by_use(TYPE_BY_USE)
         kb.finish_source(source_id, report.entities, report.facts)
     return report

@@ -54,12 +54,34 @@ _ENTITY_PREFIX = {"item": "Q", "property": "P", "lexeme": "L"}
 _ENGLISH = ("en", "en-gb", "en-us", "en-ca")
 
 
-def entity_type(classes: Iterable[str]) -> EntityType:
-    """The KB type of an item given its P31 classes ("other" when none is known)."""
+def entity_type(classes: Iterable[str], properties: Iterable[str] = ()) -> EntityType:
+    """The KB type of an item given its P31 classes, else what its own properties say (a
+    date of birth makes a person whatever class P31 names); "other" when neither tells."""
     for qid in classes:
         if qid in ENTITY_TYPES:
             return ENTITY_TYPES[qid]
+    present = set(properties)
+    for etype, marks in TYPE_BY_PROPERTIES:
+        if present & marks:
+            return etype
     return "other"
+
+
+# Properties that only a person, organisation, work or place has, in that order of trust.
+TYPE_BY_PROPERTIES: tuple[tuple[EntityType, frozenset[str]], ...] = (
+    ("person", frozenset({"P569", "P570", "P19", "P20", "P27", "P106", "P69", "P184", "P26"})),
+    ("organization", frozenset({"P159", "P112", "P169", "P488", "P749", "P355"})),
+    ("work", frozenset({"P577", "P50", "P170", "P178", "P57", "P86", "P175", "P155", "P156"})),
+    ("place", frozenset({"P17", "P131", "P625"})),
+)
+# Entities of unknown type take the type their use as a value implies.
+TYPE_BY_USE: tuple[tuple[EntityType, tuple[str, ...]], ...] = (
+    ("award", ("P166",)),
+    ("organization", ("P69", "P108", "P463")),
+    ("place", ("P19", "P20", "P131", "P159", "P551")),
+    ("work", ("P800",)),
+    ("person", ("P184", "P185", "P1066", "P26", "P170", "P61", "P112", "P169")),
+)
 
 
 def wikidata_date(value: dict[str, Any]) -> PartialDate | None:
