@@ -24,6 +24,7 @@ from analysis.vocabulary import (
     PREDICATE_WEIGHT,
     PREDICATES,
     PRESENT_MARKERS,
+    RELATIONS,
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
 )
@@ -171,10 +172,13 @@ def _build_claim(
 ) -> Claim | None:
     window = _window(span, trig, triggers)
     subj_text, subj_id, subj_mention = _subject(ctx, trig)
+    if subj_mention is not None and _unversioned(ctx.doc, subj_mention) is not subj_mention:
+        subj_mention = _unversioned(ctx.doc, subj_mention)
+        subj_text, subj_id = subj_mention.text, None
     speech = _speech_tokens(span)
+    spoken = [t for t in window if t.i not in speech]
     objects = _rank_objects(trig, [
-        _unversioned(ctx.doc, m) for m in _mentions_in(ctx, [t for t in window if t.i not in speech])
-        if m is not subj_mention
+        _unversioned(ctx.doc, m) for m in _mentions_in(ctx, spoken) if m is not subj_mention
     ])
     degree = trig.degree or _degree(window)
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
@@ -418,12 +422,30 @@ def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | N
             return default[0], default[1], mention
         return mention.kb_label or mention.text, mention.kb_id, mention
     if tok.lower_ in SUBJECT_PRONOUNS:
+        if ctx.subject is not None and not ctx.subject.takes(tok.lower_):
+            # "he died in Greece" in a profile of a woman: someone else, the last man named.
+            other = _previous_person(ctx, tok)
+            return (other.kb_label or other.text, other.kb_id, other) if other else (
+                "(someone else)", None, None)
         return default[0], default[1], None
+    if tok.lower_ in RELATIONS or any(c.lower_ in RELATIONS for c in tok.lefts):
+        return "(someone else)", None, None
     # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
     if tok.pos_ not in ("NOUN", "PROPN") or trig.predicate in _PERSON_PREDICATES:
         return default[0], default[1], None
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+def _previous_person(ctx: _Context, tok: Token) -> Mention | None:
+    """The last person named before ``tok`` who is not the profile's subject."""
+    best = None
+    for m in ctx.mention_at.values():
+        if m.label == "person" and m.end <= tok.idx and not (
+                ctx.subject and ctx.subject.matches(m)):
+            if best is None or m.start > best.start:
+                best = m
+    return best
 
 
 def _possessor(token: Token) -> Token | None:
@@ -435,6 +457,9 @@ def _mention_in_phrase(ctx: _Context, head: Token) -> Mention | None:
     for tok in head.lefts:
         if tok.dep_ in ("compound", "nmod", "nummod", "amod", "poss") and tok.i in ctx.mention_at:
             return ctx.mention_at[tok.i]
+    for tok in head.rights:
+        if tok.dep_ == "appos" and tok.i in ctx.mention_at:
+            return ctx.mention_at[tok.i]  # "Her daughter Irène Joliot-Curie"
     if head.dep_ == "appos" and head.head.i in ctx.mention_at:
         # "COBOL, the common business-oriented language introduced in 1955"
         return ctx.mention_at[head.head.i]

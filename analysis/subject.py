@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from analysis.models import Article, Mention
+from analysis.vocabulary import FEMALE_PRONOUNS, MALE_PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,12 @@ class ProfileSubject:
     name: str
     kb_id: str | None
     names: frozenset[str]
+    pronouns: frozenset[str] = frozenset()
+
+    def takes(self, pronoun: str) -> bool:
+        """Can this pronoun refer to the subject? (Unknown or plural: yes.)"""
+        gendered = MALE_PRONOUNS | FEMALE_PRONOUNS
+        return not self.pronouns or pronoun not in gendered or pronoun in self.pronouns
 
     def matches(self, mention: Mention) -> bool:
         if self.kb_id and mention.kb_id == self.kb_id:
@@ -60,7 +68,19 @@ def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | 
     names = {_key(m.text) for m in members} | {_key(display)}
     names |= {n.split()[-1] for n in list(names) if len(n.split()) > 1}
     kb_id = next((m.kb_id for m in members if m.kb_id), None)
-    return ProfileSubject(display, kb_id, frozenset(names))
+    return ProfileSubject(display, kb_id, frozenset(names), _pronouns(article.text))
+
+
+def _pronouns(text: str) -> frozenset[str]:
+    """The subject's pronouns: the gendered set the article uses clearly more (3:1)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    male = sum(w in MALE_PRONOUNS for w in words)
+    female = sum(w in FEMALE_PRONOUNS for w in words)
+    if male >= 3 * max(female, 1):
+        return MALE_PRONOUNS
+    if female >= 3 * max(male, 1):
+        return FEMALE_PRONOUNS
+    return frozenset()
 
 
 _NOT_PEOPLE = frozenset(

@@ -87,6 +87,8 @@ def _inside_name(tok: Token, mention_at: dict[int, Mention]) -> bool:
 
 def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
+    if tok.dep_ == "amod":
+        return None  # "Babbage's proposed engine": a participle that describes, not narrates
     if low == "born":
         return Trigger(tok, "born")
     if low.rstrip(".") in DEGREE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):

@@ -177,6 +177,15 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("pass", "away"): "died",
 }
 
+# Nouns naming someone by their relation to the subject: "her daughter won ..." is not her.
+RELATIONS = frozenset(
+    "daughter son wife husband father mother brother sister child children parent parents "
+    "partner spouse colleague student mentor advisor adviser friend rival successor "
+    "predecessor grandson granddaughter niece nephew cousin uncle aunt".split()
+)
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())
 
 # "while at X", "during her time at X": a claim that the subject worked at X at the time.
