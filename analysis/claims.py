@@ -111,16 +111,12 @@ def _sentence_claims(
     label_time = _label_timex(ctx, block) if block.date_label else None
     sent_present = _sentence_present(ctx, span, start, end)
     for trig in triggers:
-        time = (
-            _timex_at(ctx, trig.time_at)
-            or own_time.get(trig.token.i)
-            or _inherited_time(span, trig, own_time)
-            or label_time
-        )
+        time = _timex_at(ctx, trig.time_at) or own_time.get(trig.token.i)
+        if time is None and not in_other_event(trig.token):
+            # "a month after leaving Google": the entry's date is not this event's
+            time = _inherited_time(span, trig, own_time) or label_time
         if label_time is not None and time is not None and time is not label_time:
             time = _in_label_year(time, label_time)
-        if in_other_event(trig.token):
-            time = None  # "a month after leaving Google": the entry's date is not this event's
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is not None:
             yield claim

@@ -87,7 +87,7 @@ def _inside_name(tok: Token, mention_at: dict[int, Mention]) -> bool:
 
 def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
-    if tok.dep_ == "amod":
+    if tok.dep_ == "amod" and not _fragment_verb(tok, span):
         return None  # "Babbage's proposed engine": a participle that describes, not narrates
     if low == "born":
         return Trigger(tok, "born")

@@ -349,11 +349,6 @@ def test_stale_present_role(check_text: Callable[..., Any], silva: Any) -> None:
     assert not flags_in(flags, "chief executive", "stale_claim"), show(flags)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'serves as' (present tense, no 'now'/'currently') is not marked present, so the "
-    "ended role is not flagged",
-)
 def test_stale_serves_as(check_text: Callable[..., Any], silva: Any) -> None:
     text = "Ana Silva was born in 1950. She serves as chief executive of Andes Mining Corporation."
     _, _, flags = _check(check_text, silva, text)
