@@ -14,6 +14,7 @@ from analysis.cli.article_cmds import date_option
 from analysis.cli.common import article_argument, kb_options, model_option
 from analysis.fileio import write_atomic
 from analysis.report.render import FORMATS, file_name, render, render_json
+from analysis.report.terminal import render_terminal
 
 DEFAULT_REPORTS = Path("reports")
 _RANK = {"high": 0, "medium": 1, "low": 2}
@@ -73,7 +74,8 @@ def check(
 def _write_all(report: dict[str, Any], folder: Path) -> None:
     # Render everything first: a failure leaves the previous reports untouched.
     rendered = {file_name(fmt): render(report, fmt) for fmt in FORMATS if fmt != "terminal"}
-    rendered[file_name("terminal")] = render(report, "terminal")
+    # The saved summary is plain text whatever the terminal can show.
+    rendered[file_name("terminal")] = render_terminal(report, color=False)
     for name, text in rendered.items():
         write_atomic(folder / name, text)
 
