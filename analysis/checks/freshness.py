@@ -9,6 +9,7 @@ from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of
 from analysis.checks.kb_match import fact_matches, kb_dates
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
+from analysis.kb.model import KBFact
 from analysis.models import Claim, Mention
 
 _ROLE_PREDICATES = frozenset({"position", "worked_at", "joined"})
@@ -94,6 +95,9 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             return claim.object or claim.subject, d, ()
     if ctx.kb is None:
         return None
+    linked = _linked_fact(ctx, start, end)
+    if linked is not None:
+        return linked
     # Things are recent, not their makers: works and products, and not "Meta's" in "Meta's X".
     mentions: list[Mention] = [
         m
@@ -108,6 +112,33 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
     return None
+
+
+def _linked_fact(ctx: CheckContext, start: int, end: int):  # noqa: ANN202
+    """A dated KB fact between things the sentence names: the subject's award, appointment or
+    employment, or a relation of two named entities ("sold DeepMind to Google")."""
+    assert ctx.kb is not None
+    ids = [m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id]
+    subject = ctx.analysis.subject
+    claims = [c for c in ctx.analysis.claims if c.start == start]
+    for claim in claims:
+        if claim.subject_kb_id and claim.predicate in _ROLE_PREDICATES | {"award", "studied"}:
+            for fact in ctx.kb.facts(claim.subject_kb_id, ("P39", "P108", "P166", "P69")):
+                when = _fact_date(fact)
+                if when is not None and fact_matches(ctx.kb, claim, fact):
+                    return claim.object or claim.qualifiers.get("role"), when, (
+                        evidence_of(ctx.kb, fact),)
+    owners = ids + ([subject.kb_id] if subject is not None and subject.kb_id else [])
+    for owner in dict.fromkeys(owners):
+        for fact in ctx.kb.facts(owner):
+            when = _fact_date(fact)
+            if when is not None and fact.value.entity_id in ids and fact.value.entity_id != owner:
+                return fact.value.text, when, (evidence_of(ctx.kb, fact),)
+    return None
+
+
+def _fact_date(fact: KBFact) -> PartialDate | None:
+    return fact.point_in_time or fact.start or fact.value.date
 
 
 def _as_date(value: PartialDate) -> date:
