@@ -13,7 +13,7 @@ _DECADE = re.compile(r"^(?P<y>\d{3})X$")
 _CENTURY = re.compile(r"^(?P<y>\d{2})XX$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to a precision: century, decade, year, month or day.
 

@@ -121,15 +121,15 @@ def _verify_life_event(
 
 def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFact]) -> Outcome:
     """The claimed place must be the KB's place or one that contains it ("born in France")."""
-    claimed = normalize_name(claim.object or "")
+    claimed = _place_key(claim.object or "")
     longest: list[tuple[str, str]] = []
     for fact in places:
         chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
-        if any(claim.object_kb_id == pid or claimed == normalize_name(label)
+        if any(claim.object_kb_id == pid or claimed == _place_key(label)
                for pid, label in chain):
             return _supported(kb, [fact])
         longest = max(longest, chain, key=len)
-    if len(longest) < 2:
+    if len(longest) < 2 and not _other_locality(ctx, claim, longest):
         return Outcome("unverifiable", "KB less precise")
     where = ", ".join(label for _, label in longest)
     what = "born" if claim.predicate == "born" else "died"
@@ -139,6 +139,21 @@ def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBF
         f"{claim.subject} {what} in {where}, not {claim.object}",
         replace_once(sentence, claim.object or "", longest[0][1]),
     )
+
+
+def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]]) -> bool:
+    """Without the KB's place hierarchy, "Indianapolis, Indiana" still names a town: when the
+    KB's town is another, the claim is wrong whatever contains what."""
+    written = ctx.text[claim.obj_start : claim.obj_end + 40] if claim.obj_start >= 0 else ""
+    if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
+        return False
+    town = _place_key((claim.object or "").split(",")[0])
+    return bool(chain) and town != _place_key(chain[0][1].split(",")[0])
+
+
+def _place_key(name: str) -> str:
+    key = normalize_name(name)
+    return key[4:] if key.startswith("the ") else key
 
 
 def _place_chain(kb: KBReader, place: str | None, label: str) -> list[tuple[str, str]]:

@@ -322,7 +322,7 @@ def _order(ctx: CheckContext) -> list[Finding]:
                     "Fix the year or the order word."))
         found.extend(_order_within(ctx, start, end, sentence, dates))
         if dates:
-            previous = (start, end, max(d for _, d in dates))
+            previous = (start, end, max((d for _, d in dates), key=lambda d: d.interval()[1]))
     return found
 
 

@@ -30,6 +30,11 @@ class ProfileLayout:
             if keep_whole:
                 for token in span[1:]:
                     token.is_sent_start = False
+            elif len(span) > 4:
+                # The parser sometimes cuts a block's opening name ("Margaret | Heafield was
+                # born ..."): no sentence is one or two words long.
+                for token in span[1:3]:
+                    token.is_sent_start = False
             after = span.end
             if after < len(doc) and doc[after].is_space and after + 1 < len(doc):
                 doc[after + 1].is_sent_start = True
