@@ -35,6 +35,9 @@ _INHERIT_DEPS = frozenset(
 )
 _WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
 _DATED_TYPES = frozenset({"DATE"})
+_RELATIVE_TEXT = re.compile(r"\b(later|after|afterwards|earlier|before|ago|previous|next|"
+                            r"following)\b", re.I)
+_MEMBER_ROLES = frozenset({"fellow", "member", "associate", "academician"})
 _PRESENT_PHRASES = re.compile(r"\b(these days|at present|to this day|as of today)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _AWARD_VERBS = frozenset({"award", "win", "co-win", "honor", "honour", "present", "give",
@@ -110,6 +113,7 @@ def _sentence_claims(
     own_time = _assign_times(ctx, span, triggers)
     label_time = _label_timex(ctx, block) if block.date_label else None
     sent_present = _sentence_present(ctx, span, start, end)
+    seen: set[tuple[str, str | None, str]] = set()
     for trig in triggers:
         time = _timex_at(ctx, trig.time_at) or own_time.get(trig.token.i)
         if time is None and not in_other_event(trig.token):
@@ -118,9 +122,13 @@ def _sentence_claims(
         if label_time is not None and time is not None and time is not label_time:
             time = _in_label_year(time, label_time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
-        if claim is not None:
-            yield claim
-            yield from _coordinated(ctx, claim)
+        if claim is None:
+            continue
+        for each in (claim, *_coordinated(ctx, claim)):
+            key = (each.predicate, each.object_kb_id or each.object, each.subject)
+            if key not in seen:  # "became a member of X" makes one claim, not two
+                seen.add(key)
+                yield each
 
 
 _COORDINATED = frozenset({"award", "created", "founded", "released", "studied", "joined"})
@@ -188,11 +196,15 @@ def _build_claim(
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
+    if predicate == "position" and obj is not None and obj.label == "award":
+        predicate = "award"  # "appointed to the Order of Merit", "named Sportsperson of the Year"
     if predicate == "position":
         role = trig.role or _role_phrase([t for t in window if t.i > trig.token.i], objects)
         if not role:
             return None
         qualifiers["role"] = role
+        if set(role.lower().split()) & _MEMBER_ROLES:
+            predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
     if predicate == "award":
         others = _together_with(ctx, window, obj, trig)
         if others:
@@ -204,8 +216,10 @@ def _build_claim(
     if not _complete(predicate, obj, time, subj_mention, qualifiers):
         return None
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
-    present = trig.present or _is_present(trig.token) or (
+    present = trig.present or _is_present(trig.token) or _ongoing(trig.token, time) or (
         sent_present and predicate in ("position", "worked_at") and _marked_present(window))
+    if time is not None and time.value[:1].isdigit() and not _ongoing(trig.token, time):
+        present = False  # "1960 - Becomes professor": a dated entry in the historic present
     return Claim(
         id="",
         subject=subj_text,
@@ -495,7 +509,10 @@ def _assign_times(ctx: _Context, span: Span, triggers: list[Trigger]) -> dict[in
     for owner, found in sorted(wanted.items()):
         # Several dates hung on one verb: it keeps the one after it ("earned X ... in 1988");
         # one before it goes to an earlier trigger that has none ("Born ... in 1967, he earned").
-        after = [f for f in found if f[1] > owner] or found
+        # Dates inside a relative clause below the verb are that clause's ("joined X in 1989,
+        # where she held a chair until 2006"); then the date after the verb is its own.
+        direct = [f for f in found if not _through_clause(span.doc[f[1]], owner)] or found
+        after = [f for f in direct if f[1] > owner] or direct
         owned.setdefault(owner, after[0][0])
         for tx, at in found:
             if tx is owned[owner]:
@@ -511,6 +528,16 @@ def _assign_times(ctx: _Context, span: Span, triggers: list[Trigger]) -> dict[in
                 del owned[owner]
                 owned[other] = tx
     return owned
+
+
+def _through_clause(node: Token, owner: int) -> bool:
+    for _ in range(12):
+        if node.i == owner or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
 
 
 def _owner_above(node: Token, trigger_ids: set[int]) -> int | None:
@@ -573,11 +600,15 @@ def _inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex
 
 
 def _timexes_in(ctx: _Context, start: int, end: int) -> list[Timex]:
-    return [
+    dated = [
         t
         for t in ctx.timexes
         if start <= t.start < end and t.type in _DATED_TYPES and t.value[:1].isdigit()
     ]
+    # "Three years later ... between the 2002 French Open and ...": the counted date is the
+    # sentence's frame, the written years are its events'.
+    absolute = [t for t in dated if not _RELATIVE_TEXT.search(t.text)]
+    return absolute if absolute else dated
 
 
 def _label_timex(ctx: _Context, block: Block) -> Timex | None:
@@ -590,6 +621,17 @@ def _sentence_present(ctx: _Context, span: Span, start: int, end: int) -> bool:
     if any(t.lower_ in PRESENT_MARKERS for t in span) or _PRESENT_PHRASES.search(span.text):
         return True
     return any(t.value == "PRESENT_REF" for t in ctx.timexes if start <= t.start < end)
+
+
+def _ongoing(token: Token, time: Timex | None) -> bool:
+    """"Since 2005 she has served as Chancellor": the present perfect with "since" says the
+    role still holds."""
+    if time is None or time.mod not in ("ON_OR_AFTER", "START") and not (
+            time.start >= 6 and token.doc.text[max(0, time.start - 6) : time.start].lower()
+            .strip().endswith("since")):
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for c in token.children)
 
 
 def _marked_present(window: list[Token]) -> bool:
@@ -644,9 +686,12 @@ def _role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
 
 
 def _as_role(window: list[Token], trig: Trigger) -> str | None:
-    """"spent a stint at X as a management consultant" -> "management consultant"."""
+    """"spent a stint at X as a management consultant" -> "management consultant"; also
+    "rising to senior vice-president", "becoming chief engineer"."""
     for i, tok in enumerate(window):
-        if tok.lower_ == "as" and tok.i > trig.token.i:
+        cue = tok.lower_ == "as" or (tok.lower_ == "to" and i > 0 and window[i - 1].lemma_ in (
+            "rise", "promote", "advance")) or tok.lemma_ == "become"
+        if cue and tok.i > trig.token.i:
             words = [t for t in window[i + 1 : i + 6] if not t.is_punct]
             while words and words[0].pos_ == "DET":
                 words.pop(0)

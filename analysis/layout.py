@@ -32,7 +32,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "1988: Joined ...", "1988–1996 – Head of ...", "July 2024: Released ...", "c. 1950: ..."
 DATE_LABEL = re.compile(
     rf"^(?P<label>(?:c\.\s?)?(?:{_MONTH}\s)?\d{{4}}s?"
-    r"(?:\s?[–—-]\s?(?:\d{2,4}|present|now|today))?)\s?(?::|\s[–—-])\s+",
+    r"(?:\s?[–—-]\s?(?:\d{2,4}|present|now|today))?)\s?(?::|\s[–—|-])\s+",
     re.I,
 )
 # “Quoted text.”— From the section on ...   /   "Quoted text." -- Attribution

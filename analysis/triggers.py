@@ -228,6 +228,9 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(nxt, "worked_at", inherits=True)
     if tok.lower_ in ("his", "her", "their") and _award_after(tok, mention_at):
         return Trigger(tok, "award")
+    if tok.lower_ == "the" and _appositive_year(tok, mention_at):
+        year = tok.doc[tok.i + 1]
+        return Trigger(tok, "released", target=mention_at[tok.i - 2], time_at=year.idx)
     if tok.text == "(" and _work_year(tok, mention_at):
         year = tok.doc[tok.i + 1]
         return Trigger(tok, "released", target=mention_at[tok.i - 1], time_at=year.idx)
@@ -248,6 +251,23 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
             )
             return Trigger(tok, "position", present=present)
     return None
+
+
+_WORK_NOUNS = frozenset(
+    "film movie album record book novel play opera symphony song single series documentary "
+    "paper essay memoir collection poem painting building game".split()
+)
+
+
+def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
+    """"King Richard, the 2022 film about her father": the appositive dates the work."""
+    doc = tok.doc
+    if tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != ",":
+        return False
+    work = mention_at.get(tok.i - 2)
+    year, noun = doc[tok.i + 1], doc[tok.i + 2]
+    return (work is not None and work.label in ("work", "other") and year.like_num
+            and len(year.text) == 4 and noun.lower_ in _WORK_NOUNS)
 
 
 def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:

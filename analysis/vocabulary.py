@@ -28,6 +28,8 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "released": ("the subject (a work) was released / published", frozenset()),
     "advisor": ("the object advised or supervised the subject", frozenset({"person"})),
+    "member": ("the subject became a member or fellow of the object", frozenset({"organization"})),
+    "married": ("the subject married the object", frozenset({"person"})),
 }
 
 # lemma -> predicate. Checked on verbs (and on the participles a tagger may mislabel).
@@ -52,6 +54,10 @@ VERB_TRIGGERS: dict[str, str] = {
     "work": "worked_at",
     "spend": "worked_at",
     "teach": "worked_at",
+    "marry": "married",
+    "wed": "married",
+    "enter": "studied",
+    "matriculate": "studied",
     "sign": "joined",
     "leave": "left",
     "depart": "left",
@@ -129,6 +135,11 @@ CONTEXT_VERBS = frozenset(
 
 # Nouns that make a claim on their own: "his postdoctoral work at X", "the founding of Y".
 NOUN_TRIGGERS: dict[str, str] = {
+    "advisor": "advisor",
+    "adviser": "advisor",
+    "supervisor": "advisor",
+    "member": "member",
+    "fellow": "member",
     "birth": "born",
     "death": "died",
     "postdoc": "worked_at",
@@ -195,6 +206,8 @@ PRESENT_MARKERS = frozenset({"now", "currently", "today", "presently", "still", 
 
 # Object words for CONTEXT_VERBS: a degree makes "studied", an award-typed object makes "award".
 PREDICATE_WEIGHT: dict[str, float] = {
+    "member": 0.6,
+    "married": 0.6,
     "born": 0.9,
     "died": 0.9,
     "award": 0.85,

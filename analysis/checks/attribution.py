@@ -36,6 +36,8 @@ _VAGUE = re.compile(
     r"friends|colleagues|crowds|listeners|readers|people|an interviewer|a reporter|a journalist)\b"
     r"|\bmore than once\b|\bon (?:several|many|more than one) occasions?\b"
     r"|\bover the years\b|\bis (?:said|reported|reputed|thought|believed) to have\b"
+    r"|\b(?:is|was|has been|have been) (?:often |widely |frequently |famously )?quoted as "
+    r"(?:saying|having said)\b"
     r"|\b(?:one|a|another) (?:former |longtime |close )?(?:student|colleague|friend|observer|"
     r"admirer|critic|employee|insider|associate|acquaintance|fan|rival)\b(?! (?:named|called))"
     r"|\baccording to (?:people|those|sources|friends|colleagues|someone|insiders|associates|"

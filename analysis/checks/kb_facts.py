@@ -37,7 +37,9 @@ from analysis.models import Claim, Evidence
 _HIGH_DATE = frozenset(
     {"born", "died", "created", "founded", "released", "award", "joined", "studied"}
 )
-_CONTRADICTABLE = frozenset({"studied", "joined", "award", "born", "died", "advisor"})
+# Predicates whose KB list is taken as complete enough to call another value wrong ("joined"
+# is not: people join parties, boards and clubs the KB does not list as employers).
+_CONTRADICTABLE = frozenset({"studied", "award", "born", "died", "advisor"})
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,8 @@ def _verify_relation(
         known = [f for f in facts if f.property == spec.properties[0]]
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
             return _fact_mismatch(ctx, kb, claim, known)
+        if known and claim.predicate == "member" and "party" in (claim.object or "").lower():
+            return _fact_mismatch(ctx, kb, claim, known)  # one party at a time
         return Outcome("unverifiable", "property absent")
     co = _co_recipient_problem(kb, claim, matching)
     if co is not None:
@@ -260,6 +264,10 @@ def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Ou
     claimed = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
     known = [v for f in facts for v in f.qualifiers.get("P1706", ())]
     if not claimed or not known:
+        return None
+    # Only people can be told apart from people ("shared with Bob Fosse's All That Jazz").
+    if not all(v.entity_id and (e := kb.entity(v.entity_id)) and e.type == "person"
+               for v in known):
         return None
     names = {v.text.casefold() for v in known}
     wrong = [w for w in claimed if w.casefold() not in names]

@@ -18,24 +18,39 @@ from analysis.wordnum import parse_number
 _START_STUDY = frozenset({"enrol", "enroll", "attend", "enter", "begin", "start", "matriculate",
                           "study", "pursue"})
 _LIFE_EVENTS = frozenset({"joined", "studied", "position", "founded", "worked_at", "left"})
+# Not "award": a prize or a title can be won many times.
 _ONE_TIME = frozenset(
-    {"born", "died", "joined", "founded", "created", "released", "award", "left", "studied"}
+    {"born", "died", "joined", "founded", "created", "released", "left", "studied", "married"}
 )
 _NUM = r"(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)"
 _AGE = re.compile(
     rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b(?!\s*(?:%|percent|years? (?:later|after|"
-    rf"earlier|before|ago)))|\b{_NUM}-year-old\b|\bwhen (?:he|she|they) was {_NUM}\b",
+    rf"earlier|before|ago)))|\b{_NUM}-year-old\b|\bwhen (?:he|she|they) was {_NUM}\b"
+    rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b",
     re.I,
 )
 _ACTIVITY = re.compile(
     r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:lecture|talk|speech|interview|address|paper|"
     r"visit|trip|performance|concert|appearance|seminar|class|presentation|expedition|match|"
     r"game|broadcast|sermon|recital)s?\b", re.I)
-_ACTS = re.compile(
-    r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+|still\s+)?(?:gave|delivered|wrote|"
+_ACT_VERBS = (
+    r"(?:also\s+|later\s+|then\s+|still\s+)?(?:gave|delivered|wrote|"
     r"published|visited|met|spoke|lectured|taught|married|moved|travell?ed|returned|attended|"
     r"founded|joined|led|launched|played|performed|sang|directed|flew|opened|appeared|"
-    r"remembers|remembered|recalls|recalled|watched|witnessed|saw|followed)\b", re.I)
+    r"remembers|remembered|recalls|recalled|watched|witnessed|saw|followed)\b")
+_ACTS = re.compile(r"\b(?:he|she|they)\s+" + _ACT_VERBS, re.I)
+
+
+def _acts(ctx: CheckContext, sentence: str) -> bool:
+    """The subject, by pronoun or by name, does something in this sentence."""
+    if _ACTS.search(sentence):
+        return True
+    subject = ctx.analysis.subject
+    names = sorted(subject.names, key=len, reverse=True) if subject else []
+    if not names:
+        return False
+    who = "|".join(re.escape(n) for n in names)
+    return re.search(rf"\b(?:{who})\s+{_ACT_VERBS}", sentence, re.I) is not None
 _POSTHUMOUS = re.compile(
     r"\b(?:posthumous\w*|after (?:his|her|their) death|in (?:his|her|their) (?:memory|"
     r"honou?r)|named (?:after|for)|memorial|commemorat\w*|centenary|centennial|anniversary|"
@@ -165,7 +180,7 @@ def _acts_before_birth(ctx: CheckContext, birth: LifeDate | None) -> list[Findin
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         early = [d for _, d in _calendar_dates(ctx, start, end) if d.interval()[1] < first]
-        if start not in claimed and early and _ACTS.search(sentence):
+        if start not in claimed and early and _acts(ctx, sentence):
             found.append(Finding(
                 "internal_inconsistency", "high", start, end,
                 f"{early[0].human()} is before the subject was born ({birth.date.human()})",
@@ -188,7 +203,7 @@ def _acts_after_death(ctx: CheckContext, death: LifeDate | None) -> list[Finding
             continue
         late = [d for d in dates if d.interval()[0] > last]
         # "she flew in for the opening" is her act even where the park was named after her.
-        acted = _ACTS.search(sentence) or (
+        acted = _acts(ctx, sentence) or (
             _ACTIVITY.search(sentence) and not _POSTHUMOUS.search(sentence))
         if late and acted:
             found.append(Finding(
@@ -204,7 +219,9 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
     found = []
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
-        dates = _calendar_dates(ctx, start, end)
+        # The birth date itself dates no age ("Born on 7 October 1955, she began at age 4").
+        dates = [(t, d) for t, d in _calendar_dates(ctx, start, end)
+                 if not agrees(d, birth.date)]
         if not dates:
             continue
         for m in _AGE.finditer(sentence):
@@ -332,6 +349,8 @@ def _order_within(
     if len(dates) < 2:
         return []
     for m in _ORDER_WORD.finditer(sentence):
+        if m.start() > 0 or sentence[m.end() + 1 : m.end() + 2].isupper():
+            continue  # mid-sentence "after" may govern any clause; "After the Rain" is a title
         at = start + m.start()
         clause_end = start + (
             sentence.find(",", m.end())
@@ -375,6 +394,7 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
     years after Glenn's flight, in 1969": the stated year must be the counted one."""
     found = []
     sentences = ctx.analysis.sentences
+    life = {"birth": _life_date(ctx, "born", "P569"), "death": _life_date(ctx, "died", "P570")}
     for index, (start, end) in enumerate(sentences):
         sentence = ctx.text[start:end]
         for m in _INTERVAL.finditer(sentence):
@@ -384,7 +404,7 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
             years = count * (10 if m["unit"].lower().startswith("decade") else 1)
             direction = m["dir"].lower()
             sign = -1 if direction in ("earlier", "before", "previously") else 1
-            anchor, stated = _interval_ends(ctx, index, m)
+            anchor, stated = _interval_ends(ctx, index, m, life)
             if anchor is None or stated is None:
                 continue
             expected = anchor[1].year + sign * years
@@ -400,8 +420,9 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
     return found
 
 
-def _interval_ends(ctx: CheckContext, index: int, m: re.Match[str]) -> tuple[Anchor | None,
-                                                                          PartialDate | None]:
+def _interval_ends(
+    ctx: CheckContext, index: int, m: re.Match[str], life: dict[str, LifeDate | None]
+) -> tuple[Anchor | None, PartialDate | None]:
     """The date counted from (with the sentence it is in) and the date the sentence states."""
     start, end = ctx.analysis.sentences[index]
     dates = _calendar_dates(ctx, start, end)
@@ -412,6 +433,11 @@ def _interval_ends(ctx: CheckContext, index: int, m: re.Match[str]) -> tuple[Anc
         if inside:
             return ((start, end), inside[0]), (outside[0] if outside else None)
         head = _head_word(m["rest"])
+        if head in life:
+            # "two years after her death": the subject's own death, not the last "death" named
+            known = life[head]
+            anchor = ((start, end), known.date) if known is not None else None
+            return anchor, (outside[0] if outside else None)
         anchor = _claim_anchor(ctx, rest_start, rest_end) or (
             _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)

@@ -42,7 +42,9 @@ _PATTERNS = [
         re.compile(
             r"^\W*(?:no|not a single|not one) (?:[\w-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
             r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
-            r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched)",
+            r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched)"
+            r"|^\W*(?:no|not a single|not one) (?:[\w-]+\s+){0,8}?(?:has|have|had|did|does|will|"
+            r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much)\b",
             re.I,
         ),
         "a universal comparison no source can back",
