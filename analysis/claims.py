@@ -286,7 +286,8 @@ def _is_patient(
         return False
     if subject is not None and subject.matches(subj):
         return False
-    return subj.label != "person" and (trig.passive or trig.token.dep_ in ("acl", "relcl"))
+    participle = trig.token.dep_ in ("acl", "relcl") and trig.token.tag_ == "VBN"
+    return subj.label != "person" and (trig.passive or participle)
 
 
 def _complete(
@@ -423,6 +424,11 @@ def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | N
     if tok is None:
         return default[0], default[1], None
     mention = ctx.mention_at.get(tok.i) or _mention_in_phrase(ctx, tok)
+    if (mention is not None and trig.token.dep_ == "acl" and trig.token.tag_ == "VBG"
+            and mention.label != "person" and tok.i == trig.token.head.i):
+        # "Joined Eckert-Mauchly, writing the A-0 compiler": the parser hangs the participle on
+        # the company; the profile's subject is the one writing.
+        return default[0], default[1], None
     if mention is None and tok.i == trig.token.head.i:
         # A participle hung on a non-name ("Appointed professor ..., founding X"): the
         # profile's subject did it.

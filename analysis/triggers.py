@@ -228,6 +228,12 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(nxt, "worked_at", inherits=True)
     if tok.lower_ in ("his", "her", "their") and _award_after(tok, mention_at):
         return Trigger(tok, "award")
+    if tok.lower_ == "newly" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in _NEWLY:
+        # "a fellow of the newly founded Linux Foundation": the founding shares the date.
+        target = next((mention_at[i] for i in range(tok.i + 2, min(tok.i + 4, len(tok.doc)))
+                       if i in mention_at), None)
+        if target is not None:
+            return Trigger(tok, "founded", target=target, inherits=True)
     if tok.lower_ == "the" and _appositive_year(tok, mention_at):
         year = tok.doc[tok.i + 1]
         return Trigger(tok, "released", target=mention_at[tok.i - 2], time_at=year.idx)
@@ -253,6 +259,7 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
     return None
 
 
+_NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
 _WORK_NOUNS = frozenset(
     "film movie album record book novel play opera symphony song single series documentary "
     "paper essay memoir collection poem painting building game".split()

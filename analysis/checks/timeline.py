@@ -228,7 +228,12 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             age = parse_number(next(g for g in m.groups() if g))
             if age is None or not 0 < age < 120:
                 continue
-            year = dates[0][1].year
+            # The date the age belongs to is the one written next to it, in its clause.
+            at = start + m.start()
+            near = [(abs(t.start - at), d) for t, d in dates if abs(t.start - at) <= 60]
+            if not near:
+                continue
+            year = min(near, key=lambda x: x[0])[1].year
             expected = year - birth.date.year
             if age not in (expected - 1, expected) and birth.date.precision != "decade":
                 found.append(
