@@ -27,6 +27,7 @@ from analysis.vocabulary import (
     RELATIONS,
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
+    WORK_NOUNS,
 )
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -119,8 +120,6 @@ def _sentence_claims(
         if time is None and not in_other_event(trig.token):
             # "a month after leaving Google": the entry's date is not this event's
             time = _inherited_time(span, trig, own_time) or label_time
-        if label_time is not None and time is not None and time is not label_time:
-            time = _in_label_year(time, label_time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
@@ -154,14 +153,6 @@ def _timex_at(ctx: _Context, offset: int) -> Timex | None:
     if offset < 0:
         return None
     return next((t for t in ctx.timexes if t.start <= offset < t.end), None)
-
-
-def _in_label_year(time: Timex, label: Timex) -> Timex:
-    """"1969: Born on 28 December": a date without a year takes the bullet's year, not the
-    reference date's."""
-    if _YEAR.search(time.text) or not time.value[:4].isdigit() or not label.value[:4].isdigit():
-        return time
-    return replace(time, value=label.value[:4] + time.value[4:])
 
 
 def _build_claim(
@@ -418,8 +409,11 @@ def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | N
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
     tok = _possessor(trig.token) if trig.token.pos_ == "NOUN" else None
     if trig.predicate == "award" and not trig.passive:
-        # "Obama awarded her the Medal": the recipient is the indirect object.
-        tok = tok or next((c for c in trig.token.children if c.dep_ in ("dative", "iobj")), None)
+        # "Obama awarded her the Medal": the recipient is the indirect object (a pronoun or a
+        # person; "awarded the RIBA Gold Medal" is a misparse, not a recipient).
+        tok = tok or next((c for c in trig.token.children if c.dep_ in ("dative", "iobj")
+                           and (c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label",
+                                                           "") == "person")), None)
     tok = tok or _subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
@@ -446,11 +440,22 @@ def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | N
         return default[0], default[1], None
     if tok.lower_ in RELATIONS or any(c.lower_ in RELATIONS for c in tok.lefts):
         return "(someone else)", None, None
+    if tok.lemma_.lower() in WORK_NOUNS:
+        # "Beloved, her novel of ..., won the Pulitzer": the work did, named nearby.
+        work = _nearest_work(ctx, trig.token)
+        return (work.kb_label or work.text, work.kb_id, work) if work else ("(a work)", None, None)
     # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
     if tok.pos_ not in ("NOUN", "PROPN") or trig.predicate in _PERSON_PREDICATES:
         return default[0], default[1], None
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+def _nearest_work(ctx: _Context, tok: Token) -> Mention | None:
+    sent = tok.sent
+    works = [m for m in ctx.mention_at.values() if m.label == "work"
+             and sent.start_char <= m.start < tok.idx]
+    return max(works, key=lambda m: m.start, default=None)
 
 
 def _previous_person(ctx: _Context, tok: Token) -> Mention | None:

@@ -15,6 +15,7 @@ from analysis.vocabulary import (
     ROLE_NOUNS,
     VERB_TRIGGERS,
     WHILE_AT,
+    WORK_NOUNS,
 )
 
 # Past forms the lemmatizer cannot recover when the tagger takes a sentence-initial verb of a
@@ -260,10 +261,6 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
 
 
 _NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
-_WORK_NOUNS = frozenset(
-    "film movie album record book novel play opera symphony song single series documentary "
-    "paper essay memoir collection poem painting building game".split()
-)
 
 
 def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
@@ -274,7 +271,7 @@ def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
     work = mention_at.get(tok.i - 2)
     year, noun = doc[tok.i + 1], doc[tok.i + 2]
     return (work is not None and work.label in ("work", "other") and year.like_num
-            and len(year.text) == 4 and noun.lower_ in _WORK_NOUNS)
+            and len(year.text) == 4 and noun.lower_ in WORK_NOUNS)
 
 
 def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:

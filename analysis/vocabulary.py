@@ -197,6 +197,12 @@ RELATIONS = frozenset(
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
+# Common nouns that name a work: "the 2022 film", "her novel", "his third album".
+WORK_NOUNS = frozenset(
+    "film movie album record book novel play opera symphony song single series documentary "
+    "paper essay memoir collection poem painting building game".split()
+)
+
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())
 
 # "while at X", "during her time at X": a claim that the subject worked at X at the time.

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of
-from analysis.checks.kb_match import fact_matches, kb_dates
+from analysis.checks.kb_match import fact_matches, fact_role_texts, kb_dates, role_matches
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
 from analysis.kb.model import KBFact
@@ -38,6 +38,10 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         for f in ctx.kb.facts(claim.subject_kb_id, ("P39", "P108"))
         if fact_matches(ctx.kb, claim, f)
     ]
+    role = str(claim.qualifiers.get("role") or "")
+    # "who is chief executive of Amazon": the CEO role ended; his employment did not.
+    named = [f for f in facts if any(role_matches(role, r) for r in fact_role_texts(f))]
+    facts = named or facts
     if not facts or any(f.end is None or f.end.interval()[1] >= ctx.as_of for f in facts):
         return None
     # The role itself (P39) is better evidence than the employment around it.

@@ -189,6 +189,9 @@ def _verify_relation(
         if rivals and claim.predicate in ("studied", "award", "worked_at", "joined"):
             return _fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
+        work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
+        if work_awards:
+            return _supported(kb, work_awards)
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
             return _fact_mismatch(ctx, kb, claim, known)
         if known and claim.predicate == "member" and "party" in (claim.object or "").lower():
@@ -222,6 +225,14 @@ def _verify_relation(
             f"One date, two events: {claimed.human()} fits {other.value.text}, but "
             f"{claim.object} is from {known.human() if known else 'another year'}"))
     return outcome
+
+
+def _work_award(ctx: CheckContext, kb: KBReader, claim: Claim) -> list[KBFact]:
+    """"Beloved ... won the Pulitzer": the award may be the work's, named in the sentence."""
+    ids = {m.kb_id for m in ctx.analysis.mentions
+           if claim.start <= m.start < claim.end and m.kb_id and m.label == "work"}
+    return [f for wid in ids for f in kb.facts(wid or "", ("P166",))
+            if f.value.entity_id == claim.object_kb_id]
 
 
 def _mentioned_in(ctx: CheckContext, claim: Claim, entity_id: str | None) -> bool:

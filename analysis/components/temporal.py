@@ -7,12 +7,15 @@ The logic lives in ``analysis.timex``; this component only reads the reference d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.models import Article, Timex
 from analysis.timex import find_timexes
 
 SPAN_KEY = "dates"
@@ -25,6 +28,26 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+def in_entry_years(timexes: list[Timex], article: Article | None) -> list[Timex]:
+    """"1969: Born on 28 December": a date without a year inside a dated entry takes the
+    entry's year, not the reference date's."""
+    if article is None:
+        return timexes
+    out = []
+    for tx in timexes:
+        block = next((b for b in article.blocks if b.date_label and b.start <= tx.start < b.end),
+                     None)
+        label_year = _YEAR.search(block.date_label) if block and block.date_label else None
+        if (label_year and not _YEAR.search(tx.text) and tx.value[:4].isdigit()
+                and len(label_year.group(0)) == 4):
+            tx = replace(tx, value=label_year.group(0) + tx.value[4:])
+        out.append(tx)
+    return out
+
+
 class TemporalTagger:
     """Tag every temporal expression of a Doc with its TIMEX3 type and value."""
 
@@ -34,7 +57,7 @@ class TemporalTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.ref_date if isinstance(doc._.ref_date, date) else date.today()
-        timexes = find_timexes(doc.text, ref, doc)
+        timexes = in_entry_years(find_timexes(doc.text, ref, doc), doc._.article)
         doc._.timexes = timexes
         spans = []
         for timex in timexes:
