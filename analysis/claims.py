@@ -145,8 +145,12 @@ def _coordinated(ctx: _Context, claim: Claim) -> Iterator[Claim]:
         other = ctx.mention_at.get(conj.i)
         if other is None or other is first or other.label != first.label:
             continue
+        # "between the 2002 French Open and the 2003 Australian Open": a year of its own
+        left = conj.left_edge.idx
+        own = next((t for t in ctx.timexes if left <= t.start < other.end
+                    and t.value[:1].isdigit()), None)
         yield replace(claim, object=other.text, object_kb_id=other.kb_id,
-                      obj_start=other.start, obj_end=other.end)
+                      obj_start=other.start, obj_end=other.end, time=own or claim.time)
 
 
 def _timex_at(ctx: _Context, offset: int) -> Timex | None:
@@ -384,7 +388,10 @@ def _pick_object(
                 or (m.kb_id and m.label == "other")]
         doc = trig.token.doc
         orgs.sort(key=lambda m: (_preposition_before(doc, m) == "of", m.kb_id is None))
-        return orgs[0] if orgs else None
+        if not orgs:
+            # "was named Time's Person of the Year": an honour, checked as an award
+            return next((m for m in candidates if m.label == "award"), None)
+        return orgs[0]
     # A KB entity typed "other" (a Wikidata class the importer does not map) may still be the
     # organisation; names the KB knows go before names it does not.
     typed = [m for m in candidates if m.label in wanted
@@ -684,8 +691,9 @@ def _role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
     for tok in window:
         if stop is not None and tok.idx >= stop:
             break
-        if tok.is_punct and tok.text != "-":
-            break
+        if (tok.is_punct and tok.text != "-") or (tok.pos_ == "ADP" and tok.i + 1 < len(tok.doc)
+                                                   and tok.nbor(1).like_num):
+            break  # "leader of the CDU in 1998": the date is not part of the role
         words.append(tok)
     while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an", "and"):
         words.pop()

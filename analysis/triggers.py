@@ -239,8 +239,10 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         year = tok.doc[tok.i + 1]
         return Trigger(tok, "released", target=mention_at[tok.i - 2], time_at=year.idx)
     if tok.text == "(" and _work_year(tok, mention_at):
-        year = tok.doc[tok.i + 1]
-        return Trigger(tok, "released", target=mention_at[tok.i - 1], time_at=year.idx)
+        year, named = tok.doc[tok.i + 1], mention_at[tok.i - 1]
+        # "Samson and Delilah (1949)" dates a release; "Glenn Gould Prize (1999)" an award
+        predicate = "award" if named.label in ("award", "position") else "released"
+        return Trigger(tok, predicate, target=named, time_at=year.idx)
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")
     if (
@@ -278,7 +280,8 @@ def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
     """"Samson and Delilah (1951)": a year in brackets right after a work dates it."""
     doc = tok.doc
     before = mention_at.get(tok.i - 1) if tok.i > 0 else None
-    return (before is not None and before.label in ("work", "other") and tok.i + 2 < len(doc)
+    return (before is not None and before.label in ("work", "other", "award", "position")
+            and tok.i + 2 < len(doc)
             and doc[tok.i + 1].like_num and len(doc[tok.i + 1].text) == 4
             and doc[tok.i + 2].text == ")")
 

@@ -144,9 +144,9 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     """Is this employment, position or relation fact the one the claim is about?"""
     if claim.predicate == "position":
         org_id, org_text = fact_org(fact)
-        org_ok = not claim.object or entity_matches(
-            kb, claim.object_kb_id, claim.object, org_id, org_text, org=True
-        )
+        # A position with no "of" on record ("Leader of the CDU") is judged by its role alone.
+        org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text) \
+            or entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
         role = str(claim.qualifiers.get("role", ""))
         roles = fact_role_texts(fact)
         if any(role_matches(role, r) for r in roles):
