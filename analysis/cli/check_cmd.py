@@ -15,6 +15,9 @@ from analysis.cli.common import article_argument, kb_options, model_option
 from analysis.fileio import write_atomic
 from analysis.report.render import FORMATS, file_name, render, render_json
 from analysis.report.terminal import render_terminal
+from analysis.review.apply import apply_reviews, is_active
+from analysis.review.local_kb import local_kb_path, open_kb_with_local
+from analysis.review.store import ReviewStore, default_db_path
 
 DEFAULT_REPORTS = Path("reports")
 _RANK = {"high": 0, "medium": 1, "low": 2}
@@ -36,7 +39,12 @@ def slugify(path: Path) -> str:
               help="With --format: the file to write ('-' for stdout; a folder for several "
                    "articles). Without: the folder for report folders (default: reports).")
 @click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
-              help="Exit with code 1 when a flag of this severity or higher is found.")
+              help="Exit with code 1 when an open or confirmed flag of this severity or "
+                   "higher is found (dismissed and fixed flags do not count).")
+@click.option("--review-db", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="PATH", help="Editors' decisions to apply (default: $FACTCHECK_REVIEW_DB "
+                                   "or ./factcheck-reviews.db; its local KB is used too).")
+@click.option("--hide-dismissed", is_flag=True, help="Leave dismissed flags out of the reports.")
 @model_option
 def check(
     articles: tuple[Path, ...],
@@ -46,6 +54,8 @@ def check(
     fmt: str | None,
     output: Path | None,
     fail_on: str | None,
+    review_db: Path | None,
+    hide_dismissed: bool,
     model: str | None,
 ) -> None:
     """Fact-check articles: claims against the KB and the article's own timeline.
@@ -54,9 +64,13 @@ def check(
 
         factcheck check corpus/articles/yann-lecun-profile.txt --as-of 2026-11-29
     """
-    checker = Checker(model=model, kb_paths=kb_paths, bundled_kb=not no_bundled_kb)
+    db = review_db or default_db_path()
+    kb = open_kb_with_local(kb_paths, bundled=not no_bundled_kb, local_path=local_kb_path(db))
+    checker = Checker(model=model, kb=kb)
+    store = ReviewStore(db) if db.exists() else None
     reports = []
-    for path, report in zip(articles, checker.check_paths(articles, ref_date), strict=True):
+    for path, found in zip(articles, checker.check_paths(articles, ref_date), strict=True):
+        report = apply_reviews(found, store, hide_dismissed=hide_dismissed)
         reports.append(report)
         if fmt is None:
             _write_all(report, (output or DEFAULT_REPORTS) / slugify(path))
@@ -67,7 +81,8 @@ def check(
         click.echo(f"\nReports: {', '.join(str(folder / slugify(p)) for p in articles)}")
     else:
         _emit(reports, articles, fmt, output)
-    if fail_on and any(_RANK[f["severity"]] <= _RANK[fail_on] for r in reports for f in r["flags"]):
+    if fail_on and any(_RANK[f["severity"]] <= _RANK[fail_on] and is_active(f)
+                       for r in reports for f in r["flags"]):
         raise click.exceptions.Exit(1)
 
 
