@@ -121,7 +121,10 @@ def claim_reviews(report: dict[str, Any], org: str | None = None) -> list[dict[s
         org: the reviewing organisation; default ``$FACTCHECK_ORG`` or "factcheck".
     """
     org = org or os.environ.get(ORG_ENV) or DEFAULT_ORG
-    return [_review(group, report, org) for group in _groups(report.get("flags", []))]
+    # A flag the editors dismissed is a false alarm: no review is published for it.
+    flags = [f for f in report.get("flags", [])
+             if (f.get("review") or {}).get("status") != "dismissed"]
+    return [_review(group, report, org) for group in _groups(flags)]
 
 
 def render_claimreview(report: dict[str, Any]) -> str:

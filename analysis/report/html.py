@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from analysis.report.charts import readability_chart, topics_chart
 from analysis.report.highlight import SEVERITY_ORDER, render_sections
+from analysis.report.terminal import review_line
 
 TEMPLATE = "report.html.j2"
 # Only absolute web addresses become links: no javascript:, data: or relative URLs.
@@ -96,6 +97,8 @@ def _flag_view(flag: dict[str, Any], headings: dict[int, str | None],
         "category_label": humanize(flag["category"]),
         "evidence": _evidence(flag.get("evidence") or []),
         "section": headings.get(where["index"]) if where else None,
+        "review_status": (flag.get("review") or {}).get("status", "open"),
+        "review_text": review_line(flag),
     }
 
 
@@ -108,9 +111,12 @@ def build_context(report: dict[str, Any]) -> dict[str, Any]:
     sections = sorted(report.get("sections") or [], key=lambda s: s["start"])
     headings = {s["index"]: s.get("heading") for s in sections}
     flags = [_flag_view(f, headings, sections) for f in report.get("flags", [])]
-    groups = [{"severity": sev, "flags": [f for f in flags if f["severity"] == sev]}
+    # Dismissed flags get their own section of the panel, after the open ones.
+    dismissed = [f for f in flags if f["review_status"] == "dismissed"]
+    listed = [f for f in flags if f["review_status"] != "dismissed"]
+    groups = [{"severity": sev, "flags": [f for f in listed if f["severity"] == sev]}
               for sev in SEVERITY_ORDER]
-    others = [f for f in flags if f["severity"] not in SEVERITY_ORDER]
+    others = [f for f in listed if f["severity"] not in SEVERITY_ORDER]
     if others:
         groups.append({"severity": "other", "flags": others})
     categories: dict[str, int] = {}
@@ -122,6 +128,7 @@ def build_context(report: dict[str, Any]) -> dict[str, Any]:
         "summary": report["summary"],
         "flags": flags,
         "groups": groups,
+        "dismissed": dismissed,
         "categories": [{"name": c, "label": humanize(c), "count": n}
                        for c, n in sorted(categories.items())],
         "claims": [_claim_view(c) for c in report.get("claims", [])],

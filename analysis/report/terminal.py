@@ -45,13 +45,47 @@ def render_terminal(report: dict[str, Any], *, color: bool | None = None) -> str
                   highlight=False, emoji=False, markup=False)
     _header(out, report)
     rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
-    flags = sorted(report["flags"], key=lambda f: (rank.get(f["severity"], 3), f["start"]))
+    ordered = sorted(report["flags"], key=lambda f: (rank.get(f["severity"], 3), f["start"]))
+    flags = [f for f in ordered if not _dismissed(f)]
     for flag in flags:
         out.print()
         _flag(out, flag)
     if not flags:
-        out.print(Text("No flags.", style="green"))
+        out.print(Text("No flags." if not ordered else "No open flags.", style="green"))
+    dismissed = [f for f in ordered if _dismissed(f)]
+    if dismissed:
+        out.print()
+        out.print(Text(f"Dismissed by reviewers ({len(dismissed)}):", style="bold"))
+        for flag in dismissed:
+            out.print()
+            _flag(out, flag)
     return buf.getvalue()
+
+
+def _dismissed(flag: dict[str, Any]) -> bool:
+    return (flag.get("review") or {}).get("status") == "dismissed"
+
+
+def review_line(flag: dict[str, Any]) -> str | None:
+    """The flag's review as one line ("dismissed by Ann, 2026-11-29: note"), None if unreviewed.
+
+    Shared with the Markdown report.
+    """
+    review = flag.get("review") or {}
+    if review.get("changed"):
+        old = review.get("previous") or {}
+        note = f": {old['note']}" if old.get("note") else ""
+        return (f"sentence changed, review again (was {old.get('status')} by "
+                f"{old.get('reviewer') or 'unknown'}, {(old.get('time') or '')[:10]}{note})")
+    if review.get("status", "open") == "open" and not review.get("note"):
+        return None
+    line = f"{review['status']} by {review.get('reviewer') or 'unknown'}"
+    line += f", {(review.get('time') or '')[:10]}" if review.get("time") else ""
+    line += f": {review['note']}" if review.get("note") else ""
+    corrected = review.get("corrected") or {}
+    if corrected.get("value"):
+        line += f" (correct: {corrected['value']}; source: {corrected.get('source') or '-'})"
+    return line
 
 
 def _header(out: Console, report: dict[str, Any]) -> None:
@@ -68,6 +102,12 @@ def _header(out: Console, report: dict[str, Any]) -> None:
         line.append(", " if i else "")
         line.append(f"{flags[sev]} {sev}", style=_STYLE[sev])
     out.print(line)
+    review = summary.get("review")
+    if review and any(review.get(k) for k in ("confirmed", "dismissed", "fixed", "changed")):
+        parts = [f"{review[k]} {k}" for k in ("open", "confirmed", "dismissed", "fixed")
+                 if review.get(k)]
+        changed = f" ({review['changed']} with a changed sentence)" if review.get("changed") else ""
+        out.print(Text("review: " + ", ".join(parts) + changed, style="magenta"))
     categories = summary.get("categories") or {}
     if categories:
         out.print(Text("by category: " + ", ".join(
@@ -81,6 +121,9 @@ def _flag(out: Console, flag: dict[str, Any]) -> None:
     head.append(f": {flag['message']}")
     out.print(head)
     _indented(out, f"“{_clip(flag['sentence'], 320)}”", "italic")
+    review = review_line(flag)
+    if review:
+        _indented(out, f"review: {review}", "bold magenta")
     for ev in flag["evidence"]:
         source = f" — {_clip(ev['source'], 200)}" if ev.get("source") else ""
         _indented(out, f"evidence: {ev['statement']}{source}", "dim")
