@@ -175,7 +175,9 @@ def _build_claim(
         subj_mention = _unversioned(ctx.doc, subj_mention)
         subj_text, subj_id = subj_mention.text, None
     speech = _speech_tokens(span)
-    spoken = [t for t in window if t.i not in speech]
+    # Words of a quotation are no objects, unless the quotation is a title the KB knows.
+    spoken = [t for t in window if t.i not in speech
+              or getattr(ctx.mention_at.get(t.i), "kb_id", None)]
     objects = _rank_objects(trig, [
         _unversioned(ctx.doc, m) for m in _mentions_in(ctx, spoken) if m is not subj_mention
     ])

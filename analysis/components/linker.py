@@ -20,6 +20,7 @@ from analysis.components.mentions import (
     chunk_mentions,
     name_ngrams,
     ner_mentions,
+    quoted_titles,
     same_as,
     select_mentions,
 )
@@ -122,6 +123,9 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     proposed = ner_mentions(doc) + chunk_mentions(doc)
     max_words = min(kb.max_name_tokens, MAX_NGRAM_WORDS) if kb is not None else 0
     grams = name_ngrams(doc, max_words, normalize_name) if max_words else {}
+    if kb is not None:
+        for key, spans in quoted_titles(doc, normalize_name).items():
+            grams.setdefault(key, []).extend(spans)
     keys = {id(c): normalize_name(doc[c.start : c.end].text) for c in proposed}
     table = lookup(kb, list(grams) + list(keys.values()))
     known = [c for c in proposed if keys[id(c)] in table]

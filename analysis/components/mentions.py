@@ -141,10 +141,13 @@ def _joins(doc: Doc, i: int) -> bool:
 
 
 def _version_suffix(doc: Doc, i: int) -> bool:
-    """A number right after a name is part of it ("SAM 2", "Llama 3.1"), unless it is a date."""
+    """A number right after a name is part of it ("SAM 2", "Llama 3.1"), unless it is a date.
+    (The tagger calls "2" in "AlphaFold 2" a cardinal; a short number still ends a name.)"""
     tok = doc[i]
     numeric = tok.like_num or ROMAN.fullmatch(tok.text) is not None  # "Mark I", "Llama 3.1"
-    return numeric and tok.ent_type_ not in NON_ENTITY_LABELS and not _is_break(doc[i - 1])
+    short = tok.ent_type_ == "CARDINAL" and (len(tok.text) <= 2 or "." in tok.text)
+    return numeric and (tok.ent_type_ not in NON_ENTITY_LABELS or short) and not _is_break(
+        doc[i - 1])
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -237,6 +240,31 @@ def name_ngrams(
                     if key:
                         grams.setdefault(key, []).append((i, j + 1))
     return grams
+
+
+_QUOTE_MARKS = ("“", "”", '"')
+
+
+def quoted_titles(doc: Doc, normalize: Callable[[str], str]) -> dict[str, list[tuple[int, int]]]:
+    """Quoted strings of 2-16 words, which may be titles the KB knows ("On Computable Numbers,
+    with an Application to the Entscheidungsproblem"): only a KB match makes them mentions."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    opened: int | None = None
+    for tok in doc:
+        if tok.text not in _QUOTE_MARKS:
+            continue
+        if opened is None or tok.text == "“":
+            opened = tok.i + 1
+            continue
+        start, end = opened, tok.i
+        opened = None
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if 2 <= end - start <= 16:
+            key = normalize(doc[start:end].text)
+            if key:
+                found.setdefault(key, []).append((start, end))
+    return found
 
 
 def select_mentions(known: list[Candidate], unknown: list[Candidate], doc: Doc) -> list[Candidate]:
