@@ -16,9 +16,9 @@ def cli() -> None:
 
 def _register() -> None:
     # Imported here so that each command module can import ``cli`` helpers without cycles.
-    from analysis.cli import article_cmds, batch_cmd, check_cmd, kb_cmds, text_cmds
+    from analysis.cli import article_cmds, batch_cmd, check_cmd, kb_cmds, review_cmd, text_cmds
 
-    for module in (check_cmd, article_cmds, kb_cmds, text_cmds, batch_cmd):
+    for module in (check_cmd, article_cmds, kb_cmds, text_cmds, batch_cmd, review_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
 
