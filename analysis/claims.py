@@ -174,10 +174,8 @@ def _build_claim(
     if subj_mention is not None and _unversioned(ctx.doc, subj_mention) is not subj_mention:
         subj_mention = _unversioned(ctx.doc, subj_mention)
         subj_text, subj_id = subj_mention.text, None
-    speech = _speech_tokens(span)
-    # Words of a quotation are no objects, unless the quotation is a title the KB knows.
-    spoken = [t for t in window if t.i not in speech
-              or getattr(ctx.mention_at.get(t.i), "kb_id", None)]
+    speech = _speech_tokens(span, ctx.mention_at)
+    spoken = [t for t in window if t.i not in speech]
     objects = _rank_objects(trig, [
         _unversioned(ctx.doc, m) for m in _mentions_in(ctx, spoken) if m is not subj_mention
     ])
@@ -235,14 +233,17 @@ def _build_claim(
     )
 
 
-def _speech_tokens(span: Span) -> set[int]:
-    """Tokens of quoted speech (six words or more); a shorter quotation may be a title."""
+def _speech_tokens(span: Span, mention_at: dict[int, Mention]) -> set[int]:
+    """Tokens of quoted speech (six words or more). A shorter quotation may be a title, and so
+    is one that a KB name covers almost whole ("On Computable Numbers, with an ...")."""
     inside: set[int] = set()
     run: list[int] = []
     quote = False
     for tok in span:
         if tok.text in "“”\"":
-            if quote and sum(1 for i in run if span.doc[i].is_alpha) >= 6:
+            named = sum(1 for i in run if getattr(mention_at.get(i), "kb_id", None))
+            if quote and sum(1 for i in run if span.doc[i].is_alpha) >= 6 and named < 0.8 * len(
+                    run):
                 inside.update(run)
             quote, run = not quote, []
         elif quote:
