@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
@@ -167,7 +167,7 @@ def inject_review_ui(html: str, rel: str, token: str, nonce: str) -> tuple[str, 
     match = _CSP_META.search(html)
     if match is None:
         raise RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, "report page without a policy")
-    csp = page_csp(match.group(2), nonce)
+    csp = page_csp(unescape(match.group(2)), nonce)
     html = html[: match.start(2)] + escape(csp) + html[match.end(2):]
     head = (f'<meta name="factcheck-token" content="{escape(token)}">'
             f'<meta name="factcheck-report" content="{escape(rel)}">'
