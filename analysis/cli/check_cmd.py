@@ -9,12 +9,10 @@ from typing import Any
 
 import click
 
-from analysis.checking import Checker
 from analysis.cli.article_cmds import date_option
 from analysis.cli.common import article_argument, kb_options, model_option
 from analysis.fileio import write_atomic
 from analysis.report.render import FORMATS, file_name, render, render_json
-from analysis.report.terminal import render_terminal
 from analysis.review.apply import apply_reviews, is_active
 from analysis.review.local_kb import local_kb_path, open_kb_with_local
 from analysis.review.store import ReviewStore, default_db_path
@@ -64,6 +62,10 @@ def check(
 
         factcheck check corpus/articles/yann-lecun-profile.txt --as-of 2026-11-29
     """
+    # Imported here, not at the top: the CLI loads every command module, and the checker pulls
+    # in spaCy and scikit-learn (seconds) that only this command needs.
+    from analysis.checking import Checker
+
     db = review_db or default_db_path()
     kb = open_kb_with_local(kb_paths, bundled=not no_bundled_kb, local_path=local_kb_path(db))
     checker = Checker(model=model, kb=kb)
@@ -87,6 +89,8 @@ def check(
 
 
 def _write_all(report: dict[str, Any], folder: Path) -> None:
+    from analysis.report.terminal import render_terminal
+
     # Render everything first: a failure leaves the previous reports untouched.
     rendered = {file_name(fmt): render(report, fmt) for fmt in FORMATS if fmt != "terminal"}
     # The saved summary is plain text whatever the terminal can show.
