@@ -301,7 +301,7 @@ def _complete(
     if predicate == "released":
         return obj is not None or (subj is not None and time is not None)
     if predicate == "position":
-        return obj is not None or time is not None
+        return True  # a role is checkable by itself ("was recently named chief executive")
     return obj is not None
 
 

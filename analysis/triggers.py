@@ -107,6 +107,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return None
         if lemma in _LEAD_VERBS:
             return Trigger(tok, "position", role=lemma)
+        if VERB_TRIGGERS.get(lemma) == "award" and tok.head.lower_.rstrip(".") in DEGREE_NOUNS:
+            return None  # "her doctorate, awarded by Harvard in 1934": the degree's claim
         if lemma in VERB_TRIGGERS:
             return Trigger(tok, VERB_TRIGGERS[lemma])
         if lemma in CONTEXT_VERBS:
@@ -117,7 +119,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if low == "work" or tok.lemma_ == "work":
             return _work_noun(tok)
-        if tok.lemma_.lower() in NOUN_TRIGGERS and not in_other_event(tok):
+        if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None
 
@@ -175,6 +177,11 @@ def _degree_noun(tok: Token) -> Trigger | None:
 
 
 _OTHER_EVENT = frozenset({"after", "before", "following", "since", "until", "prior"})
+
+
+def _dated(tok: Token) -> bool:
+    """"after Pierre's death in 1906": the noun carries a date of its own."""
+    return any(t.like_num and len(t.text) == 4 for t in tok.subtree if t.i != tok.i)
 
 
 def in_other_event(tok: Token) -> bool:

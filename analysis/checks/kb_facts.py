@@ -22,6 +22,7 @@ from analysis.checks.kb_match import (
     date_role,
     degree_class,
     fact_matches,
+    fact_org,
     fact_role_texts,
     kb_dates,
     related_entities,
@@ -181,6 +182,10 @@ def _verify_relation(
 ) -> Outcome:
     facts = kb.facts(claim.subject_kb_id or "", spec.properties)
     matching = [f for f in facts if fact_matches(kb, claim, f)]
+    # A role at Alphabet is checked against the Alphabet role, not Google's, when both exist.
+    exact = [f for f in matching if claim.object_kb_id and claim.object_kb_id in (
+        fact_org(f)[0], f.value.entity_id)]
+    matching = exact or matching
     claimed = claim_date(claim)
     role = date_role(claim, spec)
     rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
