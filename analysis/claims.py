@@ -38,6 +38,7 @@ _WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
 _DATED_TYPES = frozenset({"DATE"})
 _RELATIVE_TEXT = re.compile(r"\b(later|after|afterwards|earlier|before|ago|previous|next|"
                             r"following)\b", re.I)
+_LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run"})
 _MEMBER_ROLES = frozenset({"fellow", "member", "associate", "academician"})
 _PRESENT_PHRASES = re.compile(r"\b(these days|at present|to this day|as of today)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
@@ -301,7 +302,9 @@ def _complete(
     if predicate == "released":
         return obj is not None or (subj is not None and time is not None)
     if predicate == "position":
-        return True  # a role is checkable by itself ("was recently named chief executive")
+        # A named role is checkable by itself ("was recently named chief executive"); a bare
+        # "runs" or "leads" with nothing run or led is not a claim.
+        return obj is not None or time is not None or qualifiers.get("verb") not in _LEAD_VERBS
     return obj is not None
 
 
@@ -455,8 +458,13 @@ def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | N
         work = _nearest_work(ctx, trig.token)
         return (work.kb_label or work.text, work.kb_id, work) if work else ("(a work)", None, None)
     # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
-    if tok.pos_ not in ("NOUN", "PROPN") or trig.predicate in _PERSON_PREDICATES:
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return default[0], default[1], None
+    if trig.predicate in _PERSON_PREDICATES:
+        # "the physicist joined ...", but "her laboratory still runs on ..." is not her
+        personal = tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower().endswith(
+            ("ist", "er", "or", "ian", "man", "woman"))
+        return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
 

@@ -242,8 +242,11 @@ def _work_award(ctx: CheckContext, kb: KBReader, claim: Claim) -> list[KBFact]:
 
 
 def _mentioned_in(ctx: CheckContext, claim: Claim, entity_id: str | None) -> bool:
+    """Is the entity named in the claim's sentence as an event of its own? ("Google's parent
+    company" names Google only to describe another.)"""
     return bool(entity_id) and any(
         m.kb_id == entity_id and claim.start <= m.start < claim.end
+        and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
         for m in ctx.analysis.mentions)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,10 +17,9 @@ from analysis.cli.common import (
     model_option,
 )
 from analysis.cli.tables import print_table
-from analysis.ingest import read_article
-from analysis.run import Analysis, Analyzer, open_kb
-from analysis.serialize import claim_json, event_json, mention_json, timex_json
-from analysis.timeline import build_timeline
+
+if TYPE_CHECKING:
+    from analysis.run import Analysis
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -44,7 +44,13 @@ def _analyze(
     components: tuple[str, ...] | None = None,
     use_kb: bool = True,
 ) -> Analysis:
+    # Imported here, not at the top: every command module is loaded to build the CLI, and these
+    # pull in spaCy (about a second) -- a bad path is reported before any of it is loaded.
+    from analysis.ingest import read_article
+
     article = read_article(article_path)
+    from analysis.run import Analyzer, open_kb
+
     kb = open_kb(kb_paths, bundled=not no_bundled_kb) if use_kb else None
     return Analyzer(model, kb=kb, components=components).analyze(article, ref_date)
 
@@ -62,6 +68,8 @@ def dates(article: Path, ref_date: date | None, fmt: str, model: str | None) -> 
 
         factcheck dates corpus/articles/yann-lecun-profile.txt --ref-date 2026-11-29
     """
+    from analysis.serialize import timex_json
+
     result = _analyze(article, model, ref_date=ref_date, components=("profile_dates",),
                       use_kb=False)
     rows = [timex_json(t) for t in result.timexes]
@@ -89,6 +97,8 @@ def entities(
 
         factcheck entities corpus/articles/yann-lecun-profile.txt
     """
+    from analysis.serialize import mention_json
+
     result = _analyze(article, model, kb_paths, no_bundled_kb,
                       components=("profile_linker",))
     rows = [mention_json(m) for m in result.mentions]
@@ -117,6 +127,8 @@ def claims(
 
         factcheck claims corpus/articles/yann-lecun-profile.txt --format json
     """
+    from analysis.serialize import claim_json
+
     result = _analyze(article, model, kb_paths, no_bundled_kb)
     rows = [claim_json(c, result.article.text) for c in result.claims]
     if fmt == "json":
@@ -148,6 +160,9 @@ def timeline(
 
         factcheck timeline corpus/articles/yann-lecun-profile.txt
     """
+    from analysis.serialize import event_json
+    from analysis.timeline import build_timeline
+
     result = _analyze(article, model, kb_paths, no_bundled_kb)
     rows = [event_json(e) for e in build_timeline(result)]
     if fmt == "json":
