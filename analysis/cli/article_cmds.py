@@ -49,7 +49,7 @@ def _analyze(
     from analysis.ingest import read_article
 
     article = read_article(article_path)
-    from analysis.run import Analyzer, open_kb
+    from analysis.run import Analyzer, open_kb  # after reading: a bad path fails fast
 
     kb = open_kb(kb_paths, bundled=not no_bundled_kb) if use_kb else None
     return Analyzer(model, kb=kb, components=components).analyze(article, ref_date)
@@ -68,10 +68,10 @@ def dates(article: Path, ref_date: date | None, fmt: str, model: str | None) -> 
 
         factcheck dates corpus/articles/yann-lecun-profile.txt --ref-date 2026-11-29
     """
-    from analysis.serialize import timex_json
-
     result = _analyze(article, model, ref_date=ref_date, components=("profile_dates",),
                       use_kb=False)
+    from analysis.serialize import timex_json
+
     rows = [timex_json(t) for t in result.timexes]
     if fmt == "json":
         emit_json({"article": str(article), "ref_date": str(result.ref_date), "dates": rows})
@@ -97,10 +97,10 @@ def entities(
 
         factcheck entities corpus/articles/yann-lecun-profile.txt
     """
-    from analysis.serialize import mention_json
-
     result = _analyze(article, model, kb_paths, no_bundled_kb,
                       components=("profile_linker",))
+    from analysis.serialize import mention_json
+
     rows = [mention_json(m) for m in result.mentions]
     if fmt == "json":
         emit_json({"article": str(article), "entities": rows})
@@ -127,9 +127,9 @@ def claims(
 
         factcheck claims corpus/articles/yann-lecun-profile.txt --format json
     """
+    result = _analyze(article, model, kb_paths, no_bundled_kb)
     from analysis.serialize import claim_json
 
-    result = _analyze(article, model, kb_paths, no_bundled_kb)
     rows = [claim_json(c, result.article.text) for c in result.claims]
     if fmt == "json":
         subject = result.subject
@@ -160,10 +160,10 @@ def timeline(
 
         factcheck timeline corpus/articles/yann-lecun-profile.txt
     """
+    result = _analyze(article, model, kb_paths, no_bundled_kb)
     from analysis.serialize import event_json
     from analysis.timeline import build_timeline
 
-    result = _analyze(article, model, kb_paths, no_bundled_kb)
     rows = [event_json(e) for e in build_timeline(result)]
     if fmt == "json":
         emit_json({"article": str(article), "timeline": rows})
