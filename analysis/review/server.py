@@ -88,16 +88,17 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self._json(exc.status, {"error": str(exc)})
 
     def _file(self, app: ReviewApp, rel: str) -> None:
-        path = app.resolve(rel)
+        # A report page is rendered from the folder's report.json, whether or not a static
+        # report.html exists beside it.
+        page = rel == REPORT_HTML or rel.endswith("/" + REPORT_HTML)
+        path = app.resolve(rel[: -len(REPORT_HTML)] if page else rel)
         if path.is_dir():
-            path = path / REPORT_HTML
-        if path.name == REPORT_HTML:
-            folder, report = app.report(app.rel(path.parent))
+            folder, report = app.report(app.rel(path))
             nonce = secrets.token_urlsafe(16)
             html = render_html(apply_reviews(report, app.store))
-            page, csp = inject_review_ui(html, app.rel(folder), app.token, nonce)
-            self._send(200, page.encode("utf-8"), "text/html", csp)
-        elif path.is_file():
+            text, csp = inject_review_ui(html, app.rel(folder), app.token, nonce)
+            self._send(200, text.encode("utf-8"), "text/html", csp)
+        elif path.is_file() and not page:
             # Never HTML: a stray page in the folder must not run beside the token.
             self._send(200, path.read_bytes(), _TYPES.get(path.suffix.lower(), "text/plain"))
         else:
