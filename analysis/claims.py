@@ -463,7 +463,9 @@ def _subject(ctx: _Context, trig: Trigger) -> tuple[str, str | None, Mention | N
     if trig.predicate in _PERSON_PREDICATES:
         # "the physicist joined ...", but "her laboratory still runs on ..." is not her
         personal = tok.lemma_.lower() in ROLE_NOUNS or tok.lemma_.lower().endswith(
-            ("ist", "er", "or", "ian", "man", "woman"))
+            ("ist", "er", "or", "ian", "man", "woman")) or any(
+            c.dep_ == "poss" and c.lower_ in SUBJECT_PRONOUNS
+            and (ctx.subject is None or ctx.subject.takes(c.lower_)) for c in tok.children)
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
