@@ -13,7 +13,6 @@ import click
 
 from analysis.cli.article_cmds import date_option
 from analysis.cli.common import emit_json, kb_options, model_option
-from analysis.cli.review_walk import walk
 from analysis.errors import InputError
 from analysis.fileio import write_atomic
 from analysis.review import session
@@ -88,6 +87,8 @@ def review(target: Path | None, flag_ref: str | None, status: str | None, note: 
         if not flags:
             click.echo("No open flags: every flag of this article has a decision.")
             return
+        from analysis.cli.review_walk import walk  # rich, only for the interactive walk
+
         done = walk(store, report, flags, who)
         click.echo("\n" + ", ".join(f"{n} {k}" for k, n in done.items() if n) or "no changes")
         return
