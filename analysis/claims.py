@@ -144,7 +144,9 @@ def _coordinated(ctx: _Context, claim: Claim) -> Iterator[Claim]:
         return
     for conj in span.root.conjuncts:
         other = ctx.mention_at.get(conj.i)
-        if other is None or other is first or other.label != first.label:
+        honours = {"award", "position"}
+        if other is None or other is first or (
+                other.label != first.label and not {other.label, first.label} <= honours):
             continue
         # "between the 2002 French Open and the 2003 Australian Open": a year of its own
         left = conj.left_edge.idx
@@ -184,7 +186,9 @@ def _build_claim(
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _pick_object(objects, predicate, trig, ctx.subject)
-    if trig.target is not None:
+    if trig.target is not None and predicate in ("released", "founded", "created"):
+        # "Samson and Delilah (1949)": a work's date, whoever made it; an honour in a list of
+        # the subject's honours ("Glenn Gould Prize (1999)") is the subject's.
         subj_text, subj_id, subj_mention = "(unspecified)", None, None
     elif _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
@@ -614,6 +618,10 @@ def _inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex
     if trig.inherits and owned:
         return next(iter(owned.values()))
     node = trig.token
+    head = node.head
+    if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
+        # "In 2011 she received X and was named Y": a fronted date frames both verbs.
+        return owned[head.i]
     for _ in range(4):
         if node.dep_ not in _EMBEDDED_DEPS or node.head.i == node.i:
             break

@@ -248,8 +248,9 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
     if tok.text == "(" and _work_year(tok, mention_at):
         year, named = tok.doc[tok.i + 1], mention_at[tok.i - 1]
         # "Samson and Delilah (1949)" dates a release; "Glenn Gould Prize (1999)" an award
-        predicate = "award" if named.label in ("award", "position") else "released"
-        return Trigger(tok, predicate, target=named, time_at=year.idx)
+        predicate = {"award": "award", "position": "position"}.get(named.label, "released")
+        return Trigger(tok, predicate, target=named, time_at=year.idx,
+                       role=named.text if predicate == "position" else None)
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")
     if (

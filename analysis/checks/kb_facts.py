@@ -199,9 +199,8 @@ def _verify_relation(
             return _supported(kb, work_awards)
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
             return _fact_mismatch(ctx, kb, claim, known)
-        parties = [f for f in facts if "part" in f.value.text.lower() or f.property == "P102"]
-        if parties and claim.predicate == "member" and "party" in (claim.object or "").lower():
-            return _fact_mismatch(ctx, kb, claim, parties)  # one party at a time
+        if facts and claim.predicate == "member" and "party" in (claim.object or "").lower():
+            return _fact_mismatch(ctx, kb, claim, facts)  # a party the KB's memberships lack
         return Outcome("unverifiable", "property absent")
     co = _co_recipient_problem(kb, claim, matching)
     if co is not None:

@@ -18,6 +18,7 @@ The property map is the documented contract between the claim vocabulary and the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analysis.dates import PartialDate, agrees, overlaps
@@ -122,7 +123,15 @@ def role_matches(claimed: str, known: str) -> bool:
     if "<lead>" in b and a <= _GENERIC_LEAD:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
     shared = (a & b) - {"<lead>"}
-    return len(shared) >= max(1, min(len(a), len(b)) // 2)
+    # "chief executive" is not "executive chairman": two-word roles share two words
+    return len(shared) >= min(2, len(a - {"<lead>"}), len(b - {"<lead>"}))
+
+
+def _without(role: str, org: str | None) -> str:
+    """"chief executive of Amazon" -> "chief executive": the organisation is not the role."""
+    if org and org in role:
+        role = role.replace(org, " ")
+    return re.sub(r"\b(of|at|for)\s*$", "", role.strip()).strip()
 
 
 def fact_role_texts(fact: KBFact) -> list[str]:
@@ -147,7 +156,7 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         # A position with no "of" on record ("Leader of the CDU") is judged by its role alone.
         org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text) \
             or entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
-        role = str(claim.qualifiers.get("role", ""))
+        role = _without(str(claim.qualifiers.get("role", "")), claim.object)
         roles = fact_role_texts(fact)
         if any(role_matches(role, r) for r in roles):
             return org_ok
