@@ -89,8 +89,8 @@ def check_timeline(ctx: CheckContext) -> list[Finding]:
     death = _life_date(ctx, "died", "P570")
     return [
         *_outside_life(ctx, birth, death),
-        *_acts_after_death(ctx, death),
-        *_acts_before_birth(ctx, birth),
+        *_acts_outside_life(ctx, death, after=True),
+        *_acts_outside_life(ctx, birth, after=False),
         *_ages(ctx, birth),
         *_two_dates(ctx),
         *_order(ctx),
@@ -170,46 +170,34 @@ def _outside_life(
     return found
 
 
-def _acts_before_birth(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
-    """"He still remembers following the 1969 Moon landing" from someone born in 1972."""
-    if birth is None:
+def _acts_outside_life(
+    ctx: CheckContext, life: LifeDate | None, *, after: bool
+) -> list[Finding]:
+    """Sentences where the subject acts before birth ("he still remembers the 1969 Moon
+    landing", born 1972) or after death ("his last lecture, given in 1956", died 1954). A
+    posthumous honour, pardon or reburial is not an act of the subject and is left alone."""
+    if life is None:
         return []
     found = []
-    claimed = {c.start for c in _subject_claims(ctx)}
-    first = birth.date.interval()[0]
+    claimed = {c.start for c in _subject_claims(ctx)
+               if not after or c.predicate in _LIFE_EVENTS}
+    lo, hi = life.date.interval()
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
-        early = [d for _, d in _calendar_dates(ctx, start, end) if d.interval()[1] < first]
-        if start not in claimed and early and _acts(ctx, sentence):
-            found.append(Finding(
-                "internal_inconsistency", "high", start, end,
-                f"{early[0].human()} is before the subject was born ({birth.date.human()})",
-                (birth.evidence,), "Check the year of this event or of the birth."))
-    return found
-
-
-def _acts_after_death(ctx: CheckContext, death: LifeDate | None) -> list[Finding]:
-    """"His last public lecture, given in 1956" after a death in 1954. A posthumous honour,
-    pardon or reburial is not an act of the subject and is left alone."""
-    if death is None:
-        return []
-    found = []
-    claimed = {c.start for c in _subject_claims(ctx) if c.predicate in _LIFE_EVENTS}
-    last = death.date.interval()[1]
-    for start, end in ctx.analysis.sentences:
-        sentence = ctx.text[start:end]
-        dates = [d for _, d in _calendar_dates(ctx, start, end)]
-        if start in claimed or not dates or re.search(r"\bposthumous", sentence, re.I):
+        if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):
             continue
-        late = [d for d in dates if d.interval()[0] > last]
+        dates = [d for _, d in _calendar_dates(ctx, start, end)]
+        outside = [d for d in dates if (d.interval()[0] > hi if after else d.interval()[1] < lo)]
         # "she flew in for the opening" is her act even where the park was named after her.
         acted = _acts(ctx, sentence) or (
-            _ACTIVITY.search(sentence) and not _POSTHUMOUS.search(sentence))
-        if late and acted:
+            after and _ACTIVITY.search(sentence) and not _POSTHUMOUS.search(sentence))
+        if outside and acted:
+            when = "after the subject died" if after else "before the subject was born"
             found.append(Finding(
                 "internal_inconsistency", "high", start, end,
-                f"{late[0].human()} is after the subject died ({death.date.human()})",
-                (death.evidence,), "Check the year of this event or of the death."))
+                f"{outside[0].human()} is {when} ({life.date.human()})",
+                (life.evidence,),
+                f"Check the year of this event or of the {'death' if after else 'birth'}."))
     return found
 
 
