@@ -204,7 +204,12 @@ class Terms:
         shown = []
         for part in term.split():
             forms = self.surface.get(part) or self.verbal.get(part)
-            shown.append(forms.most_common(1)[0][0] if forms else part)
+            if not forms:
+                shown.append(part)
+                continue
+            # A noun names a subject better than its adjective ("ethics", not "ethical").
+            nouns = [w for w, _ in forms.most_common() if self.lexicon.lemma(w, "noun")]
+            shown.append(nouns[0] if nouns and " " not in term else forms.most_common(1)[0][0])
         return " ".join(shown)
 
     def is_weak_label(self, term: str) -> bool:

@@ -1,0 +1,307 @@
+"""What a claim is about: the words a trigger governs and the names among them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.claim_context import (
+    AWARD_VERBS,
+    WITH_WORDS,
+    ClaimContext,
+)
+from analysis.claim_subject import (
+    subject_token,
+)
+from analysis.models import Mention
+from analysis.subject import ProfileSubject
+from analysis.triggers import Trigger, verb_lemma
+from analysis.vocabulary import (
+    DEGREE_NOUNS,
+    DEGREE_WORDS,
+    PREDICATES,
+    ROLE_NOUNS,
+)
+
+
+def speech_tokens(span: Span, mention_at: dict[int, Mention]) -> set[int]:
+    """Tokens of quoted speech (six words or more). A shorter quotation may be a title, and so
+    is one that a KB name covers almost whole ("On Computable Numbers, with an ...")."""
+    inside: set[int] = set()
+    run: list[int] = []
+    quote = False
+    for tok in span:
+        if tok.text in '“”"':
+            named = sum(1 for i in run if getattr(mention_at.get(i), "kb_id", None))
+            if (
+                quote
+                and sum(1 for i in run if span.doc[i].is_alpha) >= 6
+                and named < 0.8 * len(run)
+            ):
+                inside.update(run)
+            quote, run = not quote, []
+        elif quote:
+            run.append(tok.i)
+    return inside
+
+
+def unversioned(doc: Doc, m: Mention) -> Mention:
+    """ "Python 1.0" where the KB knows only Python: the release is not the language, so the
+    name is left unlinked rather than checked against the language's dates."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or not m.kb_id:
+        return m
+    nxt = doc[span.end]
+    if nxt.like_num and ("." in nxt.text or len(nxt.text) <= 2) and not nxt.whitespace_ == "":
+        return replace(
+            m, text=f"{m.text} {nxt.text}", end=nxt.idx + len(nxt.text), kb_id=None, kb_label=None
+        )
+    return m
+
+
+def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[Token]:
+    """The trigger's subtree minus the subtrees of the triggers below it.
+
+    Fragments parse poorly, so a trigger hanging off a noun or preposition takes the words up to
+    the next trigger instead.
+    """
+    others = {t.token.i for t in triggers if t is not trig}
+    tokens: list[Token] = []
+    stack = [trig.token]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.children if c.i not in others and span.start <= c.i < span.end)
+    if (
+        trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp")
+        and len(tokens) > 1
+    ):
+        return sorted(tokens, key=lambda t: t.i)
+    later = [t.token.i for t in triggers if t.token.i > trig.token.i]
+    stop = min(later) if later else span.end
+    return list(span.doc[trig.token.i : stop])
+
+
+def mentions_in(ctx: ClaimContext, window: list[Token]) -> list[Mention]:
+    seen: list[Mention] = []
+    for tok in window:
+        m = ctx.mention_at.get(tok.i)
+        if m is not None and m not in seen:
+            seen.append(m)
+    return seen
+
+
+# Prepositions under which a name is the setting of an act, not what it made or founded.
+SETTING_PREPS = frozenset(
+    {"at", "in", "during", "for", "under", "with", "from", "to", "on", "within", "by", "into", "of"}
+)
+# Prepositions that put a name in another event ("After posts at X, she joined Y").
+OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "prior", "until", "since"})
+WORK_PREDICATES = frozenset({"created", "founded", "released"})
+
+
+def path_preps(trig: Trigger, mention: Mention) -> set[str] | None:
+    """The prepositions between the mention and the trigger in the parse (None: not reached)."""
+    doc = trig.token.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    node, preps = span.root, set()
+    for _ in range(8):
+        if node.i == trig.token.i:
+            return preps
+        if node.dep_ in ("prep", "agent", "dative") or node.pos_ == "ADP":
+            preps.add(node.lower_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    before = doc[span.start - 1] if span.start > 0 else None
+    return {before.lower_} if before is not None and before.pos_ == "ADP" else None
+
+
+def rank_objects(trig: Trigger, objects: list[Mention]) -> list[Mention]:
+    """Names attached to the trigger first, then those after it; names inside another event's
+    phrase ("after posts at X") are dropped."""
+    ranked: list[tuple[int, int, Mention]] = []
+    for m in objects:
+        preps = path_preps(trig, m)
+        if preps and preps & OTHER_EVENT_PREPS:
+            continue
+        score = (2 if preps is not None else 0) + (1 if m.start > trig.token.idx else 0)
+        ranked.append((-score, m.start, m))
+    return [m for _, _, m in sorted(ranked, key=lambda x: (x[0], x[1]))]
+
+
+def pick_object(
+    objects: list[Mention], predicate: str, trig: Trigger, subject: ProfileSubject | None
+) -> Mention | None:
+    wanted = PREDICATES[predicate][1]
+    candidates = [m for m in objects if not (subject and subject.matches(m))]
+    if predicate in WORK_PREDICATES:
+        candidates = [m for m in candidates if not (path_preps(trig, m) or set()) & SETTING_PREPS]
+    if predicate == "position":
+        # The employer is the organisation after "at" or the verb's object; a department named
+        # in the role ("head of the X Department") is not. Known names first, then in order.
+        orgs = [
+            m for m in candidates if m.label == "organization" or (m.kb_id and m.label == "other")
+        ]
+        doc = trig.token.doc
+        orgs.sort(key=lambda m: (preposition_before(doc, m) == "of", m.kb_id is None))
+        if not orgs:
+            # "was named Time's Person of the Year": an honour, checked as an award
+            return next((m for m in candidates if m.label == "award"), None)
+        return orgs[0]
+    # A KB entity typed "other" (a Wikidata class the importer does not map) may still be the
+    # organisation; names the KB knows go before names it does not.
+    typed = [
+        m
+        for m in candidates
+        if m.label in wanted
+        or (
+            m.kb_id
+            and m.label == "other"
+            and "organization" in wanted
+            and m.text.lower().rstrip(".") not in DEGREE_WORDS | DEGREE_NOUNS
+        )
+    ]
+    typed.sort(key=lambda m: m.kb_id is None)
+    if typed:
+        return typed[0]
+    if predicate in WORK_PREDICATES:
+        return next((m for m in candidates if m.label in ("other", "work")), None)
+    if predicate == "award" and verb_lemma(trig.token) in AWARD_VERBS:
+        # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
+        return next((m for m in candidates if m.label in ("other", "work") and m.kb_id), None)
+    if predicate in ("born", "died"):
+        # "Born in Kraków": a place name the tagger took for a person is still the place.
+        return next(
+            (
+                m
+                for m in candidates
+                if not m.kb_id
+                and m.label != "organization"
+                and (path_preps(trig, m) or set()) & {"in", "at"}
+            ),
+            None,
+        )
+    return None
+
+
+def window_degree(window: list[Token]) -> str | None:
+    for tok in window:
+        if tok.lower_.rstrip(".") in DEGREE_WORDS or tok.lower_ in DEGREE_WORDS:
+            return tok.text
+    return None
+
+
+def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
+    """ "professor at X" -> "professor"; "head of the Y Department at X" -> that whole phrase.
+
+    The phrase ends at the first linked organisation introduced by "at", "for", "with"... (the
+    employer); "head of the X Department" keeps its "of" phrase.
+    """
+    doc = window[0].doc if window else None
+    stop = min(
+        (
+            m.start
+            for m in objects
+            if m.kb_id
+            and m.label == "organization"
+            and doc is not None
+            and preposition_before(doc, m) not in (None, "of")
+        ),
+        default=None,
+    )
+    words: list[Token] = []
+    for tok in window:
+        if stop is not None and tok.idx >= stop:
+            break
+        if (tok.is_punct and tok.text != "-") or (
+            tok.pos_ == "ADP" and tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num
+        ):
+            break  # "leader of the CDU in 1998": the date is not part of the role
+        words.append(tok)
+    while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an", "and"):
+        words.pop()
+    while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their"):
+        words.pop(0)
+    if not any(t.lower_ in ROLE_NOUNS for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+def as_role(window: list[Token], trig: Trigger) -> str | None:
+    """ "spent a stint at X as a management consultant" -> "management consultant"; also
+    "rising to senior vice-president", "becoming chief engineer"."""
+    for i, tok in enumerate(window):
+        cue = (
+            tok.lower_ == "as"
+            or (
+                tok.lower_ == "to"
+                and i > 0
+                and window[i - 1].lemma_ in ("rise", "promote", "advance")
+            )
+            or tok.lemma_ == "become"
+        )
+        if cue and tok.i > trig.token.i:
+            words = [t for t in window[i + 1 : i + 6] if not t.is_punct]
+            while words and words[0].pos_ == "DET":
+                words.pop(0)
+            role = []
+            for t in words:
+                if t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.lower_ != "-":
+                    break
+                role.append(t.text)
+            if role and any(
+                w.lower() in ROLE_NOUNS or w.lower().endswith(("er", "ist", "ant")) for w in role
+            ):
+                return " ".join(role)
+    return None
+
+
+def preposition_before(doc: Doc, m: Mention) -> str | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return doc[i].lower_ if i >= 0 and doc[i].pos_ == "ADP" else None
+
+
+def together_with(
+    ctx: ClaimContext, window: list[Token], award: Mention | None, trig: Trigger
+) -> list[str]:
+    """Co-recipients: people after "with"/"alongside" in the award's clause, and people
+    conjoined with the subject ("Doudna and Charpentier received ...")."""
+    after = award.end if award else -1
+    people: list[str] = []
+    seen_with = False
+    for tok in window:
+        if tok.idx < after:
+            continue
+        if tok.text in (";", "—") or (tok.text == "," and seen_with is False and people):
+            break
+        if tok.lower_ == "and" and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_punct:
+            break  # "... in 2017 and, with X, the Kavli Prize": X shares another award
+        if tok.lower_ in WITH_WORDS:
+            seen_with = seen_with or tok.lower_ != "and"
+            continue
+        if tok.is_punct and tok.text == "," and tok.nbor(1).lower_ in ("and", "but", "while"):
+            break
+        m = ctx.mention_at.get(tok.i)
+        if m is not None and m is not award and m.label == "award":
+            break
+        if seen_with and m is not None and m.label == "person":
+            add_person(ctx, people, m)
+    subj = subject_token(trig.token)
+    for conj in subj.conjuncts if subj is not None else ():
+        m = ctx.mention_at.get(conj.i)
+        if m is not None and m.label == "person":
+            add_person(ctx, people, m)
+    return people
+
+
+def add_person(ctx: ClaimContext, people: list[str], m: Mention) -> None:
+    name = m.kb_label or m.text
+    if name not in people and not (ctx.subject and ctx.subject.matches(m)):
+        people.append(name)

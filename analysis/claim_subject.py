@@ -1,0 +1,150 @@
+"""Who a claim is about: the grammatical subject, resolved to names, relatives or works."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.claim_context import (
+    INHERIT_DEPS,
+    PERSON_PREDICATES,
+    SUBJECT_DEPS,
+    ClaimContext,
+)
+from analysis.models import Mention
+from analysis.triggers import Trigger
+from analysis.vocabulary import (
+    RELATIONS,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
+    WORK_NOUNS,
+)
+
+
+def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
+    default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
+    tok = possessor(trig.token) if trig.token.pos_ == "NOUN" else None
+    if trig.predicate == "award" and not trig.passive:
+        # "Obama awarded her the Medal": the recipient is the indirect object (a pronoun or a
+        # person; "awarded the RIBA Gold Medal" is a misparse, not a recipient).
+        tok = tok or next(
+            (
+                c
+                for c in trig.token.children
+                if c.dep_ in ("dative", "iobj")
+                and (c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label", "") == "person")
+            ),
+            None,
+        )
+    tok = tok or subject_token(trig.token)
+    if tok is None:
+        return default[0], default[1], None
+    mention = ctx.mention_at.get(tok.i) or mention_in_phrase(ctx, tok)
+    if (
+        mention is not None
+        and trig.token.dep_ == "acl"
+        and trig.token.tag_ == "VBG"
+        and mention.label != "person"
+        and tok.i == trig.token.head.i
+    ):
+        # "Joined Eckert-Mauchly, writing the A-0 compiler": the parser hangs the participle on
+        # the company; the profile's subject is the one writing.
+        return default[0], default[1], None
+    if mention is None and tok.i == trig.token.head.i:
+        # A participle hung on a non-name ("Appointed professor ..., founding X"): the
+        # profile's subject did it.
+        return default[0], default[1], None
+    if mention is not None:
+        if ctx.subject and ctx.subject.matches(mention):
+            return default[0], default[1], mention
+        return mention.kb_label or mention.text, mention.kb_id, mention
+    if tok.lower_ in SUBJECT_PRONOUNS:
+        if ctx.subject is not None and not ctx.subject.takes(tok.lower_):
+            # "he died in Greece" in a profile of a woman: someone else, the last man named.
+            other = previous_person(ctx, tok)
+            return (
+                (other.kb_label or other.text, other.kb_id, other)
+                if other
+                else ("(someone else)", None, None)
+            )
+        return default[0], default[1], None
+    if tok.lower_ in RELATIONS or any(c.lower_ in RELATIONS for c in tok.lefts):
+        return "(someone else)", None, None
+    if tok.lemma_.lower() in WORK_NOUNS:
+        # "Beloved, her novel of ..., won the Pulitzer": the work did, named nearby.
+        work = nearest_work(ctx, trig.token)
+        return (work.kb_label or work.text, work.kb_id, work) if work else ("(a work)", None, None)
+    # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return default[0], default[1], None
+    if trig.predicate in PERSON_PREDICATES:
+        # "the physicist joined ...", but "her laboratory still runs on ..." is not her
+        personal = (
+            tok.lemma_.lower() in ROLE_NOUNS
+            or tok.lemma_.lower().endswith(("ist", "er", "or", "ian", "man", "woman"))
+            or any(
+                c.dep_ == "poss"
+                and c.lower_ in SUBJECT_PRONOUNS
+                and (ctx.subject is None or ctx.subject.takes(c.lower_))
+                for c in tok.children
+            )
+        )
+        return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
+    phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
+    return phrase, None, None
+
+
+def nearest_work(ctx: ClaimContext, tok: Token) -> Mention | None:
+    sent = tok.sent
+    works = [
+        m
+        for m in ctx.mention_at.values()
+        if m.label == "work" and sent.start_char <= m.start < tok.idx
+    ]
+    return max(works, key=lambda m: m.start, default=None)
+
+
+def previous_person(ctx: ClaimContext, tok: Token) -> Mention | None:
+    """The last person named before ``tok`` who is not the profile's subject."""
+    best = None
+    for m in ctx.mention_at.values():
+        if (
+            m.label == "person"
+            and m.end <= tok.idx
+            and not (ctx.subject and ctx.subject.matches(m))
+        ):
+            if best is None or m.start > best.start:
+                best = m
+    return best
+
+
+def possessor(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def mention_in_phrase(ctx: ClaimContext, head: Token) -> Mention | None:
+    """ "The Llama 3.1 model": the name inside the subject's noun phrase."""
+    for tok in head.lefts:
+        if tok.dep_ in ("compound", "nmod", "nummod", "amod", "poss") and tok.i in ctx.mention_at:
+            return ctx.mention_at[tok.i]
+    for tok in head.rights:
+        if tok.dep_ == "appos" and tok.i in ctx.mention_at:
+            return ctx.mention_at[tok.i]  # "Her daughter Irène Joliot-Curie"
+    if head.dep_ == "appos" and head.head.i in ctx.mention_at:
+        # "COBOL, the common business-oriented language introduced in 1955"
+        return ctx.mention_at[head.head.i]
+    return None
+
+
+def subject_token(token: Token) -> Token | None:
+    """The grammatical subject of the trigger, looking up through conjoined and embedded verbs."""
+    current = token
+    for _ in range(6):
+        subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if current.dep_ in ("acl", "relcl") and current.head is not current:
+            return current.head
+        if current.dep_ not in INHERIT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None

@@ -1,0 +1,200 @@
+"""When a claim happened: the date each trigger owns, and whether it is said of now."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from analysis.claim_context import (
+    CLAUSE_BREAKS,
+    DATED_TYPES,
+    EMBEDDED_DEPS,
+    PRESENT_PHRASES,
+    RELATIVE_TEXT,
+    ClaimContext,
+)
+from analysis.models import Block, Timex
+from analysis.triggers import Trigger
+from analysis.vocabulary import (
+    PRESENT_MARKERS,
+)
+
+
+def timex_at(ctx: ClaimContext, offset: int) -> Timex | None:
+    if offset < 0:
+        return None
+    return next((t for t in ctx.timexes if t.start <= offset < t.end), None)
+
+
+def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict[int, Timex]:
+    """Each dated timex goes to the first trigger above it in the parse (or the only trigger,
+    when that trigger is the main verb)."""
+    trigger_ids = {t.token.i for t in triggers}
+    wanted: dict[int, list[tuple[Timex, int]]] = {}
+    for tx in timexes_in(ctx, span.start_char, span.end_char):
+        tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if tok is None:
+            continue
+        owner = owner_above(tok.root, trigger_ids)
+        if owner is None and len(triggers) == 1 and main_clause(triggers[0].token):
+            owner = triggers[0].token.i
+        if owner is not None:
+            wanted.setdefault(owner, []).append((tx, tok.start))
+    owned: dict[int, Timex] = {}
+    for owner, found in sorted(wanted.items()):
+        # Several dates hung on one verb: it keeps the one after it ("earned X ... in 1988");
+        # one before it goes to an earlier trigger that has none ("Born ... in 1967, he earned").
+        # Dates inside a relative clause below the verb are that clause's ("joined X in 1989,
+        # where she held a chair until 2006"); then the date after the verb is its own.
+        direct = [f for f in found if not through_clause(span.doc[f[1]], owner)] or found
+        after = [f for f in direct if f[1] > owner] or direct
+        owned.setdefault(owner, after[0][0])
+        for tx, at in found:
+            if tx is owned[owner]:
+                continue
+            other = preceding_owner(span, triggers, owned, at, strict=False)
+            if other is not None:
+                owned[other] = tx
+    for owner, tx in list(owned.items()):
+        tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if tok is not None and owner > tok.start and len(wanted.get(owner, [])) == 1:
+            other = preceding_owner(span, triggers, owned, tok.start)
+            if other is not None:
+                del owned[owner]
+                owned[other] = tx
+    return owned
+
+
+def through_clause(node: Token, owner: int) -> bool:
+    for _ in range(12):
+        if node.i == owner or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def owner_above(node: Token, trigger_ids: set[int]) -> int | None:
+    for _ in range(12):
+        if node.i in trigger_ids:
+            return node.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def main_clause(token: Token) -> bool:
+    """Not inside a relative or adverbial clause ("..., where he completed a degree")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in ("relcl", "advcl", "ccomp", "acl"):
+            return False
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def preceding_owner(
+    span: Span,
+    triggers: list[Trigger],
+    owned: dict[int, Timex],
+    timex_i: int,
+    strict: bool = True,
+) -> int | None:
+    """ "joining X in 2013 to lead Y": a date right after a trigger's object belongs to it,
+    not to the later verb the parser hung it on, unless a clause break comes between."""
+    before = [t.token.i for t in triggers if t.token.i < timex_i and t.token.i not in owned]
+    if not before:
+        return None
+    between = span.doc[before[-1] + 1 : timex_i]
+    if strict and any(t.lower_ in CLAUSE_BREAKS for t in between):
+        return None
+    return before[-1]
+
+
+def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex | None:
+    """A clause with no date of its own shares its governor's ("while at X", "to lead Y"), or
+    that of a date just before it with no clause break between ("... in 2013 to lead Y")."""
+    if trig.inherits and owned:
+        return next(iter(owned.values()))
+    node = trig.token
+    head = node.head
+    if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
+        # "In 2011 she received X and was named Y": a fronted date frames both verbs.
+        return owned[head.i]
+    for _ in range(4):
+        if node.dep_ not in EMBEDDED_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in owned:
+            return owned[node.i]
+    before = [tx for tx in owned.values() if tx.end <= trig.token.idx]
+    if not before:
+        return None
+    nearest = max(before, key=lambda tx: tx.end)
+    gap = span.doc.char_span(nearest.end, trig.token.idx, alignment_mode="expand")
+    if gap is not None and any(t.lower_ in CLAUSE_BREAKS for t in gap):
+        return None
+    return nearest
+
+
+def timexes_in(ctx: ClaimContext, start: int, end: int) -> list[Timex]:
+    dated = [
+        t
+        for t in ctx.timexes
+        if start <= t.start < end and t.type in DATED_TYPES and t.value[:1].isdigit()
+    ]
+    # "Three years later ... between the 2002 French Open and ...": the counted date is the
+    # sentence's frame, the written years are its events'.
+    absolute = [t for t in dated if not RELATIVE_TEXT.search(t.text)]
+    return absolute if absolute else dated
+
+
+def label_timex(ctx: ClaimContext, block: Block) -> Timex | None:
+    return next(iter(timexes_in(ctx, block.start, block.start + len(block.date_label or ""))), None)
+
+
+def sentence_present(ctx: ClaimContext, span: Span, start: int, end: int) -> bool:
+    if any(t.lower_ in PRESENT_MARKERS for t in span) or PRESENT_PHRASES.search(span.text):
+        return True
+    return any(t.value == "PRESENT_REF" for t in ctx.timexes if start <= t.start < end)
+
+
+def ongoing(token: Token, time: Timex | None) -> bool:
+    """ "Since 2005 she has served as Chancellor": the present perfect with "since" says the
+    role still holds."""
+    if (
+        time is None
+        or time.mod not in ("ON_OR_AFTER", "START")
+        and not (
+            time.start >= 6
+            and token.doc.text[max(0, time.start - 6) : time.start]
+            .lower()
+            .strip()
+            .endswith("since")
+        )
+    ):
+        return False
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children
+    )
+
+
+def marked_present(window: list[Token]) -> bool:
+    """A "now"/"currently" in the claim's own words; "(now Meta)" renames, it does not date."""
+    for tok in window:
+        if tok.lower_ in PRESENT_MARKERS and not (tok.i > 0 and tok.doc[tok.i - 1].text == "("):
+            return True
+    text = " ".join(t.text for t in window)
+    return bool(PRESENT_PHRASES.search(text))
+
+
+def is_present(token: Token) -> bool:
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
+        for c in token.children
+    )
