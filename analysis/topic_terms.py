@@ -156,8 +156,11 @@ def _read_tables(path: Path) -> Lexicon:
         names[adv[0]] = "adv"
     return Lexicon(
         index={names[k]: frozenset(v) for k, v in index.items() if names.get(k)},
-        rules={names[k]: [(a, b) for a, b in v] for k, v in tables["lemma_rules"].items()
-               if names.get(k)},
+        rules={
+            names[k]: [(a, b) for a, b in v]
+            for k, v in tables["lemma_rules"].items()
+            if names.get(k)
+        },
         exc={names[k]: v for k, v in tables["lemma_exc"].items() if names.get(k)},
     )
 

@@ -1,24 +1,34 @@
-"""Topic structure of articles: TF-IDF + NMF over paragraphs, mapped back to sections.
+"""Topic structure of articles: TF-IDF + NMF over sentences, mapped back to sections.
 
 Why NMF rather than LDA: profile paragraphs are short (40-120 words), so per-document word
 counts are too sparse for LDA's Dirichlet-multinomial estimates to settle; NMF on TF-IDF
 factorises the weighted term matrix directly, is deterministic with ``init="nndsvda"`` and a
 fixed ``random_state``, and gives sharper, more readable topics on a few dozen short documents.
 
-Documents are paragraph blocks; consecutive bullets of one section form one document (a lone
-bullet is too short to carry a topic). Headings are excluded (they are what we check the
-content against) and so are pull quotes (they repeat the body and would double its weight).
+Documents are sentences of paragraphs and bullets (one article has only a dozen paragraphs,
+too few for NMF to pull apart themes that share one); a sentence of fewer than
+``MIN_DOC_WORDS`` words joins its neighbour. Pull quotes are excluded (they repeat the body).
+A section's topic mix is the sum of its sentences' topic weights.
 
-Vocabulary choices (general, not tuned to any article):
-- English stop words, words of 3+ letters, a light suffix stemmer so that "regulating" and
-  "regulation" count as one term (terms are shown by their most frequent surface form);
-- unigrams and bigrams of adjacent content words;
-- ``min_df=2``: a topic is a theme that recurs, so a word used in one paragraph only is noise;
-- ``max_df=0.6``: a word in most paragraphs (the profile's subject) separates nothing.
+Vocabulary (general, not tuned to any article; see ``analysis.topic_terms``):
+- content words only -- nouns, adjectives and unknown words (names, jargon) told from verbs
+  and adverbs by the installed model's lemmatizer tables, no pipeline run -- lemmatised and
+  folded by a light suffix stemmer ("regulating" and "regulation" are one term, shown by its
+  noun form), plus bigrams of adjacent kept words;
+- a term must recur (``min_df`` 2, more in a large corpus), must not be in most documents
+  (``MAX_DF``), nor in most sections (``MAX_SECTION_SHARE``: the profile's subject);
+- headings are weak labels: a heading's terms, when the bodies use them, are added to its
+  section's sentences at ``HEADING_WEIGHT`` of an occurrence, so the editor's statement of a
+  section's subject steers an ambiguous split without introducing a word (a heading foreign
+  to its body still shows as a mismatch).
 
-Number of topics: k in 2..min(8, n-1, round(sqrt(n))) for n documents, picking the k whose
-paragraph-to-topic assignment has the highest mean cosine silhouette (ties: the smaller k). The
-sqrt cap keeps the model at the grain of sections' themes rather than one topic per paragraph.
+Number of topics: k in 2..min(8, sections, round(sqrt(documents))): the best cosine silhouette
+of the sentences' dominant topics among the k where every topic dominates some section (a
+topic no section is about is noise to an editor); ties go to the smaller k.
+
+Labels: the most distinctive nouns and bigrams of a topic -- weight times the term's share of
+its weight over all topics (as in FREX / c-TF-IDF) -- with heading words of the sections the
+topic dominates counted ``HEADING_BOOST`` times; an adjective alone ("neural") is no label.
 """
 
 from __future__ import annotations
@@ -26,15 +36,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from analysis.models import Article
+from analysis.topic_terms import Terms, split_sentences, stem
+
+__all__ = ["analyze_article_topics", "analyze_topics", "choose_k", "sentence_documents", "stem"]
 
 if TYPE_CHECKING:
     from sklearn.decomposition import NMF
@@ -46,71 +58,16 @@ if TYPE_CHECKING:
 RANDOM_STATE = 0
 MAX_TOPICS = 8
 MIN_DOCUMENTS = 4  # below this there is nothing to factorise
-MIN_DF, MAX_DF = 2, 0.6
+MAX_DF = 0.5
+MAX_SECTION_SHARE = 0.6
 TOP_TERMS, LABEL_TERMS = 8, 3
 # A heading "matches" when at least this share of its content words occurs in the section's
 # text or its dominant topic's top terms.
 HEADING_MATCH_MIN = 0.25
-_SUFFIXES = (
-    "ings", "ing", "ions", "ion", "ities", "ity", "ness",
-    "ments", "ment", "ically", "ical", "ally", "ly", "ers", "er", "ies", "ied", "ed", "es", "al",
-    "ive", "ic", "s", "e",
-)  # fmt: skip
-# Fillers sklearn's list lacks; they recur everywhere and name no theme.
-_EXTRA_STOP = frozenset(
-    "like just really recent recently real new way ways make makes made use used "
-    "using today year years time times things thing".split()
-)
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-_APOSTROPHE = re.compile(r"['\u2019]")
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return ENGLISH_STOP_WORDS | _EXTRA_STOP
-
-
-@functools.lru_cache(maxsize=65536)  # a pure function of a word, called for every occurrence
-def stem(word: str) -> str:
-    """Strip one common suffix, keeping a stem of 4+ letters ("regulation" -> "regulat")."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                continue
-            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return word
-
-
-@dataclass
-class _Analyzer:
-    """Tokeniser for TfidfVectorizer that remembers each stem's surface forms for display."""
-
-    surface: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
-
-    def words(self, text: str, record: bool = True) -> list[str]:
-        out = []
-        stop = _stop_words()
-        for match in _WORD.finditer(text):
-            word = _APOSTROPHE.split(match.group().lower(), maxsplit=1)[0]  # drop "'s", "n't"
-            if len(word) < 3 or word in stop:
-                continue
-            stemmed = stem(word)
-            if record:
-                self.surface[stemmed][word] += 1
-            out.append(stemmed)
-        return out
-
-    def __call__(self, text: str) -> list[str]:
-        words = self.words(text)
-        return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-
-    def show(self, term: str) -> str:
-        # most_common breaks ties by first occurrence: deterministic for a given input order.
-        return " ".join(
-            self.surface[p].most_common(1)[0][0] if p in self.surface else p for p in term.split()
-        )
+MIN_DOC_WORDS = 4  # a shorter sentence ("He never did.") carries no theme of its own
+HEADING_WEIGHT = 0.75  # a heading term counts as 3/4 of an occurrence in each sentence
+HEADING_BOOST = 1.5
+MIN_DF_PER_DOCUMENTS = 200  # min_df grows by one per this many documents (corpus runs)
 
 
 @dataclass(frozen=True)
@@ -122,22 +79,26 @@ class _Doc:
     text: str
 
 
-def paragraph_documents(article: Article, index: int = 0) -> list[_Doc]:
-    """Paragraphs and bullet runs of an article, headings and pull quotes excluded."""
+def sentence_documents(article: Article, index: int = 0) -> list[_Doc]:
+    """Sentences of an article's paragraphs and bullets, headings and pull quotes excluded.
+
+    One article has a dozen paragraphs: too few documents for NMF to pull apart themes that
+    share a paragraph. A sentence too short to carry a theme joins its predecessor.
+    """
     docs: list[_Doc] = []
-    previous = None
     for block in article.blocks:
         if block.kind not in ("paragraph", "bullet"):
-            previous = block
             continue
-        text = article.block_text(block)
-        merge = block.kind == "bullet" and previous is not None and previous.kind == "bullet"
-        if merge and docs and docs[-1].section == block.section:
-            last = docs[-1]
-            docs[-1] = _Doc(index, last.section, last.start, block.end, f"{last.text}\n{text}")
-        else:
-            docs.append(_Doc(index, block.section, block.start, block.end, text))
-        previous = block
+        for start, end in split_sentences(article.block_text(block), block.start):
+            text = article.text[start:end]
+            last = docs[-1] if docs else None
+            short = len(text.split()) < MIN_DOC_WORDS or (
+                last is not None and len(last.text.split()) < MIN_DOC_WORDS
+            )
+            if short and last is not None and last.section == block.section:
+                docs[-1] = _Doc(index, last.section, last.start, end, f"{last.text}\n{text}")
+            else:
+                docs.append(_Doc(index, block.section, start, end, text))
     return docs
 
 
@@ -149,49 +110,66 @@ def _fit(matrix: np.ndarray, k: int) -> tuple[NMF, np.ndarray]:
 
 
 def choose_k(
-    matrix, fits: dict[int, tuple[NMF, np.ndarray]] | None = None
+    matrix, groups: np.ndarray, top: int, fits: dict[int, tuple[NMF, np.ndarray]] | None = None
 ) -> tuple[int, dict[int, float]]:
-    """The number of topics with the best cosine silhouette of the paragraphs' dominant topics.
-
-    ``fits``, when given, receives each k's fitted model and weights so the caller reuses the
-    chosen one instead of fitting it again (the fit is deterministic).
-    """
+    """The number of topics (2..top): best cosine silhouette of the documents' topics, among
+    the k for which every topic is the dominant topic of at least one section."""
     from sklearn.metrics import silhouette_score
 
-    n = matrix.shape[0]
-    top = max(2, min(MAX_TOPICS, n - 1, round(math.sqrt(n))))
+    n_units = int(groups.max()) + 1
+    onehot = np.zeros((n_units, len(groups)))
+    onehot[groups, np.arange(len(groups))] = 1.0
+    live = np.asarray(matrix.sum(axis=1)).ravel() > 0
     scores: dict[int, float] = {}
     for k in range(2, top + 1):
         model, weights = _fit(matrix, k)
         if fits is not None:
             fits[k] = (model, weights)
-        labels = weights.argmax(axis=1)
-        distinct = len(set(labels.tolist()))
-        ok = 1 < distinct < n
-        scores[k] = float(silhouette_score(matrix, labels, metric="cosine")) if ok else -1.0
+        labels = weights[live].argmax(axis=1)
+        per_section = onehot @ weights
+        used = set(per_section[per_section.sum(axis=1) > 0].argmax(axis=1).tolist())
+        ok = 1 < len(set(labels.tolist())) < int(live.sum()) and len(used) == k
+        scores[k] = float(silhouette_score(matrix[live], labels, metric="cosine")) if ok else -1.0
     best = max(scores, key=lambda k: (round(scores[k], 6), -k))
     return best, {k: round(v, 4) for k, v in scores.items()}
 
 
-def _topic(index: int, row: np.ndarray, terms: np.ndarray, analyzer: _Analyzer) -> dict:
+def _topic(index: int, model: NMF, terms: np.ndarray, vocab: Terms, boost: set[str]) -> dict:
+    """Top terms by weight; the label from the most distinctive nouns and bigrams.
+
+    Distinctiveness is a term's weight times its share of the term's weight over all topics
+    (as in FREX / c-TF-IDF): a word every topic uses names none of them. Words of the headings
+    of the sections the topic dominates count ``HEADING_BOOST`` times: a weak, editor-given
+    label that still has to be frequent in the body to be chosen.
+    """
+    row = model.components_[index]
+    share = row / np.maximum(model.components_.sum(axis=0), 1e-12)
     order = sorted(range(len(row)), key=lambda i: (-row[i], terms[i]))[:TOP_TERMS]
-    shown = [{"term": analyzer.show(terms[i]), "weight": round(float(row[i]), 4)} for i in order]
-    label_terms: list[str] = []
-    for item in shown:  # skip a bigram whose words are already in the label
-        words = item["term"].split()
-        if not all(w in " ".join(label_terms).split() for w in words):
-            label_terms.append(item["term"])
-        if len(label_terms) == LABEL_TERMS:
+    shown = [{"term": vocab.show(terms[i]), "weight": round(float(row[i]), 4)} for i in order]
+
+    def score(i: int) -> float:
+        hint = HEADING_BOOST if all(p in boost for p in terms[i].split()) else 1.0
+        return float(row[i] * share[i]) * hint
+
+    ranked = sorted(range(len(row)), key=lambda i: (-score(i), terms[i]))
+    label: list[str] = []
+    for i in ranked:
+        if row[i] <= 0 or len(label) == LABEL_TERMS:
             break
-    return {"id": index, "label": " / ".join(label_terms), "terms": shown, "_stems": terms[order]}
+        term = vocab.show(terms[i])
+        taken = " ".join(label).split()
+        if vocab.is_weak_label(terms[i]) or all(w in taken for w in term.split()):
+            continue
+        label = [t for t in label if not set(t.split()) <= set(term.split())] + [term]
+    return {"id": index, "label": " / ".join(label), "terms": shown, "_stems": terms[order]}
 
 
-def _heading_match(heading: str | None, body: str, topic: dict | None, an: _Analyzer) -> dict:
+def _heading_match(heading: str | None, body: str, topic: dict | None, vocab: Terms) -> dict:
     """Share of the heading's content words found in the section body or its topic's terms."""
-    wanted = set(an.words(heading or "", record=False))
+    wanted = {key for key, _ in vocab.tokens(heading or "", record=False)}
     if not wanted:
         return {"similarity": None, "matches": None, "reason": "heading has no content words"}
-    have = set(an.words(body, record=False))
+    have = {key for key, _ in vocab.tokens(body, record=False)}
     if topic is not None:
         have |= {part for term in topic["_stems"] for part in term.split()}
     share = len(wanted & have) / len(wanted)
@@ -203,11 +181,22 @@ def _mix(weights: np.ndarray) -> list[float]:
     return [round(float(w) / total, 4) if total else 0.0 for w in weights]
 
 
-def _sections(article: Article, docs: list[_Doc], fitted: tuple, topics: list[dict]) -> list[dict]:
-    vec, model, analyzer = fitted
+def _section_weights(docs: list[_Doc], weights: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
+    """Each (article, section)'s topic weights: the sum over its documents."""
+    out: dict[tuple[int, int], np.ndarray] = {}
+    for doc, row in zip(docs, weights, strict=True):
+        key = (doc.article, doc.section)
+        out[key] = out.get(key, 0) + row
+    return out
+
+
+def _sections(
+    article: Article, docs: list[_Doc], weights: dict, topics: list[dict], vocab: Terms
+) -> list[dict]:
     out = []
     for section in article.sections:
-        body = "\n".join(d.text for d in docs if d.section == section.index)
+        mine = [d for d in docs if d.section == section.index]
+        body = "\n".join(d.text for d in mine)
         row = {
             "index": section.index,
             "heading": section.heading,
@@ -215,17 +204,17 @@ def _sections(article: Article, docs: list[_Doc], fitted: tuple, topics: list[di
             "end": section.end,
             "topic": None,
         }
-        weights = model.transform(vec.transform([body]))[0] if body else np.zeros(len(topics))
+        total = weights.get((mine[0].article, section.index)) if mine else None
         topic = None
-        if weights.sum() > 0:
-            mix = _mix(weights)
-            best = int(np.argmax(weights))
+        if total is not None and total.sum() > 0:
+            mix = _mix(total)
+            best = int(np.argmax(total))
             topic = topics[best]
             row |= {"topic": best, "label": topic["label"], "weight": mix[best], "mix": mix}
         else:
             row["reason"] = "no paragraphs" if not body else "no topic vocabulary"
         if section.heading:
-            row["heading_match"] = _heading_match(section.heading, body, topic, analyzer)
+            row["heading_match"] = _heading_match(section.heading, body, topic, vocab)
         out.append(row)
     return out
 
@@ -250,19 +239,15 @@ def _shifts(sections: list[dict]) -> list[dict]:
 
 
 def _article(
-    index: int,
-    article: Article,
-    docs: list[_Doc],
-    fitted: tuple,
-    weights: np.ndarray,
-    topics: list[dict],
+    index: int, article: Article, docs: list[_Doc], weights: dict, topics: list[dict], vocab: Terms
 ) -> dict:
-    mine = [i for i, d in enumerate(docs) if d.article == index]
-    sections = _sections(article, [docs[i] for i in mine], fitted, topics)
+    mine = [d for d in docs if d.article == index]
+    sections = _sections(article, mine, weights, topics, vocab)
+    totals = [w for (a, _), w in weights.items() if a == index]
     return {
         "path": article.path,
         "title": article.title,
-        "mix": _mix(weights[mine].sum(axis=0)) if mine else [],
+        "mix": _mix(sum(totals)) if totals else [],
         "sections": sections,
         "shifts": _shifts(sections),
         "mismatched_headings": [
@@ -292,7 +277,7 @@ def analyze_topics(articles: list[Article]) -> dict:
         weight, mix, heading match), ``shifts`` and ``mismatched_headings``; or
         ``scored: false`` with the reason when there is too little text to model.
     """
-    docs = [d for i, a in enumerate(articles) for d in paragraph_documents(a, i)]
+    docs = [d for i, a in enumerate(articles) for d in sentence_documents(a, i)]
     if len(docs) < MIN_DOCUMENTS:
         return _unscored(
             articles, f"too few paragraphs to find topics ({len(docs)}; need {MIN_DOCUMENTS})"
@@ -324,23 +309,54 @@ def _blas_controller() -> ThreadpoolController:
     return ThreadpoolController()  # inspecting the loaded libraries once, not per article
 
 
-def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _features(docs: list[_Doc], vocab: Terms) -> list[list[str]]:
+    """Each document's terms, without those spread over most sections.
 
-    analyzer = _Analyzer()
-    vec = TfidfVectorizer(analyzer=analyzer, min_df=MIN_DF, max_df=MAX_DF, sublinear_tf=True)
+    A term in more than ``MAX_SECTION_SHARE`` of the sections (the profile's subject, "AI" in
+    an AI profile) separates no section from another; bigrams containing one go too.
+    """
+    tokens = [vocab.tokens(d.text) for d in docs]  # first pass: all content stems are known
+    features = [vocab.terms(t) for t in tokens]
+    units: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for doc, terms in zip(docs, features, strict=True):
+        for term in terms:
+            units[term].add((doc.article, doc.section))
+    n_units = len({(d.article, d.section) for d in docs})
+    if n_units < 4:
+        return features
+    common = {t for t, u in units.items() if " " not in t and len(u) > MAX_SECTION_SHARE * n_units}
+    return [[t for t in terms if not common & set(t.split())] for terms in features]
+
+
+def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    vocab = Terms()
+    features = _features(docs, vocab)
+    # A theme recurs: a term must occur in two documents, more in a large corpus.
+    min_df = max(2, round(len(docs) / MIN_DF_PER_DOCUMENTS))
+    counter = CountVectorizer(analyzer=list, min_df=min_df, max_df=MAX_DF)
     try:
-        matrix = vec.fit_transform([d.text for d in docs])
-    except ValueError:  # every term pruned: nothing recurs across paragraphs
+        counts = counter.fit_transform(features)
+    except ValueError:  # every term pruned: nothing recurs across documents
         return _unscored(articles, "no vocabulary recurs across paragraphs")
-    if matrix.shape[1] < 2:
+    if counts.shape[1] < 2:
         return _unscored(articles, "no vocabulary recurs across paragraphs")
+    counts = _with_headings(counts, counter.vocabulary_, articles, docs, vocab)
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    vec = counter
+    units = {key: i for i, key in enumerate(dict.fromkeys((d.article, d.section) for d in docs))}
+    groups = np.array([units[(d.article, d.section)] for d in docs])
+    top = max(2, min(MAX_TOPICS, len(units), round(math.sqrt(len(docs)))))
     fits: dict[int, tuple[NMF, np.ndarray]] = {}
-    k, scores = choose_k(matrix, fits)
+    k, scores = choose_k(matrix, groups, top, fits)
     model, weights = fits[k]
     terms = vec.get_feature_names_out()
-    topics = [_topic(i, row, terms, analyzer) for i, row in enumerate(model.components_)]
-    fitted = (vec, model, analyzer)
+    per_section = _section_weights(docs, weights)
+    topics = [
+        _topic(i, model, terms, vocab, _heading_keys(articles, per_section, i, vocab))
+        for i in range(k)
+    ]
     result = {
         "scored": True,
         "method": "tfidf+nmf",
@@ -349,11 +365,41 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
         "documents": len(docs),
         "vocabulary": len(terms),
         "random_state": RANDOM_STATE,
-        "articles": [_article(i, a, docs, fitted, weights, topics) for i, a in enumerate(articles)],
+        "articles": [
+            _article(i, a, docs, per_section, topics, vocab) for i, a in enumerate(articles)
+        ],
     }
     for topic in topics:
         del topic["_stems"]
     return {**result, "topics": topics}
+
+
+def _with_headings(counts, vocabulary: dict, articles, docs, vocab: Terms):
+    """Add each section's heading terms to its sentences at ``HEADING_WEIGHT`` (weak labels).
+
+    Only terms the bodies already use (the fitted vocabulary) are added: a heading reinforces
+    what its section says, never introduces a word, so a heading foreign to its body still
+    shows as a mismatch.
+    """
+    if HEADING_WEIGHT <= 0:
+        return counts
+    counts = counts.tolil().astype(float)
+    for row, doc in enumerate(docs):
+        heading = articles[doc.article].sections[doc.section].heading or ""
+        for term in vocab.terms(vocab.tokens(heading, record=False)):
+            if term in vocabulary:
+                counts[row, vocabulary[term]] += HEADING_WEIGHT
+    return counts.tocsr()
+
+
+def _heading_keys(articles: list[Article], per_section: dict, topic: int, vocab: Terms) -> set:
+    """Content stems of the headings of the sections where ``topic`` dominates."""
+    keys: set[str] = set()
+    for (a, s), row in per_section.items():
+        heading = articles[a].sections[s].heading
+        if heading and row.sum() > 0 and int(np.argmax(row)) == topic:
+            keys |= {key for key, _ in vocab.tokens(heading, record=False)}
+    return keys
 
 
 def analyze_article_topics(article: Article) -> dict:
