@@ -41,7 +41,14 @@ _EXTRA_STOP = frozenset(
     year years time times thing things lot lots kind kinds sort part parts example examples
     instance fact case cases place point number numbers day days aspect aspects area areas
     role roles side sides term terms step steps range whole able including include includes
-    says said according known called""".split()
+    says said according known called come tell ask hear let try""".split()
+)
+# Everyday verbs WordNet also lists as rare nouns ("come", "found", "won" the currency):
+# their inflected forms ("comes", "founds", "won") are verbs in a profile.
+_COMMON_VERBS = frozenset(
+    """be have do come go get give take make look see seem become begin keep let put set turn
+    try call find found leave feel bring hold stand lose win die kill sign join move meet open
+    close work show tell ask say hear grow spend earn start end return serve""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Sentence ends: terminal punctuation (maybe closing quotes) and a capital or opening quote.
@@ -104,6 +111,9 @@ class Lexicon:
 
     def classify(self, word: str) -> tuple[str, bool]:
         """``(lemma, is_content)``: nouns, adjectives and unknown words are content."""
+        verb = self.lemma(word, "verb")
+        if verb in _COMMON_VERBS and verb != word:  # "comes", "won": a verb, whatever WordNet
+            return verb, False
         for pos in ("noun", "adj"):
             if (lemma := self.lemma(word, pos)) is not None:
                 return lemma, True

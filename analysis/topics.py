@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 RANDOM_STATE = 0
 MAX_TOPICS = 8
 MIN_DOCUMENTS = 4  # below this there is nothing to factorise
+MIN_SECTIONS = 3  # fewer: k is not bounded by, nor required to head, sections
 MAX_DF = 0.5
 MAX_SECTION_SHARE = 0.6
 TOP_TERMS, LABEL_TERMS = 8, 3
@@ -113,7 +114,12 @@ def choose_k(
     matrix, groups: np.ndarray, top: int, fits: dict[int, tuple[NMF, np.ndarray]] | None = None
 ) -> tuple[int, dict[int, float]]:
     """The number of topics (2..top): best cosine silhouette of the documents' topics, among
-    the k for which every topic is the dominant topic of at least one section."""
+    the k for which every topic is the dominant topic of at least one section.
+
+    Sentence silhouettes grow with k on short documents; requiring each topic to head a
+    section stops k at the grain an editor reads. With fewer than three sections (an article
+    without headings) that requirement means nothing and is dropped.
+    """
     from sklearn.metrics import silhouette_score
 
     n_units = int(groups.max()) + 1
@@ -128,7 +134,8 @@ def choose_k(
         labels = weights[live].argmax(axis=1)
         per_section = onehot @ weights
         used = set(per_section[per_section.sum(axis=1) > 0].argmax(axis=1).tolist())
-        ok = 1 < len(set(labels.tolist())) < int(live.sum()) and len(used) == k
+        ok = 1 < len(set(labels.tolist())) < int(live.sum())
+        ok = ok and (len(used) == k or n_units < MIN_SECTIONS)
         scores[k] = float(silhouette_score(matrix[live], labels, metric="cosine")) if ok else -1.0
     best = max(scores, key=lambda k: (round(scores[k], 6), -k))
     return best, {k: round(v, 4) for k, v in scores.items()}
@@ -347,7 +354,8 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
     vec = counter
     units = {key: i for i, key in enumerate(dict.fromkeys((d.article, d.section) for d in docs))}
     groups = np.array([units[(d.article, d.section)] for d in docs])
-    top = max(2, min(MAX_TOPICS, len(units), round(math.sqrt(len(docs)))))
+    by_sections = len(units) if len(units) >= MIN_SECTIONS else MAX_TOPICS
+    top = max(2, min(MAX_TOPICS, by_sections, round(math.sqrt(len(docs)))))
     fits: dict[int, tuple[NMF, np.ndarray]] = {}
     k, scores = choose_k(matrix, groups, top, fits)
     model, weights = fits[k]
