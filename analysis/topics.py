@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from analysis.models import Article
+from analysis.topic_sections import article_structure, section_weights
 from analysis.topic_terms import Terms, split_sentences, stem
 
 __all__ = ["analyze_article_topics", "analyze_topics", "choose_k", "sentence_documents", "stem"]
@@ -62,9 +63,6 @@ MIN_SECTIONS = 3  # fewer: k is not bounded by, nor required to head, sections
 MAX_DF = 0.5
 MAX_SECTION_SHARE = 0.6
 TOP_TERMS, LABEL_TERMS = 8, 3
-# A heading "matches" when at least this share of its content words occurs in the section's
-# text or its dominant topic's top terms.
-HEADING_MATCH_MIN = 0.25
 MIN_DOC_WORDS = 4  # a shorter sentence ("He never did.") carries no theme of its own
 HEADING_WEIGHT = 0.75  # a heading term counts as 3/4 of an occurrence in each sentence
 HEADING_BOOST = 1.5
@@ -171,98 +169,6 @@ def _topic(index: int, model: NMF, terms: np.ndarray, vocab: Terms, boost: set[s
     return {"id": index, "label": " / ".join(label), "terms": shown, "_stems": terms[order]}
 
 
-def _heading_match(heading: str | None, body: str, topic: dict | None, vocab: Terms) -> dict:
-    """Share of the heading's content words found in the section body or its topic's terms."""
-    wanted = {key for key, _ in vocab.tokens(heading or "", record=False)}
-    if not wanted:
-        return {"similarity": None, "matches": None, "reason": "heading has no content words"}
-    have = {key for key, _ in vocab.tokens(body, record=False)}
-    if topic is not None:
-        have |= {part for term in topic["_stems"] for part in term.split()}
-    share = len(wanted & have) / len(wanted)
-    return {"similarity": round(share, 2), "matches": share >= HEADING_MATCH_MIN}
-
-
-def _mix(weights: np.ndarray) -> list[float]:
-    total = float(weights.sum())
-    return [round(float(w) / total, 4) if total else 0.0 for w in weights]
-
-
-def _section_weights(docs: list[_Doc], weights: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
-    """Each (article, section)'s topic weights: the sum over its documents."""
-    out: dict[tuple[int, int], np.ndarray] = {}
-    for doc, row in zip(docs, weights, strict=True):
-        key = (doc.article, doc.section)
-        out[key] = out.get(key, 0) + row
-    return out
-
-
-def _sections(
-    article: Article, docs: list[_Doc], weights: dict, topics: list[dict], vocab: Terms
-) -> list[dict]:
-    out = []
-    for section in article.sections:
-        mine = [d for d in docs if d.section == section.index]
-        body = "\n".join(d.text for d in mine)
-        row = {
-            "index": section.index,
-            "heading": section.heading,
-            "start": section.start,
-            "end": section.end,
-            "topic": None,
-        }
-        total = weights.get((mine[0].article, section.index)) if mine else None
-        topic = None
-        if total is not None and total.sum() > 0:
-            mix = _mix(total)
-            best = int(np.argmax(total))
-            topic = topics[best]
-            row |= {"topic": best, "label": topic["label"], "weight": mix[best], "mix": mix}
-        else:
-            row["reason"] = "no paragraphs" if not body else "no topic vocabulary"
-        if section.heading:
-            row["heading_match"] = _heading_match(section.heading, body, topic, vocab)
-        out.append(row)
-    return out
-
-
-def _shifts(sections: list[dict]) -> list[dict]:
-    scored = [s for s in sections if s["topic"] is not None]
-    shifts = []
-    for a, b in zip(scored, scored[1:], strict=False):
-        va, vb = np.array(a["mix"]), np.array(b["mix"])
-        cosine = float(va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb)))
-        shifts.append(
-            {
-                "from_section": a["index"],
-                "to_section": b["index"],
-                "from_topic": a["topic"],
-                "to_topic": b["topic"],
-                "shift": a["topic"] != b["topic"],
-                "similarity": round(cosine, 3),
-            }
-        )
-    return shifts
-
-
-def _article(
-    index: int, article: Article, docs: list[_Doc], weights: dict, topics: list[dict], vocab: Terms
-) -> dict:
-    mine = [d for d in docs if d.article == index]
-    sections = _sections(article, mine, weights, topics, vocab)
-    totals = [w for (a, _), w in weights.items() if a == index]
-    return {
-        "path": article.path,
-        "title": article.title,
-        "mix": _mix(sum(totals)) if totals else [],
-        "sections": sections,
-        "shifts": _shifts(sections),
-        "mismatched_headings": [
-            s["index"] for s in sections if s.get("heading_match", {}).get("matches") is False
-        ],
-    }
-
-
 def _unscored(articles: list[Article], reason: str) -> dict:
     return {
         "scored": False,
@@ -335,23 +241,30 @@ def _features(docs: list[_Doc], vocab: Terms) -> list[list[str]]:
     return [[t for t in terms if not common & set(t.split())] for terms in features]
 
 
-def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
+def _tfidf(articles: list[Article], docs: list[_Doc], vocab: Terms) -> tuple | None:
+    """The documents' TF-IDF matrix (heading terms added) and its terms; None if no term recurs."""
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-    vocab = Terms()
-    features = _features(docs, vocab)
     # A theme recurs: a term must occur in two documents, more in a large corpus.
     min_df = max(2, round(len(docs) / MIN_DF_PER_DOCUMENTS))
     counter = CountVectorizer(analyzer=list, min_df=min_df, max_df=MAX_DF)
     try:
-        counts = counter.fit_transform(features)
+        counts = counter.fit_transform(_features(docs, vocab))
     except ValueError:  # every term pruned: nothing recurs across documents
-        return _unscored(articles, "no vocabulary recurs across paragraphs")
+        return None
     if counts.shape[1] < 2:
-        return _unscored(articles, "no vocabulary recurs across paragraphs")
+        return None
     counts = _with_headings(counts, counter.vocabulary_, articles, docs, vocab)
     matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-    vec = counter
+    return matrix, counter.get_feature_names_out()
+
+
+def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
+    vocab = Terms()
+    fitted = _tfidf(articles, docs, vocab)
+    if fitted is None:
+        return _unscored(articles, "no vocabulary recurs across paragraphs")
+    matrix, terms = fitted
     units = {key: i for i, key in enumerate(dict.fromkeys((d.article, d.section) for d in docs))}
     groups = np.array([units[(d.article, d.section)] for d in docs])
     by_sections = len(units) if len(units) >= MIN_SECTIONS else MAX_TOPICS
@@ -359,13 +272,17 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
     fits: dict[int, tuple[NMF, np.ndarray]] = {}
     k, scores = choose_k(matrix, groups, top, fits)
     model, weights = fits[k]
-    terms = vec.get_feature_names_out()
-    per_section = _section_weights(docs, weights)
+    per_section = section_weights(docs, weights)
     topics = [
         _topic(i, model, terms, vocab, _heading_keys(articles, per_section, i, vocab))
         for i in range(k)
     ]
-    result = {
+    structures = [
+        article_structure(i, a, docs, per_section, topics, vocab) for i, a in enumerate(articles)
+    ]
+    for topic in topics:
+        del topic["_stems"]
+    return {
         "scored": True,
         "method": "tfidf+nmf",
         "k": k,
@@ -373,13 +290,9 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
         "documents": len(docs),
         "vocabulary": len(terms),
         "random_state": RANDOM_STATE,
-        "articles": [
-            _article(i, a, docs, per_section, topics, vocab) for i, a in enumerate(articles)
-        ],
+        "articles": structures,
+        "topics": topics,
     }
-    for topic in topics:
-        del topic["_stems"]
-    return {**result, "topics": topics}
 
 
 def _with_headings(counts, vocabulary: dict, articles, docs, vocab: Terms):
