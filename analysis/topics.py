@@ -179,7 +179,7 @@ def _unscored(articles: list[Article], reason: str) -> dict:
 
 
 def analyze_topics(articles: list[Article]) -> dict:
-    """One TF-IDF + NMF model over all the articles' paragraphs; each article's topic structure.
+    """One TF-IDF + NMF model over all the articles' sentences; each article's topic structure.
 
     Args:
         articles: one or more ingested articles.
@@ -193,7 +193,7 @@ def analyze_topics(articles: list[Article]) -> dict:
     docs = [d for i, a in enumerate(articles) for d in sentence_documents(a, i)]
     if len(docs) < MIN_DOCUMENTS:
         return _unscored(
-            articles, f"too few paragraphs to find topics ({len(docs)}; need {MIN_DOCUMENTS})"
+            articles, f"too few sentences to find topics ({len(docs)}; need {MIN_DOCUMENTS})"
         )
     with _fast_sklearn():
         return _model_topics(articles, docs)
@@ -263,7 +263,7 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
     vocab = Terms()
     fitted = _tfidf(articles, docs, vocab)
     if fitted is None:
-        return _unscored(articles, "no vocabulary recurs across paragraphs")
+        return _unscored(articles, "no vocabulary recurs across sentences")
     matrix, terms = fitted
     units = {key: i for i, key in enumerate(dict.fromkeys((d.article, d.section) for d in docs))}
     groups = np.array([units[(d.article, d.section)] for d in docs])

@@ -98,7 +98,7 @@ def _print_topics(console: Console, result: dict) -> None:
     if not result["scored"]:
         console.print(f"[yellow]topics not found:[/yellow] {result['reason']}")
         return
-    table = Table(title=f"Topics (k={result['k']}, {result['documents']} paragraphs)")
+    table = Table(title=f"Topics (k={result['k']}, {result['documents']} sentences)")
     for column in ("Topic", "Label", "Top terms"):
         table.add_column(column)
     for topic in result["topics"]:
@@ -130,7 +130,7 @@ def _print_topics(console: Console, result: dict) -> None:
 @format_option("table", "json")
 @model_option
 def topics(articles: tuple[Path, ...], fmt: str, model: str | None) -> None:
-    """Topics (TF-IDF + NMF over paragraphs), each section's topic, shifts, off-topic headings.
+    """Topics (TF-IDF + NMF over sentences), each section's topic, shifts, off-topic headings.
 
     Several articles share one model, and each gets its topic mix. The result is
     deterministic. ``--model`` is accepted for symmetry; topics need no spaCy pipeline.
