@@ -226,6 +226,11 @@ def name_ngrams(
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
     stops = [t.is_space for t in doc]
     gap = [bool(t.whitespace_) for t in doc]
+    # An n-gram's text sliced from the Doc's text (what Span.text returns, without building a
+    # Span and joining its tokens for each of the thousands of n-grams).
+    text = doc.text
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
             if not namey[i]:
@@ -236,7 +241,7 @@ def name_ngrams(
                 if words > max_words or stops[j]:
                     break
                 if can_end[j]:
-                    key = normalize(doc[i : j + 1].text)
+                    key = normalize(text[starts[i] : ends[j]])
                     if key:
                         grams.setdefault(key, []).append((i, j + 1))
     return grams

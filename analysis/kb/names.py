@@ -6,6 +6,7 @@ case, accents, quote style, possessive or punctuation: "Yann LeCun’s" and "yan
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,6 +37,9 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# A pure function of its text, called for every candidate n-gram of every article (the same
+# names recur across n-grams, mentions and articles): cached, bounded.
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """The lookup key of a name: casefolded, accent-free, punctuation-free, single-spaced.
 
