@@ -105,7 +105,18 @@ class _File:
         return ()
 
 
+# libyaml's parser builds the same nodes (tags, values, line marks; only the unused ``style``
+# differs) about 8x faster: the bundled KB is composed at every start-up (~0.2 s -> ~0.03 s).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def _compose(path: Path) -> Node | None:
+    if _FAST_LOADER is not None:
+        try:
+            with path.open(encoding="utf-8-sig") as fh:
+                return yaml.compose(fh, Loader=_FAST_LOADER)
+        except Exception:  # redone below: its errors and messages are the contract
+            pass
     try:
         with path.open(encoding="utf-8-sig") as fh:
             return yaml.compose(fh, Loader=yaml.SafeLoader)
