@@ -172,7 +172,8 @@ def pick_object(
         return next((m for m in candidates if m.label in ("other", "work")), None)
     if predicate == "award" and verb_lemma(trig.token) in AWARD_VERBS:
         # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
-        return next((m for m in candidates if m.label in ("other", "work") and m.kb_id), None)
+        # (Not a work: "his translation of Beowulf won the Whitbread" did not award Beowulf.)
+        return next((m for m in candidates if m.label == "other" and m.kb_id), None)
     if predicate in ("born", "died"):
         # "Born in Kraków": a place name the tagger took for a person is still the place.
         return next(

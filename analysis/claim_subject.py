@@ -23,6 +23,10 @@ from analysis.vocabulary import (
 def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
     tok = possessor(trig.token) if trig.token.pos_ == "NOUN" else None
+    if trig.predicate in ("born", "died") and trig.token.pos_ == "NOUN":
+        # "reports the death of President Kennedy": whose death is the "of" phrase's
+        tok = tok or next((g for c in trig.token.children if c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"), None)
     if trig.predicate == "award" and not trig.passive:
         # "Obama awarded her the Medal": the recipient is the indirect object (a pronoun or a
         # person; "awarded the RIBA Gold Medal" is a misparse, not a recipient).

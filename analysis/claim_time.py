@@ -29,8 +29,13 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
     """Each dated timex goes to the first trigger above it in the parse (or the only trigger,
     when that trigger is the main verb)."""
     trigger_ids = {t.token.i for t in triggers}
+    # "Fiddler on the Roof (1971) earned him an Academy Award": the bracketed year is the
+    # film's, taken by its construction, and dates nothing else.
+    fixed = {t.time_at for t in triggers if t.time_at >= 0}
     wanted: dict[int, list[tuple[Timex, int]]] = {}
     for tx in timexes_in(ctx, span.start_char, span.end_char):
+        if any(tx.start <= at < tx.end for at in fixed):
+            continue
         tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if tok is None:
             continue

@@ -8,6 +8,7 @@ syntax, with pronouns and name forms of the profile's subject resolved to the su
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -204,6 +205,8 @@ def _build_claim(
             qualifiers["role"] = role
     if not _complete(predicate, obj, time, subj_mention, qualifiers):
         return None
+    if qualifiers["verb"] == "enter" and not (obj and _SCHOOL.search(obj.text)):
+        return None  # "entered Parliament" is no enrolment; "entered the Leman School" is
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = (
         trig.present
@@ -229,6 +232,13 @@ def _build_claim(
         qualifiers=qualifiers,
         score=_score(predicate, obj, time, present, span.text),
     )
+
+
+_SCHOOL = re.compile(
+    r"\b(school|college|university|academy|institute|conservatoire|"
+    r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",
+    re.I,
+)
 
 
 def _refine_predicate(

@@ -138,6 +138,8 @@ def verb_lemma(tok: Token) -> str:
         ("d", ""),
         ("ing", ""),
         ("ing", "e"),
+        ("es", ""),
+        ("s", ""),
     ):
         if low.endswith(suffix):
             stem = low[: -len(suffix)] + repl
@@ -151,10 +153,12 @@ def _fragment_verb(tok: Token, span: Span) -> bool:
     prev = [t for t in span if t.i < tok.i and not t.is_space]
     after_label = (
         bool(prev)
-        and prev[-1].text in (":", "–", "—", "-")
+        and prev[-1].text in (":", "–", "—", "-", "|")
         and all(t.like_num or t.is_punct or t.is_alpha and t.text[:1].isupper() for t in prev)
     )
-    return (not prev or after_label) and tok.text[:1].isupper() and tok.lower_.endswith(("ed", "n"))
+    # "1937: Joins the Associated Press": timelines narrate in the past or the present tense
+    return (not prev or after_label) and tok.text[:1].isupper() and tok.lower_.endswith(
+        ("ed", "n", "s"))
 
 
 def _builds_on(tok: Token) -> bool:

@@ -95,6 +95,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "propose": "created",
     "patent": "created",
     "compose": "created",
+    "score": "created",
+    "lift": "award",
     "record": "created",
     "paint": "created",
     "sculpt": "created",
@@ -200,7 +202,8 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # Common nouns that name a work: "the 2022 film", "her novel", "his third album".
 WORK_NOUNS = frozenset(
     "film movie album record book novel play opera symphony song single series documentary "
-    "paper essay memoir collection poem painting building game collaboration recording".split()
+    "paper essay memoir collection poem painting building game collaboration recording "
+    "translation score adaptation".split()
 )
 
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())

@@ -40,6 +40,9 @@ _VAGUE = re.compile(
     r"(?:saying|having said)\b"
     r"|\b(?:one|a|another) (?:former |longtime |close )?(?:student|colleague|friend|observer|"
     r"admirer|critic|employee|insider|associate|acquaintance|fan|rival)\b(?! (?:named|called))"
+    r"|\b(?:as )?(?:one|an?|another|some) (?:[\w-]+ ){0,2}?(?:said|says|put it|puts it|recalled|"
+    r"noted|remarked|observed|wrote|told|has said|once said|joked)\b"
+    r"|\bin the words of (?:a|an|one|some)\b"
     r"|\baccording to (?:people|those|sources|friends|colleagues|someone|insiders|associates|"
     r"an? (?:aide|associate|friend|source|insider|colleague))\b"
     r"|\b(?:sources|insiders|observers|critics|people familiar[^,.]*)\s+(?:say|said|note|claim)"
@@ -101,6 +104,8 @@ def _vague_in(ctx: CheckContext, start: int, end: int) -> Finding | None:
     vague = _VAGUE.search(outside)
     if vague is None or _names_a_venue(ctx, start, end, vague, outside):
         return None
+    if _OCCASION_WORDS.fullmatch(vague.group(0).strip()) and _occasion_before(ctx, start):
+        return None  # "On 19 January 2023, in Napier, she announced ... she told reporters"
     return Finding(
         "vague_attribution", "medium", start, end,
         f"The quote's source is vague ('{vague.group(0).strip()}'): an editor cannot find "
@@ -108,6 +113,21 @@ def _vague_in(ctx: CheckContext, start: int, end: int) -> Finding | None:
         (Evidence(f'Attribution in the article: "{" ".join(outside.split())}"', "the article"),),
         "Name the talk, interview or podcast and its date, or link the recording.",
     )
+
+
+# Attributions that only say who listened; the occasion may be told in the sentence before.
+_OCCASION_WORDS = re.compile(r"(?:told|tells|has told|tell)\s+\w+", re.I)
+
+
+def _occasion_before(ctx: CheckContext, start: int) -> bool:
+    """The previous sentence of the same paragraph dates the occasion to the day."""
+    block = next((b for b in ctx.analysis.article.blocks if b.start <= start < b.end), None)
+    previous = [(s, e) for s, e in ctx.analysis.sentences
+                if block is not None and block.start <= s and e <= start]
+    if not previous:
+        return False
+    s, e = previous[-1]
+    return any(s <= t.start < e and t.precision == "day" for t in ctx.analysis.timexes)
 
 
 def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str],
@@ -123,8 +143,11 @@ def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str]
     for m in ctx.analysis.mentions:
         if not start <= m.start < end or any(a <= m.start < b for a, b in quotes):
             continue
-        if not m.text[:1].isupper() or m.label in ("place", "position"):
+        if not m.text[:1].isupper() or m.label == "position":
             continue
+        if m.label == "place" and not ctx.text[max(start, m.start - 4):m.start].lower().endswith(
+                ("in ", "at ")):
+            continue  # "in Napier" says where; a place named otherwise does not
         if m.label == "person" and subject is not None and subject.matches(m):
             continue
         lead_in = ctx.text[max(start, m.start - 12):m.start].lower()

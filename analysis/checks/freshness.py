@@ -14,7 +14,8 @@ from analysis.models import Claim, Mention
 
 _ROLE_PREDICATES = frozenset({"position", "worked_at", "joined"})
 # How old a thing may be and still be called so: "recent(ly)"/"latest"/"new" vs "in recent years".
-_RECENT = re.compile(r"\b(recently|recent|latest|newest|brand-new)\b", re.I)
+# "his most recent collection" and "latest" place a thing last in a series; they do not date it.
+_RECENT = re.compile(r"(?<!most )\b(recently|recent|brand-new)\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in|over|during) (the )?(recent|past few|last few) years\b", re.I)
 _RECENT_DAYS = 2 * 365
 _RECENT_YEARS_DAYS = 6 * 365

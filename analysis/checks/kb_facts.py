@@ -191,7 +191,7 @@ def _verify_relation(
     rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
               and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
     if not matching:
-        if rivals and claim.predicate in ("studied", "award", "worked_at", "joined"):
+        if rivals and claim.predicate in ("studied", "award", "worked_at", "joined", "position"):
             return _fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
@@ -268,7 +268,7 @@ def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
 def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role: str) -> bool:
     """A fact of another value that fits the claim's date and degree: the claim's occasion."""
     role = str(claim.qualifiers.get("role") or "")
-    if role and claim.predicate in ("worked_at", "joined"):
+    if role and claim.predicate in ("worked_at", "joined", "position"):
         # "a stint at Bain as a management consultant" when the KB has that role at McKinsey
         return any(role_matches(role, r) for r in fact_role_texts(fact))
     degree = degree_class(str(claim.qualifiers.get("degree", "")))

@@ -166,10 +166,17 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         org_id, org_text = fact_org(fact)
         return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
     # King's College is part of the University of Cambridge: either name fits.
+    if claim.predicate == "award" and _generic_of(claim.object or "", fact.value.text):
+        return True  # "his first Academy Award" names "Academy Award for Best Original Score"
     org = claim.predicate in ("joined", "worked_at", "left", "studied")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org
     )
+
+
+def _generic_of(claimed: str, known: str) -> bool:
+    a, b = normalize_name(claimed), normalize_name(known)
+    return bool(a) and (b.startswith(a + " ") or b == a)
 
 
 def date_agrees(claimed: PartialDate, fact: KBFact, role: str) -> bool | None:

@@ -24,8 +24,9 @@ _ONE_TIME = frozenset(
 )
 _NUM = r"(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)"
 _AGE = re.compile(
-    rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b(?!\s*(?:%|percent|years? (?:later|after|"
-    rf"earlier|before|ago)))|\b{_NUM}-year-old\b|\bwhen (?:he|she|they) was {_NUM}\b"
+    rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
+    rf"years? (?:later|after|earlier|before|ago)))|\b{_NUM}-year-old\b"
+    rf"|\bwhen (?:he|she|they) was {_NUM}\b"
     rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b",
     re.I,
 )
@@ -56,6 +57,7 @@ _POSTHUMOUS = re.compile(
     r"honou?r)|named (?:after|for)|memorial|commemorat\w*|centenary|centennial|anniversary|"
     r"remains|reburied|re-?interred|pardon\w*|tribute|legacy|statue|portrait|biograph\w*|"
     r"biopic|film|honou?red|inducted|renamed|died|death|dead)\b", re.I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _LATER_OPENERS = re.compile(
     r"^(?:later|afterwards?|subsequently|then|after that|thereafter|the (?:following|next) "
     r"(?:year|decade))\b",
@@ -92,6 +94,7 @@ def check_timeline(ctx: CheckContext) -> list[Finding]:
         *_acts_outside_life(ctx, death, after=True),
         *_acts_outside_life(ctx, birth, after=False),
         *_ages(ctx, birth),
+        *_ages_without_dates(ctx, birth, death),
         *_two_dates(ctx),
         *_order(ctx),
         *_relative_arithmetic(ctx),
@@ -201,12 +204,49 @@ def _acts_outside_life(
     return found
 
 
+_NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{_NUM}\b(?! (?:years|percent|%))"
+                      rf"|\bturns {_NUM}\b(?! (?:years|percent))", re.I)
+_DEATH_AGE = re.compile(rf"\b(?:he|she|they) was {_NUM}\b(?! (?:years? (?:later|after|before)|"
+                        rf"percent|%|when))", re.I)
+
+
+def _ages_without_dates(
+    ctx: CheckContext, birth: LifeDate | None, death: LifeDate | None
+) -> list[Finding]:
+    """"Now 60, Huang ..." (judged at the as-of date) and "He was 75, and his ashes ..." (at
+    death): ages whose date is the present or the death rather than a year in the sentence."""
+    if birth is None:
+        return []
+    found = []
+    sentences = ctx.analysis.sentences
+    for index, (start, end) in enumerate(sentences):
+        sentence = _QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
+        checks = [(m, ctx.as_of.year, f"at {ctx.as_of}") for m in _NOW_AGE.finditer(sentence)]
+        # "He was 75": at death only where the sentence or the one before tells the subject's
+        # death (another's death, a father's, dates no age of the subject's).
+        near = {sentences[i][0] for i in (index - 1, index) if i >= 0}
+        died_here = any(c.predicate == "died" and c.start in near for c in _subject_claims(ctx))
+        if death is not None and died_here:
+            checks += [(m, death.date.year, "at death") for m in _DEATH_AGE.finditer(sentence)]
+        for m, year, when in checks:
+            age = parse_number(next(g for g in m.groups() if g))
+            expected = year - birth.date.year
+            if age is None or not 0 < age < 120 or age in (expected - 1, expected):
+                continue
+            found.append(Finding(
+                "internal_inconsistency", "medium", start, end,
+                f"Age {age} does not fit: born {birth.date.human()}, the subject was "
+                f"{expected - 1} or {expected} {when}",
+                (birth.evidence,), f"Use '{expected - 1}' or '{expected}', or check the years."))
+    return found
+
+
 def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
     if birth is None:
         return []
     found = []
     for start, end in ctx.analysis.sentences:
-        sentence = ctx.text[start:end]
+        sentence = _QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
         # The birth date itself dates no age ("Born on 7 October 1955, she began at age 4").
         dates = [(t, d) for t, d in _calendar_dates(ctx, start, end)
                  if not agrees(d, birth.date)]
