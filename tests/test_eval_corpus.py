@@ -22,6 +22,7 @@ FLOORS = {
     "eval": (0.90, 0.85, 1),
     "eval-holdout": (0.80, 0.85, 1),
     "eval-holdout2": (0.75, 0.85, 1),
+    "eval-holdout3": (0.45, 0.55, 1),
 }
 
 
