@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 from analysis.checks.registry import run_checks
 from analysis.ingest import read_article
 from analysis.kb.api import KBReader
+from analysis.models import Article
 from analysis.readability import score_readability
 from analysis.report.build import build_report
 from analysis.run import Analysis, Analyzer, open_kb
@@ -37,19 +38,30 @@ class Checker:
             self.analyzer.nlp.get_pipe("profile_linker").kb = kb
         self.analyzer.kb = kb
 
-    def report(self, analysis: Analysis, as_of: date | None = None) -> dict[str, Any]:
+    def report(
+        self, analysis: Analysis, as_of: date | None = None, topics: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The article's report; ``topics``, when given, is its ready ``topics`` key."""
         when = as_of or analysis.article.date or date.today()
         result, flags = run_checks(analysis, self.kb, when)
         return build_report(
             analysis, result, flags, kb=self.kb, as_of=when,
             readability=score_readability(analysis.article, analysis.sentences),
-            topics=analyze_article_topics(analysis.article),
+            topics=topics if topics is not None else analyze_article_topics(analysis.article),
         )
 
     def check_paths(
-        self, paths: Iterable[Path], as_of: date | None = None
+        self,
+        paths: Iterable[Path],
+        as_of: date | None = None,
+        topics: Callable[[Article], dict[str, Any] | None] | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Reports in the order of ``paths``; ``as_of`` also anchors relative dates."""
+        """Reports in the order of ``paths``; ``as_of`` also anchors relative dates.
+
+        ``topics`` may supply an article's topics computed elsewhere (``TopicPrefetch.get``);
+        when it returns None they are computed here.
+        """
         articles = (read_article(p) for p in paths)
         for analysis in self.analyzer.analyze_many(articles, as_of):
-            yield self.report(analysis, as_of)
+            found = topics(analysis.article) if topics is not None else None
+            yield self.report(analysis, as_of, found)

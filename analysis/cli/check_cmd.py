@@ -62,6 +62,10 @@ def check(
 
         factcheck check corpus/articles/yann-lecun-profile.txt --as-of 2026-11-29
     """
+    # Topic models start in a forked child before spaCy is imported here (see topic_prefetch).
+    from analysis.topic_prefetch import TopicPrefetch
+
+    prefetch = TopicPrefetch(articles)
     # Imported here, not at the top: the CLI loads every command module, and the checker pulls
     # in spaCy and scikit-learn (seconds) that only this command needs.
     from analysis.checking import Checker
@@ -71,7 +75,8 @@ def check(
     checker = Checker(model=model, kb=kb)
     store = ReviewStore(db) if db.exists() else None
     reports = []
-    for path, found in zip(articles, checker.check_paths(articles, ref_date), strict=True):
+    for path, found in zip(articles, checker.check_paths(articles, ref_date, prefetch.get),
+                           strict=True):
         report = apply_reviews(found, store, hide_dismissed=hide_dismissed)
         reports.append(report)
         if fmt is None:
