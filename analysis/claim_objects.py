@@ -140,6 +140,10 @@ def pick_object(
     candidates = [m for m in objects if not (subject and subject.matches(m))]
     if predicate in WORK_PREDICATES:
         candidates = [m for m in candidates if not (path_preps(trig, m) or set()) & SETTING_PREPS]
+    if predicate == "position" and trig.role is not None:
+        # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
+        # organisation is its direct object.
+        candidates = [m for m in candidates if path_preps(trig, m) == set()]
     if predicate == "position":
         # The employer is the organisation after "at" or the verb's object; a department named
         # in the role ("head of the X Department") is not. Known names first, then in order.

@@ -19,6 +19,11 @@ from analysis.vocabulary import (
     WORK_NOUNS,
 )
 
+_OWN_STEPS = frozenset(
+    "doctorate phd degree dphil mba thesis dissertation debut career appointment election "
+    "tenure apprenticeship training studies".split()
+)
+
 
 def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
@@ -86,7 +91,9 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
             tok.lemma_.lower() in ROLE_NOUNS
             or tok.lemma_.lower().endswith(("ist", "er", "or", "ian", "man", "woman"))
             or any(
-                c.dep_ == "poss"
+                # "her doctorate", "his debut" are hers; "his side won" is the team's
+                tok.lemma_.lower() in _OWN_STEPS
+                and c.dep_ == "poss"
                 and c.lower_ in SUBJECT_PRONOUNS
                 and (ctx.subject is None or ctx.subject.takes(c.lower_))
                 for c in tok.children

@@ -78,10 +78,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
         letter, mult, _ = lex.UNITS[unit]
         return Value("DURATION", f"P{mult}{letter}", "duration")
     base = ctx.ref
-    if rel in ("that", "the following"):  # the year of, or after, the date just mentioned
+    if rel in ("that", "the same", "the following"):  # the year of, or after, the date in focus
         if ctx.anchor is None:
             return None
-        base, rel = ctx.anchor.interval()[0], "this" if rel == "that" else "next"
+        base, rel = ctx.anchor.interval()[0], "next" if rel == "the following" else "this"
     resolved = _unit_value(base, unit, _REL_SHIFT.get(rel, 0))
     if resolved is None:
         return None

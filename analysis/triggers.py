@@ -180,7 +180,8 @@ def _degree_noun(tok: Token) -> Trigger | None:
     return Trigger(tok, "studied", degree=tok.text)
 
 
-_OTHER_EVENT = frozenset({"after", "before", "following", "since", "until", "prior"})
+_OTHER_EVENT = frozenset({"after", "before", "following", "since", "until", "prior", "centenary",
+                          "centennial", "anniversary", "bicentenary", "jubilee"})
 
 
 def _dated(tok: Token) -> bool:

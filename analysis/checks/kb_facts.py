@@ -124,12 +124,16 @@ def _verify_life_event(
 
 def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFact]) -> Outcome:
     """The claimed place must be the KB's place or one that contains it ("born in France")."""
-    claimed = _place_key(claim.object or "")
+    # "died in the Blue House in Coyoacán": any place the sentence names may be the KB's.
+    named = {(m.kb_id, _place_key(m.text)) for m in ctx.analysis.mentions
+             if claim.start <= m.start < claim.end
+             and m.label in ("place", "other", "organization")}
+    named.add((claim.object_kb_id, _place_key(claim.object or "")))
     longest: list[tuple[str, str]] = []
     for fact in places:
         chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
-        if any(claim.object_kb_id == pid or claimed == _place_key(label)
-               for pid, label in chain):
+        if any((kb_id and kb_id == pid) or key == _place_key(label)
+               for pid, label in chain for kb_id, key in named):
             return _supported(kb, [fact])
         longest = max(longest, chain, key=len)
     if len(longest) < 2 and not _other_locality(ctx, claim, longest):
@@ -191,7 +195,8 @@ def _verify_relation(
     rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
               and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
     if not matching:
-        if rivals and claim.predicate in ("studied", "award", "worked_at", "joined", "position"):
+        # Not awards: a year holds many honours, and the KB's list is never the whole list.
+        if rivals and claim.predicate in ("studied", "worked_at", "joined", "position"):
             return _fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
@@ -265,10 +270,14 @@ def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     return bool(claimed) and not claimed & known
 
 
+_LEAD_WORDS = frozenset({"lead", "head", "run", "direct", "chair"})
+
+
 def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role: str) -> bool:
     """A fact of another value that fits the claim's date and degree: the claim's occasion."""
     role = str(claim.qualifiers.get("role") or "")
-    if role and claim.predicate in ("worked_at", "joined", "position"):
+    if role and claim.predicate in ("worked_at", "joined", "position") and not set(
+            role.lower().split()) <= _LEAD_WORDS:
         # "a stint at Bain as a management consultant" when the KB has that role at McKinsey
         return any(role_matches(role, r) for r in fact_role_texts(fact))
     degree = degree_class(str(claim.qualifiers.get("degree", "")))

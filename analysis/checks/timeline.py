@@ -73,6 +73,9 @@ _INTERVAL = re.compile(
     r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
     re.I,
 )
+_PRONOUNS = frozenset("her him his them their it its this that these those".split())
+_APPROXIMATE = re.compile(r"\b(nearly|almost|about|around|some|roughly|over|more than|less than|"
+                         r"close to|under|some)\s*$", re.I)
 _PHRASE_STOPS = frozenset(
     "was were is are had has have in on at by when that which who as and but with from for "
     "came went did".split()
@@ -431,6 +434,8 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
     for index, (start, end) in enumerate(sentences):
         sentence = ctx.text[start:end]
         for m in _INTERVAL.finditer(sentence):
+            if _APPROXIMATE.search(sentence[max(0, m.start() - 15) : m.start()]):
+                continue  # "nearly five decades after": not a sum to check
             count = parse_number(m["n"])
             if count is None:
                 continue
@@ -513,7 +518,9 @@ def _head_word(phrase: str) -> str | None:
         if word.lower() in _PHRASE_STOPS:
             break
         words.append(re.sub(r"['’]s$", "", word))
-    return words[-1].lower() if words and len(words[-1]) > 2 else None
+    if not words or len(words[-1]) <= 2 or words[-1].lower() in _PRONOUNS:
+        return None  # "three years after her": whose event is not said
+    return words[-1].lower()
 
 
 Anchor = tuple[tuple[int, int], PartialDate]

@@ -57,7 +57,8 @@ class TemporalTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.ref_date if isinstance(doc._.ref_date, date) else date.today()
-        timexes = in_entry_years(find_timexes(doc.text, ref, doc), doc._.article)
+        article = doc._.article if Doc.has_extension("article") else None
+        timexes = in_entry_years(find_timexes(doc.text, ref, doc), article)
         doc._.timexes = timexes
         spans = []
         for timex in timexes:
