@@ -223,7 +223,8 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         if stop is not None and tok.idx >= stop:
             break
         if (tok.is_punct and tok.text != "-") or (
-            tok.pos_ == "ADP" and tok.i + 1 < len(tok.doc) and tok.nbor(1).like_num
+            tok.pos_ == "ADP" and tok.i + 1 < len(tok.doc)
+            and (tok.nbor(1).like_num or tok.nbor(1).ent_type_ in ("DATE", "TIME"))
         ):
             break  # "leader of the CDU in 1998": the date is not part of the role
         words.append(tok)

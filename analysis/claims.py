@@ -175,7 +175,8 @@ def _build_claim(
     degree = trig.degree or window_degree(window)
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
-    obj = trig.target or pick_object(objects, predicate, trig, ctx.subject)
+    obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(
+        objects, predicate, trig, ctx.subject)
     if trig.target is not None and predicate in ("released", "founded", "created"):
         # "Samson and Delilah (1949)": a work's date, whoever made it; an honour in a list of
         # the subject's honours ("Glenn Gould Prize (1999)") is the subject's.
@@ -239,6 +240,15 @@ _SCHOOL = re.compile(
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",
     re.I,
 )
+
+
+def _antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"The Two Fridas, which she finished in 1941": the clause's work is its antecedent."""
+    head = trig.token.head
+    if predicate in ("created", "released") and trig.token.dep_ == "relcl":
+        found = ctx.mention_at.get(head.i)
+        return found if found is not None and found.label in ("work", "other") else None
+    return None
 
 
 def _refine_predicate(

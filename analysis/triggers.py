@@ -40,7 +40,7 @@ _IRREGULAR = {
 _GUIDANCE = frozenset({"supervision", "guidance", "direction", "tutelage", "mentorship"})
 _USE_ON_VERBS = frozenset({"build", "draw", "base", "rely", "expand", "improve", "work"})
 # "led the lab", "heads the group": the verb is the role.
-_LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run"})
+_LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run", "manage", "coach"})
 _OPEN_QUOTES = frozenset({"“", '"', "‘"})
 _CLOSE_QUOTES = frozenset({"”", '"', "’"})
 
@@ -119,6 +119,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if low == "work" or tok.lemma_ == "work":
             return _work_noun(tok)
+        if low == "career" and (_next_word(tok) == "at" or any(
+                c.lower_ == "at" for c in tok.children)):
+            return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"
         if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None

@@ -96,6 +96,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "patent": "created",
     "compose": "created",
     "score": "created",
+    "finish": "created",
+    "manage": "position",
+    "coach": "position",
     "lift": "award",
     "record": "created",
     "paint": "created",
@@ -178,7 +181,7 @@ ROLE_NOUNS = frozenset(
 
 # Nouns that name a degree and so make a claim of study on their own ("Her PhD, from X, ...").
 DEGREE_NOUNS = frozenset(
-    "phd ph.d doctorate dphil mba msc bsc master's bachelor's masters bachelors".split()
+    "phd ph.d doctorate dphil mba mfa msc bsc master's bachelor's masters bachelors".split()
 )
 
 # Verb + particle pairs whose meaning the verb alone does not carry.

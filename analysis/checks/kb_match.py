@@ -63,6 +63,9 @@ REVERSE_RELATED_PROPS = ("P156", "P527", "P1366", "P355")
 ORG_LINKS = ("P361", "P749", "P355", "P527")
 _LEADERSHIP = frozenset(
     {
+        "manage",
+        "manager",
+        "coach",
         "lead",
         "leader",
         "head",
@@ -73,11 +76,11 @@ _LEADERSHIP = frozenset(
         "chairwoman",
         "run",
         "direct",
-        "manager",
         "president",
     }
 )
-_GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "<lead>"})
+_GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", "coach",
+                           "<lead>"})
 _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her"})
 
 
@@ -219,7 +222,7 @@ def kb_dates(kb: KBReader, entity_id: str, properties: tuple[str, ...]) -> list[
 _DEGREES = (
     ("mba", ("mba", "master of business")),
     ("doctorate", ("phd", "ph.d", "doctor", "dphil", "doctoral", "doctorate", "sc.d", "d.sc")),
-    ("master", ("master", "msc", "m.sc", "ms", "ma", "m.a", "mphil", "meng")),
+    ("master", ("master", "msc", "m.sc", "ms", "ma", "m.a", "mphil", "meng", "mfa", "m.f.a")),
     ("bachelor", ("bachelor", "bsc", "b.sc", "bs", "ba", "b.a", "beng", "licence")),
 )
 

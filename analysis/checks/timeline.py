@@ -35,16 +35,20 @@ _ACTIVITY = re.compile(
     r"visit|trip|performance|concert|appearance|seminar|class|presentation|expedition|match|"
     r"game|broadcast|sermon|recital)s?\b", re.I)
 _ACT_VERBS = (
-    r"(?:also\s+|later\s+|then\s+|still\s+)?(?:gave|delivered|wrote|"
+    r"(?:also\s+|later\s+|then\s+|still\s+|again\s+)?(?:gave|delivered|wrote|warned|argued|"
+    r"addressed|addresses|spoke|speaks|"
     r"published|visited|met|spoke|lectured|taught|married|moved|travell?ed|returned|attended|"
     r"founded|joined|led|launched|played|performed|sang|directed|flew|opened|appeared|"
     r"remembers|remembered|recalls|recalled|watched|witnessed|saw|followed)\b")
 _ACTS = re.compile(r"\b(?:he|she|they)\s+" + _ACT_VERBS, re.I)
+# "2015: Addresses the United Nations": a dated entry whose verb has no subject is the subject's.
+# (The present tense only: "2014: Inducted into the Hall of Fame" is an honour, not an act.)
+_BULLET_ACT = re.compile(r"^(?:c\.\s?)?\d{4}\s?(?::|\s[–—|-])\s+[A-Z][a-z]+[^s\W]s\b")
 
 
 def _acts(ctx: CheckContext, sentence: str) -> bool:
     """The subject, by pronoun or by name, does something in this sentence."""
-    if _ACTS.search(sentence):
+    if _ACTS.search(sentence) or _BULLET_ACT.match(sentence):
         return True
     subject = ctx.analysis.subject
     names = sorted(subject.names, key=len, reverse=True) if subject else []
@@ -479,10 +483,13 @@ def _interval_ends(
         anchor = _claim_anchor(ctx, rest_start, rest_end) or (
             _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)
-    before = [d for tx, d in dates if tx.start < m_start]
+    before = [(tx, d) for tx, d in dates if tx.start < m_start]
     after = [d for tx, d in dates if tx.start >= rest_start]
+    if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
+        # "In 2012, nineteen years later, ...": that date is the stated one
+        return _previous_dated(ctx, index), before[-1][1]
     if before:
-        return ((start, end), before[-1]), (after[0] if after else None)
+        return ((start, end), before[-1][1]), (after[0] if after else None)
     previous = _previous_dated(ctx, index)
     return previous, (after[0] if after else dates[0][1] if dates else None)
 
@@ -527,7 +534,9 @@ Anchor = tuple[tuple[int, int], PartialDate]
 
 
 def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
-    pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.I)
+    # "his diagnosis" finds "was diagnosed": compare the first six letters of longer words
+    stem = head[:6] if len(head) > 7 else head
+    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
     for s, e in reversed(ctx.analysis.sentences[:index]):
         dates = _calendar_dates(ctx, s, e)
         found = pattern.search(ctx.text[s:e])

@@ -42,7 +42,8 @@ _PATTERNS = [
         re.compile(
             r"^\W*(?:no|not a single|not one) (?:[\w-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
             r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
-            r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched)"
+            r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
+            r"rival|equal|surpass)"
             r"|^\W*(?:no|not a single|not one) (?:[\w-]+\s+){0,8}?(?:has|have|had|did|does|will|"
             r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much)\b",
             re.I,
@@ -53,6 +54,12 @@ _PATTERNS = [
         re.compile(r"\b(?:would|could) (?:never|not) have (?:been|existed|come|happened|"
                    r"succeeded|taken|become)\b", re.I),
         "a counterfactual no source can back",
+    ),
+    (
+        re.compile(r"^\W*no other [\w-]+(?: [\w-]+)? (?:could|would) (?:ever )?have\b"
+                   r"|\bonce and for all\b|\bsets? the standard for\b",
+                   re.I),
+        "a claim of uniqueness or finality no source can back",
     ),
     (
         re.compile(

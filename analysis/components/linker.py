@@ -129,7 +129,8 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     keys = {id(c): normalize_name(doc[c.start : c.end].text) for c in proposed}
     table = lookup(kb, list(grams) + list(keys.values()))
     known = [c for c in proposed if keys[id(c)] in table]
-    known += [Candidate(s, e, "kb") for key in grams if key in table for s, e in grams[key]]
+    known += [Candidate(s, e, "kb") for key in grams if key in table for s, e in grams[key]
+              if not _needless_article(doc, s, e, table)]
     unknown = [c for c in proposed if keys[id(c)] not in table]
     chosen = select_mentions(known, unknown, doc)
     labels = _ner_labels(proposed)
@@ -147,6 +148,13 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     for link in links:
         link.label = _label_of(link)
     return links
+
+
+def _needless_article(doc: Doc, start: int, end: int, table: dict[str, list[KBEntity]]) -> bool:
+    """"the World Wide Web" when the KB knows "World Wide Web": the article is not the name's
+    (only titles such as "A Brief History of Time" keep theirs)."""
+    return doc[start].lower_ in ("a", "an", "the") and normalize_name(
+        doc[start + 1 : end].text) in table
 
 
 def _ner_labels(proposed: list[Candidate]) -> dict[tuple[int, int], str]:

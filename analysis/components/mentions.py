@@ -220,6 +220,7 @@ def name_ngrams(
     grams: dict[str, list[tuple[int, int]]] = {}
     # Token tests computed once: the inner loop visits each token up to max_words times.
     namey = [_namey(t) for t in doc]
+    article_before = [i > 0 and doc[i - 1].lower_ in ("a", "an", "the") for i in range(len(doc))]
     can_end = [namey[j] or (j > 0 and (_version_suffix(doc, j) or _glued(doc, j)))
                for j in range(len(doc))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
@@ -244,6 +245,11 @@ def name_ngrams(
                     key = normalize(text[starts[i] : ends[j]])
                     if key:
                         grams.setdefault(key, []).append((i, j + 1))
+                    if article_before[i]:
+                        # "A Brief History of Time", "The Devil Wears Prada": titles that
+                        # begin with an article the KB keeps
+                        key = normalize(text[starts[i - 1] : ends[j]])
+                        grams.setdefault(key, []).append((i - 1, j + 1))
     return grams
 
 
