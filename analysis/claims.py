@@ -124,6 +124,8 @@ def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
     """ "Received the A.M. Turing Award and the IEEE von Neumann Medal": one claim per name."""
     if claim.predicate not in _COORDINATED or claim.obj_start < 0:
         return
+    if claim.qualifiers.get("verb") == "(" and claim.predicate == "released":
+        return  # "X (1970) and Y (1973)": each bracketed year dates its own work only
     first = ctx.mention_at_char(claim.obj_start)
     span = ctx.doc.char_span(claim.obj_start, claim.obj_end, alignment_mode="expand")
     if first is None or span is None:

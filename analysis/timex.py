@@ -96,8 +96,23 @@ def find_timexes(
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)
         found.append(timex)
+    found = [t for t in found if not _month_as_name(text, t)]
     merged = _merge_clock_days(text, _merge_ranges(text, found))
     return [_add_signal_mod(text, t) for t in merged]
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+
+
+def _month_as_name(text: str, timex: Timex) -> bool:
+    """"married June Mulgrew": a lone month name followed by a capitalised word is a name."""
+    word = timex.text.strip().lower()
+    if word not in _MONTHS:
+        return False
+    after = _NAME_AFTER.match(text, timex.end)
+    return after is not None and after.group(0).strip().lower() not in _MONTHS
 
 
 def to_partial_date(timex: Timex) -> PartialDate | None:

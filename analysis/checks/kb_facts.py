@@ -136,6 +136,9 @@ def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBF
                for pid, label in chain for kb_id, key in named):
             return _supported(kb, [fact])
         longest = max(longest, chain, key=len)
+    if not claim.object_kb_id and not _other_locality(ctx, claim, longest):
+        # "died at the Hôtel Ritz": a place the KB does not know may lie inside the KB's one
+        return Outcome("unverifiable", "KB less precise")
     if len(longest) < 2 and not _other_locality(ctx, claim, longest):
         return Outcome("unverifiable", "KB less precise")
     where = ", ".join(label for _, label in longest)

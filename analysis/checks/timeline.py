@@ -24,7 +24,9 @@ _ONE_TIME = frozenset(
 )
 _NUM = r"(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)"
 _AGE = re.compile(
-    rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
+    rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b"
+    rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
+    rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
     rf"years? (?:later|after|earlier|before|ago)))|\b{_NUM}-year-old\b"
     rf"|\bwhen (?:he|she|they) was {_NUM}\b"
     rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b",
