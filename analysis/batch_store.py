@@ -14,9 +14,9 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from analysis.closing import Closing
 from analysis.ingest import MAX_BYTES
 
 MANIFEST_NAME = ".factcheck-batch.sqlite"
@@ -75,7 +75,7 @@ def job_key(sha256: str, kb_print: str, settings: dict[str, Any]) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-class Manifest:
+class Manifest(Closing):
     """The SQLite manifest of one output folder (one writer: the batch's driver process)."""
 
     def __init__(self, folder: Path) -> None:
@@ -91,14 +91,6 @@ class Manifest:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Manifest:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def done(self, path: str, key: str) -> dict[str, Any] | None:
         """The stored row of ``path`` when it was finished under ``key``, else None."""

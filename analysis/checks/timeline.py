@@ -154,32 +154,17 @@ def _outside_life(
             continue
         lo, hi = date.interval()
         if birth and hi < birth.date.interval()[0]:
-            found.append(
-                Finding(
-                    "internal_inconsistency",
-                    "high",
-                    claim.start,
-                    claim.end,
-                    f"{date.human()} is before {claim.subject} was born ({birth.date.human()})",
-                    (birth.evidence,),
-                    "Check the year of this event or of the birth.",
-                    claim.id,
-                )
-            )
+            found.append(_life_finding(claim, f"{date.human()} is before {claim.subject} was born "
+                                       f"({birth.date.human()})", birth, "birth"))
         elif death and claim.predicate in _LIFE_EVENTS and lo > death.date.interval()[1]:
-            found.append(
-                Finding(
-                    "internal_inconsistency",
-                    "high",
-                    claim.start,
-                    claim.end,
-                    f"{date.human()} is after {claim.subject} died ({death.date.human()})",
-                    (death.evidence,),
-                    "Check the year of this event or of the death.",
-                    claim.id,
-                )
-            )
+            found.append(_life_finding(claim, f"{date.human()} is after {claim.subject} died "
+                                       f"({death.date.human()})", death, "death"))
     return found
+
+
+def _life_finding(claim: Claim, message: str, life: LifeDate, what: str) -> Finding:
+    return Finding("internal_inconsistency", "high", claim.start, claim.end, message,
+                   (life.evidence,), f"Check the year of this event or of the {what}.", claim.id)
 
 
 def _acts_outside_life(

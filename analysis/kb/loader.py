@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
 
 import analysis
+from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.facts_yaml import load_yaml
 from analysis.kb.model import KBEntity, KBFact, KBValue
@@ -122,7 +122,7 @@ def load_kb(
     return layers[0] if len(layers) == 1 else LayeredKB(layers)
 
 
-class LayeredKB:
+class LayeredKB(Closing):
     """Several KBs read as one (``KBReader``): the first layer that knows an entity describes it;
     candidates, facts and counts are merged from all layers."""
 
@@ -133,14 +133,6 @@ class LayeredKB:
         for layer in self.layers:
             layer.close()
 
-    def __enter__(self) -> LayeredKB:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def entity(self, entity_id: str) -> KBEntity | None:
         return next((e for kb in self.layers if (e := kb.entity(entity_id)) is not None), None)

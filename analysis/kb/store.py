@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 
+from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.model import KBEntity, KBFact, KBValue
 from analysis.kb.names import name_tokens, normalize_name
@@ -34,7 +34,7 @@ def _chunks(items: Sequence[str], size: int = _BATCH) -> Iterator[Sequence[str]]
         yield items[start : start + size]
 
 
-class KnowledgeBase:
+class KnowledgeBase(Closing):
     """A KB in one SQLite database (a file, or memory). Implements ``KBReader``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
@@ -62,14 +62,6 @@ class KnowledgeBase:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> KnowledgeBase:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"KnowledgeBase({str(self.path) if self.path else ':memory:'})"
