@@ -78,8 +78,11 @@ def expand_inputs(specs: Sequence[str | Path], exclude: Path | None = None) -> l
 
 
 def _is_article(path: Path) -> bool:
+    """A file found in a folder is an article unless hidden or a folder's README (named
+    explicitly, any file is checked)."""
     hidden = any(part.startswith(".") for part in path.parts[-1:])
-    return path.is_file() and not hidden and path.suffix.lower() in ARTICLE_SUFFIXES
+    readme = path.stem.lower() == "readme"
+    return path.is_file() and not hidden and not readme and path.suffix.lower() in ARTICLE_SUFFIXES
 
 
 def _slug(path: Path) -> str:
