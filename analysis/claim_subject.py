@@ -32,7 +32,7 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         # "reports the death of President Kennedy": whose death is the "of" phrase's
         tok = tok or next((g for c in trig.token.children if c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"), None)
-    if trig.predicate == "award" and not trig.passive:
+    if trig.predicate in ("award", "context") and not trig.passive:
         # "Obama awarded her the Medal": the recipient is the indirect object (a pronoun or a
         # person; "awarded the RIBA Gold Medal" is a misparse, not a recipient).
         tok = tok or next(

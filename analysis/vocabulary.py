@@ -135,7 +135,7 @@ VERB_TRIGGERS: dict[str, str] = {
 # Verbs that only make a claim with a particular object: "earned a PhD", "received the Prize".
 CONTEXT_VERBS = frozenset(
     {"earn", "receive", "obtain", "complete", "gain", "get", "take", "collect", "pick", "land",
-     "scoop"}
+     "scoop", "bring"}
 )
 
 # Nouns that make a claim on their own: "his postdoctoral work at X", "the founding of Y".

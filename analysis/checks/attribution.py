@@ -95,7 +95,10 @@ def _vague_quotes(ctx: CheckContext) -> list[Finding]:
 
 def _quote_region(ctx: CheckContext, q_start: int, q_end: int) -> tuple[int, int] | None:
     touched = [(s, e) for s, e in ctx.analysis.sentences if s < q_end and e > q_start]
-    return (touched[0][0], touched[-1][1]) if touched else None
+    if not touched:
+        return None
+    end = max(touched[-1][1], q_end)  # the closing quotation mark after the sentence's stop
+    return touched[0][0], end
 
 
 def _vague_in(ctx: CheckContext, start: int, end: int) -> Finding | None:

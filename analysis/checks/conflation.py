@@ -26,7 +26,7 @@ _EVENTS = frozenset(
         "released",
         "award",
         "studied",
-        "position",
+        "position", "married", "member",
     }
 )
 

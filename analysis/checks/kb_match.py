@@ -81,7 +81,10 @@ _LEADERSHIP = frozenset(
 )
 _GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", "coach",
                            "<lead>"})
-_ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her"})
+# Function words and adverbs that say nothing about which role ("also chancellor of X").
+_ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her",
+                        "also", "now", "currently", "still", "again", "once", "formerly",
+                        "then", "later", "longtime", "former"})
 
 
 def related_orgs(kb: KBReader, entity_id: str) -> set[str]:
