@@ -127,9 +127,15 @@ class ReviewStore:
 
     def _check_schema(self, conn: sqlite3.Connection) -> None:
         try:
-            app = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            app, version, tables = self._header(conn)
+            if tables and app != _APP_ID:
+                # Another process may be creating the database this very moment: look again
+                # behind the write lock, which waits for its transaction to end.
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    app, version, tables = self._header(conn)
+                finally:
+                    conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             raise ReviewError(f"{self.path}: not an SQLite database ({exc}); "
                               "give another --db") from exc
@@ -138,6 +144,13 @@ class ReviewStore:
         if tables and version != SCHEMA_VERSION:
             raise ReviewError(f"{self.path}: review database schema {version}, this factcheck "
                               f"reads {SCHEMA_VERSION}; upgrade factcheck or use another --db")
+
+    @staticmethod
+    def _header(conn: sqlite3.Connection) -> tuple[int, int, int]:
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return app, version, tables
 
     def record(self, decision: Decision) -> Decision:
         """Append ``decision`` (stamped now unless it has a time) and return it with its id."""
