@@ -149,8 +149,11 @@ def test_killed_process_resumes_without_redoing(corpus: Path, tmp_path: Path) ->
     while time.monotonic() < deadline and proc.poll() is None and done < 2:
         time.sleep(0.05)
         if (out / MANIFEST_NAME).exists():
-            with sqlite3.connect(out / MANIFEST_NAME, timeout=5) as db:
-                done = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            try:
+                with sqlite3.connect(out / MANIFEST_NAME, timeout=5) as db:
+                    done = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue  # the batch is still creating its manifest
     if proc.poll() is not None:
         pytest.skip("the batch finished before it could be killed")
     os.kill(proc.pid, signal.SIGKILL)
