@@ -62,12 +62,6 @@ class Article:
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
 
-    def section_text(self, section: Section) -> str:
-        return self.text[section.start : section.end]
-
-    def blocks_in(self, section: Section) -> list[Block]:
-        return [b for b in self.blocks if b.section == section.index]
-
 
 @dataclass(frozen=True)
 class Timex:

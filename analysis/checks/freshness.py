@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of
 from analysis.checks.kb_match import fact_matches, fact_role_texts, kb_dates, role_matches
@@ -144,7 +143,3 @@ def _linked_fact(ctx: CheckContext, start: int, end: int):  # noqa: ANN202
 
 def _fact_date(fact: KBFact) -> PartialDate | None:
     return fact.point_in_time or fact.start or fact.value.date
-
-
-def _as_date(value: PartialDate) -> date:
-    return value.interval()[1]

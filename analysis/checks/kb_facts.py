@@ -53,7 +53,6 @@ class Outcome:
     category: str | None = None
     message: str = ""
     suggestion: str | None = None
-    kb_date: PartialDate | None = None
 
 
 def check_against_kb(ctx: CheckContext) -> CheckResult:
@@ -451,7 +450,6 @@ def _date_mismatch(
         "date_mismatch",
         message,
         suggestion,
-        kb_date=known,
     )
 
 

@@ -312,10 +312,6 @@ def _free_pieces(taken: list[bool], start: int, end: int) -> Iterator[tuple[int,
             piece = i + 1
 
 
-def span_of(doc: Doc, cand: Candidate) -> Span:
-    return doc[cand.start : cand.end]
-
-
 def same_as(left: Span, right: Span) -> bool:
     """``right`` is bracketed after ``left`` as another name of it: "Facebook (now Meta)",
     "its AI Research lab (FAIR)" (an acronym holding the name's capitals in order)."""
