@@ -7,7 +7,9 @@ with the bundled KB, one without a KB. Tests that need a KB of their own write i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+import shutil
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -154,3 +156,31 @@ def seed_checked(seed_analysis: Any, bundled_kb: Any) -> tuple[Any, list[Any]]:
     from analysis.checks.registry import run_checks
 
     return run_checks(seed_analysis, bundled_kb, AS_OF)
+
+
+# Headless Chromium from Debian (never a browser download). No sandbox: CI runs as root; the
+# other switches keep Chromium off the network.
+CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A Playwright Chromium browser, or a skip that says what to install."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright (Python package) is not installed: "
+        "pip install playwright")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
