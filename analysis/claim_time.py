@@ -170,21 +170,17 @@ def sentence_present(ctx: ClaimContext, span: Span, start: int, end: int) -> boo
 def ongoing(token: Token, time: Timex | None) -> bool:
     """ "Since 2005 she has served as Chancellor": the present perfect with "since" says the
     role still holds."""
-    if (
-        time is None
-        or time.mod not in ("ON_OR_AFTER", "START")
-        and not (
-            time.start >= 6
-            and token.doc.text[max(0, time.start - 6) : time.start]
-            .lower()
-            .strip()
-            .endswith("since")
-        )
-    ):
+    if time is None or time.mod not in ("ON_OR_AFTER", "START") and not _after_since(token, time):
         return False
     return any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children
     )
+
+
+def _after_since(token: Token, time: Timex) -> bool:
+    # Doc.text joins every token on each access: look at the token before the date instead.
+    at = token.doc.char_span(time.start, time.start + 1, alignment_mode="expand")
+    return at is not None and at.start > 0 and token.doc[at.start - 1].lower_ == "since"
 
 
 def marked_present(window: list[Token]) -> bool:

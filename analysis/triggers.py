@@ -153,7 +153,9 @@ def verb_lemma(tok: Token) -> str:
 
 def _fragment_verb(tok: Token, span: Span) -> bool:
     """The first word after a "YEAR:" label, or of a verbless fragment, tagged as a noun."""
-    prev = [t for t in span if t.i < tok.i and not t.is_space]
+    if not (tok.text[:1].isupper() and tok.lower_.endswith(("ed", "n", "s"))):
+        return False  # checked first: the scan below is per token of the sentence
+    prev = [t for t in span[: max(0, tok.i - span.start)] if not t.is_space]
     after_label = (
         bool(prev)
         and prev[-1].text in (":", "–", "—", "-", "|")
