@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.components.text import doc_text
 from analysis.errors import ModelError
 from analysis.models import Article
 
@@ -133,8 +134,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """
     article: Article | None = doc._.article
     spans: list[tuple[int, int]] = []
-    # Doc.text joins every token on each access: read it once, not once per sentence.
-    doc_text = doc.text
+    text_of_doc = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         if article is not None:
@@ -145,9 +145,9 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
                     continue
                 start = block.start
             end = min(end, block.end)
-        text = doc_text[start:end]
+        text = text_of_doc[start:end]
         start += len(text) - len(text.lstrip())
         end = start + len(text.strip())
-        if end > start and any(c.isalnum() for c in doc_text[start:end]):
+        if end > start and any(c.isalnum() for c in text_of_doc[start:end]):
             spans.append((start, end))
     return spans

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.components.text import doc_text
+
 # NER labels that name things a profile's facts are about; the others are dates and amounts.
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
@@ -229,7 +231,7 @@ def name_ngrams(
     gap = [bool(t.whitespace_) for t in doc]
     # An n-gram's text sliced from the Doc's text (what Span.text returns, without building a
     # Span and joining its tokens for each of the thousands of n-grams).
-    text = doc.text
+    text = doc_text(doc)
     starts = [t.idx for t in doc]
     ends = [t.idx + len(t.text) for t in doc]
     for seg_start, seg_end in _segments(doc):

@@ -15,6 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.components.text import doc_text
 from analysis.models import Article, Timex
 from analysis.timex import find_timexes
 
@@ -58,7 +59,7 @@ class TemporalTagger:
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.ref_date if isinstance(doc._.ref_date, date) else date.today()
         article = doc._.article if Doc.has_extension("article") else None
-        timexes = in_entry_years(find_timexes(doc.text, ref, doc), article)
+        timexes = in_entry_years(find_timexes(doc_text(doc), ref, doc), article)
         doc._.timexes = timexes
         spans = []
         for timex in timexes:
