@@ -89,6 +89,9 @@ def stop_words() -> frozenset[str]:
     return ENGLISH_STOP_WORDS | _EXTRA_STOP
 
 
+_KEY_CACHE_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """WordNet lemma lists and suffix rules per part of speech, from the model's lemmatizer."""
@@ -96,6 +99,7 @@ class Lexicon:
     index: dict[str, frozenset[str]]
     rules: dict[str, list[tuple[str, str]]]
     exc: dict[str, dict[str, list[str]]]
+    _keys: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     def lemma(self, word: str, pos: str) -> str | None:
         """The ``pos`` lemma of ``word`` when WordNet knows one ("networks", noun -> "network")."""
@@ -121,6 +125,17 @@ class Lexicon:
             if (lemma := self.lemma(word, pos)) is not None:
                 return lemma, False
         return word, not (self.index and word.endswith("ly"))  # unknown -ly: an adverb
+
+    def key(self, word: str) -> tuple[str, bool]:
+        """``(stem, is_content)`` of a lower-case word, remembered: a batch meets the same words
+        in every article, and classifying one is a dozen dictionary probes."""
+        found = self._keys.get(word)
+        if found is None:
+            if len(self._keys) >= _KEY_CACHE_SIZE:
+                self._keys.clear()  # bounded: a long batch must not grow without end
+            lemma, content = self.classify(word)
+            found = self._keys[word] = (stem(lemma), content)
+        return found
 
     def is_adjective_only(self, word: str) -> bool:
         """True for "neural" or "deep" (no noun reading): weak on its own as a label."""
@@ -193,8 +208,7 @@ class Terms:
             short_acronym = len(raw) == 2 and raw.isupper()  # "AI", "UK"
             if (len(word) < 3 and not short_acronym) or word in stop:
                 continue
-            lemma, content = self.lexicon.classify(word)
-            key = stem(lemma)
+            key, content = self.lexicon.key(word)
             if record:
                 (self.surface if content else self.verbal)[key][word] += 1
                 if content:

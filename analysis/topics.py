@@ -66,6 +66,7 @@ TOP_TERMS, LABEL_TERMS = 8, 3
 MIN_DOC_WORDS = 4  # a shorter sentence ("He never did.") carries no theme of its own
 HEADING_WEIGHT = 0.75  # a heading term counts as 3/4 of an occurrence in each sentence
 HEADING_BOOST = 1.5
+DENSE_CELLS = 50_000  # below this (one article), dense beats sparse overhead
 MIN_DF_PER_DOCUMENTS = 200  # min_df grows by one per this many documents (corpus runs)
 
 
@@ -268,6 +269,10 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
     if fitted is None:
         return _unscored(articles, "no vocabulary recurs across sentences")
     matrix, terms = fitted
+    if matrix.shape[0] * matrix.shape[1] <= DENSE_CELLS:
+        # NMF's solver on a small sparse matrix spends its time in scipy's sparse overhead
+        # (transposes, products): dense is faster and gives the same factors.
+        matrix = matrix.toarray()
     units = {key: i for i, key in enumerate(dict.fromkeys((d.article, d.section) for d in docs))}
     groups = np.array([units[(d.article, d.section)] for d in docs])
     by_sections = len(units) if len(units) >= MIN_SECTIONS else MAX_TOPICS
