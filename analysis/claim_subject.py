@@ -25,6 +25,9 @@ _OWN_STEPS = frozenset(
 )
 
 
+_APPOINTING = frozenset("appoint name elect promote hire recruit nominate".split())
+
+
 def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
     tok = possessor(trig.token) if trig.token.pos_ == "NOUN" else None
@@ -44,6 +47,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
             ),
             None,
         )
+    if trig.predicate in ("position", "joined") and not trig.passive and \
+            trig.token.lemma_ in _APPOINTING:
+        # "President Kibaki appointed her minister": the appointee is the direct object
+        tok = tok or _appointee(ctx, trig.token)
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
@@ -104,6 +111,19 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
     return phrase, None, None
 
 
+def _appointee(ctx: ClaimContext, verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "dative"):
+            continue
+        if c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label", "") == "person":
+            return c
+        # "appointed her Assistant Minister" parsed as "her minister": "her" is the appointee
+        her = next((p for p in c.children if p.dep_ == "poss" and p.lower_ == "her"), None)
+        if her is not None and c.dep_ == "dobj":
+            return her
+    return None
+
+
 def nearest_work(ctx: ClaimContext, tok: Token) -> Mention | None:
     sent = tok.sent
     works = [
@@ -151,6 +171,9 @@ def subject_token(token: Token) -> Token | None:
     current = token
     for _ in range(6):
         subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and current.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
+            # "her daughter Jane, who teaches at Columbia": "who" stands for its antecedent
+            return current.head
         if subj is not None:
             return subj
         if current.dep_ in ("acl", "relcl") and current.head is not current:
