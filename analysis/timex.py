@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["find_timexes", "to_partial_date", "Timex"]
 
 # Words joining the two ends of a range, and the signal that may open it.
+# Not across a line break: "on 24 December\n- 1920: ..." is a list, not a range.
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE
+    r"^[^\S\n]*(?:-|–|—|to|until|till|through|thru|and)[^\S\n]*$", re.IGNORECASE
 )
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # Signals before an expression that turn a point into an open interval.

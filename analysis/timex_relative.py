@@ -89,9 +89,11 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", resolved[0], resolved[1], lex.PART_MODS.get(pre))
 
 
-def _weekday(m: re.Match[str], ctx: Context) -> Value:
+def _weekday(m: re.Match[str], ctx: Context) -> Value | None:
     """"Friday": the last one (or today) unless the clause is about the future."""
     wd = lex.WEEKDAYS[m["wd"].lower()]
+    if not m["rel"] and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "Paul Greengrass's Bloody Sunday", "Black Sunday": a title, not a day
     if m["pl"]:
         return Value("SET", f"XXXX-WXX-{wd}", "set")
     rel = (m["rel"] or "").lower()
@@ -178,8 +180,11 @@ def _shifted(
         if unit == "week":
             return Value("DATE", _week(day), "week", mod)
         return Value("DATE", day.isoformat(), "day", mod)
-    resolved = _unit_value(base, "year" if unit in ("decade", "century") else unit, steps *
-                           {"decade": 10, "century": 100}.get(unit, 1))
+    if unit in ("decade", "century"):  # "half a century ago" is fifty years, not zero
+        resolved = _unit_value(base, "year", int(round(n * (10 if unit == "decade" else 100)))
+                               * sign)
+    else:
+        resolved = _unit_value(base, unit, steps)
     if unit == "quarter" or resolved is None:
         return None
     if unit == "month" and precision == "year":
@@ -221,6 +226,12 @@ def _vague_plural(m: re.Match[str], ctx: Context) -> Value:
     return Value("DURATION", f"{'PT' if is_time else 'P'}X{vague}", "duration")
 
 
+# A capitalised word right before a weekday, inside a sentence: part of a name. Words that
+# date a weekday ("On Sunday", "By Friday") and sentence starts are not names.
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?:]\s)(?<!^)(?<!\n)\b(?!(?:On|By|Until|Till|From|Since|Before|After|Every|Each|Last|Next"
+    r"|This|That|Easter|Palm|Whit|Holy|Good|Ash|Super|Cyber|Black)\b)[A-Z][\w'’-]*\s+$"
+)
 _POD = r"(?P<pod>(?i:morning|afternoon|evening|night))"
 _PLURALS = r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes))\b"
 RELATIVE_RULES: list[tuple[str, Handler]] = [

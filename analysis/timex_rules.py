@@ -135,12 +135,17 @@ def _month_day(m: re.Match[str], ctx: Context) -> Value | None:
     return _day_value(_year_by_tense(ctx, m.start(), month, day), month, day)
 
 
+_ANAPHORIC = re.compile(r"\b(?:that|that same|the same)\s+$")
+
+
 def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
     """The year of a month (and day) given without one.
 
     A past clause means the last such date ("was shot Oct. 23" said in May is last
     October's), a future clause the next one; otherwise the one nearest the reference date.
     """
+    if ctx.anchor is not None and _ANAPHORIC.search(ctx.before(pos, 24)):
+        return ctx.anchor.year  # "graduated in 1954, and that June she married": 1954's June
     ref = ctx.ref
     gap = (month - ref.month) * 31 + ((day - ref.day) if day else 0)  # days ahead, roughly
     tense = None if re.search(r"\bby\s+$", ctx.before(pos)) else ctx.tense(pos)  # a deadline
