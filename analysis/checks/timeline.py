@@ -167,6 +167,11 @@ def _life_finding(claim: Claim, message: str, life: LifeDate, what: str) -> Find
                    (life.evidence,), f"Check the year of this event or of the {what}.", claim.id)
 
 
+_PUBLISHED_ON = re.compile(
+    r"\b(?:published|released|issued|printed|appeared|premiered|broadcast|aired|unveiled|"
+    r"reissued|translated|staged|screened)\s+(?:in|on)\s+$", re.I)
+
+
 def _acts_outside_life(
     ctx: CheckContext, life: LifeDate | None, *, after: bool
 ) -> list[Finding]:
@@ -183,7 +188,10 @@ def _acts_outside_life(
         sentence = ctx.text[start:end]
         if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):
             continue
-        dates = [d for _, d in _calendar_dates(ctx, start, end)]
+        # "In An Autobiography, published in 1977, she wrote": a work may appear after death
+        dates = [d for tx, d in _calendar_dates(ctx, start, end)
+                 if not (after and _PUBLISHED_ON.search(ctx.text, max(start, tx.start - 30),
+                                                        tx.start))]
         outside = [d for d in dates if (d.interval()[0] > hi if after else d.interval()[1] < lo)]
         # "she flew in for the opening" is her act even where the park was named after her.
         acted = _acts(ctx, sentence) or (
@@ -471,14 +479,20 @@ def _interval_ends(
             _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
-    after = [d for tx, d in dates if tx.start >= rest_start]
+    # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
+    # coordinated clause belongs to that clause's event, not to the counted one.
+    after = [d for tx, d in dates
+             if tx.start >= rest_start and not _NEW_CLAUSE.search(ctx.text, rest_start, tx.start)]
     if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
         # "In 2012, nineteen years later, ...": that date is the stated one
         return _previous_dated(ctx, index), before[-1][1]
     if before:
         return ((start, end), before[-1][1]), (after[0] if after else None)
     previous = _previous_dated(ctx, index)
-    return previous, (after[0] if after else dates[0][1] if dates else None)
+    return previous, (after[0] if after else None)
+
+
+_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
 
 
 def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
