@@ -135,6 +135,10 @@ def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBF
                for pid, label in chain for kb_id, key in named):
             return _supported(kb, [fact])
         longest = max(longest, chain, key=len)
+        # "Born in Bunkyō, Tokyo" when the KB says Tokyo: a finer place inside the KB's one
+        within = {_place_key(part) for part in (claim.object or "").split(",")[1:]}
+        if _place_key(fact.value.text) in within:
+            return _supported(kb, [fact])
     if not claim.object_kb_id and not _other_locality(ctx, claim, longest):
         # "died at the Hôtel Ritz": a place the KB does not know may lie inside the KB's one
         return Outcome("unverifiable", "KB less precise")

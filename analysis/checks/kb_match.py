@@ -115,8 +115,12 @@ def entity_matches(
     return False
 
 
+_SAME_ROLE_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
+
+
 def role_words(text: str) -> set[str]:
-    words = {w for w in normalize_name(text).replace("-", " ").split() if w not in _ROLE_STOP}
+    words = {_SAME_ROLE_WORD.get(w, w) for w in normalize_name(text).replace("-", " ").split()
+             if w not in _ROLE_STOP}
     if words & _LEADERSHIP:
         words.add("<lead>")
     return words
