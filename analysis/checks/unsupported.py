@@ -11,6 +11,7 @@ import re
 from analysis.checks.base import CheckContext, Finding
 from analysis.checks.registry import register
 
+_SUPERLATIVE = "an absolute superlative with no source"
 _PATTERNS = [
     (
         re.compile(
@@ -27,7 +28,7 @@ _PATTERNS = [
             r"era|time)|in the world)\b",
             re.I,
         ),
-        "an absolute superlative with no source",
+        _SUPERLATIVE,
     ),
     (
         re.compile(
@@ -87,8 +88,19 @@ _PATTERNS = [
     ),
 ]
 _REPORTED = re.compile(
-    r"\b(?:one of the|named (?:him|her|them|it)|ranked|listed|voted|called (?:him|her|it))\b",
+    r"\b(?:one of the|named (?:him|her|them|it)|ranked|listed|voted|called (?:him|her|it)|"
+    r"lists (?:him|her|them|it)|according to|reckoned|certified)\b",
     re.I)
+# A figure that measures the claim: "with around 100 million copies sold", "eight gold medals".
+_FIGURE = re.compile(
+    r"\b\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s+(?:[\w-]+\s+){0,2}?(?:copies|sold|"
+    r"records?|medals?|titles?|goals|wins|victories|votes|viewers|sales|units|languages|"
+    r"editions|performances|citations)\b", re.I)
+# "The most celebrated animator of his generation has never ...": the superlative names the
+# subject of a sentence about something else; it is not what the sentence asserts.
+_EPITHET = re.compile(r"^\W*the\s+$", re.I)
+_COPULA_AFTER = re.compile(r"^[\s,]*(?:is|was|are|were|remains|remained|has been|had been)\b",
+                           re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
@@ -105,6 +117,12 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
             m = pattern.search(sentence)
             if m and _REPORTED.search(sentence[: m.end() + 10]):
                 continue  # "Time named him one of the 100 most influential": a source's ranking
+            if m and _FIGURE.search(sentence):
+                continue  # the sentence gives the measure that supports it
+            if m and why == _SUPERLATIVE and _EPITHET.match(
+                    sentence[: m.start()] + (m.group(1) or "")) and not _COPULA_AFTER.match(
+                    sentence[m.end():]):
+                continue
             if m:
                 found.append(
                     Finding(
