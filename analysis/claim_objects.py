@@ -120,6 +120,25 @@ def path_preps(trig: Trigger, mention: Mention) -> set[str] | None:
     return {before.lower_} if before is not None and before.pos_ == "ADP" else None
 
 
+def reported_or_possessor(trig: Trigger, mention: Mention) -> bool:
+    """ "wrote that discarding the Voting Rights Act's requirement ...": a name inside what was
+    said, or one that only owns another noun, is not what the verb made."""
+    doc = trig.token.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    if node.dep_ == "poss":
+        return True
+    for _ in range(8):
+        if node.i == trig.token.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "csubj"):
+            return True
+        node = node.head
+    return False
+
+
 def rank_objects(trig: Trigger, objects: list[Mention]) -> list[Mention]:
     """Names attached to the trigger first, then those after it; names inside another event's
     phrase ("after posts at X") are dropped."""
@@ -139,7 +158,8 @@ def pick_object(
     wanted = PREDICATES[predicate][1]
     candidates = [m for m in objects if not (subject and subject.matches(m))]
     if predicate in WORK_PREDICATES:
-        candidates = [m for m in candidates if not (path_preps(trig, m) or set()) & SETTING_PREPS]
+        candidates = [m for m in candidates if not (path_preps(trig, m) or set()) & SETTING_PREPS
+                      and not reported_or_possessor(trig, m)]
     if predicate == "position" and trig.role is not None:
         # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
         # organisation is its direct object.

@@ -20,8 +20,10 @@ from analysis.claim_context import (
     ClaimContext,
 )
 from analysis.claim_objects import (
+    WORK_PREDICATES,
     as_role,
     mentions_in,
+    path_preps,
     pick_object,
     rank_objects,
     role_phrase,
@@ -174,6 +176,15 @@ def _build_claim(
     objects = rank_objects(
         trig, [unversioned(ctx.doc, m) for m in mentions_in(ctx, spoken) if m is not subj_mention]
     )
+    if subj_mention is not None:
+        # "NVIDIA's GeForce 256, launched in 1997": names inside the subject's own phrase
+        # describe the subject; they are not what the verb acted on.
+        phrase = _phrase_range(ctx, subj_mention, trig)
+        objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
+    if trig.predicate in WORK_PREDICATES:
+        # "launched in 1997 and marketed as the world's first GPU": what it was called, not
+        # what was launched or founded
+        objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
     degree = trig.degree or window_degree(window)
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
@@ -244,6 +255,21 @@ _SCHOOL = re.compile(
 )
 
 
+def _phrase_range(ctx: ClaimContext, mention: Mention, trig: Trigger) -> tuple[int, int]:
+    """Character range of the noun phrase around ``mention`` (its root's subtree), unless
+    the trigger itself lies inside it."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return (mention.start, mention.end)
+    root = span.root
+    while root.dep_ in ("compound", "nummod", "appos") and root.head is not root:
+        root = root.head
+    left, right = root.left_edge, root.right_edge
+    if left.i <= trig.token.i <= right.i:
+        return (mention.start, mention.end)
+    return (left.idx, right.idx + len(right.text))
+
+
 def _antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
     """"The Two Fridas, which she finished in 1941": the clause's work is its antecedent."""
     head = trig.token.head
@@ -292,7 +318,11 @@ def _complete(
     if predicate == "position":
         # A named role is checkable by itself ("was recently named chief executive"); a bare
         # "runs" or "leads" with nothing run or led is not a claim.
-        return obj is not None or time is not None or qualifiers.get("verb") not in LEAD_VERBS
+        if obj is not None or qualifiers.get("verb") not in LEAD_VERBS:
+            return True
+        # "During the 1990s she led protests": a date does not make leading a role.
+        role = str(qualifiers.get("role") or "").lower()
+        return time is not None and bool(role) and role not in LEAD_VERBS and role != "lead"
     return obj is not None
 
 
