@@ -20,6 +20,7 @@ from analysis.claim_context import (
     ClaimContext,
 )
 from analysis.claim_objects import (
+    SETTING_PREPS,
     WORK_PREDICATES,
     as_role,
     mentions_in,
@@ -186,7 +187,7 @@ def _build_claim(
         # what was launched or founded
         objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
     degree = trig.degree or window_degree(window)
-    predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None)
+    predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(
         objects, predicate, trig, ctx.subject)
@@ -219,8 +220,13 @@ def _build_claim(
             qualifiers["role"] = role
     if not _complete(predicate, obj, time, subj_mention, qualifiers):
         return None
-    if qualifiers["verb"] == "enter" and not (obj and _SCHOOL.search(obj.text)):
-        return None  # "entered Parliament" is no enrolment; "entered the Leman School" is
+    if qualifiers["verb"] in ("enter", "read") and not (
+            obj and _SCHOOL.search(f"{obj.text} {obj.kb_label or ''}")):
+        # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics
+        # at Cambridge" is study, "read a paper at the Royal Society" is not
+        return None
+    if qualifiers["verb"] == "play" and (obj is None or path_preps(trig, obj) != {"for"}):
+        return None  # "plays for the Mariners" is membership; "played Hamlet" is not
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = (
         trig.present
@@ -280,13 +286,15 @@ def _antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mentio
 
 
 def _refine_predicate(
-    predicate: str, degree: str | None, objects: list[Mention], lead_verb: bool = False
+    predicate: str, degree: str | None, objects: list[Mention], lead_verb: bool = False,
+    trig: Trigger | None = None,
 ) -> str:
     """ "earned a PhD" is study, "received the Prize" an award; "launched a company" founds it."""
     if predicate == "context":
         return "studied" if degree else "award"
-    if predicate == "released" and objects and objects[0].label == "organization":
-        return "founded"
+    if predicate == "released" and objects and objects[0].label == "organization" and (
+            trig is None or not (path_preps(trig, objects[0]) or set()) & SETTING_PREPS):
+        return "founded"  # "launched a company"; not "opened at the Ambassadors Theatre"
     if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
         return "created"  # "directed the film", "led the project's first release"
     return predicate

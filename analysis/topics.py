@@ -277,6 +277,9 @@ def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
     groups = np.array([units[(d.article, d.section)] for d in docs])
     by_sections = len(units) if len(units) >= MIN_SECTIONS else MAX_TOPICS
     top = max(2, min(MAX_TOPICS, by_sections, round(math.sqrt(len(docs)))))
+    top = min(top, *matrix.shape)  # NMF's nndsvda start needs k <= documents and terms
+    if top < 2:
+        return _unscored(articles, "too few recurring terms to separate topics")
     fits: dict[int, tuple[NMF, np.ndarray]] = {}
     k, scores = choose_k(matrix, groups, top, fits)
     model, weights = fits[k]

@@ -127,6 +127,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "announce": "released",
     "ship": "released",
     "open-source": "released",
+    "play": "member",
+    "read": "studied",
+    "open": "released",
     "advise": "advisor",
     "supervise": "advisor",
     "mentor": "advisor",
@@ -176,7 +179,11 @@ ROLE_NOUNS = frozenset(
     "chair chairman chairwoman chairperson ceo cto cfo coo cso founder co-founder scientist "
     "researcher fellow engineer manager editor partner principal lead leader officer secretary "
     "minister governor senator member postdoc postdoctoral investigator advisor adviser "
-    "vp executive architect curator conductor captain coach".split()
+    "vp executive architect curator conductor captain coach ambassador envoy justice judge "
+    "magistrate mayor trustee commissioner representative congressman congresswoman speaker "
+    "treasurer rector regent premier deputy delegate consul attorney prosecutor counsel "
+    "vice-chancellor secretary-general superintendent warden master councillor councilor "
+    "alderman bishop archbishop cardinal abbot abbess pope president-elect".split()
 )
 
 # Nouns that name a degree and so make a claim of study on their own ("Her PhD, from X, ...").

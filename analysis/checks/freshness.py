@@ -47,7 +47,7 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
     # The role itself (P39) is better evidence than the employment around it.
     ended = max(facts, key=lambda f: (f.end.interval()[1], f.property == "P39"))  # type: ignore[union-attr]
     role = claim.qualifiers.get("role") or claim.predicate.replace("_", " ")
-    where = f" at {claim.object}" if claim.object else ""
+    where = f" at {claim.object}" if claim.object and claim.object not in str(role) else ""
     end = ended.end.human()  # type: ignore[union-attr]
     return Finding(
         "stale_claim",

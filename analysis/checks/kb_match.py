@@ -46,7 +46,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "position": PredicateSpec(("P39", "P108"), "start"),
     "award": PredicateSpec(("P166",), "point"),
     "advisor": PredicateSpec(("P184", "P1066"), "point"),
-    "member": PredicateSpec(("P102", "P463"), "start"),
+    "member": PredicateSpec(("P102", "P463", "P54"), "start"),
     "married": PredicateSpec(("P26",), "start"),
     "created": PredicateSpec((), "work", ("P571", "P577"), ("P170", "P61", "P178")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),

@@ -44,6 +44,7 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P39", "position held", "entity_or_text", ("position",), ("P642", *_TIME)),
     Property("P106", "occupation", "entity"),
     Property("P463", "member of", "entity", (), _TIME),
+    Property("P54", "member of sports team", "entity", ("sports team", "team"), _TIME),
     Property("P102", "member of political party", "entity", ("political party", "party"),
              _TIME),
     Property("P166", "award received", "entity", ("award",), ("P585", "P1706")),
