@@ -51,6 +51,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
             trig.token.lemma_ in _APPOINTING:
         # "President Kibaki appointed her minister": the appointee is the direct object
         tok = tok or _appointee(ctx, trig.token)
+    if tok is None and trig.predicate in ("released", "created", "founded"):
+        named = _named_before_comma(ctx, trig.token)
+        if named is not None:
+            return named.kb_label or named.text, named.kb_id, named
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
@@ -65,6 +69,13 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         # "Joined Eckert-Mauchly, writing the A-0 compiler": the parser hangs the participle on
         # the company; the profile's subject is the one writing.
         return default[0], default[1], None
+    if mention is None and tok.i == trig.token.head.i and tok.lemma_.lower() in WORK_NOUNS:
+        # "His score for The Empire Strikes Back, released in 1977": the work it is for
+        work = next((ctx.mention_at[t.i] for t in tok.subtree if t.i in ctx.mention_at
+                     and ctx.mention_at[t.i].label in ("work", "other")), None)
+        work = work or nearest_work(ctx, trig.token)
+        if work is not None:
+            return work.kb_label or work.text, work.kb_id, work
     if mention is None and tok.i == trig.token.head.i:
         # A participle hung on a non-name ("Appointed professor ..., founding X"): the
         # profile's subject did it.
@@ -109,6 +120,19 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+def _named_before_comma(ctx: ClaimContext, verb: Token) -> Mention | None:
+    """"commanded Gemini 8, launched on 16 March 1965": a subjectless participle right after a
+    comma describes the thing named before the comma (the parser hangs it on the main verb)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("advcl", "conj", "acl") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    named = ctx.mention_at.get(verb.i - 2)
+    return named if named is not None and named.label in ("work", "other") else None
 
 
 def _appointee(ctx: ClaimContext, verb: Token) -> Token | None:

@@ -40,7 +40,8 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         if tok is None:
             continue
         owner = owner_above(tok.root, trigger_ids)
-        if owner is None and len(triggers) == 1 and main_clause(triggers[0].token):
+        if owner is None and len(triggers) == 1 and main_clause(triggers[0].token) and \
+                not _other_clause(tok.root, triggers[0].token):
             owner = triggers[0].token.i
         if owner is not None:
             wanted.setdefault(owner, []).append((tx, tok.start))
@@ -117,6 +118,17 @@ def preceding_owner(
     if strict and any(t.lower_ in CLAUSE_BREAKS for t in between):
         return None
     return before[-1]
+
+
+def _other_clause(date_root: Token, trigger: Token) -> bool:
+    """"Raiders followed in 1981, and E.T. brought him another Oscar": the date is the verb's
+    before the trigger, and the trigger is a conjoined clause with a subject of its own."""
+    verb = date_root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    return verb.i != trigger.i and trigger.dep_ == "conj" and trigger.head.i == verb.i \
+        and own_subject
 
 
 def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex | None:

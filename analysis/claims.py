@@ -225,6 +225,10 @@ def _build_claim(
         # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics
         # at Cambridge" is study, "read a paper at the Royal Society" is not
         return None
+    if qualifiers["verb"] == "open" and not (
+            (subj_mention is not None and subj_mention.label == "work")
+            or (obj is not None and obj.label == "work")):
+        return None  # a play or film opens; "the company opened for business" is no founding
     if qualifiers["verb"] == "play" and (obj is None or path_preps(trig, obj) != {"for"}):
         return None  # "plays for the Mariners" is membership; "played Hamlet" is not
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.

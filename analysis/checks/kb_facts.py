@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from analysis.checks.base import (
@@ -160,8 +161,17 @@ def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]
     written = ctx.text[claim.obj_start : claim.obj_end + 40] if claim.obj_start >= 0 else ""
     if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
         return False
+    if _VENUE.search(claim.object or ""):
+        return False  # "at the Hôtel Ritz, aged 87": a building inside some town, not a town
     town = _place_key((claim.object or "").split(",")[0])
     return bool(chain) and town != _place_key(chain[0][1].split(",")[0])
+
+
+_VENUE = re.compile(
+    r"\b(?:h[oô]tel|hospital|clinic|infirmary|sanatorium|hospice|house|home|palace|theat(?:re|er)|"
+    r"church|cathedral|abbey|chapel|museum|hall|cent(?:re|er)|prison|jail|station|airport|"
+    r"stadium|arena|castle|villa|farm|estate|residence|apartment|manor|ranch|studio|school|"
+    r"college|university|institute|laboratory|camp|barracks|ship)\b", re.I)
 
 
 def _place_key(name: str) -> str:

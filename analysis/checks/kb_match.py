@@ -178,6 +178,10 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     # King's College is part of the University of Cambridge: either name fits.
     if claim.predicate == "award" and _generic_of(claim.object or "", fact.value.text):
         return True  # "his first Academy Award" names "Academy Award for Best Original Score"
+    if claim.predicate == "award" and claim.object_kb_id and fact.value.entity_id and any(
+            f.value.entity_id == claim.object_kb_id
+            for f in kb.facts(fact.value.entity_id, ("P31", "P279", "P361"))):
+        return True  # "another Oscar": the KB's award is one of the Academy Awards
     org = claim.predicate in ("joined", "worked_at", "left", "studied")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org

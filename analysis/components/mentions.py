@@ -147,7 +147,8 @@ def _version_suffix(doc: Doc, i: int) -> bool:
     (The tagger calls "2" in "AlphaFold 2" a cardinal; a short number still ends a name.)"""
     tok = doc[i]
     numeric = tok.like_num or ROMAN.fullmatch(tok.text) is not None  # "Mark I", "Llama 3.1"
-    short = tok.ent_type_ == "CARDINAL" and (len(tok.text) <= 2 or "." in tok.text)
+    # "Gemini 8": the tagger may call a short number after a name a DATE
+    short = tok.ent_type_ in ("CARDINAL", "DATE") and (len(tok.text) <= 2 or "." in tok.text)
     return numeric and (tok.ent_type_ not in NON_ENTITY_LABELS or short) and not _is_break(
         doc[i - 1])
 
@@ -210,6 +211,21 @@ def _segments(doc: Doc) -> Iterator[tuple[int, int]]:
             yield piece, sent.end
 
 
+_OPENER_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X"})
+
+
+def _capital_opener(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in _OPENER_POS
+
+
+def _named_by_apposition(tok: Token) -> bool:
+    """"North, his fourth collection, ...": a capitalised word the next words describe."""
+    doc = tok.doc
+    return (tok.text[:1].isupper() and tok.is_alpha and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text == ","
+            and doc[tok.i + 2].lower_ in ("his", "her", "their", "its", "the", "a", "an"))
+
+
 def name_ngrams(
     doc: Doc, max_words: int, normalize: Callable[[str], str]
 ) -> dict[str, list[tuple[int, int]]]:
@@ -224,7 +240,7 @@ def name_ngrams(
     namey = [_namey(t) for t in doc]
     article_before = [i > 0 and doc[i - 1].lower_ in ("a", "an", "the") for i in range(len(doc))]
     can_end = [namey[j] or (j > 0 and (_version_suffix(doc, j) or _glued(doc, j)))
-               for j in range(len(doc))]
+               or _named_by_apposition(doc[j]) for j in range(len(doc))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
     stops = [t.is_space for t in doc]
@@ -234,9 +250,13 @@ def name_ngrams(
     text = doc_text(doc)
     starts = [t.idx for t in doc]
     ends = [t.idx + len(t.text) for t in doc]
+    # A title may open with a capitalised common word ("Love in the Time of Cholera" opening a
+    # sentence, "The Two Fridas"): such a word may start an n-gram; the KB decides.
+    can_start = [namey[i] or _capital_opener(t) or _named_by_apposition(t)
+                 for i, t in enumerate(doc)]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
-            if not namey[i]:
+            if not can_start[i]:
                 continue
             words = 1
             for j in range(i, seg_end):
