@@ -160,6 +160,10 @@ def pick_object(
     if predicate in WORK_PREDICATES:
         candidates = [m for m in candidates if not (path_preps(trig, m) or set()) & SETTING_PREPS
                       and not reported_or_possessor(trig, m)]
+    if predicate == "award":
+        # "won the 200 metres at the World Junior Championships": the event is the setting
+        candidates = [m for m in candidates
+                      if not (path_preps(trig, m) or set()) & {"at", "in", "during"}]
     if predicate == "position" and trig.role is not None:
         # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
         # organisation is its direct object.

@@ -31,6 +31,8 @@ _APPOINTING = frozenset("appoint name elect promote hire recruit nominate".split
 def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
     tok = possessor(trig.token) if trig.token.pos_ == "NOUN" else None
+    if trig.predicate == "born" and trig.token.head.lemma_ == "give":
+        return "(someone else)", None, None  # "she gave birth to her daughter": the child's
     if trig.predicate in ("born", "died") and trig.token.pos_ == "NOUN":
         # "reports the death of President Kennedy": whose death is the "of" phrase's
         tok = tok or next((g for c in trig.token.children if c.lower_ == "of"

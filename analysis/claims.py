@@ -42,10 +42,12 @@ from analysis.claim_time import (
     inherited_time,
     is_present,
     label_timex,
+    main_clause,
     marked_present,
     ongoing,
     sentence_present,
     timex_at,
+    timexes_in,
 )
 from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
@@ -103,6 +105,7 @@ def _sentence_claims(
         return
     own_time = assign_times(ctx, span, triggers)
     label_time = label_timex(ctx, block) if block.date_label else None
+    frame_time = _fronted_time(ctx, span, own_time)
     sent_present = sentence_present(ctx, span, start, end)
     seen: set[tuple[str, str | None, str]] = set()
     for trig in triggers:
@@ -110,6 +113,8 @@ def _sentence_claims(
         if time is None and not in_other_event(trig.token):
             # "a month after leaving Google": the entry's date is not this event's
             time = inherited_time(span, trig, own_time) or label_time
+            if time is None and frame_time is not None and main_clause(trig.token):
+                time = frame_time
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
@@ -118,6 +123,17 @@ def _sentence_claims(
             if key not in seen:  # "became a member of X" makes one claim, not two
                 seen.add(key)
                 yield each
+
+
+def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Timex | None:
+    """"In 1958 he reached the Pole and founded the Trust": a date opening the sentence frames
+    its main-clause events, whichever verb the parser hung it on."""
+    head = span[: min(4, len(span))]
+    if not len(head) or head[0].lower_ not in ("in", "on", "by", "during"):
+        return None
+    taken = {id(t) for t in owned.values()}
+    return next((t for t in timexes_in(ctx, head.start_char, head.end_char)
+                 if id(t) not in taken and t.start >= head.start_char), None)
 
 
 _COORDINATED = frozenset({"award", "created", "founded", "released", "studied", "joined"})

@@ -59,11 +59,11 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
         ]
         if partners:
             result.findings[i] = _conflation(finding, claim, partners[0], result)
-        elif _later_clause_of_dated_entry(ctx, claim):
+        elif _later_clause_of_dated_entry(ctx, claim) or _later_of_two_events(ctx, claim):
             result.findings[i] = replace(
                 finding, category="conflation", severity="medium",
-                message=f"One date, two events: the entry's '{claim.time.text}' belongs to its "
-                        f"first event; {finding.message}",
+                message=f"One date, two events: '{claim.time.text}' belongs to the first "
+                        f"event; {finding.message}",
                 suggestion="Split the entry and give this event its own date.")
 
 
@@ -77,6 +77,22 @@ def _later_clause_of_dated_entry(ctx: CheckContext, claim: Claim) -> bool:
         return False
     between = ctx.text[block.start + len(block.date_label) : claim.obj_start]
     return bool(re.search(r",| and | then |;", between)) and len(between.split()) > 3
+
+
+_PAST_VERB = re.compile(
+    r"\b(?:\w{3,}ed|won|took|wrote|became|made|met|began|led|ran|went|gave|saw|built|left|held|"
+    r"got|set|came|rose|flew|drove|sold|bought|sang|spoke|told|found|lost|beat|brought|taught|"
+    r"fought|caught|chose|drew|grew|knew|threw|shot|struck|swam|won)\b", re.I)
+
+
+def _later_of_two_events(ctx: CheckContext, claim: Claim) -> bool:
+    """"In 1958 he reached the South Pole and founded the Himalayan Trust": a date in front of
+    two coordinated events, the second of them from another year."""
+    if claim.time is None or claim.obj_start < 0 or claim.time.end > claim.obj_start:
+        return False
+    between = ctx.text[claim.time.end : claim.obj_start]
+    joint = re.search(r"\b(?:and|then)\b|;", between)
+    return joint is not None and bool(_PAST_VERB.search(between[: joint.start()]))
 
 
 def _conflation(finding: Finding, wrong: Claim, right: Claim, result: CheckResult) -> Finding:

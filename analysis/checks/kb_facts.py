@@ -208,6 +208,14 @@ def _verify_relation(
     matching = exact or matching
     claimed = claim_date(claim)
     role = date_role(claim, spec)
+    if matching and not exact and claim.object_kb_id:
+        # "read natural sciences at Girton College" when the KB has Newnham for that course:
+        # both are Cambridge colleges, and the claim names the wrong one.
+        siblings = [f for f in facts if f not in matching and f.property == spec.properties[0]
+                    and _sibling(kb, claim.object_kb_id, f.value.entity_id)
+                    and _same_occasion(claim, claimed, f, role)]
+        if siblings:
+            return _fact_mismatch(ctx, kb, claim, siblings, by_occasion=True)
     rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
               and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
     if not matching:
@@ -251,6 +259,14 @@ def _verify_relation(
             f"One date, two events: {claimed.human()} fits {other.value.text}, but "
             f"{claim.object} is from {known.human() if known else 'another year'}"))
     return outcome
+
+
+def _sibling(kb: KBReader, a: str, b: str | None) -> bool:
+    """Two distinct organisations under one parent (two colleges of one university)."""
+    if not b or b == a:
+        return False
+    ra, rb = related_orgs(kb, a), related_orgs(kb, b)
+    return b not in ra and bool((ra & rb) - {a, b})
 
 
 def _work_award(ctx: CheckContext, kb: KBReader, claim: Claim) -> list[KBFact]:
