@@ -171,7 +171,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 DEGREE_WORDS = frozenset(
     "phd ph.d ph.d. doctorate doctoral dphil master masters master's bachelor bachelors "
     "bachelor's degree diploma msc m.sc ms ma mba bsc b.sc bs ba jd md habilitation "
-    "diplôme".split()
+    "diplôme mfa bfa mphil meng beng llb llm mph mpa msw edd dma dds bmus mmus".split()
 )
 
 ROLE_NOUNS = frozenset(

@@ -115,6 +115,7 @@ def entity_matches(
     return False
 
 
+_SECOND_RANK = frozenset({"deputy", "vice", "assistant", "acting", "interim"})
 _SAME_ROLE_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
 
 
@@ -130,6 +131,8 @@ def role_matches(claimed: str, known: str) -> bool:
     """ "professor" ~ "Silver Professor"; "lead" ~ "Director of AI Research"; "Vice President and
     Chief AI Scientist" ~ "Chief AI Scientist"."""
     a, b = role_words(claimed), role_words(known)
+    if (b & _SECOND_RANK) - a or (a & _SECOND_RANK) - b:
+        return False  # "leader" is not "Deputy Leader", "president" not "vice-president"
     if "<lead>" in b and a <= _GENERIC_LEAD:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
     shared = (a & b) - {"<lead>"}
@@ -162,6 +165,9 @@ def fact_org(fact: KBFact) -> tuple[str | None, str]:
 def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     """Is this employment, position or relation fact the one the claim is about?"""
     if claim.predicate == "position":
+        if claim.object_kb_id and fact.property == "P39" and \
+                fact.value.entity_id == claim.object_kb_id:
+            return True  # "appointed her Assistant Minister": the position itself is named
         org_id, org_text = fact_org(fact)
         # A position with no "of" on record ("Leader of the CDU") is judged by its role alone.
         org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text) \
