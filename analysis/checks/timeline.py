@@ -27,9 +27,13 @@ _AGE = re.compile(
     rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b"
     rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
     rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
-    rf"years? (?:later|after|earlier|before|ago)))|\b{_NUM}-year-old\b"
+    rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
     rf"|\bwhen (?:he|she|they) was {_NUM}\b"
-    rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b",
+    rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b"
+    # "on 17 September 1925; she was 15": an age stated next to the date it is at
+    rf"|[;,]\s*(?:he|she|they) was {_NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
+    rf"percent|%|feet|ft|foot|inches|metres|meters|kg|pounds|points?|goals?|minutes?|"
+    rf"seconds?|hours?|days?|weeks?|months?|times|of|out|per|to|[-–]\s*\d))",
     re.I,
 )
 _ACTIVITY = re.compile(
@@ -263,9 +267,19 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             near = [(abs(t.start - at), d) for t, d in dates if abs(t.start - at) <= 60]
             if not near:
                 continue
-            year = min(near, key=lambda x: x[0])[1].year
+            when = min(near, key=lambda x: x[0])[1]
+            year = when.year
             expected = year - birth.date.year
-            if age not in (expected - 1, expected) and birth.date.precision != "decade":
+            possible = _possible_ages(birth.date, when)
+            if age not in possible and birth.date.precision != "decade":
+                if len(possible) == 1:
+                    found.append(Finding(
+                        "internal_inconsistency", "medium", start, end,
+                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
+                        f"{expected - 1 if expected - 1 in possible else expected} on "
+                        f"{when.human()}", (birth.evidence,),
+                        f"Use '{min(possible)}', or check the dates."))
+                    continue
                 found.append(
                     Finding(
                         "internal_inconsistency",
@@ -279,6 +293,19 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                     )
                 )
     return found
+
+
+def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
+    """Ages the subject may have had at ``when``: one when both month (and, in the same month,
+    day) are known, else the two either side of the birthday."""
+    years = when.year - birth.year
+    if birth.month is None or when.month is None or birth.precision == "decade":
+        return {years - 1, years}
+    if when.month != birth.month:
+        return {years - (1 if when.month < birth.month else 0)}
+    if birth.day is None or when.day is None:
+        return {years - 1, years}
+    return {years - (1 if when.day < birth.day else 0)}
 
 
 def _calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex, PartialDate]]:
