@@ -25,7 +25,7 @@ _OWN_STEPS = frozenset(
 )
 
 
-_APPOINTING = frozenset("appoint name elect promote hire recruit nominate".split())
+_APPOINTING = frozenset("appoint name elect promote hire recruit nominate knight".split())
 
 
 def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
@@ -49,7 +49,7 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
             ),
             None,
         )
-    if trig.predicate in ("position", "joined") and not trig.passive and \
+    if trig.predicate in ("position", "joined", "award") and not trig.passive and \
             trig.token.lemma_ in _APPOINTING:
         # "President Kibaki appointed her minister": the appointee is the direct object
         tok = tok or _appointee(ctx, trig.token)

@@ -165,8 +165,24 @@ def timexes_in(ctx: ClaimContext, start: int, end: int) -> list[Timex]:
     ]
     # "Three years later ... between the 2002 French Open and ...": the counted date is the
     # sentence's frame, the written years are its events'.
-    absolute = [t for t in dated if not RELATIVE_TEXT.search(t.text)]
-    return absolute if absolute else dated
+    # Per clause of a ";"-joined sentence: "... in 1971; Mallowan had been knighted three
+    # years earlier" keeps the second clause's own (relative) date.
+    text = ctx.article.text
+    out: list[Timex] = []
+    for part in _semicolon_parts(dated, text):
+        absolute = [t for t in part if not RELATIVE_TEXT.search(t.text)]
+        out.extend(absolute if absolute else part)
+    return out
+
+
+def _semicolon_parts(timexes: list[Timex], text: str) -> list[list[Timex]]:
+    parts: list[list[Timex]] = []
+    for t in sorted(timexes, key=lambda t: t.start):
+        if parts and ";" not in text[parts[-1][-1].end : t.start]:
+            parts[-1].append(t)
+        else:
+            parts.append([t])
+    return parts
 
 
 def label_timex(ctx: ClaimContext, block: Block) -> Timex | None:

@@ -53,6 +53,7 @@ from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
 from analysis.triggers import Trigger, find_triggers, in_other_event, verb_lemma
 from analysis.vocabulary import (
+    KNIGHTHOOD,
     PREDICATE_WEIGHT,
 )
 
@@ -207,6 +208,9 @@ def _build_claim(
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(
         objects, predicate, trig, ctx.subject)
+    if predicate == "award" and qualifiers["verb"] == "knight":
+        # "King George VI knighted him": the honour is the knighthood the verb names
+        obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
     if trig.target is not None and predicate in ("released", "founded", "created"):
         # "Samson and Delilah (1949)": a work's date, whoever made it; an honour in a list of
         # the subject's honours ("Glenn Gould Prize (1999)") is the subject's.

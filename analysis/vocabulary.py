@@ -112,6 +112,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "establish": "founded",
     "set": "founded",
     "win": "award",
+    "knight": "award",
     "co-win": "award",
     "award": "award",
     "honor": "award",
@@ -240,3 +241,6 @@ PREDICATE_WEIGHT: dict[str, float] = {
     "worked_at": 0.6,
     "advisor": 0.6,
 }
+
+# The object of "knighted": matched against honours whose name holds "Knight" or "Dame".
+KNIGHTHOOD = "knighthood"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of
+from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of, label_of
 from analysis.checks.kb_match import fact_matches, fact_role_texts, kb_dates, role_matches
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
@@ -115,6 +115,25 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         for fact in kb_dates(ctx.kb, m.kb_id or "", ("P577", "P571")):
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
+    return _work_by(ctx, end, after)
+
+
+def _work_by(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
+    """"a recent biography by the historian Douglas Brinkley": the one dated work the KB
+    credits to the person named after "by"."""
+    assert ctx.kb is not None
+    for m in ctx.analysis.mentions:
+        if not (after <= m.start < end and m.kb_id and m.label == "person"):
+            continue
+        if not re.search(r"\bby\b(?:\s+\w+){0,3}\s*$", ctx.text[after : m.start]):
+            continue
+        works = {f.subject for f in ctx.kb.facts_with_value(m.kb_id, ("P170", "P50"))}
+        dated = [f for w in works for f in kb_dates(ctx.kb, w, ("P577", "P571"))
+                 if f.value.date is not None]
+        if len({f.subject for f in dated}) == 1:
+            fact = dated[0]
+            return label_of(ctx.kb, fact.subject, fact.subject), fact.value.date, (
+                evidence_of(ctx.kb, fact),)
     return None
 
 

@@ -26,6 +26,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
+from analysis.vocabulary import KNIGHTHOOD
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         org_id, org_text = fact_org(fact)
         return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
     # King's College is part of the University of Cambridge: either name fits.
+    if claim.predicate == "award" and claim.object == KNIGHTHOOD and not claim.object_kb_id:
+        return bool(re.search(r"\b(?:knight|dame)\b", fact.value.text, re.I))
     if claim.predicate == "award" and _generic_of(claim.object or "", fact.value.text):
         return True  # "his first Academy Award" names "Academy Award for Best Original Score"
     if claim.predicate == "award" and claim.object_kb_id and fact.value.entity_id and any(

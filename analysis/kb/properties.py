@@ -50,6 +50,7 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P166", "award received", "entity", ("award",), ("P585", "P1706")),
     Property("P800", "notable work", "entity"),
     Property("P170", "creator", "entity", ("created by",)),
+    Property("P50", "author", "entity", ("written by",)),
     Property("P178", "developer", "entity", ("developed by",)),
     Property("P61", "discoverer or inventor", "entity", ("inventor", "discoverer")),
     Property("P571", "inception", "date", ("founded", "created", "date of creation")),
