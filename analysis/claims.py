@@ -249,7 +249,7 @@ def _build_claim(
             (subj_mention is not None and subj_mention.label == "work")
             or (obj is not None and obj.label == "work")):
         return None  # a play or film opens; "the company opened for business" is no founding
-    if qualifiers["verb"] == "play" and (obj is None or path_preps(trig, obj) != {"for"}):
+    if qualifiers["verb"] == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ())):
         return None  # "plays for the Mariners" is membership; "played Hamlet" is not
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = (

@@ -11,7 +11,8 @@ from analysis.dates import PartialDate
 from analysis.kb.model import KBFact
 from analysis.models import Claim, Mention
 
-_ROLE_PREDICATES = frozenset({"position", "worked_at", "joined"})
+_ROLE_PREDICATES = frozenset({"position", "worked_at", "joined", "member"})
+_ROLE_PROPERTIES = ("P39", "P108", "P463", "P54", "P102")
 # How old a thing may be and still be called so: "recent(ly)"/"latest"/"new" vs "in recent years".
 # "his most recent collection" and "latest" place a thing last in a series; they do not date it.
 _RECENT = re.compile(r"(?<!most )\b(recently|recent|brand-new)\b", re.I)
@@ -35,7 +36,7 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         return None
     facts = [
         f
-        for f in ctx.kb.facts(claim.subject_kb_id, ("P39", "P108"))
+        for f in ctx.kb.facts(claim.subject_kb_id, _ROLE_PROPERTIES)
         if fact_matches(ctx.kb, claim, f)
     ]
     role = str(claim.qualifiers.get("role") or "")
@@ -46,15 +47,18 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         return None
     # The role itself (P39) is better evidence than the employment around it.
     ended = max(facts, key=lambda f: (f.end.interval()[1], f.property == "P39"))  # type: ignore[union-attr]
-    role = claim.qualifiers.get("role") or claim.predicate.replace("_", " ")
-    where = f" at {claim.object}" if claim.object and claim.object not in str(role) else ""
+    role = claim.qualifiers.get("role") or (
+        "membership" if claim.predicate == "member" else claim.predicate.replace("_", " "))
+    at = " of" if role == "membership" else " at"
+    what = "the membership" if role == "membership" else f"the role {role}"
+    where = f"{at} {claim.object}" if claim.object and claim.object not in str(role) else ""
     end = ended.end.human()  # type: ignore[union-attr]
     return Finding(
         "stale_claim",
         "medium",
         claim.start,
         claim.end,
-        f"Present tense, but the role {role}{where} ended in {end} (as of {ctx.as_of})",
+        f"Present tense, but {what}{where} ended in {end} (as of {ctx.as_of})",
         (evidence_of(ctx.kb, ended),),
         f"Use the past tense or 'former': {claim.subject} was {role}{where} until {end}.",
         claim.id,

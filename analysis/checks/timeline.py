@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from analysis.checks.base import CheckContext, Finding, claim_date
 from analysis.checks.kb_match import degree_class, related_orgs
@@ -193,10 +195,13 @@ def _acts_outside_life(
         if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):
             continue
         # "In An Autobiography, published in 1977, she wrote": a work may appear after death
-        dates = [d for tx, d in _calendar_dates(ctx, start, end)
+        dated = [(tx, d) for tx, d in _calendar_dates(ctx, start, end)
                  if not (after and _PUBLISHED_ON.search(ctx.text, max(start, tx.start - 30),
                                                         tx.start))]
-        outside = [d for d in dates if (d.interval()[0] > hi if after else d.interval()[1] < lo)]
+        # "the summer of 1958" is after a death in April 1958, though the year is the same
+        spans = [(tx, d, _season_span(tx) or d.interval()) for tx, d in dated]
+        outside = [tx.text if _season_span(tx) else d.human()
+                   for tx, d, (first, last) in spans if (first > hi if after else last < lo)]
         # "she flew in for the opening" is her act even where the park was named after her.
         acted = _acts(ctx, sentence) or (
             after and _ACTIVITY.search(sentence) and not _POSTHUMOUS.search(sentence))
@@ -204,7 +209,7 @@ def _acts_outside_life(
             when = "after the subject died" if after else "before the subject was born"
             found.append(Finding(
                 "internal_inconsistency", "high", start, end,
-                f"{outside[0].human()} is {when} ({life.date.human()})",
+                f"{outside[0][:1].upper()}{outside[0][1:]} is {when} ({life.date.human()})",
                 (life.evidence,),
                 f"Check the year of this event or of the {'death' if after else 'birth'}."))
     return found
@@ -293,6 +298,19 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                     )
                 )
     return found
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "Q1": (1, 3), "Q2": (4, 6),
+                  "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+
+
+def _season_span(tx: Timex) -> tuple[date, date] | None:
+    """First and last day of a season, quarter or half ("1958-SU"); None for other values."""
+    m = re.match(r"^(\d{4})-(SP|SU|FA|Q[1-4]|H[12])$", tx.value)
+    if m is None:
+        return None
+    year, (first, last) = int(m[1]), _SEASON_MONTHS[m[2]]
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
 def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
