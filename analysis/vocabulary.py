@@ -21,7 +21,10 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
         frozenset({"organization"}),
     ),
     "created": ("the subject created the object (a work)", frozenset({"work", "other"})),
-    "founded": ("the subject founded the object", frozenset({"organization", "work", "other"})),
+    "founded": (
+        "the subject founded the object",
+        frozenset({"organization", "work", "other", "award"}),  # "founded the X Prize"
+    ),
     "award": (
         "the subject received the object (an award), optionally with others",
         frozenset({"award"}),

@@ -68,4 +68,10 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def _load_builtin_checks() -> None:
     # Imported for their @register side effect, once.
-    from analysis.checks import attribution, freshness, timeline, unsupported  # noqa: F401
+    from analysis.checks import (  # noqa: F401
+        attribution,
+        birthdays,
+        freshness,
+        timeline,
+        unsupported,
+    )
