@@ -10,12 +10,13 @@ from analysis.claim_context import (
     SUBJECT_DEPS,
     ClaimContext,
 )
-from analysis.models import Mention
-from analysis.triggers import Trigger
+from analysis.models import Block, Mention
+from analysis.triggers import Trigger, verb_lemma
 from analysis.vocabulary import (
     RELATIONS,
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
+    VERB_TRIGGERS,
     WORK_NOUNS,
 )
 
@@ -57,6 +58,8 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         named = _named_before_comma(ctx, trig.token)
         if named is not None:
             return named.kb_label or named.text, named.kb_id, named
+    if tok is None and _subjectless_entry(ctx, trig.token):
+        return default[0], default[1], None
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
@@ -105,6 +108,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
     # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
     if tok.pos_ not in ("NOUN", "PROPN"):
         return default[0], default[1], None
+    if trig.predicate in PERSON_PREDICATES and _in_dated_entry(ctx, trig.token):
+        # "2012 – Scores 91 goals ... and lifts the Copa América": an entry of the subject's
+        # timeline has no subject of its own; a noun the parser made one is a misparse
+        return default[0], default[1], None
     if trig.predicate in PERSON_PREDICATES:
         # "the physicist joined ...", but "her laboratory still runs on ..." is not her
         personal = (
@@ -122,6 +129,27 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+def _in_dated_entry(ctx: ClaimContext, tok: Token) -> bool:
+    return _dated_block(ctx, tok) is not None
+
+
+def _dated_block(ctx: ClaimContext, tok: Token) -> Block | None:
+    return next((b for b in ctx.article.blocks
+                 if b.date_label and b.start <= tok.idx < b.end), None)
+
+
+def _subjectless_entry(ctx: ClaimContext, tok: Token) -> bool:
+    """"1929 – Marries Diego Rivera and begins teaching at X": an entry that opens with a verb
+    is the subject's, every clause of it (the parser may make a name the second verb's subject)."""
+    block = _dated_block(ctx, tok)
+    if block is None:
+        return False
+    first = next((t for t in tok.sent if t.idx >= block.start + len(block.date_label or "")
+                  and t.is_alpha), None)
+    return first is not None and (
+        first.pos_ in ("VERB", "AUX") or verb_lemma(first) in VERB_TRIGGERS)
 
 
 def _named_before_comma(ctx: ClaimContext, verb: Token) -> Mention | None:

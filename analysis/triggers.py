@@ -136,6 +136,7 @@ def verb_lemma(tok: Token) -> str:
         return tok.lemma_.lower()
     for suffix, repl in (
         ("ied", "y"),
+        ("ies", "y"),
         ("ed", ""),
         ("ed", "e"),
         ("d", ""),

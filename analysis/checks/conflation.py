@@ -45,6 +45,8 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
         if finding.category != "date_mismatch" or claim is None or claim.time is None:
             continue
         if not _is_event(claim):
+            if _later_clause_of_dated_entry(ctx, claim):  # "1929 – Marries X and begins
+                result.findings[i] = _entry_conflation(finding, claim)  # teaching at Y"
             continue
         partners = [
             c
@@ -60,11 +62,15 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
         if partners:
             result.findings[i] = _conflation(finding, claim, partners[0], result)
         elif _later_clause_of_dated_entry(ctx, claim) or _later_of_two_events(ctx, claim):
-            result.findings[i] = replace(
-                finding, category="conflation", severity="medium",
-                message=f"One date, two events: '{claim.time.text}' belongs to the first "
-                        f"event; {finding.message}",
-                suggestion="Split the entry and give this event its own date.")
+            result.findings[i] = _entry_conflation(finding, claim)
+
+
+def _entry_conflation(finding: Finding, claim: Claim) -> Finding:
+    when = claim.time.text if claim.time else "the date"
+    return replace(
+        finding, category="conflation", severity="medium",
+        message=f"One date, two events: '{when}' belongs to the first event; {finding.message}",
+        suggestion="Split the entry and give this event its own date.")
 
 
 def _later_clause_of_dated_entry(ctx: CheckContext, claim: Claim) -> bool:
