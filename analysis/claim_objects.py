@@ -169,6 +169,10 @@ def pick_object(
         # organisation is its direct object.
         candidates = [m for m in candidates if path_preps(trig, m) == set()]
     if predicate == "position":
+        # "became the architect of its overhaul: ..., the merger with Quaker Oats": past a colon
+        # the names are what was done, not where
+        candidates = [m for m in candidates
+                      if not _past_colon(trig.token, m)]
         # The employer is the organisation after "at" or the verb's object; a department named
         # in the role ("head of the X Department") is not. Known names first, then in order.
         orgs = [
@@ -215,6 +219,13 @@ def pick_object(
             None,
         )
     return None
+
+
+def _past_colon(tok: Token, m: Mention) -> bool:
+    doc = tok.doc
+    if m.start <= tok.idx:
+        return False
+    return any(t.text in (":", ";") for t in doc[tok.i + 1 :] if t.idx < m.start)
 
 
 def window_degree(window: list[Token]) -> str | None:

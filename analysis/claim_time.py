@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from analysis.claim_context import (
@@ -34,7 +36,7 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
     fixed = {t.time_at for t in triggers if t.time_at >= 0}
     wanted: dict[int, list[tuple[Timex, int]]] = {}
     for tx in timexes_in(ctx, span.start_char, span.end_char):
-        if any(tx.start <= at < tx.end for at in fixed):
+        if any(tx.start <= at < tx.end for at in fixed) or _someone_elses(ctx, tx):
             continue
         tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if tok is None:
@@ -118,6 +120,27 @@ def preceding_owner(
     if strict and any(t.lower_ in CLAUSE_BREAKS for t in between):
         return None
     return before[-1]
+
+
+# "since Dorothy Hodgkin in 1964": the keyword, a name and the date, nothing else between
+_COMPARED = re.compile(r"\b(?:since|like|unlike|than|after|before|following)\s+"
+                       r"(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:in|on)\s+$)")
+
+
+def _someone_elses(ctx: ClaimContext, tx: Timex) -> bool:
+    """"(since Dorothy Hodgkin in 1964)": a bracketed date that goes with another person."""
+    text = ctx.article.text
+    opened = text.rfind("(", max(0, tx.start - 80), tx.start)
+    closed = text.find(")", tx.end, tx.end + 40)
+    if opened < 0 or ")" in text[opened : tx.start] or closed < 0:
+        # ", since Dorothy Hodgkin in 1964": a comparison with someone else's date
+        since = list(_COMPARED.finditer(text, max(0, tx.start - 60), tx.start))
+        if not since:
+            return False
+        opened, closed = since[-1].start(), tx.start
+    return any(opened < m.start < closed and m.label == "person"
+               and not (ctx.subject and ctx.subject.matches(m))
+               for m in ctx.mention_at.values())
 
 
 def _other_clause(date_root: Token, trigger: Token) -> bool:

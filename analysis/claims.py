@@ -160,10 +160,12 @@ def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
         ):
             continue
         # "between the 2002 French Open and the 2003 Australian Open": a year of its own
-        left = conj.left_edge.idx
-        own = next(
-            (t for t in ctx.timexes if left <= t.start < other.end and t.value[:1].isdigit()), None
-        )
+        # "X appeared in 1983, and his fifth novel, Y, in 1987": a gapped verb's own date
+        left, right = conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge)
+        own = next((t for t in ctx.timexes if t.value[:1].isdigit() and (
+            left <= t.start < max(other.end, right)
+            or re.fullmatch(r",?\s+(?:in|on)\s+", ctx.article.text[other.end : t.start] if
+                            other.end <= t.start < other.end + 12 else "x"))), None)
         yield replace(
             claim,
             object=other.text,
@@ -215,6 +217,12 @@ def _build_claim(
         # "Samson and Delilah (1949)": a work's date, whoever made it; an honour in a list of
         # the subject's honours ("Glenn Gould Prize (1999)") is the subject's.
         subj_text, subj_id, subj_mention = "(unspecified)", None, None
+    elif predicate == "released" and subj_mention is not None and subj_mention.label in (
+            "work", "other") and not (ctx.subject and ctx.subject.matches(subj_mention)) and \
+            not any(c.dep_ in ("dobj", "dative") for c in trig.token.children):
+        # "The Trouble with Nigeria ... appeared in 1983, and ... Y, in 1987": a work that
+        # appears is what was released, not the other work named later in the sentence
+        obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     elif _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here.

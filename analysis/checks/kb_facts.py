@@ -105,7 +105,7 @@ def _verify_life_event(
     ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec
 ) -> Outcome:
     date_pid, place_pid = spec.properties
-    claimed = claim_date(claim)
+    claimed = _written_date(ctx, claim)
     dated = [f for f in kb.facts(claim.subject_kb_id or "", (date_pid,)) if f.value.date]
     date_outcome = None
     if claimed is not None and dated:
@@ -206,7 +206,7 @@ def _verify_relation(
     exact = [f for f in matching if claim.object_kb_id and claim.object_kb_id in (
         fact_org(f)[0], f.value.entity_id)]
     matching = exact or matching
-    claimed = claim_date(claim)
+    claimed = _written_date(ctx, claim)
     role = date_role(claim, spec)
     if matching and not exact and claim.object_kb_id:
         # "read natural sciences at Girton College" when the KB has Newnham for that course:
@@ -259,6 +259,21 @@ def _verify_relation(
             f"One date, two events: {claimed.human()} fits {other.value.text}, but "
             f"{claim.object} is from {known.human() if known else 'another year'}"))
     return outcome
+
+
+_MONTH_OR_DAY_ONLY = re.compile(
+    r"^(?:(?:early|late|mid|last|this|next|in|on)[\s-]+)*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$", re.I)
+
+
+def _written_date(ctx: CheckContext, claim: Claim) -> PartialDate | None:
+    """The claim's date, unless the article wrote no year for it ("In June she founded ..."
+    in a story of 1973 is resolved against the article's date, and proves nothing). A dated
+    entry's year ("1914: Marries ... on December 24") counts as written."""
+    if claim.time is not None and _MONTH_OR_DAY_ONLY.match(claim.time.text.strip()) and \
+            claim.time.value[:4] not in ctx.text[claim.start : claim.end]:
+        return None
+    return claim_date(claim)
 
 
 def _sibling(kb: KBReader, a: str, b: str | None) -> bool:
@@ -351,7 +366,7 @@ def _verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateS
     agent = _agent_problem(kb, claim, work, spec)
     if agent is not None:
         return agent
-    claimed = claim_date(claim)
+    claimed = _written_date(ctx, claim)
     dated = kb_dates(kb, work, spec.work_dates)
     if claimed is None:
         creators = kb.facts(work, spec.agents)

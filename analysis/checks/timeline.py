@@ -67,7 +67,8 @@ def _acts(ctx: CheckContext, sentence: str) -> bool:
 _POSTHUMOUS = re.compile(
     r"\b(?:posthumous\w*|after (?:his|her|their) death|in (?:his|her|their) (?:memory|"
     r"honou?r)|named (?:after|for)|memorial|commemorat\w*|centenary|centennial|anniversary|"
-    r"remains|reburied|re-?interred|pardon\w*|tribute|legacy|statue|portrait|biograph\w*|"
+    r"remains|ashes|urn|grave|tomb|reburied|re-?interred|pardon\w*|tribute|legacy|statue|"
+    r"portrait|biograph\w*|"
     r"biopic|film|honou?red|inducted|renamed|died|death|dead)\b", re.I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _LATER_OPENERS = re.compile(
@@ -175,7 +176,8 @@ def _life_finding(claim: Claim, message: str, life: LifeDate, what: str) -> Find
 
 _PUBLISHED_ON = re.compile(
     r"\b(?:published|released|issued|printed|appeared|premiered|broadcast|aired|unveiled|"
-    r"reissued|translated|staged|screened)\s+(?:in|on)\s+$", re.I)
+    r"reissued|translated|staged|screened|founded|established|opened|built|erected|dedicated|"
+    r"named|renamed|launched)\s+(?:in|on)\s+$", re.I)
 
 
 def _acts_outside_life(
@@ -326,10 +328,15 @@ def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
     return {years - (1 if when.day < birth.day else 0)}
 
 
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:(?:last|next|this|on)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+
+
 def _calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex, PartialDate]]:
     out = []
     for tx in ctx.analysis.timexes:
-        if start <= tx.start < end and tx.type == "DATE" and not _RELATIVE.search(tx.text):
+        if start <= tx.start < end and tx.type == "DATE" and not _RELATIVE.search(tx.text) \
+                and not _WEEKDAY_ONLY.match(tx.text):  # "Sunday": the article's week, no year
             date = to_partial_date(tx)
             if date is not None and date.precision != "decade":
                 out.append((tx, date))
