@@ -187,3 +187,12 @@ def test_half_a_century_ago() -> None:
 
     (found, _) = find_timexes("She died half a century ago today.", date(2026, 1, 12))
     assert found.value == "1976"
+
+
+def test_then_age_at_the_date_in_focus(check: Check) -> None:
+    flags = check(varga("She was born on 14 May 1931.",
+                        "In March 1961, after a long dispute with her publisher over the rights "
+                        "to her first two novels, she left Budapest for good; Varga, then 31, "
+                        "settled in Vienna."))
+    (flag,) = on(flags, "then 31", "internal_inconsistency")
+    assert "29" in flag.message

@@ -31,6 +31,7 @@ _AGE = re.compile(
     rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
     rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
     rf"|\bwhen (?:he|she|they) was {_NUM}\b"
+    rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
     rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b"
     # "on 17 September 1925; she was 15": an age stated next to the date it is at
     rf"|[;,]\s*(?:he|she|they) was {_NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
@@ -269,9 +270,11 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             age = parse_number(next(g for g in m.groups() if g))
             if age is None or not 0 < age < 120:
                 continue
-            # The date the age belongs to is the one written next to it, in its clause.
+            # The date the age belongs to is the one written next to it, in its clause;
+            # "then 41" is at the date in focus, which may be well before it in the sentence.
             at = start + m.start()
-            near = [(abs(t.start - at), d) for t, d in dates if abs(t.start - at) <= 60]
+            reach = 200 if m.group(0).lower().startswith("then") else 60
+            near = [(abs(t.start - at), d) for t, d in dates if abs(t.start - at) <= reach]
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
