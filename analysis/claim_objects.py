@@ -94,7 +94,8 @@ def mentions_in(ctx: ClaimContext, window: list[Token]) -> list[Mention]:
 
 # Prepositions under which a name is the setting of an act, not what it made or founded.
 SETTING_PREPS = frozenset(
-    {"at", "in", "during", "for", "under", "with", "from", "to", "on", "within", "by", "into", "of"}
+    {"at", "in", "during", "for", "under", "with", "from", "to", "on", "within", "by", "into", "of",
+     "aboard"}
 )
 # Prepositions that put a name in another event ("After posts at X, she joined Y").
 OTHER_EVENT_PREPS = frozenset({"after", "before", "following", "prior", "until", "since"})

@@ -190,6 +190,7 @@ class _HTMLRenderer(HTMLParser):
         self.kind: str | None = None
         self.quote: list[str] | None = None
         self.cite: list[str] | None = None
+        self.cite_tag = ""
         self.skip = 0
         self.in_title = False
         self.title: list[str] = []
@@ -209,8 +210,10 @@ class _HTMLRenderer(HTMLParser):
         elif tag == "blockquote":
             self._flush()
             self.quote = []
-        elif tag in ("cite", "footer") and self.quote is not None:
-            self.cite = []
+        elif self.quote is not None and (tag in ("cite", "footer") or _ATTRIBUTION_CLASS.search(
+                a.get("class", ""))):
+            # <cite>, <footer>, or <p class="attribution"> inside the quotation
+            self.cite, self.cite_tag = [], tag
         elif tag in _HEADINGS or tag in _BLOCK_TAGS:
             self._flush()
             self.kind = "heading" if tag in _HEADINGS else _BLOCK_TAGS[tag]
@@ -224,7 +227,7 @@ class _HTMLRenderer(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag == "title":
             self.in_title = False
-        elif tag in ("cite", "footer") and self.cite is not None and self.quote is not None:
+        elif tag == self.cite_tag and self.cite is not None and self.quote is not None:
             self.quote.append("\x00" + " ".join(self.cite))
             self.cite = None
         elif tag == "blockquote" and self.quote is not None:
@@ -267,6 +270,9 @@ class _HTMLRenderer(HTMLParser):
         text, attr = _split_quote(" ".join(body.split()))
         attr = " ".join(cite.split()).lstrip("—–- ") if cite else attr
         self.out.add("pull_quote", text, attribution=attr)
+
+
+_ATTRIBUTION_CLASS = re.compile(r"attribution|credit|byline|source|cite", re.I)
 
 
 def render_html(source: str) -> tuple[str, list[Line], dict[str, str]]:

@@ -116,6 +116,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "set": "founded",
     "win": "award",
     "knight": "award",
+    "induct": "award",
     "co-win": "award",
     "award": "award",
     "honor": "award",
@@ -202,6 +203,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("pick", "up"): "context",
     ("set", "up"): "founded",
     ("pass", "away"): "died",
+    ("take", "over"): "position",
 }
 
 # Nouns naming someone by their relation to the subject: "her daughter won ..." is not her.

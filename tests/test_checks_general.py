@@ -196,3 +196,23 @@ def test_then_age_at_the_date_in_focus(check: Check) -> None:
                         "settled in Vienna."))
     (flag,) = on(flags, "then 31", "internal_inconsistency")
     assert "29" in flag.message
+
+
+def test_someone_elses_age_and_new_universal_comparisons(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "On 6 July 1960 a nine-year-old orphan, Pal Kiss, came to live with her.",
+        "No one alive understands the Hungarian novel better than she does.",
+        "No writer in the language has ever been read by as many schoolchildren."))
+    assert not on(flags, "nine-year-old"), flags
+    assert len([f for f in flags if f.category == "unsupported_claim"]) == 2
+
+
+def test_html_quote_with_attribution_paragraph(check_text: Callable[..., Any]) -> None:
+    html = ("<html><head><title>Ines Varga</title></head><body><h1>Ines Varga</h1>"
+            "<p>Ines Varga wrote novels and gave many readings in Vienna.</p>"
+            "<blockquote><p>\u201cI write to find out what I think about the city.\u201d</p>"
+            "<p class=\"attribution\">Ines Varga, interview with the Pester Lloyd, "
+            "3 May 1975</p></blockquote></body></html>")
+    _, _, flags = check_text(html, fmt="html")
+    assert not [f for f in flags if f.category == "vague_attribution"], flags

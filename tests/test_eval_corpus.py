@@ -26,7 +26,8 @@ FLOORS = {
     "eval-holdout4": (0.70, 0.90, 1),
     "eval-holdout5": (0.65, 0.85, 1),
     "eval-holdout6": (0.55, 0.90, 1),
-    "eval-holdout7": (0.60, 0.80, 1),
+    "eval-holdout7": (0.60, 0.85, 1),
+    "eval-holdout8": (0.40, 0.90, 1),
 }
 
 

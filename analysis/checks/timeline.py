@@ -30,6 +30,8 @@ _AGE = re.compile(
     rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
     rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
     rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
+    # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
+    rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
     rf"|\bwhen (?:he|she|they) was {_NUM}\b"
     rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
     rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b"

@@ -48,7 +48,11 @@ _PATTERNS = [
             r"|^\W*(?:no|not a single|not one) (?:[\w-]+\s+){0,8}?(?:has|have|had|did|does|will|"
             r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much)\b"
             r"|^\W*no (?:[\w-]+\s+){1,8}?[\w-]+\b[^.;]{0,60}?\b(?:so (?:many|much|completely|"
-            r"deeply|profoundly)|further|more deeply|more completely)\b",
+            r"deeply|profoundly)|further|more deeply|more completely)\b"
+            # "No one alive understands it better than she does", "No poet ... has ever been
+            # loved by as many readers", "No athlete in history has combined ... the way she did"
+            r"|^\W*no (?:[\w-]+\s+){0,8}?[\w-]+\b[^.;]{0,80}?\b(?:better than (?:he|she|they|"
+            r"him|her|them)|as many [\w-]+|the way (?:he|she|they) did)\b",
             re.I,
         ),
         "a universal comparison no source can back",
