@@ -201,6 +201,8 @@ def _build_claim(
         # describe the subject; they are not what the verb acted on.
         phrase = _phrase_range(ctx, subj_mention, trig)
         objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
+    if trig.token.lemma_ == "take":  # "took over from Ferenc Kiss as president of X"
+        objects = [m for m in objects if "from" not in (path_preps(trig, m) or set())]
     if trig.predicate in WORK_PREDICATES:
         # "launched in 1997 and marketed as the world's first GPU": what it was called, not
         # what was launched or founded
@@ -229,10 +231,14 @@ def _build_claim(
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
+    if predicate == "joined" and obj is not None and _PARTY.search(obj.text):
+        predicate = "member"  # "joined the Socialist Party": a membership, not a job
     if predicate == "position" and obj is not None and obj.label == "award":
         predicate = "award"  # "appointed to the Order of Merit", "named Sportsperson of the Year"
     if predicate == "position":
-        role = trig.role or role_phrase([t for t in window if t.i > trig.token.i], objects)
+        # "took over from Desmond Tutu as chair of The Elders": the role is what follows "as"
+        role = trig.role or (as_role(window, trig) if trig.token.lemma_ == "take" else None) \
+            or role_phrase([t for t in window if t.i > trig.token.i], objects)
         if not role:
             return None
         qualifiers["role"] = role
@@ -286,6 +292,7 @@ def _build_claim(
     )
 
 
+_PARTY = re.compile(r"\bparty\b", re.I)
 _SCHOOL = re.compile(
     r"\b(school|college|university|academy|institute|conservatoire|"
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",

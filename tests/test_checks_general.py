@@ -29,10 +29,23 @@ ENTITIES: list[dict[str, Any]] = [
          {"property": "position held", "value": "Minister of Culture", "start": "1970-03",
           "end": 1974},
          {"property": "employer", "value": "University of Leeds", "start": 1976, "end": 1990},
+         {"property": "member of political party", "value": "National Peasant Party",
+          "start": 1947},
+         {"property": "position held", "value": "President of the Hungarian PEN Club",
+          "qualifiers": {"of": "Hungarian PEN Club"}, "start": 1981, "end": 1989},
      ]},
     {"id": "local:tomas-varga", "label": "Tomas Varga", "type": "person", "source": SRC,
      "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001}]},
-    {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC, "facts": []},
+    {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC,
+     "facts": [{"property": "instance of", "value": "city"}]},
+    {"id": "local:szeged", "label": "Szeged", "type": "place", "source": SRC,
+     "facts": [{"property": "instance of", "value": "city"}]},
+    {"id": "local:writers-party", "label": "Hungarian Writers' Party", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:peasant-party", "label": "National Peasant Party", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:pen-hungary", "label": "Hungarian PEN Club", "type": "organization",
+     "source": SRC, "facts": []},
     {"id": "local:oxford", "label": "University of Oxford", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:somerville", "label": "Somerville College, Oxford", "type": "organization",
@@ -216,3 +229,16 @@ def test_html_quote_with_attribution_paragraph(check_text: Callable[..., Any]) -
             "3 May 1975</p></blockquote></body></html>")
     _, _, flags = check_text(html, fmt="html")
     assert not [f for f in flags if f.category == "vague_attribution"], flags
+
+
+def test_two_towns_and_a_party(check: Check) -> None:
+    flags = check(varga("Ines Varga was born on 14 May 1931 in Szeged.",
+                        "That July she also joined the Hungarian Writers' Party.",
+                        "In 1979 she took over from Ferenc Kiss as president of the Hungarian "
+                        "PEN Club."))
+    (born,) = on(flags, "in Szeged", "fact_mismatch")
+    assert "Budapest" in born.message
+    (party,) = on(flags, "Writers' Party", "fact_mismatch")
+    assert "National Peasant Party" in party.message
+    (pen,) = on(flags, "took over", "date_mismatch")
+    assert "1981" in pen.message

@@ -143,7 +143,8 @@ def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBF
     if not claim.object_kb_id and not _other_locality(ctx, claim, longest):
         # "died at the Hôtel Ritz": a place the KB does not know may lie inside the KB's one
         return Outcome("unverifiable", "KB less precise")
-    if len(longest) < 2 and not _other_locality(ctx, claim, longest):
+    if len(longest) < 2 and not _other_locality(ctx, claim, longest) and not _two_towns(
+            kb, claim.object_kb_id, [f.value.entity_id for f in places]):
         return Outcome("unverifiable", "KB less precise")
     where = ", ".join(label for _, label in longest)
     what = "born" if claim.predicate == "born" else "died"
@@ -153,6 +154,19 @@ def _check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBF
         f"{claim.subject} {what} in {where}, not {claim.object}",
         replace_once(sentence, claim.object or "", longest[0][1]),
     )
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village", "municipality", "commune", "big city",
+                          "capital", "capital city", "metropolis", "market town", "hamlet"})
+
+
+def _two_towns(kb: KBReader, claimed: str | None, known: list[str | None]) -> bool:
+    """"Born in Brühl" when the KB says Mannheim, both towns by their KB class: one town is not
+    inside another (a district such as Bunkyō may be inside a city, so it does not count)."""
+    def settlement(entity_id: str | None) -> bool:
+        return bool(entity_id) and any(
+            normalize_name(f.value.text) in _SETTLEMENTS for f in kb.facts(entity_id, ("P31",)))
+    return settlement(claimed) and any(k != claimed and settlement(k) for k in known)
 
 
 def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]]) -> bool:
@@ -250,7 +264,9 @@ def _verify_relation(
     fact = dated[0]
     known = fact.start if role == "start" else fact.end if role == "end" else None
     known = known or fact.point_in_time or fact.start
-    other = next((f for f in facts if f is not fact and date_agrees(claimed, f, role)), None)
+    # Another fact the date fits: of the same kind (an open-ended employment "fits" any year)
+    other = next((f for f in facts if f is not fact and f.property == fact.property
+                  and date_agrees(claimed, f, role)), None)
     outcome = _date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
     if other is not None and _mentioned_in(ctx, claim, other.value.entity_id):
         # "In 1979, the year the National Medal arrived, he also won the Kyoto Prize": the
