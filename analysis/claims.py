@@ -231,8 +231,10 @@ def _build_claim(
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
-    if predicate == "joined" and obj is not None and _PARTY.search(obj.text):
-        predicate = "member"  # "joined the Socialist Party": a membership, not a job
+    if predicate == "joined" and obj is not None and (_PARTY.search(obj.text) or _BOARD.search(
+            ctx.article.text[trig.token.idx : obj.start])):
+        # "joined the Socialist Party", "joins the board of Amazon": a membership, not a job
+        predicate = "member"
     if predicate == "position" and obj is not None and obj.label == "award":
         predicate = "award"  # "appointed to the Order of Merit", "named Sportsperson of the Year"
     if predicate == "position":
@@ -293,6 +295,7 @@ def _build_claim(
 
 
 _PARTY = re.compile(r"\bparty\b", re.I)
+_BOARD = re.compile(r"\b(?:board|trustees|council|committee)\b", re.I)
 _SCHOOL = re.compile(
     r"\b(school|college|university|academy|institute|conservatoire|"
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",

@@ -31,6 +31,10 @@ ENTITIES: list[dict[str, Any]] = [
          {"property": "employer", "value": "University of Leeds", "start": 1976, "end": 1990},
          {"property": "member of political party", "value": "National Peasant Party",
           "start": 1947},
+         {"property": "position held", "value": "chief executive officer",
+          "qualifiers": {"of": "Danubia Press"}, "start": 1991},
+         {"property": "position held", "value": "member of the board of directors",
+          "qualifiers": {"of": "Danubia Press"}, "start": 1993},
          {"property": "position held", "value": "President of the Hungarian PEN Club",
           "qualifiers": {"of": "Hungarian PEN Club"}, "start": 1981, "end": 1989},
      ]},
@@ -46,6 +50,8 @@ ENTITIES: list[dict[str, Any]] = [
      "source": SRC, "facts": []},
     {"id": "local:pen-hungary", "label": "Hungarian PEN Club", "type": "organization",
      "source": SRC, "facts": []},
+    {"id": "local:danubia", "label": "Danubia Press", "type": "organization", "source": SRC,
+     "facts": []},
     {"id": "local:oxford", "label": "University of Oxford", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:somerville", "label": "Somerville College, Oxford", "type": "organization",
@@ -242,3 +248,11 @@ def test_two_towns_and_a_party(check: Check) -> None:
     assert "National Peasant Party" in party.message
     (pen,) = on(flags, "took over", "date_mismatch")
     assert "1981" in pen.message
+
+
+def test_ceo_and_a_board_seat_in_one_entry(check: Check) -> None:
+    text = ("Ines Varga\n\nInes Varga was a Hungarian novelist and publisher.\n\nKey dates\n\n"
+            "- 1991: Named CEO of Danubia Press and joined the board of Danubia Press.\n")
+    flags = check(text)
+    (flag,) = [f for f in flags if "1991:" in f.sentence]
+    assert flag.category == "conflation" and "1993" in flag.message

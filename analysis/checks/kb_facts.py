@@ -220,6 +220,10 @@ def _verify_relation(
     exact = [f for f in matching if claim.object_kb_id and claim.object_kb_id in (
         fact_org(f)[0], f.value.entity_id)]
     matching = exact or matching
+    if claim.predicate == "member":
+        # "joined the board of Alphabet": of the roles at Alphabet, the board seat
+        seats = [f for f in matching if f.property != "P39" or _SEAT.search(f.value.text)]
+        matching = seats
     claimed = _written_date(ctx, claim)
     role = date_role(claim, spec)
     if matching and not exact and claim.object_kb_id:
@@ -290,6 +294,9 @@ def _written_date(ctx: CheckContext, claim: Claim) -> PartialDate | None:
             claim.time.value[:4] not in ctx.text[claim.start : claim.end]:
         return None
     return claim_date(claim)
+
+
+_SEAT = re.compile(r"\b(?:board|member|trustee|governor|fellow|council)\b", re.I)
 
 
 def _sibling(kb: KBReader, a: str, b: str | None) -> bool:
@@ -524,6 +531,8 @@ def _event_name(claim: Claim) -> str:
         "worked_at": "time",
         "position": "appointment",
         "award": "award",
+        "member": "membership",
+        "married": "marriage",
     }.get(claim.predicate, "event")
     obj = f" ({claim.object})" if claim.object else ""
     return f"{claim.subject}'s {noun}{obj}"

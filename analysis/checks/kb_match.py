@@ -47,7 +47,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "position": PredicateSpec(("P39", "P108"), "start"),
     "award": PredicateSpec(("P166",), "point"),
     "advisor": PredicateSpec(("P184", "P1066"), "point"),
-    "member": PredicateSpec(("P102", "P463", "P54"), "start"),
+    "member": PredicateSpec(("P102", "P463", "P54", "P39"), "start"),
     "married": PredicateSpec(("P26",), "start"),
     "created": PredicateSpec((), "work", ("P571", "P577"), ("P170", "P61", "P178")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),
@@ -120,9 +120,16 @@ _SECOND_RANK = frozenset({"deputy", "vice", "assistant", "acting", "interim"})
 _SAME_ROLE_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
 
 
+_ROLE_ABBREVIATIONS = {"ceo": "chief executive officer", "cfo": "chief financial officer",
+                       "cto": "chief technology officer", "coo": "chief operating officer",
+                       "cso": "chief scientific officer", "vp": "vice president"}
+
+
 def role_words(text: str) -> set[str]:
     words = {_SAME_ROLE_WORD.get(w, w) for w in normalize_name(text).replace("-", " ").split()
              if w not in _ROLE_STOP}
+    for short in words & _ROLE_ABBREVIATIONS.keys():  # "CEO" is "chief executive officer"
+        words = (words - {short}) | set(_ROLE_ABBREVIATIONS[short].split())
     if words & _LEADERSHIP:
         words.add("<lead>")
     return words
@@ -191,7 +198,7 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
             f.value.entity_id == claim.object_kb_id
             for f in kb.facts(fact.value.entity_id, ("P31", "P279", "P361"))):
         return True  # "another Oscar": the KB's award is one of the Academy Awards
-    org = claim.predicate in ("joined", "worked_at", "left", "studied")
+    org = claim.predicate in ("joined", "worked_at", "left", "studied", "member")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org
     )
