@@ -50,6 +50,13 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
             ),
             None,
         )
+    if tok is None and trig.predicate in ("award", "context") and _time_subject(trig.token):
+        # "The year 2009 brought her both the Nobel Prize and ...": a time brings the honour;
+        # the one who received it is the object
+        tok = next((c for c in trig.token.children if c.dep_ in ("dobj", "dative", "iobj")
+                    and c.pos_ == "PRON"), None)
+        if tok is None:
+            return default[0], default[1], None
     if trig.predicate in ("position", "joined", "award") and not trig.passive and \
             trig.token.lemma_ in _APPOINTING:
         # "President Kibaki appointed her minister": the appointee is the direct object
@@ -129,6 +136,16 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+_TIME_NOUNS = frozenset("year decade season month week day summer spring autumn fall winter "
+                        "century era".split())
+
+
+def _time_subject(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lemma_.lower() in _TIME_NOUNS
+                                    or subject.ent_type_ == "DATE")
 
 
 def _in_dated_entry(ctx: ClaimContext, tok: Token) -> bool:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of, label_of
-from analysis.checks.kb_match import fact_matches, fact_role_texts, kb_dates, role_matches
+from analysis.checks.kb_match import (
+    fact_matches,
+    fact_role_texts,
+    generic_of,
+    kb_dates,
+    role_matches,
+)
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
 from analysis.kb.model import KBFact
@@ -119,7 +125,25 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         for fact in kb_dates(ctx.kb, m.kb_id or "", ("P577", "P571")):
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
-    return _work_by(ctx, end, after)
+    return _subjects_award(ctx, end, after) or _work_by(ctx, end, after)
+
+
+def _subjects_award(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
+    """"Your recent Nobel Prize": the date the KB gives the subject's award."""
+    assert ctx.kb is not None
+    subject = ctx.analysis.subject
+    if subject is None or not subject.kb_id:
+        return None
+    for m in ctx.analysis.mentions:
+        if after <= m.start < end and m.label == "award":
+            # linked, or a short name of one of the subject's awards ("Nobel Prize")
+            dated = [f for f in ctx.kb.facts(subject.kb_id, ("P166",))
+                     if f.point_in_time is not None and (
+                         f.value.entity_id == m.kb_id if m.kb_id else
+                         generic_of(m.text, f.value.text))]
+            if len(dated) == 1:  # an award won once: its date is the one
+                return m.text, dated[0].point_in_time, (evidence_of(ctx.kb, dated[0]),)
+    return None
 
 
 def _work_by(ctx: CheckContext, end: int, after: int):  # noqa: ANN202

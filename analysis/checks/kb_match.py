@@ -192,7 +192,7 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     # King's College is part of the University of Cambridge: either name fits.
     if claim.predicate == "award" and claim.object == KNIGHTHOOD and not claim.object_kb_id:
         return bool(re.search(r"\b(?:knight|dame)\b", fact.value.text, re.I))
-    if claim.predicate == "award" and _generic_of(claim.object or "", fact.value.text):
+    if claim.predicate == "award" and generic_of(claim.object or "", fact.value.text):
         return True  # "his first Academy Award" names "Academy Award for Best Original Score"
     if claim.predicate == "award" and claim.object_kb_id and fact.value.entity_id and any(
             f.value.entity_id == claim.object_kb_id
@@ -204,7 +204,8 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     )
 
 
-def _generic_of(claimed: str, known: str) -> bool:
+def generic_of(claimed: str, known: str) -> bool:
+    """"Academy Award" names "Academy Award for Best Original Score" (a prefix, whole words)."""
     a, b = normalize_name(claimed), normalize_name(known)
     return bool(a) and (b.startswith(a + " ") or b == a)
 
