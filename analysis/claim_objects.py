@@ -168,7 +168,8 @@ def pick_object(
     if predicate == "position" and trig.role is not None:
         # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
         # organisation is its direct object.
-        candidates = [m for m in candidates if path_preps(trig, m) == set()]
+        # ("chairs the board of Gavi": the organisation of the thing led counts too)
+        candidates = [m for m in candidates if path_preps(trig, m) in (set(), {"of"})]
     if predicate == "position":
         # "became the architect of its overhaul: ..., the merger with Quaker Oats": past a colon
         # the names are what was done, not where
