@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -188,6 +189,8 @@ def pick_object(
         return orgs[0]
     # A KB entity typed "other" (a Wikidata class the importer does not map) may still be the
     # organisation; names the KB knows go before names it does not.
+    if predicate == "studied":  # "graduated with a Bachelor of Science": the degree, no school
+        candidates = [m for m in candidates if not _DEGREE_NAME.search(m.text)]
     typed = [
         m
         for m in candidates
@@ -221,6 +224,9 @@ def pick_object(
             None,
         )
     return None
+
+
+_DEGREE_NAME = re.compile(r"\b(?:bachelor|master|doctor) of\b|\bdiploma\b|\bdegree\b", re.I)
 
 
 def _past_colon(tok: Token, m: Mention) -> bool:

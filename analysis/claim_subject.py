@@ -65,12 +65,17 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         named = _named_before_comma(ctx, trig.token)
         if named is not None:
             return named.kb_label or named.text, named.kb_id, named
-    if tok is None and _subjectless_entry(ctx, trig.token):
+    if tok is None and _subjectless_entry(ctx, trig.token) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children):
+        # (a verb with a subject of its own keeps it: "... in which Tolbert is killed")
         return default[0], default[1], None
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
-    mention = ctx.mention_at.get(tok.i) or mention_in_phrase(ctx, tok)
+    # (a pronoun has no name inside its phrase: "she ... Star Trek: The Next Generation" is a
+    # misparse that hangs the title on "she" as an apposition)
+    mention = ctx.mention_at.get(tok.i) or (
+        mention_in_phrase(ctx, tok) if tok.pos_ != "PRON" else None)
     if (
         mention is not None
         and trig.token.dep_ == "acl"

@@ -53,6 +53,11 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         # one before it goes to an earlier trigger that has none ("Born ... in 1967, he earned").
         # Dates inside a relative clause below the verb are that clause's ("joined X in 1989,
         # where she held a chair until 2006"); then the date after the verb is its own.
+        # A date only inside a relative clause is never the verb's ("appointed director of the
+        # Opera, where his First Symphony was heard in November 1889").
+        found = [f for f in found if not _where_clause(span.doc[f[1]], owner)]
+        if not found:
+            continue
         direct = [f for f in found if not through_clause(span.doc[f[1]], owner)] or found
         after = [f for f in direct if f[1] > owner] or direct
         owned.setdefault(owner, after[0][0])
@@ -72,11 +77,28 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
     return owned
 
 
-def through_clause(node: Token, owner: int) -> bool:
+def _where_clause(node: Token, owner: int) -> bool:
+    """Is the date inside a "where ..." clause below the verb (another event at that place)?"""
+    doc = node.doc
+    if owner < node.i and any(doc[i].lower_ == "where" and doc[i - 1].text == ","
+                              for i in range(owner + 1, node.i)):
+        return True  # by the words too: the parser may hang the clause's verb on the main one
     for _ in range(12):
         if node.i == owner or node.head.i == node.i:
             return False
-        if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def through_clause(
+    node: Token, owner: int, deps: tuple[str, ...] = ("relcl", "acl", "advcl", "ccomp")
+) -> bool:
+    for _ in range(12):
+        if node.i == owner or node.head.i == node.i:
+            return False
+        if node.dep_ in deps:
             return True
         node = node.head
     return False

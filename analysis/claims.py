@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis.claim_context import (
     LEAD_VERBS,
@@ -261,6 +261,10 @@ def _build_claim(
         # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics
         # at Cambridge" is study, "read a paper at the Royal Society" is not
         return None
+    if qualifiers["verb"] in _INTRANSITIVE_RELEASE and subj_text != "(unspecified)" and (
+            subj_mention is None or subj_mention.label == "person") and not any(
+            c.dep_ == "dobj" for c in trig.token.children):
+        return None  # "she appeared in an episode of X": a performance, not a release
     if qualifiers["verb"] == "open" and not (
             (subj_mention is not None and subj_mention.label == "work")
             or (obj is not None and obj.label == "work")):
@@ -272,7 +276,8 @@ def _build_claim(
         trig.present
         or is_present(trig.token)
         or ongoing(trig.token, time)
-        or (sent_present and predicate in ("position", "worked_at") and marked_present(window))
+        or (sent_present and predicate in ("position", "worked_at")
+            and marked_present([t for t in window if not _in_relative(t, trig.token)]))
     )
     if time is not None and time.value[:1].isdigit() and not ongoing(trig.token, time):
         present = False  # "1960 - Becomes professor": a dated entry in the historic present
@@ -294,6 +299,7 @@ def _build_claim(
     )
 
 
+_INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
 _PARTY = re.compile(r"\bparty\b", re.I)
 _BOARD = re.compile(r"\b(?:board|trustees|council|committee)\b", re.I)
 _SCHOOL = re.compile(
@@ -301,6 +307,18 @@ _SCHOOL = re.compile(
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",
     re.I,
 )
+
+
+def _in_relative(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` inside a relative clause below ``verb`` ("..., where it was still billed")?"""
+    node = tok
+    for _ in range(10):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
 
 
 def _phrase_range(ctx: ClaimContext, mention: Mention, trig: Trigger) -> tuple[int, int]:

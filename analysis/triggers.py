@@ -198,6 +198,9 @@ def _dated(tok: Token) -> bool:
 def in_other_event(tok: Token) -> bool:
     """"after her death", "a month after leaving Google": a reference to another event, which
     this sentence neither dates nor claims."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].dep_ == "poss" and doc[tok.i - 2].lower_ in _OTHER_EVENT:
+        return True  # "After his death Mahler's music ...": the parser may not hang it there
     node = tok
     for _ in range(2):
         if node.head.i == node.i:

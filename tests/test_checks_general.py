@@ -256,3 +256,26 @@ def test_ceo_and_a_board_seat_in_one_entry(check: Check) -> None:
     flags = check(text)
     (flag,) = [f for f in flags if "1991:" in f.sentence]
     assert flag.category == "conflation" and "1993" in flag.message
+
+
+def test_entries_and_clauses_keep_their_own_subjects_and_dates(check: Check) -> None:
+    text = ("Ines Varga\n\nInes Varga was a Hungarian novelist.\n\nKey dates\n\n"
+            "- 1931: Born on 14 May in Budapest.\n"
+            "- 1956: Loses her post at the ministry in the uprising in which her brother "
+            "is killed; she leaves for Vienna.\n"
+            "- 1970: Appointed Minister of Culture.\n")
+    flags = check(text)
+    assert not [f for f in flags if "after the subject died" in f.message], flags
+    flags = check(varga("In 1976 she was appointed to a chair at the University of Leeds, where "
+                        "her first play, still performed today, was staged in November 1980."))
+    assert not on(flags, "appointed to a chair"), flags
+
+
+def test_pronoun_title_and_purpose_are_not_claims(check: Check) -> None:
+    flags = check(varga(
+        "Also in 1980 she appeared as a guest in an episode of Love Among the Ruins: The Series, "
+        "the first novelist to do so.",
+        "Today she leads a foundation set up to ensure that young writers are paid.",
+        "No writer in Hungary's history has done more for translators than Varga."))
+    assert not [f for f in flags if f.category == "date_mismatch"], flags
+    assert [f.sentence[:9] for f in flags if f.category == "unsupported_claim"] == ["No writer"]

@@ -26,8 +26,9 @@ FLOORS = {
     "eval-holdout4": (0.70, 0.90, 1),
     "eval-holdout5": (0.65, 0.85, 1),
     "eval-holdout6": (0.55, 0.90, 1),
-    "eval-holdout7": (0.60, 0.85, 1),
-    "eval-holdout8": (0.45, 0.90, 1),
+    "eval-holdout7": (0.70, 0.85, 1),
+    "eval-holdout8": (0.50, 0.90, 1),
+    "eval-holdout9": (0.40, 0.85, 1),
 }
 
 

@@ -141,6 +141,8 @@ def _life_date(ctx: CheckContext, predicate: str, pid: str) -> LifeDate | None:
     for claim in _subject_claims(ctx):
         date = claim_date(claim)
         if claim.predicate == predicate and date is not None:
+            if predicate == "died" and _active_after(ctx, date):
+                continue  # the KB has the subject taking up posts later: not the subject's death
             where = f"the article, offset {claim.start}"
             return LifeDate(
                 date, Evidence(f'The article says: "{_quote(ctx, claim.start, claim.end)}"', where)
@@ -152,6 +154,15 @@ def _life_date(ctx: CheckContext, predicate: str, pid: str) -> LifeDate | None:
                 statement = f"{subject.name}: {predicate} {fact.value.date.human()}"
                 return LifeDate(fact.value.date, Evidence(statement, fact.source, subject.kb_id))
     return None
+
+
+def _active_after(ctx: CheckContext, died: PartialDate) -> bool:
+    subject = ctx.analysis.subject
+    if ctx.kb is None or subject is None or not subject.kb_id:
+        return False
+    last = died.interval()[1]
+    return any(f.start is not None and f.start.interval()[0] > last
+               for f in ctx.kb.facts(subject.kb_id, ("P39", "P108", "P463", "P54")))
 
 
 def _outside_life(
@@ -276,7 +287,11 @@ def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             # "then 41" is at the date in focus, which may be well before it in the sentence.
             at = start + m.start()
             reach = 200 if m.group(0).lower().startswith("then") else 60
-            near = [(abs(t.start - at), d) for t, d in dates if abs(t.start - at) <= reach]
+            # "... in 2016, and at 74 he received ... in October 2023": not across ", and"
+            own = [(t, d) for t, d in dates if not _NEW_CLAUSE.search(
+                ctx.text, min(t.end, at), max(t.start, at))] or dates
+            near = [(abs(t.start - at), d) for t, d in own if abs(t.start - at) <= max(reach, 90)
+                    and (abs(t.start - at) <= reach or t.start > at)]
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
@@ -333,15 +348,18 @@ def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
     return {years - (1 if when.day < birth.day else 0)}
 
 
-_WEEKDAY_ONLY = re.compile(
-    r"^(?:(?:last|next|this|on)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+_WRITTEN = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                      r"\b(?:spring|summer|autumn|fall|winter)\b|\b[a-z]+(?:ties|ties's)\b",
+                      re.I)
 
 
 def _calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex, PartialDate]]:
     out = []
     for tx in ctx.analysis.timexes:
         if start <= tx.start < end and tx.type == "DATE" and not _RELATIVE.search(tx.text) \
-                and not _WEEKDAY_ONLY.match(tx.text):  # "Sunday": the article's week, no year
+                and _WRITTEN.search(tx.text):
+            # "Sunday", "at the end of the year": the article's own week or year, not a date
+            # the story gives
             date = to_partial_date(tx)
             if date is not None and date.precision != "decade":
                 out.append((tx, date))

@@ -15,7 +15,8 @@ _SUPERLATIVE = "an absolute superlative with no source"
 _PATTERNS = [
     (
         re.compile(
-            r"\b(ensures?|ensured|guarantees?|guaranteed|guaranteeing|ensuring)\b"
+            r"(?<!\bto )(?<!\bto help )\b(ensures?|ensured|guarantees?|guaranteed|guaranteeing|"
+            r"ensuring)\b"
             r"(?! (?:that )?(?:data|privacy|compliance))",
             re.I,
         ),
@@ -51,8 +52,12 @@ _PATTERNS = [
             r"deeply|profoundly)|further|more deeply|more completely)\b"
             # "No one alive understands it better than she does", "No poet ... has ever been
             # loved by as many readers", "No athlete in history has combined ... the way she did"
-            r"|^\W*no (?:[\w-]+\s+){0,8}?[\w-]+\b[^.;]{0,80}?\b(?:better than (?:he|she|they|"
-            r"him|her|them)|as many [\w-]+|the way (?:he|she|they) did)\b",
+            r"|^\W*no (?:[\w'’-]+\s+){0,8}?[\w-]+\b[^.;]{0,80}?\b(?:better than (?:he|she|they|"
+            r"him|her|them)|as many [\w-]+|the way (?:he|she|they) (?:did|does|has)|"
+            r"as (?:completely|fully|deeply|profoundly|well|much|powerfully|vividly) as)\b"
+            # "No leader in Africa's history has done more ... than Sirleaf"
+            r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
+            r"(?:ever\s+)?done more\b",
             re.I,
         ),
         "a universal comparison no source can back",
