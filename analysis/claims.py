@@ -193,20 +193,9 @@ def _build_claim(
         subj_text, subj_id = subj_mention.text, None
     speech = speech_tokens(span, ctx.mention_at)
     spoken = [t for t in window if t.i not in speech]
-    objects = rank_objects(
+    objects = _candidate_objects(ctx, trig, rank_objects(
         trig, [unversioned(ctx.doc, m) for m in mentions_in(ctx, spoken) if m is not subj_mention]
-    )
-    if subj_mention is not None:
-        # "NVIDIA's GeForce 256, launched in 1997": names inside the subject's own phrase
-        # describe the subject; they are not what the verb acted on.
-        phrase = _phrase_range(ctx, subj_mention, trig)
-        objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
-    if trig.token.lemma_ == "take":  # "took over from Ferenc Kiss as president of X"
-        objects = [m for m in objects if "from" not in (path_preps(trig, m) or set())]
-    if trig.predicate in WORK_PREDICATES:
-        # "launched in 1997 and marketed as the world's first GPU": what it was called, not
-        # what was launched or founded
-        objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
+    ), subj_mention)
     degree = trig.degree or window_degree(window)
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
@@ -254,23 +243,9 @@ def _build_claim(
         role = trig.role or as_role(window, trig)
         if role:
             qualifiers["role"] = role
-    if not _complete(predicate, obj, time, subj_mention, qualifiers):
+    if not _complete(predicate, obj, time, subj_mention, qualifiers) or _verb_misread(
+            trig, str(qualifiers["verb"]), obj, subj_text, subj_mention):
         return None
-    if qualifiers["verb"] in ("enter", "read") and not (
-            obj and _SCHOOL.search(f"{obj.text} {obj.kb_label or ''}")):
-        # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics
-        # at Cambridge" is study, "read a paper at the Royal Society" is not
-        return None
-    if qualifiers["verb"] in _INTRANSITIVE_RELEASE and subj_text != "(unspecified)" and (
-            subj_mention is None or subj_mention.label == "person") and not any(
-            c.dep_ == "dobj" for c in trig.token.children):
-        return None  # "she appeared in an episode of X": a performance, not a release
-    if qualifiers["verb"] == "open" and not (
-            (subj_mention is not None and subj_mention.label == "work")
-            or (obj is not None and obj.label == "work")):
-        return None  # a play or film opens; "the company opened for business" is no founding
-    if qualifiers["verb"] == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ())):
-        return None  # "plays for the Mariners" is membership; "played Hamlet" is not
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = (
         trig.present
@@ -297,6 +272,43 @@ def _build_claim(
         qualifiers=qualifiers,
         score=_score(predicate, obj, time, present, span.text),
     )
+
+
+def _candidate_objects(
+    ctx: ClaimContext, trig: Trigger, objects: list[Mention], subj_mention: Mention | None
+) -> list[Mention]:
+    """The ranked names the verb may have acted on, without those that only describe."""
+    if subj_mention is not None:
+        # "NVIDIA's GeForce 256, launched in 1997": names inside the subject's own phrase
+        # describe the subject; they are not what the verb acted on.
+        phrase = _phrase_range(ctx, subj_mention, trig)
+        objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
+    if trig.token.lemma_ == "take":  # "took over from Ferenc Kiss as president of X"
+        objects = [m for m in objects if "from" not in (path_preps(trig, m) or set())]
+    if trig.predicate in WORK_PREDICATES:
+        # "launched in 1997 and marketed as the world's first GPU": what it was called, not
+        # what was launched or founded
+        objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
+    return objects
+
+
+def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
+                  subj_mention: Mention | None) -> bool:
+    """Verbs that make a claim only in some of their senses."""
+    if verb in ("enter", "read") and not (
+            obj and _SCHOOL.search(f"{obj.text} {obj.kb_label or ''}")):
+        # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics
+        # at Cambridge" is study, "read a paper at the Royal Society" is not
+        return True
+    if verb in _INTRANSITIVE_RELEASE and subj_text != "(unspecified)" and (
+            subj_mention is None or subj_mention.label == "person") and not any(
+            c.dep_ == "dobj" for c in trig.token.children):
+        return True  # "she appeared in an episode of X": a performance, not a release
+    if verb == "open" and not ((subj_mention is not None and subj_mention.label == "work")
+                               or (obj is not None and obj.label == "work")):
+        return True  # a play or film opens; "the company opened for business" is no founding
+    # "plays for the Mariners" is membership; "played Hamlet" is not
+    return verb == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ()))
 
 
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
