@@ -29,11 +29,17 @@ _OWN_STEPS = frozenset(
 _APPOINTING = frozenset("appoint name elect promote hire recruit nominate knight".split())
 
 
-def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, Mention | None]:
-    default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
+Resolved = tuple[str, str | None, Mention | None]
+
+
+def _before_parse_subject(
+    ctx: ClaimContext, trig: Trigger, default: tuple[str, str | None]
+) -> tuple[Token | None, Resolved | None]:
+    """Who the claim is about when it is not the grammatical subject: a recipient, an
+    appointee, a possessor, a work described after a comma; or a result already decided."""
     tok = possessor(trig.token) if trig.token.pos_ == "NOUN" else None
     if trig.predicate == "born" and trig.token.head.lemma_ == "give":
-        return "(someone else)", None, None  # "she gave birth to her daughter": the child's
+        return None, ("(someone else)", None, None)  # "she gave birth to her daughter"
     if trig.predicate in ("born", "died") and trig.token.pos_ == "NOUN":
         # "reports the death of President Kennedy": whose death is the "of" phrase's
         tok = tok or next((g for c in trig.token.children if c.lower_ == "of"
@@ -56,7 +62,7 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
         tok = next((c for c in trig.token.children if c.dep_ in ("dobj", "dative", "iobj")
                     and c.pos_ == "PRON"), None)
         if tok is None:
-            return default[0], default[1], None
+            return None, (default[0], default[1], None)
     if trig.predicate in ("position", "joined", "award") and not trig.passive and \
             trig.token.lemma_ in _APPOINTING:
         # "President Kibaki appointed her minister": the appointee is the direct object
@@ -64,11 +70,19 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> tuple[str, str | None, 
     if tok is None and trig.predicate in ("released", "created", "founded"):
         named = _named_before_comma(ctx, trig.token)
         if named is not None:
-            return named.kb_label or named.text, named.kb_id, named
+            return None, (named.kb_label or named.text, named.kb_id, named)
     if tok is None and _subjectless_entry(ctx, trig.token) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children):
         # (a verb with a subject of its own keeps it: "... in which Tolbert is killed")
-        return default[0], default[1], None
+        return None, (default[0], default[1], None)
+    return tok, None
+
+
+def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
+    default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
+    tok, decided = _before_parse_subject(ctx, trig, default)
+    if decided is not None:
+        return decided
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
