@@ -10,8 +10,8 @@ import re
 from datetime import date
 
 from analysis.checks.base import CheckContext, Finding
+from analysis.checks.life import QUOTED, LifeDate, calendar_dates, life_date
 from analysis.checks.registry import register
-from analysis.checks.timeline import _QUOTED, LifeDate, _calendar_dates, _life_date
 from analysis.wordnum import parse_number
 
 _ORDINAL = re.compile(
@@ -49,14 +49,14 @@ def _birthday(birth: date, n: int) -> date:
 
 @register
 def check_birthdays(ctx: CheckContext) -> list[Finding]:
-    birth = _life_date(ctx, "born", "P569")
+    birth = life_date(ctx, "born", "P569")
     if birth is None or birth.date.precision != "day":
         return []
     born = birth.date.interval()[0]
     found = []
     for start, end in ctx.analysis.sentences:
-        sentence = _QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
-        dates = _calendar_dates(ctx, start, end)
+        sentence = QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
+        dates = calendar_dates(ctx, start, end)
         for m in _ORDINAL.finditer(sentence):
             n = int(m["n"]) if m["n"] else _ordinal(m["word"])
             if not n or not 0 < n < 120 or not dates:

@@ -69,6 +69,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def _load_builtin_checks() -> None:
     # Imported for their @register side effect, once.
     from analysis.checks import (  # noqa: F401
+        ages,
         attribution,
         birthdays,
         freshness,

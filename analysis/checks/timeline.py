@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from analysis.checks.base import CheckContext, Finding, claim_date
 from analysis.checks.kb_match import degree_class, related_orgs
+from analysis.checks.life import (
+    NEW_CLAUSE,
+    LifeDate,
+    calendar_dates,
+    life_date,
+    quote,
+    subject_claims,
+)
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
-from analysis.timex import to_partial_date
 from analysis.vocabulary import VERB_TRIGGERS
 from analysis.wordnum import parse_number
 
@@ -24,23 +30,8 @@ _LIFE_EVENTS = frozenset({"joined", "studied", "position", "founded", "worked_at
 _ONE_TIME = frozenset(
     {"born", "died", "joined", "founded", "created", "released", "left", "studied", "married"}
 )
-_NUM = r"(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)"
-_AGE = re.compile(
-    rf"\b(?:at(?: the age of)?|aged|age)\s+{_NUM}\b"
-    rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
-    rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
-    rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
-    # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
-    rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
-    rf"|\bwhen (?:he|she|they) was {_NUM}\b"
-    rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
-    rf"|\b(?:was|were|is) {_NUM}(?: years old)? when\b"
-    # "on 17 September 1925; she was 15": an age stated next to the date it is at
-    rf"|[;,]\s*(?:he|she|they) was {_NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
-    rf"percent|%|feet|ft|foot|inches|metres|meters|kg|pounds|points?|goals?|minutes?|"
-    rf"seconds?|hours?|days?|weeks?|months?|times|of|out|per|to|[-–]\s*\d))",
-    re.I,
-)
+
+
 _ACTIVITY = re.compile(
     r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:lecture|talk|speech|interview|address|paper|"
     r"visit|trip|performance|concert|appearance|seminar|class|presentation|expedition|match|"
@@ -73,7 +64,7 @@ _POSTHUMOUS = re.compile(
     r"remains|ashes|urn|grave|tomb|reburied|re-?interred|pardon\w*|tribute|legacy|statue|"
     r"portrait|biograph\w*|"
     r"biopic|film|honou?red|inducted|renamed|died|death|dead)\b", re.I)
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
 _LATER_OPENERS = re.compile(
     r"^(?:later|afterwards?|subsequently|then|after that|thereafter|the (?:following|next) "
     r"(?:year|decade))\b",
@@ -83,7 +74,7 @@ _EARLIER_OPENERS = re.compile(
     r"^(?:before (?:that|this|then|these|those)\b(?: \w+)?|earlier\b|previously\b|prior to "
     r"(?:that|this)\b)", re.I)
 _ORDER_WORD = re.compile(r"\b(after|before)\b", re.I)
-_RELATIVE = re.compile(r"\b(later|after|afterwards|earlier|before)\b", re.I)
+
 _INTERVAL = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|decades?)\s+"
     r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
@@ -98,78 +89,25 @@ _PHRASE_STOPS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class LifeDate:
-    date: PartialDate
-    evidence: Evidence
-
-
 @register
 def check_timeline(ctx: CheckContext) -> list[Finding]:
-    birth = _life_date(ctx, "born", "P569")
-    death = _life_date(ctx, "died", "P570")
+    birth = life_date(ctx, "born", "P569")
+    death = life_date(ctx, "died", "P570")
     return [
         *_outside_life(ctx, birth, death),
         *_acts_outside_life(ctx, death, after=True),
         *_acts_outside_life(ctx, birth, after=False),
-        *_ages(ctx, birth),
-        *_ages_without_dates(ctx, birth, death),
         *_two_dates(ctx),
         *_order(ctx),
         *_relative_arithmetic(ctx),
     ]
 
 
-def _subject_claims(ctx: CheckContext) -> list[Claim]:
-    subject = ctx.analysis.subject
-    if subject is None:
-        return []
-    return [
-        c
-        for c in ctx.analysis.claims
-        if c.subject == subject.name or (subject.kb_id and c.subject_kb_id == subject.kb_id)
-    ]
-
-
-def _quote(ctx: CheckContext, start: int, end: int) -> str:
-    text = " ".join(ctx.text[start:end].split())
-    return text if len(text) < 140 else text[:137] + "..."
-
-
-def _life_date(ctx: CheckContext, predicate: str, pid: str) -> LifeDate | None:
-    """The subject's birth or death: as the article states it, else as the KB has it."""
-    for claim in _subject_claims(ctx):
-        date = claim_date(claim)
-        if claim.predicate == predicate and date is not None:
-            if predicate == "died" and _active_after(ctx, date):
-                continue  # the KB has the subject taking up posts later: not the subject's death
-            where = f"the article, offset {claim.start}"
-            return LifeDate(
-                date, Evidence(f'The article says: "{_quote(ctx, claim.start, claim.end)}"', where)
-            )
-    subject = ctx.analysis.subject
-    if ctx.kb is not None and subject is not None and subject.kb_id:
-        for fact in ctx.kb.facts(subject.kb_id, (pid,)):
-            if fact.value.date is not None:
-                statement = f"{subject.name}: {predicate} {fact.value.date.human()}"
-                return LifeDate(fact.value.date, Evidence(statement, fact.source, subject.kb_id))
-    return None
-
-
-def _active_after(ctx: CheckContext, died: PartialDate) -> bool:
-    subject = ctx.analysis.subject
-    if ctx.kb is None or subject is None or not subject.kb_id:
-        return False
-    last = died.interval()[1]
-    return any(f.start is not None and f.start.interval()[0] > last
-               for f in ctx.kb.facts(subject.kb_id, ("P39", "P108", "P463", "P54")))
-
-
 def _outside_life(
     ctx: CheckContext, birth: LifeDate | None, death: LifeDate | None
 ) -> list[Finding]:
     found = []
-    for claim in _subject_claims(ctx):
+    for claim in subject_claims(ctx):
         date = claim_date(claim)
         if date is None or claim.predicate in ("born", "died"):
             continue
@@ -203,7 +141,7 @@ def _acts_outside_life(
     if life is None:
         return []
     found = []
-    claimed = {c.start for c in _subject_claims(ctx)
+    claimed = {c.start for c in subject_claims(ctx)
                if not after or c.predicate in _LIFE_EVENTS}
     lo, hi = life.date.interval()
     for start, end in ctx.analysis.sentences:
@@ -211,7 +149,7 @@ def _acts_outside_life(
         if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):
             continue
         # "In An Autobiography, published in 1977, she wrote": a work may appear after death
-        dated = [(tx, d) for tx, d in _calendar_dates(ctx, start, end)
+        dated = [(tx, d) for tx, d in calendar_dates(ctx, start, end)
                  if not (after and _PUBLISHED_ON.search(ctx.text, max(start, tx.start - 30),
                                                         tx.start))]
         # "the summer of 1958" is after a death in April 1958, though the year is the same
@@ -231,97 +169,6 @@ def _acts_outside_life(
     return found
 
 
-_NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{_NUM}\b(?! (?:years|percent|%))"
-                      rf"|\bturns {_NUM}\b(?! (?:years|percent))", re.I)
-_DEATH_AGE = re.compile(rf"\b(?:he|she|they) was {_NUM}\b(?! (?:years? (?:later|after|before)|"
-                        rf"percent|%|when))", re.I)
-
-
-def _ages_without_dates(
-    ctx: CheckContext, birth: LifeDate | None, death: LifeDate | None
-) -> list[Finding]:
-    """"Now 60, Huang ..." (judged at the as-of date) and "He was 75, and his ashes ..." (at
-    death): ages whose date is the present or the death rather than a year in the sentence."""
-    if birth is None:
-        return []
-    found = []
-    sentences = ctx.analysis.sentences
-    for index, (start, end) in enumerate(sentences):
-        sentence = _QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
-        checks = [(m, ctx.as_of.year, f"at {ctx.as_of}") for m in _NOW_AGE.finditer(sentence)]
-        # "He was 75": at death only where the sentence or the one before tells the subject's
-        # death (another's death, a father's, dates no age of the subject's).
-        near = {sentences[i][0] for i in (index - 1, index) if i >= 0}
-        died_here = any(c.predicate == "died" and c.start in near for c in _subject_claims(ctx))
-        if death is not None and died_here:
-            checks += [(m, death.date.year, "at death") for m in _DEATH_AGE.finditer(sentence)]
-        for m, year, when in checks:
-            age = parse_number(next(g for g in m.groups() if g))
-            expected = year - birth.date.year
-            if age is None or not 0 < age < 120 or age in (expected - 1, expected):
-                continue
-            found.append(Finding(
-                "internal_inconsistency", "medium", start, end,
-                f"Age {age} does not fit: born {birth.date.human()}, the subject was "
-                f"{expected - 1} or {expected} {when}",
-                (birth.evidence,), f"Use '{expected - 1}' or '{expected}', or check the years."))
-    return found
-
-
-def _ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
-    if birth is None:
-        return []
-    found = []
-    for start, end in ctx.analysis.sentences:
-        sentence = _QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
-        # The birth date itself dates no age ("Born on 7 October 1955, she began at age 4").
-        dates = [(t, d) for t, d in _calendar_dates(ctx, start, end)
-                 if not agrees(d, birth.date)]
-        if not dates:
-            continue
-        for m in _AGE.finditer(sentence):
-            age = parse_number(next(g for g in m.groups() if g))
-            if age is None or not 0 < age < 120:
-                continue
-            # The date the age belongs to is the one written next to it, in its clause;
-            # "then 41" is at the date in focus, which may be well before it in the sentence.
-            at = start + m.start()
-            reach = 200 if m.group(0).lower().startswith("then") else 60
-            # "... in 2016, and at 74 he received ... in October 2023": not across ", and"
-            own = [(t, d) for t, d in dates if not _NEW_CLAUSE.search(
-                ctx.text, min(t.end, at), max(t.start, at))] or dates
-            near = [(abs(t.start - at), d) for t, d in own if abs(t.start - at) <= max(reach, 90)
-                    and (abs(t.start - at) <= reach or t.start > at)]
-            if not near:
-                continue
-            when = min(near, key=lambda x: x[0])[1]
-            year = when.year
-            expected = year - birth.date.year
-            possible = _possible_ages(birth.date, when)
-            if age not in possible and birth.date.precision != "decade":
-                if len(possible) == 1:
-                    found.append(Finding(
-                        "internal_inconsistency", "medium", start, end,
-                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
-                        f"{expected - 1 if expected - 1 in possible else expected} on "
-                        f"{when.human()}", (birth.evidence,),
-                        f"Use '{min(possible)}', or check the dates."))
-                    continue
-                found.append(
-                    Finding(
-                        "internal_inconsistency",
-                        "medium",
-                        start,
-                        end,
-                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
-                        f"{expected - 1} or {expected} in {year}",
-                        (birth.evidence,),
-                        f"Use '{expected - 1}' or '{expected}', or check the years.",
-                    )
-                )
-    return found
-
-
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "Q1": (1, 3), "Q2": (4, 6),
                   "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 
@@ -333,37 +180,6 @@ def _season_span(tx: Timex) -> tuple[date, date] | None:
         return None
     year, (first, last) = int(m[1]), _SEASON_MONTHS[m[2]]
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
-
-
-def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
-    """Ages the subject may have had at ``when``: one when both month (and, in the same month,
-    day) are known, else the two either side of the birthday."""
-    years = when.year - birth.year
-    if birth.month is None or when.month is None or birth.precision == "decade":
-        return {years - 1, years}
-    if when.month != birth.month:
-        return {years - (1 if when.month < birth.month else 0)}
-    if birth.day is None or when.day is None:
-        return {years - 1, years}
-    return {years - (1 if when.day < birth.day else 0)}
-
-
-_WRITTEN = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-                      r"\b(?:spring|summer|autumn|fall|winter)\b|\b[a-z]+(?:ties|ties's)\b",
-                      re.I)
-
-
-def _calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex, PartialDate]]:
-    out = []
-    for tx in ctx.analysis.timexes:
-        if start <= tx.start < end and tx.type == "DATE" and not _RELATIVE.search(tx.text) \
-                and _WRITTEN.search(tx.text):
-            # "Sunday", "at the end of the year": the article's own week or year, not a date
-            # the story gives
-            date = to_partial_date(tx)
-            if date is not None and date.precision != "decade":
-                out.append((tx, date))
-    return out
 
 
 def _event_key(claim: Claim) -> tuple[str, ...]:
@@ -399,7 +215,7 @@ def _two_dates(ctx: CheckContext) -> list[Finding]:
                 f"The article dates this twice: {date.human()} here, {first_date.human()} earlier",
                 (
                     Evidence(
-                        f'Earlier: "{_quote(ctx, first.start, first.end)}"',
+                        f'Earlier: "{quote(ctx, first.start, first.end)}"',
                         f"the article, offset {first.start}",
                     ),
                 ),
@@ -416,7 +232,7 @@ def _order(ctx: CheckContext) -> list[Finding]:
     previous: tuple[int, int, PartialDate] | None = None
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
-        dates = _calendar_dates(ctx, start, end)
+        dates = calendar_dates(ctx, start, end)
         opener = _LATER_OPENERS.match(sentence.lstrip()) or _EARLIER_OPENERS.match(
             sentence.lstrip())
         if dates and previous and opener:
@@ -432,7 +248,7 @@ def _order(ctx: CheckContext) -> list[Finding]:
                         f"Says this came later, but {now.human()} is before {previous[2].human()}",
                         (
                             Evidence(
-                                f'Previous: "{_quote(ctx, previous[0], previous[1])}"',
+                                f'Previous: "{quote(ctx, previous[0], previous[1])}"',
                                 f"the article, offset {previous[0]}",
                             ),
                         ),
@@ -444,7 +260,7 @@ def _order(ctx: CheckContext) -> list[Finding]:
                     "internal_inconsistency", "medium", start, end,
                     f"'{opener.group(0)}' puts this earlier, but {now.human()} is after "
                     f"{previous[2].human()}",
-                    (Evidence(f'Previous: "{_quote(ctx, previous[0], previous[1])}"',
+                    (Evidence(f'Previous: "{quote(ctx, previous[0], previous[1])}"',
                               f"the article, offset {previous[0]}"),),
                     "Fix the year or the order word."))
         found.extend(_order_within(ctx, start, end, sentence, dates))
@@ -504,7 +320,7 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
     years after Glenn's flight, in 1969": the stated year must be the counted one."""
     found = []
     sentences = ctx.analysis.sentences
-    life = {"birth": _life_date(ctx, "born", "P569"), "death": _life_date(ctx, "died", "P570")}
+    life = {"birth": life_date(ctx, "born", "P569"), "death": life_date(ctx, "died", "P570")}
     for index, (start, end) in enumerate(sentences):
         sentence = ctx.text[start:end]
         for m in _INTERVAL.finditer(sentence):
@@ -526,7 +342,7 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
                     f"'{m.group(0).strip()}' does not add up: {anchor[1].year} "
                     f"{'+' if sign > 0 else '-'} {years} is {expected}, but the sentence says "
                     f"{stated.year}",
-                    (Evidence(f"The counted-from date: \"{_quote(ctx, *anchor[0])}\"",
+                    (Evidence(f"The counted-from date: \"{quote(ctx, *anchor[0])}\"",
                               f"the article, offset {anchor[0][0]}"),),
                     f"Say {abs(stated.year - anchor[1].year)} years, or check the years."))
     return found
@@ -537,7 +353,7 @@ def _interval_ends(
 ) -> tuple[Anchor | None, PartialDate | None]:
     """The date counted from (with the sentence it is in) and the date the sentence states."""
     start, end = ctx.analysis.sentences[index]
-    dates = _calendar_dates(ctx, start, end)
+    dates = calendar_dates(ctx, start, end)
     m_start, rest_start, rest_end = start + m.start(), start + m.start("rest"), start + m.end()
     if m["dir"].lower() in ("after", "before") and m["rest"].strip():
         inside = [d for tx, d in dates if rest_start <= tx.start < rest_end]
@@ -557,7 +373,7 @@ def _interval_ends(
     # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
     # coordinated clause belongs to that clause's event, not to the counted one.
     after = [d for tx, d in dates
-             if tx.start >= rest_start and not _NEW_CLAUSE.search(ctx.text, rest_start, tx.start)]
+             if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)]
     if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
         # "In 2012, nineteen years later, ...": that date is the stated one
         return _previous_dated(ctx, index), before[-1][1]
@@ -565,9 +381,6 @@ def _interval_ends(
         return ((start, end), before[-1][1]), (after[0] if after else None)
     previous = _previous_dated(ctx, index)
     return previous, (after[0] if after else None)
-
-
-_NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
 
 
 def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
@@ -614,7 +427,7 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
     stem = head[:6] if len(head) > 7 else head
     pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
     for s, e in reversed(ctx.analysis.sentences[:index]):
-        dates = _calendar_dates(ctx, s, e)
+        dates = calendar_dates(ctx, s, e)
         found = pattern.search(ctx.text[s:e])
         if dates and found:
             at = s + found.start()
@@ -625,7 +438,7 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
 
 def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
     for s, e in reversed(ctx.analysis.sentences[:index]):
-        dates = _calendar_dates(ctx, s, e)
+        dates = calendar_dates(ctx, s, e)
         if dates:
             return (s, e), dates[-1][1]
     return None

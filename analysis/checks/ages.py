@@ -1,0 +1,150 @@
+"""Stated ages: "at 34", "aged 87", "then 41", "now 60", "He was 75" against the birth date."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.checks.base import CheckContext, Finding
+from analysis.checks.life import (
+    NEW_CLAUSE,
+    NUM,
+    QUOTED,
+    LifeDate,
+    calendar_dates,
+    life_date,
+    subject_claims,
+)
+from analysis.checks.registry import register
+from analysis.dates import PartialDate, agrees
+from analysis.wordnum import parse_number
+
+
+@register
+def check_ages(ctx: CheckContext) -> list[Finding]:
+    birth = life_date(ctx, "born", "P569")
+    death = life_date(ctx, "died", "P570")
+    return [*stated_ages(ctx, birth), *ages_without_dates(ctx, birth, death)]
+
+
+_AGE = re.compile(
+    rf"\b(?:at(?: the age of)?|aged|age)\s+{NUM}\b"
+    rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
+    rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
+    rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
+    # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
+    rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
+    rf"|\bwhen (?:he|she|they) was {NUM}\b"
+    rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
+    rf"|\b(?:was|were|is) {NUM}(?: years old)? when\b"
+    # "on 17 September 1925; she was 15": an age stated next to the date it is at
+    rf"|[;,]\s*(?:he|she|they) was {NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
+    rf"percent|%|feet|ft|foot|inches|metres|meters|kg|pounds|points?|goals?|minutes?|"
+    rf"seconds?|hours?|days?|weeks?|months?|times|of|out|per|to|[-–]\s*\d))",
+    re.I,
+)
+
+
+_NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:years|percent|%))"
+                      rf"|\bturns {NUM}\b(?! (?:years|percent))", re.I)
+
+
+_DEATH_AGE = re.compile(rf"\b(?:he|she|they) was {NUM}\b(?! (?:years? (?:later|after|before)|"
+                        rf"percent|%|when))", re.I)
+
+
+def ages_without_dates(
+    ctx: CheckContext, birth: LifeDate | None, death: LifeDate | None
+) -> list[Finding]:
+    """"Now 60, Huang ..." (judged at the as-of date) and "He was 75, and his ashes ..." (at
+    death): ages whose date is the present or the death rather than a year in the sentence."""
+    if birth is None:
+        return []
+    found = []
+    sentences = ctx.analysis.sentences
+    for index, (start, end) in enumerate(sentences):
+        sentence = QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
+        checks = [(m, ctx.as_of.year, f"at {ctx.as_of}") for m in _NOW_AGE.finditer(sentence)]
+        # "He was 75": at death only where the sentence or the one before tells the subject's
+        # death (another's death, a father's, dates no age of the subject's).
+        near = {sentences[i][0] for i in (index - 1, index) if i >= 0}
+        died_here = any(c.predicate == "died" and c.start in near for c in subject_claims(ctx))
+        if death is not None and died_here:
+            checks += [(m, death.date.year, "at death") for m in _DEATH_AGE.finditer(sentence)]
+        for m, year, when in checks:
+            age = parse_number(next(g for g in m.groups() if g))
+            expected = year - birth.date.year
+            if age is None or not 0 < age < 120 or age in (expected - 1, expected):
+                continue
+            found.append(Finding(
+                "internal_inconsistency", "medium", start, end,
+                f"Age {age} does not fit: born {birth.date.human()}, the subject was "
+                f"{expected - 1} or {expected} {when}",
+                (birth.evidence,), f"Use '{expected - 1}' or '{expected}', or check the years."))
+    return found
+
+
+def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
+    if birth is None:
+        return []
+    found = []
+    for start, end in ctx.analysis.sentences:
+        sentence = QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
+        # The birth date itself dates no age ("Born on 7 October 1955, she began at age 4").
+        dates = [(t, d) for t, d in calendar_dates(ctx, start, end)
+                 if not agrees(d, birth.date)]
+        if not dates:
+            continue
+        for m in _AGE.finditer(sentence):
+            age = parse_number(next(g for g in m.groups() if g))
+            if age is None or not 0 < age < 120:
+                continue
+            # The date the age belongs to is the one written next to it, in its clause;
+            # "then 41" is at the date in focus, which may be well before it in the sentence.
+            at = start + m.start()
+            reach = 200 if m.group(0).lower().startswith("then") else 60
+            # "... in 2016, and at 74 he received ... in October 2023": not across ", and"
+            own = [(t, d) for t, d in dates if not NEW_CLAUSE.search(
+                ctx.text, min(t.end, at), max(t.start, at))] or dates
+            near = [(abs(t.start - at), d) for t, d in own if abs(t.start - at) <= max(reach, 90)
+                    and (abs(t.start - at) <= reach or t.start > at)]
+            if not near:
+                continue
+            when = min(near, key=lambda x: x[0])[1]
+            year = when.year
+            expected = year - birth.date.year
+            possible = _possible_ages(birth.date, when)
+            if age not in possible and birth.date.precision != "decade":
+                if len(possible) == 1:
+                    found.append(Finding(
+                        "internal_inconsistency", "medium", start, end,
+                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
+                        f"{expected - 1 if expected - 1 in possible else expected} on "
+                        f"{when.human()}", (birth.evidence,),
+                        f"Use '{min(possible)}', or check the dates."))
+                    continue
+                found.append(
+                    Finding(
+                        "internal_inconsistency",
+                        "medium",
+                        start,
+                        end,
+                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
+                        f"{expected - 1} or {expected} in {year}",
+                        (birth.evidence,),
+                        f"Use '{expected - 1}' or '{expected}', or check the years.",
+                    )
+                )
+    return found
+
+
+def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
+    """Ages the subject may have had at ``when``: one when both month (and, in the same month,
+    day) are known, else the two either side of the birthday."""
+    years = when.year - birth.year
+    if birth.month is None or when.month is None or birth.precision == "decade":
+        return {years - 1, years}
+    if when.month != birth.month:
+        return {years - (1 if when.month < birth.month else 0)}
+    if birth.day is None or when.day is None:
+        return {years - 1, years}
+    return {years - (1 if when.day < birth.day else 0)}
