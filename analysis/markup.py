@@ -210,6 +210,9 @@ class _HTMLRenderer(HTMLParser):
         elif tag == "blockquote":
             self._flush()
             self.quote = []
+        elif self.quote is not None and tag == "p" and not _ATTRIBUTION_CLASS.search(
+                a.get("class", "")):
+            self.quote.append("\x01")  # a paragraph break inside the quotation
         elif self.quote is not None and (tag in ("cite", "footer") or _ATTRIBUTION_CLASS.search(
                 a.get("class", ""))):
             # <cite>, <footer>, or <p class="attribution"> inside the quotation
@@ -266,7 +269,15 @@ class _HTMLRenderer(HTMLParser):
         parts = self.quote or []
         self.quote = None
         cite = next((p[1:] for p in parts if p.startswith("\x00")), None)
-        body = " ".join(p for p in parts if not p.startswith("\x00"))
+        paragraphs = [" ".join(p.split()) for p in
+                      "".join(p for p in parts if not p.startswith("\x00")).split("\x01")]
+        paragraphs = [p for p in paragraphs if p]
+        if cite is None and len(paragraphs) > 1 and paragraphs[0][:1] in _QUOTES and \
+                paragraphs[-1][:1] not in _QUOTES:
+            # <p>"Quoted."</p><p>Tu Youyou, speaking to reporters ...</p>: the last paragraph,
+            # outside quotation marks, names the source
+            cite, paragraphs = paragraphs[-1], paragraphs[:-1]
+        body = " ".join(paragraphs)
         text, attr = _split_quote(" ".join(body.split()))
         attr = " ".join(cite.split()).lstrip("—–- ") if cite else attr
         self.out.add("pull_quote", text, attribution=attr)

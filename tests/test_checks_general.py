@@ -279,3 +279,15 @@ def test_pronoun_title_and_purpose_are_not_claims(check: Check) -> None:
         "No writer in Hungary's history has done more for translators than Varga."))
     assert not [f for f in flags if f.category == "date_mismatch"], flags
     assert [f.sentence[:9] for f in flags if f.category == "unsupported_claim"] == ["No writer"]
+
+
+def test_html_quote_with_plain_source_paragraph(check_text: Callable[..., Any]) -> None:
+    html = ("<html><head><title>Ines Varga</title></head><body><h1>Ines Varga</h1>"
+            "<p>Ines Varga wrote novels and gave many readings in Vienna.</p>"
+            "<blockquote><p>\"I write to find out what I think about the city.\"</p>"
+            "<p>Ines Varga, speaking to reporters in Vienna on 3 May 1975</p></blockquote>"
+            "</body></html>")
+    analysis, _, flags = check_text(html, fmt="html")
+    (quote,) = [b for b in analysis.article.blocks if b.kind == "pull_quote"]
+    assert quote.attribution and quote.attribution.startswith("Ines Varga, speaking")
+    assert not [f for f in flags if f.category == "vague_attribution"], flags
