@@ -110,30 +110,17 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
-            year = when.year
-            expected = year - birth.date.year
-            possible = _possible_ages(birth.date, when)
-            if age not in possible and birth.date.precision != "decade":
-                if len(possible) == 1:
-                    found.append(Finding(
-                        "internal_inconsistency", "medium", start, end,
-                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
-                        f"{expected - 1 if expected - 1 in possible else expected} on "
-                        f"{when.human()}", (birth.evidence,),
-                        f"Use '{min(possible)}', or check the dates."))
-                    continue
-                found.append(
-                    Finding(
-                        "internal_inconsistency",
-                        "medium",
-                        start,
-                        end,
-                        f"Age {age} does not fit: born {birth.date.human()}, the subject was "
-                        f"{expected - 1} or {expected} in {year}",
-                        (birth.evidence,),
-                        f"Use '{expected - 1}' or '{expected}', or check the years.",
-                    )
-                )
+            possible = sorted(_possible_ages(birth.date, when))
+            if age in possible or birth.date.precision == "decade":
+                continue
+            # one age when both dates give the month, else the two either side of the birthday
+            at_date = f"on {when.human()}" if len(possible) == 1 else f"in {when.year}"
+            ages = " or ".join(str(a) for a in possible)
+            found.append(Finding(
+                "internal_inconsistency", "medium", start, end,
+                f"Age {age} does not fit: born {birth.date.human()}, the subject was {ages} "
+                f"{at_date}", (birth.evidence,),
+                f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
     return found
 
 
