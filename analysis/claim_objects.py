@@ -164,8 +164,9 @@ def pick_object(
                       and not reported_or_possessor(trig, m)]
     if predicate == "award":
         # "won the 200 metres at the World Junior Championships": the event is the setting
+        # ("won 91 caps for Argentina": the team it was for is no award either)
         candidates = [m for m in candidates
-                      if not (path_preps(trig, m) or set()) & {"at", "in", "during"}]
+                      if not (path_preps(trig, m) or set()) & {"at", "in", "during", "for"}]
     if predicate == "position" and trig.role is not None:
         # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
         # organisation is its direct object.

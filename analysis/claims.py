@@ -252,6 +252,7 @@ def _build_claim(
         or is_present(trig.token)
         or ongoing(trig.token, time)
         or (sent_present and predicate in ("position", "worked_at")
+            and not _past_tense(trig.token)  # "the club he was still coaching when he died"
             and marked_present([t for t in window if not _in_relative(t, trig.token)]))
     )
     if time is not None and time.value[:1].isdigit() and not ongoing(trig.token, time):
@@ -319,6 +320,11 @@ _SCHOOL = re.compile(
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",
     re.I,
 )
+
+
+def _past_tense(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _in_relative(tok: Token, verb: Token) -> bool:

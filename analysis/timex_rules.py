@@ -305,7 +305,7 @@ ABSOLUTE_RULES: list[tuple[str, Handler]] = [
     (
         r"\b(?P<rel>(?i:the latest|the last|the past|the previous|last|this|next|the current"
         r"|the coming|the))\s+(?i:fiscal\s+)?(?i:quarter|(?<=latest )period)\b"
-        r"(?![- ](?:century|of))",
+        r"(?![- ](?:century|of|finals?|final\b))",  # not "the quarter-final"
         _quarter_rel,
     ),
     (

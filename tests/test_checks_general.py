@@ -291,3 +291,15 @@ def test_html_quote_with_plain_source_paragraph(check_text: Callable[..., Any]) 
     (quote,) = [b for b in analysis.article.blocks if b.kind == "pull_quote"]
     assert quote.attribution and quote.attribution.startswith("Ines Varga, speaking")
     assert not [f for f in flags if f.category == "vague_attribution"], flags
+
+
+def test_quarter_final_caps_and_past_still(check: Check) -> None:
+    from analysis.timex import find_timexes
+
+    texts = [t.text for t in find_timexes("In the quarter-final on 22 June 1986 he scored.",
+                                          date(2020, 11, 26))]
+    assert texts == ["22 June 1986"]
+    flags = check(ashdown(
+        "In all he won 40 caps for Riverside United over nine years.",
+        "He later coached at Riverside United, the club he was still coaching in 2021."))
+    assert not [f for f in flags if f.category in ("fact_mismatch", "stale_claim")], flags
