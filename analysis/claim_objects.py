@@ -234,7 +234,12 @@ def _past_colon(tok: Token, m: Mention) -> bool:
     doc = tok.doc
     if m.start <= tok.idx:
         return False
-    return any(t.text in (":", ";") for t in doc[tok.i + 1 :] if t.idx < m.start)
+    for t in doc[tok.i + 1 :]:  # up to the mention only, not to the end of the article
+        if t.idx >= m.start:
+            return False
+        if t.text in (":", ";"):
+            return True
+    return False
 
 
 def window_degree(window: list[Token]) -> str | None:

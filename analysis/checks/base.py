@@ -23,6 +23,8 @@ class CheckContext:
     analysis: Analysis
     kb: KBReader | None
     as_of: date
+    # Results several checks need (the subject's birth and death), computed once per article.
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:

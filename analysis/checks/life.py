@@ -49,6 +49,13 @@ def quote(ctx: CheckContext, start: int, end: int) -> str:
 
 def life_date(ctx: CheckContext, predicate: str, pid: str) -> LifeDate | None:
     """The subject's birth or death: as the article states it, else as the KB has it."""
+    key = ("life_date", predicate)
+    if key not in ctx.memo:  # the timeline, age and birthday checks all ask
+        ctx.memo[key] = _find_life_date(ctx, predicate, pid)
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _find_life_date(ctx: CheckContext, predicate: str, pid: str) -> LifeDate | None:
     for claim in subject_claims(ctx):
         date = claim_date(claim)
         if claim.predicate == predicate and date is not None:
