@@ -11,6 +11,7 @@ from analysis.checks.registry import run_checks
 from analysis.ingest import read_article
 from analysis.kb.api import KBReader
 from analysis.models import Article
+from analysis.pipeline import set_kb
 from analysis.readability import score_readability
 from analysis.report.build import build_report
 from analysis.run import Analysis, Analyzer, open_kb
@@ -34,8 +35,7 @@ class Checker:
     def use_kb(self, kb: KBReader | None) -> None:
         """Check against another KB without reloading the model (evaluation, batch workers)."""
         self.kb = kb
-        if "profile_linker" in self.analyzer.nlp.pipe_names:
-            self.analyzer.nlp.get_pipe("profile_linker").kb = kb
+        set_kb(self.analyzer.nlp, kb)
         self.analyzer.kb = kb
 
     def report(

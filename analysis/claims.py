@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.claim_anchors import anchored_claims
 from analysis.claim_context import (
     LEAD_VERBS,
     MEMBER_ROLES,
@@ -49,6 +50,7 @@ from analysis.claim_time import (
     timex_at,
     timexes_in,
 )
+from analysis.kb.api import KBReader
 from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
 from analysis.triggers import Trigger, find_triggers, in_other_event, verb_lemma
@@ -66,8 +68,12 @@ def extract_claims(
     mentions: list[Mention],
     timexes: list[Timex],
     subject: ProfileSubject | None,
+    kb: KBReader | None = None,
 ) -> list[Claim]:
-    """All claims of the article, in text order, numbered c1, c2, ..."""
+    """All claims of the article, in text order, numbered c1, c2, ...
+
+    With a KB, names the trigger words left without a claim are tried as KB-anchored claims
+    (``analysis.claim_anchors``)."""
     ctx = ClaimContext(doc, article, subject, _index_mentions(doc, mentions), timexes)
     claims: list[Claim] = []
     for start, end in sentences:
@@ -77,7 +83,10 @@ def extract_claims(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        claims.extend(_sentence_claims(ctx, span, block, start, end))
+        found = list(_sentence_claims(ctx, span, block, start, end))
+        claims.extend(found)
+        if kb is not None:
+            claims.extend(anchored_claims(ctx, kb, span, block, found))
     return [_renumber(c, i) for i, c in enumerate(claims, 1)]
 
 

@@ -96,9 +96,15 @@ def load_pipeline(
                 nlp.add_pipe(component, first=True)
         else:
             nlp.add_pipe(component)
-    if "profile_linker" in nlp.pipe_names:
-        nlp.get_pipe("profile_linker").kb = kb
+    set_kb(nlp, kb)
     return nlp
+
+
+def set_kb(nlp: Language, kb: object | None) -> None:
+    """Give the KB to the components that read it (the linker, and claims anchored on facts)."""
+    for component in ("profile_linker", "profile_claims"):
+        if component in nlp.pipe_names:
+            nlp.get_pipe(component).kb = kb
 
 
 def make_doc(nlp: Language, article: Article, ref_date: date | None = None) -> Doc:

@@ -231,6 +231,8 @@ def date_agrees(claimed: PartialDate, fact: KBFact, role: str) -> bool | None:
 
 
 def date_role(claim: Claim, spec: PredicateSpec) -> str:
+    if claim.qualifiers.get("during"):
+        return "during"
     if claim.predicate == "position" and claim.qualifiers.get("verb") not in START_VERBS:
         return "during"
     if claim.predicate == "studied" and not claim.qualifiers.get("degree"):

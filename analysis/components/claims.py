@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.claims import extract_claims
+from analysis.kb.api import KBReader
 from analysis.models import Article
 from analysis.pipeline import sentence_spans
 from analysis.subject import find_subject
@@ -19,6 +20,11 @@ for _name in ("claims", "subject"):
 
 
 class ProfileClaims:
+    """Sets the claims; ``kb`` (set by the pipeline, may be None) anchors claims on KB facts."""
+
+    def __init__(self) -> None:
+        self.kb: KBReader | None = None
+
     def __call__(self, doc: Doc) -> Doc:
         article: Article | None = doc._.article
         if article is None:
@@ -34,6 +40,7 @@ class ProfileClaims:
             mentions=mentions,
             timexes=list(doc._.timexes or []),
             subject=subject,
+            kb=self.kb,
         )
         return doc
 

@@ -1,0 +1,319 @@
+"""KB-anchored claims: a name the KB relates to the clause's person, and a year in that clause.
+
+The trigger words of ``analysis.vocabulary`` miss phrasings nobody listed ("The Royal Society
+added its Copley Medal in 1872", "Barcelona signed him in 1981"). This pass starts from the
+other end: a linked name that no claim of the sentence covers, a written date in the same
+clause, and a KB that relates the clause's person to that name (an award, an employer, a school,
+a team) or dates the name itself (a work or an organisation the clause says appeared, opened or
+was founded). The KB proposes the predicate; the checks verify the claim like any other.
+Without a KB the pass makes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, YEAR, ClaimContext
+from analysis.claim_objects import speech_tokens
+from analysis.claim_time import label_timex, timexes_in
+from analysis.kb.api import KBReader
+from analysis.models import Block, Claim, Mention, Timex
+from analysis.triggers import verb_lemma
+
+# What a subject's fact about a name says, by KB property.
+_RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "worked_at",
+              "P54": "member", "P463": "member", "P102": "member"}
+# Verbs that state a relation with an organisation. Others ("visited MIT", "Harvard gave her an
+# honorary degree in 2012", "spoke at Google") name it without dating the relation.
+_START = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint", "elect", "enrol",
+                    "enroll", "enter", "matriculate", "admit", "rejoin", "poach", "draft"})
+_END = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
+_DURING = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
+                     "captain", "study", "attend", "spend", "remain", "stay"})
+# Verbs under which a year is not the award's: it was only proposed, given by the subject, or
+# the subject made the prize.
+_NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "lose", "miss",
+                           "deny", "present", "give", "hand", "judge", "chair", "host", "fund",
+                           "sponsor", "endow", "found", "establish", "create", "set", "announce"})
+# Verbs that date a work or an organisation itself.
+_RELEASE = frozenset({"appear", "publish", "release", "premiere", "open", "debut", "air",
+                      "launch", "issue", "begin", "start", "serialise", "serialize", "print",
+                      "unveil", "introduce", "fly", "inaugurate", "come"})
+_MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
+                   "invent", "paint", "develop"})
+_FOUND = frozenset({"found", "establish", "form", "set", "launch", "create", "start",
+                    "inaugurate", "incorporate"})
+# An organisation that is the active subject: "X launched in 2004", but not "Amazon opened for
+# business" or "the club started a youth team".
+_FOUND_ACTIVE = frozenset({"launch", "form", "debut"})
+# "began its serialisation", "started its run": a work's own beginning, not one of its events.
+_FIRST_RUN = frozenset({"serialisation", "serialization", "run", "publication", "broadcast",
+                        "life"})
+# A name inside "after X", "before X" orders events; the clause's date is not X's.
+_ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "than",
+                          "like", "unlike", "despite", "beyond"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
+
+
+@dataclass(frozen=True)
+class _Agent:
+    """Who the clause is about: the profile's subject, another person, or the name itself."""
+
+    text: str
+    kb_id: str | None
+    is_name: bool = False
+    person: bool = True
+
+
+def anchored_claims(
+    ctx: ClaimContext, kb: KBReader, span: Span, block: Block, covered: list[Claim]
+) -> Iterator[Claim]:
+    """Claims for the sentence's linked names that ``covered`` (its trigger claims) leave out."""
+    taken = {c.object_kb_id for c in covered} | {c.subject_kb_id for c in covered}
+    quoted = speech_tokens(span, ctx.mention_at)
+    seen: set[str] = set()
+    for mention in _sentence_mentions(ctx, span):
+        root = _root(ctx, mention)
+        if root is None or root.i in quoted or mention.kb_id in taken | seen:
+            continue
+        if ctx.subject is not None and ctx.subject.matches(mention):
+            continue
+        verb = _governor(root)
+        time = _bound_time(ctx, span, block, verb, mention)
+        if time is None:
+            continue
+        claim = _claim(ctx, kb, mention, root, verb, time, span)
+        if claim is not None:
+            seen.add(mention.kb_id or "")
+            yield claim
+
+
+def _sentence_mentions(ctx: ClaimContext, span: Span) -> list[Mention]:
+    found = {id(m): m for t in span if (m := ctx.mention_at.get(t.i)) is not None and m.kb_id}
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _root(ctx: ClaimContext, mention: Mention) -> Token | None:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (the token itself when it is a verb)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _bound_time(
+    ctx: ClaimContext, span: Span, block: Block, verb: Token, mention: Mention
+) -> Timex | None:
+    """The one written date of the verb's clause, else the entry's date for its main verb."""
+    own = []
+    for tx in timexes_in(ctx, span.start_char, span.end_char):
+        if tx.end_value or RELATIVE_TEXT.search(tx.text) or not YEAR.search(tx.text):
+            continue
+        tx_span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if tx_span is None or mention.start <= tx.start < mention.end:
+            continue
+        head = tx_span.root
+        if _governor(head).i == verb.i or _inside(head, mention):
+            own.append(tx)
+    if len(own) == 1:
+        return own[0]
+    if own or not block.date_label or _has_own_year(ctx, span, block):
+        return None
+    return label_timex(ctx, block) if verb.dep_ == "ROOT" else None
+
+
+def _inside(tok: Token, mention: Mention) -> bool:
+    """"the 1995 Nobel Prize": a date inside the name's own phrase."""
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        if mention.start <= tok.idx < mention.end:
+            return True
+    return False
+
+
+def _has_own_year(ctx: ClaimContext, span: Span, block: Block) -> bool:
+    label_end = block.start + len(block.date_label or "")
+    return any(tx.start >= label_end for tx in timexes_in(ctx, span.start_char, span.end_char))
+
+
+def _claim(
+    ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token, time: Timex,
+    span: Span,
+) -> Claim | None:
+    entity = kb.entity(mention.kb_id or "")
+    if entity is None or entity.type in ("person", "place", "position"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
+        return None
+    if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")) or _ordered(root, verb):
+        return None  # "2022 - Final match, at the US Open": no verb says what happened
+    lemma = verb_lemma(verb)
+    agent = _agent(ctx, root, verb)
+    if agent is not None and (agent.is_name or (
+            root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
+        active = root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass"
+        made = _own_date_predicate(entity.type, lemma, verb, active)
+        if made is not None:
+            return _make(mention, time, span, made, lemma)
+    if agent is None or agent.is_name or not agent.person or not agent.kb_id:
+        # "Barcelona signed him", "The Royal Society added its Copley Medal": the name or a
+        # giver acts, and the profile's subject receives
+        giver = agent is not None and not agent.person and not agent.is_name
+        agent = _recipient(ctx, verb, award=entity.type == "award" and giver)
+    if agent is None:
+        return None
+    if lemma in _END and root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
+        lemma = "join"  # "left Google for Facebook in 2008": Facebook is where she went
+    predicate = _relation(kb, agent, mention, lemma, ctx)
+    if predicate is None:
+        return None
+    return _make(mention, time, span, predicate, lemma, agent)
+
+
+def _ordered(root: Token, verb: Token) -> bool:
+    tok = root
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _ORDER_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) -> str | None:
+    if entity_type not in _OWN_DATE_TYPES:
+        return None
+    if lemma in ("begin", "start") and active and not any(
+            c.lemma_.lower() in _FIRST_RUN for c in verb.children):
+        return None
+    if lemma == "come" and not any(c.lower_ == "out" for c in verb.children):
+        return None
+    if lemma == "fly" and not any(c.lower_ == "first" for c in verb.children):
+        return None  # "first flew in 1957" dates the craft; "flew in 1961" is a mission
+    if entity_type == "organization":
+        return "founded" if lemma in (_FOUND_ACTIVE if active else _FOUND) else None
+    if lemma in _RELEASE:
+        return "released"
+    return "created" if lemma in _MAKE else None
+
+
+def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
+    """The clause's subject: the name itself, the profile's subject, or another named person."""
+    subj = _clause_subject(verb)
+    if subj is None:
+        # "1988: Joined Bell Labs", "... and was knighted in 1997": a subjectless clause in a
+        # profile is its subject's
+        return _profile(ctx)
+    if subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl"):
+        subj = verb.head
+    if subj.i == root.i or _same_mention(ctx, subj, root):
+        return _Agent("", None, is_name=True)
+    if subj.pos_ == "PRON":
+        return _profile(ctx) if ctx.subject and ctx.subject.takes(subj.lower_) else None
+    named = ctx.mention_at.get(subj.i)
+    if named is None:
+        return None
+    if ctx.subject is not None and ctx.subject.matches(named):
+        return _profile(ctx)
+    if named.label == "person":
+        return _Agent(named.text, named.kb_id)
+    return _Agent(named.text, named.kb_id, person=False)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _same_mention(ctx: ClaimContext, a: Token, b: Token) -> bool:
+    ma, mb = ctx.mention_at.get(a.i), ctx.mention_at.get(b.i)
+    return ma is not None and ma is mb
+
+
+def _profile(ctx: ClaimContext) -> _Agent | None:
+    if ctx.subject is None or not ctx.subject.kb_id:
+        return None
+    return _Agent(ctx.subject.name, ctx.subject.kb_id)
+
+
+def _recipient(ctx: ClaimContext, verb: Token, *, award: bool) -> _Agent | None:
+    """The profile's subject as the object of the clause ("signed him"), or, for an award an
+    organisation gives, as its unnamed recipient, unless the clause names another one."""
+    others = False
+    for child in verb.children:
+        nodes = [child, *(c for c in child.children if c.dep_ == "pobj")] \
+            if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon") else [child]
+        for node in nodes:
+            if node.dep_ not in ("dobj", "dative", "pobj"):
+                continue
+            if node.pos_ == "PRON" and ctx.subject and ctx.subject.takes(node.lower_):
+                return _profile(ctx)
+            named = ctx.mention_at.get(node.i)
+            if named is not None and named.label == "person":
+                if ctx.subject is not None and ctx.subject.matches(named):
+                    return _profile(ctx)
+                others = True
+    return _profile(ctx) if award and not others else None
+
+
+def _relation(
+    kb: KBReader, agent: _Agent, mention: Mention, lemma: str, ctx: ClaimContext
+) -> str | None:
+    """The predicate the KB's fact between the agent and the name makes of this verb."""
+    if not agent.kb_id:
+        return None
+    props = {f.property for f in kb.facts(agent.kb_id, tuple(_RELATIONS))
+             if f.value.entity_id == mention.kb_id}
+    if not props:
+        return None
+    if "P166" in props:
+        if lemma in _NOT_RECEIVED and agent.kb_id == getattr(ctx.subject, "kb_id", None):
+            return None
+        return "award"
+    if props == {"P69"}:
+        return "studied" if lemma in _START | _DURING else None
+    member = props <= {"P54", "P463", "P102"}
+    if lemma in _START:
+        return "member" if member else "joined"
+    if lemma in _END:
+        return None if member else "left"
+    if lemma in _DURING:
+        return "member" if member else "worked_at"
+    return None
+
+
+def _make(
+    mention: Mention, time: Timex, span: Span, predicate: str, lemma: str,
+    agent: _Agent | None = None,
+) -> Claim:
+    return Claim(
+        id="",
+        subject=agent.text if agent else "(unspecified)",
+        subject_kb_id=agent.kb_id if agent else None,
+        predicate=predicate,
+        object=mention.text,
+        object_kb_id=mention.kb_id,
+        time=time,
+        start=span.start_char,
+        end=span.end_char,
+        obj_start=mention.start,
+        obj_end=mention.end,
+        # A membership named with a verb of duration ("played for X in 1983") is dated
+        # inside the membership, not at its start.
+        qualifiers={"verb": lemma, "anchored": True, "during": lemma in _DURING},
+        score=0.6,
+    )
