@@ -73,7 +73,9 @@ def anchored_claims(
     ctx: ClaimContext, kb: KBReader, span: Span, block: Block, covered: list[Claim]
 ) -> Iterator[Claim]:
     """Claims for the sentence's linked names that ``covered`` (its trigger claims) leave out."""
-    taken = {c.object_kb_id for c in covered} | {c.subject_kb_id for c in covered}
+    # A trigger claim with a date has been checked; one without ("She designed X, which first
+    # flew in 2001") leaves the date to this pass.
+    taken = {c.object_kb_id for c in covered if c.time} | {c.subject_kb_id for c in covered}
     quoted = speech_tokens(span, ctx.mention_at)
     seen: set[str] = set()
     for mention in _sentence_mentions(ctx, span):
@@ -82,14 +84,18 @@ def anchored_claims(
             continue
         if ctx.subject is not None and ctx.subject.matches(mention):
             continue
-        verb = _governor(root)
-        time = _bound_time(ctx, span, block, verb, mention)
-        if time is None:
-            continue
-        claim = _claim(ctx, kb, mention, root, verb, time, span)
-        if claim is not None:
-            seen.add(mention.kb_id or "")
-            yield claim
+        for verb in _verbs(root):
+            time = _bound_time(ctx, span, block, verb, mention)
+            claim = _claim(ctx, kb, mention, root, verb, time, span) if time else None
+            if claim is not None:
+                seen.add(mention.kb_id or "")
+                yield claim
+                break
+
+
+def _verbs(root: Token) -> list[Token]:
+    """The clause the name is in, then a relative clause about it ("X, which first flew in")."""
+    return [_governor(root), *(c for c in root.children if c.dep_ in ("relcl", "acl"))]
 
 
 def _sentence_mentions(ctx: ClaimContext, span: Span) -> list[Mention]:

@@ -1,0 +1,88 @@
+"""KB-anchored claims: dated sentences with no trigger word, checked because the KB relates the
+name to the subject. The person, the prizes and the club are invented for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.models import Flag
+
+SRC = "https://example.org/anchor-test"
+
+ENTITIES: list[dict[str, Any]] = [
+    {"id": "local:mara-okonkwo", "label": "Mara Okonkwo", "type": "person",
+     "aliases": ["Okonkwo"], "source": SRC, "facts": [
+         {"property": "date of birth", "value": "1961-08-30"},
+         {"property": "award received", "value": "Halvorsen Medal", "point in time": 1994},
+         {"property": "member of sports team", "value": "Northport Rovers", "start": 1983,
+          "end": 1991},
+         {"property": "employer", "value": "Lagos Polytechnic", "start": 1995, "end": 2006},
+     ]},
+    {"id": "local:halvorsen-medal", "label": "Halvorsen Medal", "type": "award", "source": SRC,
+     "facts": []},
+    {"id": "local:amundsen-society", "label": "Amundsen Society", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:northport", "label": "Northport Rovers", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:lagos-poly", "label": "Lagos Polytechnic", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:kestrel", "label": "Sea Kestrel", "type": "work", "source": SRC,
+     "facts": [{"property": "inception", "value": 1998}]},
+    {"id": "local:jon-berg", "label": "Jon Berg", "type": "person", "source": SRC,
+     "facts": [{"property": "award received", "value": "Halvorsen Medal", "point in time": 1987}]},
+]
+
+
+@pytest.fixture(scope="module")
+def check(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+          kb_analyzer: Callable[..., tuple[Any, Any]],
+          check_text: Callable[..., Any]) -> Callable[[str], tuple[Any, list[Flag]]]:
+    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+
+    def run(*sentences: str) -> tuple[Any, list[Flag]]:
+        text = "Mara Okonkwo\n\nMara Okonkwo is a Nigerian engineer. " + " ".join(sentences)
+        _, result, flags = check_text(text + "\n", kb=kb, analyzer=analyzer,
+                                      as_of=date(2024, 6, 1))
+        return result, flags
+
+    return run
+
+
+def dates(flags: list[Flag]) -> list[str]:
+    return [f.sentence for f in flags if f.category == "date_mismatch"]
+
+
+@pytest.mark.parametrize(("sentence", "known"), [
+    ("The Amundsen Society added its Halvorsen Medal in 1996.", "1994"),
+    ("Northport Rovers poached her in 1981 from a school side.", "1983"),
+    ("She tested the Sea Kestrel, which first flew in 2001.", "1998"),
+])
+def test_wrong_dates_without_trigger_words(check: Callable[..., Any], sentence: str,
+                                           known: str) -> None:
+    _, flags = check(sentence)
+    (flag,) = [f for f in flags if f.category == "date_mismatch"]
+    assert flag.sentence == sentence
+    assert known in flag.message and flag.evidence
+
+
+def test_right_dates_are_supported(check: Callable[..., Any]) -> None:
+    result, flags = check("The Amundsen Society added its Halvorsen Medal in 1994.",
+                          "She captained Northport Rovers in 1988.")
+    assert not flags, flags
+    assert sum(v.verdict == "supported" for v in result.verdicts.values()) >= 2
+
+
+def test_other_people_ordering_and_visits_are_not_her_claims(check: Callable[..., Any]) -> None:
+    _, flags = check(
+        "Jon Berg took the Halvorsen Medal home in 1987.",
+        "She was shortlisted for the Halvorsen Medal in 1990.",
+        "After eight seasons at Northport Rovers, she moved to Lagos in 1992.",
+        "In 2012 she gave a lecture at Lagos Polytechnic.",
+        "She presented the Halvorsen Medal to a student in 2015.",
+    )
+    assert not dates(flags), flags
