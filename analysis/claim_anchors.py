@@ -55,6 +55,8 @@ _FIRST_RUN = frozenset({"serialisation", "serialization", "run", "publication", 
 # A name inside "after X", "before X" orders events; the clause's date is not X's.
 _ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "than",
                           "like", "unlike", "despite", "beyond"})
+_STUDY = frozenset({"enrol", "enroll", "enter", "matriculate", "admit", "study", "attend"})
+_WORK_PREDICATES = frozenset({"created", "released", "founded"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
 
@@ -75,7 +77,8 @@ def anchored_claims(
     """Claims for the sentence's linked names that ``covered`` (its trigger claims) leave out."""
     # A trigger claim with a date has been checked; one without ("She designed X, which first
     # flew in 2001") leaves the date to this pass.
-    taken = {c.object_kb_id for c in covered if c.time} | {c.subject_kb_id for c in covered}
+    taken = {c.object_kb_id for c in covered if c.time or c.predicate not in _WORK_PREDICATES}
+    taken |= {c.subject_kb_id for c in covered}
     quoted = speech_tokens(span, ctx.mention_at)
     seen: set[str] = set()
     for mention in _sentence_mentions(ctx, span):
@@ -291,7 +294,7 @@ def _relation(
             return None
         return "award"
     if props == {"P69"}:
-        return "studied" if lemma in _START | _DURING else None
+        return "studied" if lemma in _STUDY else None
     member = props <= {"P54", "P463", "P102"}
     if lemma in _START:
         return "member" if member else "joined"

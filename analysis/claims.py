@@ -230,7 +230,8 @@ def _build_claim(
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
     if predicate == "joined" and obj is not None and (_PARTY.search(obj.text) or _BOARD.search(
-            ctx.article.text[trig.token.idx : obj.start])):
+            ctx.article.text[trig.token.idx : obj.start]) or _POSSESSED_BOARD.match(
+            ctx.article.text, obj.end)):
         # "joined the Socialist Party", "joins the board of Amazon": a membership, not a job
         predicate = "member"
     if predicate == "position" and obj is not None and obj.label == "award":
@@ -324,6 +325,8 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
 _PARTY = re.compile(r"\bparty\b", re.I)
 _BOARD = re.compile(r"\b(?:board|trustees|council|committee)\b", re.I)
+# "joins Apple's board of directors": the board is named after the company.
+_POSSESSED_BOARD = re.compile(r"['’]s\s+(?:\w+\s+)?(?:board|trustees|council)\b", re.I)
 _SCHOOL = re.compile(
     r"\b(school|college|university|academy|institute|conservatoire|"
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",

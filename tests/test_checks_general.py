@@ -86,6 +86,10 @@ ENTITIES: list[dict[str, Any]] = [
      "facts": []},
     {"id": "local:riverside", "label": "Riverside United", "type": "organization",
      "source": SRC, "facts": []},
+    {"id": "local:budapest-weekly", "label": "Budapest Weekly", "type": "work", "source": SRC,
+     "description": "weekly news magazine", "facts": [{"property": "inception", "value": 1920}]},
+    {"id": "local:pannonia-academy", "label": "Pannonia Academy", "type": "organization",
+     "source": SRC, "facts": [{"property": "inception", "value": 1890}]},
 ]
 
 Check = Callable[[str], list[Flag]]
@@ -303,3 +307,39 @@ def test_quarter_final_caps_and_past_still(check: Check) -> None:
         "In all he won 40 caps for Riverside United over nine years.",
         "He later coached at Riverside United, the club he was still coaching in 2021."))
     assert not [f for f in flags if f.category in ("fact_mismatch", "stale_claim")], flags
+
+
+def test_a_periodical_and_an_announcing_body_are_not_what_was_released(check: Check) -> None:
+    flags = check(varga(
+        "In an essay published in the Budapest Weekly on 3 May 1975, she wrote about exile.",
+        "On 2 October 1990 the Pannonia Academy announced that it would reissue her novels."))
+    assert not [f for f in flags if f.category == "date_mismatch"], flags
+
+
+def test_a_board_named_after_the_company_is_a_seat(check: Check) -> None:
+    text = ("Ines Varga\n\nInes Varga was a Hungarian novelist and publisher. In 1991 she "
+            "joined Danubia Press as chief executive.\n\nKey dates\n\n"
+            "- 1993: Joins Danubia Press's board of directors.\n")
+    assert not [f for f in check(text) if "1993:" in f.sentence]
+
+
+def test_a_date_borrowed_from_an_earlier_post_is_a_date_mismatch(check: Check) -> None:
+    flags = check(varga("In 1970 she became president of the Hungarian PEN Club, after a "
+                        "spell as Minister of Culture."))
+    (flag,) = on(flags, "In 1970")
+    assert flag.category == "date_mismatch" and "1981" in flag.message
+
+
+def test_an_age_and_the_date_of_the_next_listed_clause(check: Check) -> None:
+    flags = check(varga("She was born on 14 May 1931.",
+                        "She entered Somerville College at eighteen, published two stories in "
+                        "1953 and married in 1955."))
+    assert not on(flags, "at eighteen"), flags
+
+
+@pytest.mark.parametrize(("interval", "flagged"), [("thirty-four", False), ("twenty", True)])
+def test_an_event_word_that_names_two_events(check: Check, interval: str, flagged: bool) -> None:
+    flags = check(varga("She left Budapest in 1956 with a single suitcase.",
+                        "She left Vienna in 1975 for a post in England.",
+                        f"In 1990 she came home, {interval} years after she had left."))
+    assert bool(on(flags, "came home", "internal_inconsistency")) is flagged, flags

@@ -44,6 +44,10 @@ _AGE = re.compile(
 )
 
 
+# "entered Chicago at sixteen, earned degrees in 1954 and 1955": a comma and a past-tense verb
+# start the next clause of a list, with its own date.
+_LISTED_VERB = re.compile(r",\s+[a-z]+ed\b")
+_OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _LISTED_VERB.pattern)
 _NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:years|percent|%))"
                       rf"|\bturns {NUM}\b(?! (?:years|percent))", re.I)
 
@@ -103,8 +107,10 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             at = start + m.start()
             reach = 200 if m.group(0).lower().startswith("then") else 60
             # "... in 2016, and at 74 he received ... in October 2023": not across ", and"
-            own = [(t, d) for t, d in dates if not NEW_CLAUSE.search(
-                ctx.text, min(t.end, at), max(t.start, at))] or dates
+            own = [(t, d) for t, d in dates if not _OTHER_CLAUSE.search(
+                ctx.text, min(t.end, at), max(t.start, at))] or [
+                (t, d) for t, d in dates if not _LISTED_VERB.search(
+                    ctx.text, min(t.end, at), max(t.start, at))]
             near = [(abs(t.start - at), d) for t, d in own if abs(t.start - at) <= max(reach, 90)
                     and (abs(t.start - at) <= reach or t.start > at)]
             if not near:

@@ -316,12 +316,27 @@ def _work_award(ctx: CheckContext, kb: KBReader, claim: Claim) -> list[KBFact]:
 
 
 def _mentioned_in(ctx: CheckContext, claim: Claim, entity_id: str | None) -> bool:
-    """Is the entity named in the claim's sentence as an event of its own? ("Google's parent
-    company" names Google only to describe another.)"""
+    """Is the entity named as an event of its own in the clause that holds the claim's date?
+    ("Google's parent company" names Google only to describe another; "after a season with X"
+    and "X came first, and in 1985 she joined Y" do not put X under the date.)"""
     return bool(entity_id) and any(
         m.kb_id == entity_id and claim.start <= m.start < claim.end
         and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
+        and _codated(ctx, claim, m.start, m.end)
         for m in ctx.analysis.mentions)
+
+
+_CLAUSE_GAP = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b|[.!?]\s")
+_ORDERED = re.compile(r"\b(?:after|before|since|following|until|than)\b[^,;]*$", re.I)
+
+
+def _codated(ctx: CheckContext, claim: Claim, start: int, end: int) -> bool:
+    time = claim.time
+    if time is None:
+        return True
+    gap = ctx.text[time.end : start] if start >= time.end else ctx.text[end : time.start]
+    lead = ctx.text[max(claim.start, start - 60) : start]
+    return not _CLAUSE_GAP.search(gap) and not _ORDERED.search(lead)
 
 
 _GENERIC_NAME_WORDS = frozenset(
@@ -383,9 +398,17 @@ def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Ou
 
 
 def _verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec) -> Outcome:
-    work = claim.object_kb_id or (claim.subject_kb_id if claim.predicate == "released" else None)
+    work = claim.object_kb_id or (claim.subject_kb_id if claim.predicate == "released"
+                                  and _kind(kb, claim.subject_kb_id) != "organization" else None)
     if work is None:
-        return Outcome("unverifiable", "entity not linked")
+        # "the Nobel Assembly announced that ...": an organisation that announces is not
+        # itself released
+        return Outcome("unverifiable", "no work named" if claim.subject_kb_id else
+                       "entity not linked")
+    if claim.predicate == "released" and _PERIODICAL.search(_describe(kb, work)):
+        # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
+        # issue's; the magazine itself is much older
+        return Outcome("unverifiable", "a periodical's issue")
     agent = _agent_problem(kb, claim, work, spec)
     if agent is not None:
         return agent
@@ -401,6 +424,24 @@ def _verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateS
     return _date_mismatch(
         ctx, kb, claim, claimed, dated[0], dated[0].value.date, work=work, spec=spec
     )
+
+
+# The kind of thing the entity is, as its description opens ("weekly business magazine"), not a
+# journal its description mentions ("1948 article in the Bell System Technical Journal").
+_PERIODICAL = re.compile(r"^\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:magazine|newspaper|"
+                         r"journal|periodical|gazette)\b", re.I | re.M)
+
+
+def _kind(kb: KBReader, entity_id: str | None) -> str | None:
+    entity = kb.entity(entity_id) if entity_id else None
+    return entity.type if entity else None
+
+
+def _describe(kb: KBReader, entity_id: str) -> str:
+    """The entity's description and what it is an instance of ("weekly business magazine")."""
+    entity = kb.entity(entity_id)
+    kinds = "\n".join(f.value.text for f in kb.facts(entity_id, ("P31",)))
+    return f"{entity.description if entity else ''}\n{kinds}"
 
 
 def _agent_problem(kb: KBReader, claim: Claim, work: str, spec: PredicateSpec) -> Outcome | None:

@@ -336,7 +336,8 @@ def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
             if anchor is None or stated is None:
                 continue
             expected = anchor[1].year + sign * years
-            if stated.year != expected:
+            if stated.year != expected and not _other_event_fits(
+                    ctx, index, m, stated.year - sign * years):
                 found.append(Finding(
                     "internal_inconsistency", "medium", start, end,
                     f"'{m.group(0).strip()}' does not add up: {anchor[1].year} "
@@ -434,6 +435,27 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
             # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958".
             return (s, e), min(dates, key=lambda d: abs(d[0].start - at))[1]
     return None
+
+
+def _other_event_fits(ctx: CheckContext, index: int, m: re.Match[str], year: int) -> bool:
+    """"thirty-one years after she had left": she left twice in the article, and the sum
+    fits the other leaving. An event word that names several events is not an error."""
+    rest = m["rest"].split()
+    if m["dir"].lower() not in ("after", "before") or not rest or rest[0].lower() not in (
+            "he", "she", "they", "i", "we"):
+        return False  # "after Glenn's flight" names one event; "after she had left" may not
+    head = _head_word(m["rest"])
+    if not head:
+        return False
+    stem = head[:6] if len(head) > 7 else head
+    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
+    for s, e in ctx.analysis.sentences[:index]:
+        found = pattern.search(ctx.text[s:e])
+        # any date, "that year" too: this only clears a flag
+        if found and any(s <= t.start < e and t.type == "DATE" and t.value[:4] == str(year)
+                         for t in ctx.analysis.timexes):
+            return True
+    return False
 
 
 def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
