@@ -57,6 +57,7 @@ _ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "followin
                           "like", "unlike", "despite", "beyond"})
 _STUDY = frozenset({"enrol", "enroll", "enter", "matriculate", "admit", "study", "attend"})
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
+_VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
 
@@ -222,7 +223,7 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
         return _profile(ctx)
     if subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl"):
         subj = verb.head
-    if subj.i == root.i or _same_mention(ctx, subj, root):
+    if subj.i == root.i or _same_mention(ctx, subj, root) or _version_of(subj, root):
         return _Agent("", None, is_name=True)
     if subj.pos_ == "PRON":
         return _profile(ctx) if ctx.subject and ctx.subject.takes(subj.lower_) else None
@@ -234,6 +235,12 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
     if named.label == "person":
         return _Agent(named.text, named.kb_id)
     return _Agent(named.text, named.kb_id, person=False)
+
+
+def _version_of(subj: Token, root: Token) -> bool:
+    """"The film version of The Silent World ... opened in": the subject is the named work."""
+    return subj.lemma_.lower() in _VERSION_NOUNS and root.head.dep_ == "prep" and \
+        root.head.lower_ == "of" and root.head.head.i == subj.i
 
 
 def _clause_subject(verb: Token) -> Token | None:

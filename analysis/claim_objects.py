@@ -281,6 +281,9 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         words.pop()
     while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their"):
         words.pop(0)
+    possessive = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
+    if possessive is not None and not any(t.lower_ in ROLE_NOUNS for t in words[:possessive]):
+        words = words[possessive + 1 :]  # "Apple's chief operating officer": the role follows
     if not any(t.lower_ in ROLE_NOUNS for t in words):
         return None
     return " ".join(t.text for t in words)
@@ -353,7 +356,28 @@ def together_with(
         m = ctx.mention_at.get(conj.i)
         if m is not None and m.label == "person":
             add_person(ctx, people, m)
+    for m in _shared_with(ctx, award):
+        add_person(ctx, people, m)
     return people
+
+
+def _shared_with(ctx: ClaimContext, award: Mention | None) -> list[Mention]:
+    """"a Grammy Award ..., which she shared with Harry Belafonte": the award's relative
+    clause names the co-recipients."""
+    span = ctx.doc.char_span(award.start, award.end, alignment_mode="expand") if award else None
+    if span is None:
+        return []
+    found = []
+    for clause in (c for tok in span for c in tok.children):
+        if clause.dep_ != "relcl" or clause.lemma_ != "share":
+            continue
+        for prep in (c for c in clause.children if c.lower_ in ("with", "alongside")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for tok in (obj, *obj.conjuncts):
+                    m = ctx.mention_at.get(tok.i)
+                    if m is not None and m.label == "person":
+                        found.append(m)
+    return found
 
 
 def add_person(ctx: ClaimContext, people: list[str], m: Mention) -> None:

@@ -113,7 +113,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, VERB_TRIGGERS[lemma])
         if lemma in CONTEXT_VERBS:
             return Trigger(tok, "context")
-        if lemma == "be":
+        if lemma in ("be", "remain"):  # "He also remains Apple's chief operating officer"
             return _copula_role(tok)
         return None
     if tok.pos_ in ("NOUN", "PROPN"):

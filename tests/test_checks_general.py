@@ -343,3 +343,22 @@ def test_an_event_word_that_names_two_events(check: Check, interval: str, flagge
                         "She left Vienna in 1975 for a post in England.",
                         f"In 1990 she came home, {interval} years after she had left."))
     assert bool(on(flags, "came home", "internal_inconsistency")) is flagged, flags
+
+
+def test_remains_and_a_named_age(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "Her son was born in 1950, when Varga was just sixteen.",
+        "She remains president of the Hungarian PEN Club."))
+    (age,) = on(flags, "just sixteen", "internal_inconsistency")
+    assert "18 or 19" in age.message
+    (stale,) = on(flags, "remains president", "stale_claim")
+    assert "1989" in stale.message
+
+
+def test_chief_roles_differ_by_their_middle_word() -> None:
+    from analysis.checks.kb_match import role_matches
+
+    assert not role_matches("chief operating officer", "chief executive officer of Apple")
+    assert role_matches("CEO", "chief executive officer of Apple")
+    assert role_matches("chief operating officer", "Chief Operating Officer")

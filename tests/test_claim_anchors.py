@@ -18,7 +18,8 @@ ENTITIES: list[dict[str, Any]] = [
     {"id": "local:mara-okonkwo", "label": "Mara Okonkwo", "type": "person",
      "aliases": ["Okonkwo"], "source": SRC, "facts": [
          {"property": "date of birth", "value": "1961-08-30"},
-         {"property": "award received", "value": "Halvorsen Medal", "point in time": 1994},
+         {"property": "award received", "value": "Halvorsen Medal", "point in time": 1994,
+          "qualifiers": {"together with": "Ade Bello"}},
          {"property": "member of sports team", "value": "Northport Rovers", "start": 1983,
           "end": 1991},
          {"property": "employer", "value": "Lagos Polytechnic", "start": 1995, "end": 2006},
@@ -35,6 +36,22 @@ ENTITIES: list[dict[str, Any]] = [
      "facts": [{"property": "inception", "value": 1998}]},
     {"id": "local:jon-berg", "label": "Jon Berg", "type": "person", "source": SRC,
      "facts": [{"property": "award received", "value": "Halvorsen Medal", "point in time": 1987}]},
+    {"id": "local:ade-bello", "label": "Ade Bello", "type": "person", "source": SRC,
+     "facts": []},
+    {"id": "local:tide-book", "label": "The Iron Tide (novel)", "type": "work", "source": SRC,
+     "aliases": ["The Iron Tide"], "description": "1979 novel by Mara Okonkwo",
+     "facts": [{"property": "publication date", "value": 1979}]},
+    {"id": "local:tide-film", "label": "The Iron Tide (film)", "type": "work", "source": SRC,
+     "aliases": ["The Iron Tide"], "description": "1984 drama film based on the novel",
+     "facts": [{"property": "publication date", "value": 1984},
+               {"property": "based on", "value": "local:tide-book"}]},
+    {"id": "local:salt-book", "label": "Salt Roads", "type": "work", "source": SRC,
+     "description": "1990 novel by Mara Okonkwo",
+     "facts": [{"property": "publication date", "value": 1990}]},
+    {"id": "local:salt-film", "label": "Salt Roads (film)", "type": "work", "source": SRC,
+     "description": "1996 film directed by Ade Bello",
+     "facts": [{"property": "publication date", "value": 1996},
+               {"property": "based on", "value": "local:salt-book"}]},
 ]
 
 
@@ -86,3 +103,27 @@ def test_other_people_ordering_and_visits_are_not_her_claims(check: Callable[...
         "She presented the Halvorsen Medal to a student in 2015.",
     )
     assert not dates(flags), flags
+
+
+@pytest.mark.parametrize(("sentence", "message"), [
+    ("The film version of The Iron Tide, shot in Kano, opened in 1979.",
+     "1979 is the date of The Iron Tide (novel); The Iron Tide (film) is from 1984"),
+    ("The film Salt Roads was released in 1990.",
+     "1990 is the date of Salt Roads; Salt Roads (film) is from 1996"),
+])
+def test_a_kind_word_picks_the_adaptation(check: Callable[..., Any], sentence: str,
+                                          message: str) -> None:
+    _, flags = check(sentence)
+    (flag,) = [f for f in flags if f.category == "date_mismatch"]
+    assert flag.message == message
+
+
+def test_the_book_itself_stays_the_book(check: Callable[..., Any]) -> None:
+    _, flags = check("Her novel Salt Roads appeared in 1990, and the film followed in 1996.")
+    assert not dates(flags), flags
+
+
+def test_co_recipient_in_a_relative_clause(check: Callable[..., Any]) -> None:
+    _, flags = check("In 1994 she won the Halvorsen Medal, which she shared with Jon Berg.")
+    (flag,) = [f for f in flags if f.category == "fact_mismatch"]
+    assert "Ade Bello" in flag.message and "Jon Berg" in flag.message

@@ -48,6 +48,8 @@ _AGE = re.compile(
 # start the next clause of a list, with its own date.
 _LISTED_VERB = re.compile(r",\s+[a-z]+ed\b")
 _OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _LISTED_VERB.pattern)
+# "when Makeba was just fifteen": an age stated with the subject's name
+_NAMED_AGE = re.compile(rf"\bwhen ([A-Z][\w'’-]+) was (?:just |only |barely |still )?{NUM}\b")
 _NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:years|percent|%))"
                       rf"|\bturns {NUM}\b(?! (?:years|percent))", re.I)
 
@@ -98,8 +100,8 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                  if not agrees(d, birth.date)]
         if not dates:
             continue
-        for m in _AGE.finditer(sentence):
-            age = parse_number(next(g for g in m.groups() if g))
+        for m in [*_AGE.finditer(sentence), *_named_ages(ctx, sentence)]:
+            age = parse_number(m.group(m.lastindex or 0))  # the number is the last group matched
             if age is None or not 0 < age < 120:
                 continue
             # The date the age belongs to is the one written next to it, in its clause;
@@ -128,6 +130,12 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 f"{at_date}", (birth.evidence,),
                 f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
     return found
+
+
+def _named_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
+    subject = ctx.analysis.subject
+    return [m for m in _NAMED_AGE.finditer(sentence)
+            if subject is not None and m.group(1).casefold() in subject.names]
 
 
 def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:

@@ -125,6 +125,13 @@ _ROLE_ABBREVIATIONS = {"ceo": "chief executive officer", "cfo": "chief financial
                        "cso": "chief scientific officer", "vp": "vice president"}
 
 
+# The word that tells one "chief ... officer" from another.
+_C_SUITE = frozenset({"executive", "operating", "financial", "technology", "marketing",
+                      "information", "scientific", "science", "product", "data", "security",
+                      "strategy", "legal", "medical", "digital", "content", "creative",
+                      "revenue", "commercial", "investment", "risk", "people", "design"})
+
+
 def role_words(text: str) -> set[str]:
     words = {_SAME_ROLE_WORD.get(w, w) for w in normalize_name(text).replace("-", " ").split()
              if w not in _ROLE_STOP}
@@ -143,6 +150,8 @@ def role_matches(claimed: str, known: str) -> bool:
         return False  # "leader" is not "Deputy Leader", "president" not "vice-president"
     if "<lead>" in b and a <= _GENERIC_LEAD:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
+    if a & _C_SUITE and b & _C_SUITE and not a & b & _C_SUITE:
+        return False  # "chief operating officer" is not "chief executive officer"
     shared = (a & b) - {"<lead>"}
     # "chief executive" is not "executive chairman": two-word roles share two words
     return len(shared) >= min(2, len(a - {"<lead>"}), len(b - {"<lead>"}))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from analysis.components.kinds import relink_by_kind
 from analysis.components.mentions import (
     Candidate,
     chunk_mentions,
@@ -181,6 +182,7 @@ def _resolve_all(links: list[Linked], kb: KBReader | None) -> None:
             link.entity = pick_candidate(link.span, link.entities, wanted, linked_ids, kb)
     link_coreferences(links)
     link_parentheticals(links)
+    relink_by_kind(links, kb)
 
 
 def expected_type(span: Span, ner_label: str) -> str | None:
