@@ -27,9 +27,10 @@ FLOORS = {
     "eval-holdout5": (0.65, 0.85, 1),
     "eval-holdout6": (0.55, 0.90, 1),
     "eval-holdout7": (0.70, 0.85, 1),
-    "eval-holdout8": (0.50, 0.90, 1),
-    "eval-holdout9": (0.40, 0.85, 1),
-    "eval-holdout10": (0.25, 0.70, 4),  # the last untouched set: false positives not at target
+    "eval-holdout8": (0.55, 0.90, 1),
+    "eval-holdout9": (0.50, 0.85, 1),
+    "eval-holdout10": (0.40, 0.70, 4),  # false positives not at target (see its README)
+    "eval-holdout11": (0.55, 0.85, 1),
 }
 
 
