@@ -98,8 +98,18 @@ def anchored_claims(
 
 
 def _verbs(root: Token) -> list[Token]:
-    """The clause the name is in, then a relative clause about it ("X, which first flew in")."""
-    return [_governor(root), *(c for c in root.children if c.dep_ in ("relcl", "acl"))]
+    """The clause the name is in, then a relative clause about it ("X, which first flew in",
+    "X, the service Apple launched in 2014")."""
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    return [_governor(root), *(c for h in heads for c in h.children if c.dep_ in ("relcl", "acl"))]
+
+
+def _about_name(verb: Token, root: Token) -> bool:
+    """A relative clause whose missing object is the name ("the service Apple launched")."""
+    head = verb.head
+    return verb.dep_ in ("relcl", "acl") and (
+        head.i == root.i or head.dep_ == "appos" and head.head.i == root.i) and not any(
+        c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _sentence_mentions(ctx: ClaimContext, span: Span) -> list[Mention]:
@@ -163,11 +173,17 @@ def _claim(
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
-    if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")) or _ordered(root, verb):
-        return None  # "2022 - Final match, at the US Open": no verb says what happened
+    if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
+        # "1981: Aké, a memoir of his boyhood": an entry that is the title of the subject's
+        # own work dates the work; "2022 - Final match, at the US Open" says nothing checkable
+        if _entry_title(ctx, kb, mention, span, entity.type):
+            return _make(mention, time, span, "released", "")
+        return None
+    if _ordered(root, verb):
+        return None
     lemma = verb_lemma(verb)
     agent = _agent(ctx, root, verb)
-    if agent is not None and (agent.is_name or (
+    if agent is not None and (agent.is_name or _about_name(verb, root) or (
             root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
         active = root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass"
         made = _own_date_predicate(entity.type, lemma, verb, active)
@@ -186,6 +202,24 @@ def _claim(
     if predicate is None:
         return None
     return _make(mention, time, span, predicate, lemma, agent)
+
+
+# Who made a work: author, creator, director, composer, performer, developer, producer.
+_CREATORS = ("P50", "P170", "P57", "P86", "P175", "P178", "P162", "P58", "P61")
+
+
+def _entry_title(
+    ctx: ClaimContext, kb: KBReader, mention: Mention, span: Span, entity_type: str
+) -> bool:
+    block = next((b for b in ctx.article.blocks if b.start <= span.start_char < b.end), None)
+    subject = ctx.subject.kb_id if ctx.subject else None
+    if block is None or not block.date_label or entity_type != "work" or not subject:
+        return False
+    opening = ctx.article.text[block.start + len(block.date_label) : mention.start]
+    if any(c.isalnum() for c in opening):
+        return False
+    return any(f.value.entity_id == subject for f in kb.facts(mention.kb_id or "", _CREATORS)) \
+        or any(f.value.entity_id == mention.kb_id for f in kb.facts(subject, ("P800",)))
 
 
 def _ordered(root: Token, verb: Token) -> bool:

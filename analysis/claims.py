@@ -265,7 +265,8 @@ def _build_claim(
             and not _past_tense(trig.token)  # "the club he was still coaching when he died"
             and marked_present([t for t in window if not _in_relative(t, trig.token)]))
     )
-    if time is not None and time.value[:1].isdigit() and not ongoing(trig.token, time):
+    if time is not None and time.value[:1].isdigit() and not ongoing(trig.token, time) and \
+            qualifiers["verb"] != "remain":  # "remains X, the title he was given in 2005"
         present = False  # "1960 - Becomes professor": a dated entry in the historic present
     return Claim(
         id="",

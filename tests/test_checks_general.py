@@ -349,7 +349,7 @@ def test_remains_and_a_named_age(check: Check) -> None:
     flags = check(varga(
         "She was born on 14 May 1931.",
         "Her son was born in 1950, when Varga was just sixteen.",
-        "She remains president of the Hungarian PEN Club."))
+        "She remains president of the Hungarian PEN Club, the post she took in 1981."))
     (age,) = on(flags, "just sixteen", "internal_inconsistency")
     assert "18 or 19" in age.message
     (stale,) = on(flags, "remains president", "stale_claim")

@@ -47,7 +47,8 @@ ENTITIES: list[dict[str, Any]] = [
                {"property": "based on", "value": "local:tide-book"}]},
     {"id": "local:salt-book", "label": "Salt Roads", "type": "work", "source": SRC,
      "description": "1990 novel by Mara Okonkwo",
-     "facts": [{"property": "publication date", "value": 1990}]},
+     "facts": [{"property": "publication date", "value": 1990},
+               {"property": "author", "value": "Mara Okonkwo"}]},
     {"id": "local:salt-film", "label": "Salt Roads (film)", "type": "work", "source": SRC,
      "description": "1996 film directed by Ade Bello",
      "facts": [{"property": "publication date", "value": 1996},
@@ -61,9 +62,9 @@ def check(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Pat
           check_text: Callable[..., Any]) -> Callable[[str], tuple[Any, list[Flag]]]:
     kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
 
-    def run(*sentences: str) -> tuple[Any, list[Flag]]:
+    def run(*sentences: str, entries: str = "") -> tuple[Any, list[Flag]]:
         text = "Mara Okonkwo\n\nMara Okonkwo is a Nigerian engineer. " + " ".join(sentences)
-        _, result, flags = check_text(text + "\n", kb=kb, analyzer=analyzer,
+        _, result, flags = check_text(text + "\n" + entries, kb=kb, analyzer=analyzer,
                                       as_of=date(2024, 6, 1))
         return result, flags
 
@@ -127,3 +128,14 @@ def test_co_recipient_in_a_relative_clause(check: Callable[..., Any]) -> None:
     _, flags = check("In 1994 she won the Halvorsen Medal, which she shared with Jon Berg.")
     (flag,) = [f for f in flags if f.category == "fact_mismatch"]
     assert "Ade Bello" in flag.message and "Jon Berg" in flag.message
+
+
+def test_relative_clause_on_an_apposition_and_an_entry_title(check: Callable[..., Any]) -> None:
+    _, flags = check("Salt Roads, the novel she finished in 1988, sold well.")
+    (flag,) = [f for f in flags if f.category == "date_mismatch"]
+    assert "1990" in flag.message
+    _, flags = check(entries="\nTimeline\n\n"
+                     "- 1992: Salt Roads: a novel of the delta, her first book.\n"
+                     "- 1994: Finals of the Halvorsen Cup, at Northport Rovers.\n")
+    (entry,) = [f for f in flags if f.category == "date_mismatch"]
+    assert entry.sentence.startswith("1992: Salt Roads") and "1990" in entry.message

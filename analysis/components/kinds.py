@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.components.text import doc_text
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBEntity
 
@@ -37,12 +38,12 @@ _HEAD_END = re.compile(r"\s(?:based|by|directed|written|about|of|from|adapted|wi
 
 
 def relink_by_kind(links: list[Linked], kb: KBReader) -> None:
+    text = doc_text(links[0].span.doc) if links else ""
     for link in links:
         entities = link.entities or ([link.entity] if link.entity else [])
         if not entities:
             continue
-        doc = link.span.doc
-        before = doc.text[max(0, link.span.start_char - 40) : link.span.start_char]
+        before = text[max(0, link.span.start_char - 40) : link.span.start_char]
         cue = _CUE.search(before)
         kind = _KIND_OF_WORD.get(cue["word"].lower()) if cue else None
         if kind is None or (link.entity is not None and kind_of(kb, link.entity) == kind):

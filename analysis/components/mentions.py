@@ -84,8 +84,9 @@ def _namey(tok: Token) -> bool:
         return True
     if tok.ent_type_ in NON_ENTITY_LABELS or tok.is_punct or tok.is_space or tok.is_stop:
         return False
-    # A capital at the start of a sentence says nothing ("Born", "In"); elsewhere it does.
-    return any(c.isupper() for c in tok.text) and not _clause_start(tok)
+    # A capital at the start of a sentence says nothing ("Born", "In"); elsewhere it does, and
+    # so it does where NER found a name ("1983: Aké: The Years of Childhood").
+    return any(c.isupper() for c in tok.text) and (not _clause_start(tok) or bool(tok.ent_type_))
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
