@@ -57,6 +57,7 @@ _ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "followin
                           "like", "unlike", "despite", "beyond"})
 _STUDY = frozenset({"enrol", "enroll", "enter", "matriculate", "admit", "study", "attend"})
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
+_TIME_NOUNS = frozenset({"year", "season", "decade", "summer", "spring", "autumn", "winter"})
 _VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
@@ -261,6 +262,8 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
         return _Agent("", None, is_name=True)
     if subj.pos_ == "PRON":
         return _profile(ctx) if ctx.subject and ctx.subject.takes(subj.lower_) else None
+    if subj.ent_type_ == "DATE" or subj.lemma_.lower() in _TIME_NOUNS:
+        return _profile(ctx)  # "2015 brought both the Nobel Prize and the Medal": a profile's year
     named = ctx.mention_at.get(subj.i)
     if named is None:
         return None

@@ -245,7 +245,7 @@ def _build_claim(
         qualifiers["role"] = role
         if set(role.lower().split()) & MEMBER_ROLES:
             predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
-    if predicate == "award":
+    if predicate in ("award", "founded"):  # co-recipients, co-founders
         others = together_with(ctx, window, obj, trig)
         if others:
             qualifiers["with"] = others

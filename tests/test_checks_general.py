@@ -90,6 +90,10 @@ ENTITIES: list[dict[str, Any]] = [
      "description": "weekly news magazine", "facts": [{"property": "inception", "value": 1920}]},
     {"id": "local:pannonia-academy", "label": "Pannonia Academy", "type": "organization",
      "source": SRC, "facts": [{"property": "inception", "value": 1890}]},
+    {"id": "local:danube-circle", "label": "Danube Writers' Circle", "type": "organization",
+     "source": SRC, "facts": [{"property": "inception", "value": 1962},
+                              {"property": "founded by", "value": "Ines Varga"},
+                              {"property": "founded by", "value": "Peter Ashdown"}]},
 ]
 
 Check = Callable[[str], list[Flag]]
@@ -362,3 +366,12 @@ def test_chief_roles_differ_by_their_middle_word() -> None:
     assert not role_matches("chief operating officer", "chief executive officer of Apple")
     assert role_matches("CEO", "chief executive officer of Apple")
     assert role_matches("chief operating officer", "Chief Operating Officer")
+
+
+@pytest.mark.parametrize(("partner", "flagged"), [("Tomas Varga", True), ("Ashdown", False)])
+def test_co_founders(check: Check, partner: str, flagged: bool) -> None:
+    flags = check(varga(f"In 1962 she founded the Danube Writers' Circle with {partner}."))
+    found = on(flags, "founded the Danube", "fact_mismatch")
+    assert bool(found) is flagged, flags
+    if flagged:
+        assert "Peter Ashdown" in found[0].message and "Tomas Varga" in found[0].message

@@ -20,11 +20,14 @@ ENTITIES: list[dict[str, Any]] = [
          {"property": "date of birth", "value": "1961-08-30"},
          {"property": "award received", "value": "Halvorsen Medal", "point in time": 1994,
           "qualifiers": {"together with": "Ade Bello"}},
+         {"property": "award received", "value": "Kano Prize", "point in time": 2001},
          {"property": "member of sports team", "value": "Northport Rovers", "start": 1983,
           "end": 1991},
          {"property": "employer", "value": "Lagos Polytechnic", "start": 1995, "end": 2006},
      ]},
     {"id": "local:halvorsen-medal", "label": "Halvorsen Medal", "type": "award", "source": SRC,
+     "facts": []},
+    {"id": "local:kano-prize", "label": "Kano Prize", "type": "award", "source": SRC,
      "facts": []},
     {"id": "local:amundsen-society", "label": "Amundsen Society", "type": "organization",
      "source": SRC, "facts": []},
@@ -139,3 +142,11 @@ def test_relative_clause_on_an_apposition_and_an_entry_title(check: Callable[...
                      "- 1994: Finals of the Halvorsen Cup, at Northport Rovers.\n")
     (entry,) = [f for f in flags if f.category == "date_mismatch"]
     assert entry.sentence.startswith("1992: Salt Roads") and "1990" in entry.message
+
+
+def test_a_year_as_the_subject(check: Callable[..., Any]) -> None:
+    _, flags = check("For an engineer who has never been elected to the Lagos Academy, 2001 "
+                     "brought both the Kano Prize and, from Oslo, the Halvorsen Medal, the "
+                     "country's highest honour.")
+    (flag,) = flags
+    assert flag.category == "conflation" and "1994" in flag.message

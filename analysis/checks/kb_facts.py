@@ -409,7 +409,7 @@ def _verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateS
         # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
         # issue's; the magazine itself is much older
         return Outcome("unverifiable", "a periodical's issue")
-    agent = _agent_problem(kb, claim, work, spec)
+    agent = _agent_problem(kb, claim, work, spec) or _partner_problem(kb, claim, work)
     if agent is not None:
         return agent
     claimed = _written_date(ctx, claim)
@@ -442,6 +442,38 @@ def _describe(kb: KBReader, entity_id: str) -> str:
     entity = kb.entity(entity_id)
     kinds = "\n".join(f.value.text for f in kb.facts(entity_id, ("P31",)))
     return f"{entity.description if entity else ''}\n{kinds}"
+
+
+def _partner_problem(kb: KBReader, claim: Claim, work: str) -> Outcome | None:
+    """"co-founded X with A and B" when the KB's founders of X do not include B."""
+    partners = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
+    if claim.predicate != "founded" or not partners:
+        return None
+    founders = [f for f in kb.facts(work, ("P112",)) if f.value.entity_id
+                and f.value.entity_id != claim.subject_kb_id]
+    people = [e for f in founders if (e := kb.entity(f.value.entity_id or "")) is not None
+              and e.type == "person"]
+    if not people or len(people) < len(founders):
+        return None
+    names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in people]
+    wrong = [p for p in partners if not any(_same_person(normalize_name(p), known)
+                                            for known in names)]
+    if not wrong:
+        return None
+    listed = ", ".join(e.label for e in people)
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence_of(kb, f) for f in founders[:4]),
+        "fact_mismatch",
+        f"The KB lists {listed} among the founders of {claim.object}, not {', '.join(wrong)}",
+        f"Name the co-founders as the KB has them: {listed}.",
+    )
+
+
+def _same_person(name: str, known: set[str]) -> bool:
+    """"Murray" names "Bruce Murray": a surname ends one of the known names."""
+    return any(k == name or k.endswith(" " + name) for k in known)
 
 
 def _agent_problem(kb: KBReader, claim: Claim, work: str, spec: PredicateSpec) -> Outcome | None:
