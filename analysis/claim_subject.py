@@ -83,6 +83,9 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     tok, decided = _before_parse_subject(ctx, trig, default)
     if decided is not None:
         return decided
+    if tok is None and trig.predicate in ("born", "died") and _kin_before(trig.token) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children):
+        return "(someone else)", None, None
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
@@ -159,6 +162,17 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
 
 _TIME_NOUNS = frozenset("year decade season month week day summer spring autumn fall winter "
                         "century era".split())
+
+
+def _kin_before(verb: Token) -> bool:
+    """"...; their only child, a daughter named Rene, was born two years later": a subject the
+    parser lost, named by a family noun earlier in the clause."""
+    for tok in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if tok.text == ";":
+            return False
+        if tok.lower_ in RELATIONS and any(c.dep_ == "poss" for c in tok.children):
+            return True
+    return False
 
 
 def _time_subject(verb: Token) -> bool:

@@ -90,6 +90,14 @@ ENTITIES: list[dict[str, Any]] = [
      "description": "weekly news magazine", "facts": [{"property": "inception", "value": 1920}]},
     {"id": "local:pannonia-academy", "label": "Pannonia Academy", "type": "organization",
      "source": SRC, "facts": [{"property": "inception", "value": 1890}]},
+    {"id": "local:night-train", "label": "Night Train to Szeged", "type": "work", "source": SRC,
+     "description": "1985 novel by Ines Varga",
+     "facts": [{"property": "publication date", "value": 1985},
+               {"property": "author", "value": "Ines Varga"}]},
+    {"id": "local:river-book", "label": "The River Years", "type": "work", "source": SRC,
+     "description": "1992 memoir by Ines Varga",
+     "facts": [{"property": "publication date", "value": 1992},
+               {"property": "author", "value": "Ines Varga"}]},
     {"id": "local:danube-circle", "label": "Danube Writers' Circle", "type": "organization",
      "source": SRC, "facts": [{"property": "inception", "value": 1962},
                               {"property": "founded by", "value": "Ines Varga"},
@@ -375,3 +383,32 @@ def test_co_founders(check: Check, partner: str, flagged: bool) -> None:
     assert bool(found) is flagged, flags
     if flagged:
         assert "Peter Ashdown" in found[0].message and "Tomas Varga" in found[0].message
+
+
+def test_latest_book_when_the_kb_has_a_later_one(check: Check) -> None:
+    flags = check(varga("Her latest book, Night Train to Szeged, is a study of exile."),
+                  as_of=date(1995, 1, 1))
+    (flag,) = on(flags, "latest book", "stale_claim")
+    assert "The River Years" in flag.message and flag.evidence
+    assert not on(check(varga("Her latest book, The River Years, is a memoir.")
+                        .replace("Ines Varga was", "Ines Varga is"), as_of=date(1993, 1, 1)),
+                  "latest book")
+
+
+def test_family_births_reporters_and_company_suffixes(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "In 1952 she married Tomas Varga, an engineer; their only child, a son named Pal, was "
+        "born two years later.",
+        "In 1961 Varga attended the congress in Vienna as a reporter for the Budapest Weekly.",
+        "She was chief executive officer of Danubia Press Company from 1991."))
+    assert not [f for f in flags if f.category in ("date_mismatch", "fact_mismatch",
+                                                   "internal_inconsistency")], flags
+
+
+@pytest.mark.parametrize(("span", "flagged"), [("thirty", False), ("twenty", True)])
+def test_later_counted_from_the_same_sentence(check: Check, span: str, flagged: bool) -> None:
+    flags = check(varga("In 1949 she entered Somerville College, Oxford.",
+                        f"In January 1960 she married; the marriage lasted until 1990, {span} "
+                        "years later."))
+    assert bool(on(flags, "years later", "internal_inconsistency")) is flagged, flags

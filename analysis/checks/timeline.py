@@ -376,7 +376,11 @@ def _interval_ends(
     after = [d for tx, d in dates
              if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)]
     if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
-        # "In 2012, nineteen years later, ...": that date is the stated one
+        # "In 2012, nineteen years later, ...": that date is the stated one, counted from the
+        # sentence's earlier date ("married in 1940; ... his death in 1970, thirty years
+        # later") or else from the previous sentence's
+        if len(before) > 1:
+            return ((start, end), before[-2][1]), before[-1][1]
         return _previous_dated(ctx, index), before[-1][1]
     if before:
         return ((start, end), before[-1][1]), (after[0] if after else None)

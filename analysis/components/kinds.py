@@ -28,7 +28,7 @@ _KINDS = {
     "opera": frozenset({"opera"}),
     "album": frozenset({"album", "record"}),
 }
-_KIND_OF_WORD = {word: kind for kind, words in _KINDS.items() for word in words}
+KIND_OF_WORD = {word: kind for kind, words in _KINDS.items() for word in words}
 # "the film version of", "Ossie Davis's film of", "the 1987 film", "the stage musical"
 _CUE = re.compile(
     r"\b(?P<word>[a-z]+)\s+(?:(?:version|adaptation|adaption)\s+)?(?:of\s+)?$", re.I)
@@ -45,7 +45,7 @@ def relink_by_kind(links: list[Linked], kb: KBReader) -> None:
             continue
         before = text[max(0, link.span.start_char - 40) : link.span.start_char]
         cue = _CUE.search(before)
-        kind = _KIND_OF_WORD.get(cue["word"].lower()) if cue else None
+        kind = KIND_OF_WORD.get(cue["word"].lower()) if cue else None
         if kind is None or (link.entity is not None and kind_of(kb, link.entity) == kind):
             continue
         pool = {e.id: e for e in entities}
@@ -66,8 +66,8 @@ def kind_of(kb: KBReader, entity: KBEntity) -> str | None:
     texts += head[-1:]
     for text in texts:
         for word in reversed(text.lower().split()):
-            if word in _KIND_OF_WORD:
-                return _KIND_OF_WORD[word]
+            if word in KIND_OF_WORD:
+                return KIND_OF_WORD[word]
     return None
 
 

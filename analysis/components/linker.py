@@ -65,6 +65,10 @@ NER_TYPES = {
 }
 
 
+_CORPORATE_WORDS = frozenset({"company", "corporation", "inc", "incorporated", "ltd", "limited",
+                              "plc", "llc", "group", "co", "holdings", "ag", "sa", "gmbh"})
+
+
 @dataclass
 class Linked:
     """A mention while it is being linked (the mutable twin of ``analysis.models.Mention``)."""
@@ -145,6 +149,9 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
         link.entities = table.get(key, [])
         link.method = method
         links.append(link)
+    # "Chief Executive Officer of General Motors Company", when the KB names the position:
+    # the leftover "Company" is no name of its own.
+    links = [x for x in links if x.entities or x.key not in _CORPORATE_WORDS]
     _resolve_all(links, kb)
     for link in links:
         link.label = _label_of(link)
