@@ -412,3 +412,16 @@ def test_later_counted_from_the_same_sentence(check: Check, span: str, flagged: 
                         f"In January 1960 she married; the marriage lasted until 1990, {span} "
                         "years later."))
     assert bool(on(flags, "years later", "internal_inconsistency")) is flagged, flags
+
+
+def test_repeated_sayings_and_absolutes(check: Check) -> None:
+    flags = check(varga(
+        'As she has said many times, "A novel is a long letter to a stranger."',
+        "No novelist of her generation has ever been so widely translated.",
+        "With Varga at the helm, the press's future is assured.",
+        "She was assured by her editor that the book would sell.",
+        "No reviewer has ever called her prose plain."))
+    vague = [f for f in flags if f.category == "vague_attribution"]
+    assert len(vague) == 1 and "many times" in vague[0].message
+    assert sorted(f.sentence[:12] for f in flags if f.category == "unsupported_claim") == [
+        "No novelist ", "With Varga a"]

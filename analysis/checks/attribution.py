@@ -47,7 +47,12 @@ _VAGUE = re.compile(
     r"an? (?:aide|associate|friend|source|insider|colleague))\b"
     r"|\b(?:sources|insiders|observers|critics|people familiar[^,.]*)\s+(?:say|said|note|claim)"
     r"|\bas (?:he|she|they) (?:likes|like|liked) to (?:say|put it)\b"
-    r"|\bit (?:is|was|has been) said\b",
+    r"|\bit (?:is|was|has been) said\b"
+    # "as she has said many times", "he has often argued"
+    r"|\b(?:said|told|remarked|noted|written|argued|repeated) (?:it )?(?:many|countless|several|"
+    r"numerous|a thousand) times\b"
+    r"|\b(?:has|have|had) (?:often|repeatedly|frequently|long) (?:said|told|remarked|noted|"
+    r"written|argued|insisted)\b",
     re.I)
 # A venue named in lower case still names one: "a post to the comp.os.minix newsgroup".
 _NAMED_VENUE = re.compile(r"\b(?:newsgroup|mailing list|[a-z]+\.[a-z]+(?:\.[a-z]+)+)\b")

@@ -17,7 +17,9 @@ _PATTERNS = [
         re.compile(
             r"(?<!\bto )(?<!\bto help )\b(ensures?|ensured|guarantees?|guaranteed|guaranteeing|"
             r"ensuring)\b"
-            r"(?! (?:that )?(?:data|privacy|compliance))",
+            r"(?! (?:that )?(?:data|privacy|compliance))"
+            # "GM's leadership of the electric era is assured"
+            r"|\b(?:is|are|looks|seems) (?:now |all but |surely )?assured\b(?! (?:by|that|of)\b)",
             re.I,
         ),
         "asserts a guarantee no source can back",
@@ -55,6 +57,9 @@ _PATTERNS = [
             r"|^\W*no (?:[\w'’-]+\s+){0,8}?[\w-]+\b[^.;]{0,80}?\b(?:better than (?:he|she|they|"
             r"him|her|them)|as many [\w-]+|the way (?:he|she|they) (?:did|does|has)|"
             r"as (?:completely|fully|deeply|profoundly|well|much|powerfully|vividly) as)\b"
+            # "No athlete in any sport has ever been so universally admired"
+            r"|^\W*no (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+(?:ever\s+)?[^.;]{0,60}?\bso\s+"
+            r"[\w-]+"
             # "No leader in Africa's history has done more ... than Sirleaf"
             r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
             r"(?:ever\s+)?done more\b",
