@@ -171,3 +171,14 @@ def test_every_shared_file_imports(wikidata_dir: Path) -> None:
     assert kb.entity("Q7251").type == "person"  # type: ignore[union-attr]
     assert kb.entity("Q1299").type == "organization"  # type: ignore[union-attr]
     assert len(kb.find("Douglas Adams")) == 1
+
+
+def test_type_from_the_description_head_noun() -> None:
+    from analysis.kb.wikidata_values import type_from_description
+
+    assert type_from_description("cultural prize of the city of Frankfurt") == "award"
+    assert type_from_description("1997 film directed by Robert Zemeckis") == "work"
+    assert type_from_description("public research university in Ithaca, New York") == \
+        "organization"
+    assert type_from_description("American astronomer") == "other"
+    assert type_from_description("") == "other"

@@ -30,6 +30,7 @@ from analysis.kb.wikidata_values import (
     labels_of,
     snak_value,
     statement_source,
+    type_from_description,
 )
 
 __all__ = ["ParsedEntity", "import_wikidata", "iter_documents", "iter_entities", "parse_entity"]
@@ -125,6 +126,8 @@ def parse_entity(
     facts = tuple(_statements(qid, claims, report))
     p31 = [f.value.entity_id for f, _ in facts if f.property == "P31" and f.value.entity_id]
     etype = entity_type(p31, {f.property for f, _ in facts})
+    if etype == "other":
+        etype = type_from_description(description)
     entity = KBEntity(qid, label, etype, description, aliases, f"{REFERENCE_SOURCE}{qid}")
     redirect = obj.get("redirects")
     redirect_from = key if key and key != qid else None

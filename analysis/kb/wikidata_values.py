@@ -67,6 +67,29 @@ def entity_type(classes: Iterable[str], properties: Iterable[str] = ()) -> Entit
     return "other"
 
 
+# The head noun of a description names the kind of thing ("cultural prize of the city of
+# Frankfurt", "1997 film directed by ..."): the last resort when P31 and the properties say nothing.
+_HEAD_END = re.compile(r"\s(?:of|by|in|for|from|at|on|with|based|directed|written|founded|"
+                       r"awarded|given|that|which|and)\b|[,;(]", re.I)
+TYPE_BY_HEAD_NOUN: dict[str, EntityType] = {
+    **dict.fromkeys("prize award medal honour honor decoration laureateship".split(), "award"),
+    **dict.fromkeys("university college school institute company corporation society academy "
+                    "foundation association club team party agency organisation organization "
+                    "laboratory museum orchestra band firm studio publisher".split(),
+                    "organization"),
+    **dict.fromkeys("novel book film album song play opera poem painting magazine newspaper "
+                    "journal series memoir documentary symphony essay collection".split(),
+                    "work"),
+    **dict.fromkeys("city town village country state province river mountain island region "
+                    "county district capital".split(), "place"),
+}
+
+
+def type_from_description(description: str) -> EntityType:
+    head = _HEAD_END.split(description, maxsplit=1)[0].split()
+    return TYPE_BY_HEAD_NOUN.get(head[-1].lower(), "other") if head else "other"
+
+
 # Properties that only a person, organisation, work or place has, in that order of trust.
 TYPE_BY_PROPERTIES: tuple[tuple[EntityType, frozenset[str]], ...] = (
     ("person", frozenset({"P569", "P570", "P19", "P20", "P27", "P106", "P69", "P184", "P26"})),
