@@ -374,6 +374,9 @@ def test_chief_roles_differ_by_their_middle_word() -> None:
     assert not role_matches("chief operating officer", "chief executive officer of Apple")
     assert role_matches("CEO", "chief executive officer of Apple")
     assert role_matches("chief operating officer", "Chief Operating Officer")
+    # two roles joined by "and": either may be the KB's
+    assert role_matches("Vice President and Chief AI Scientist", "Chief AI Scientist")
+    assert not role_matches("Vice President and Chief AI Scientist", "President")
 
 
 @pytest.mark.parametrize(("partner", "flagged"), [("Tomas Varga", True), ("Ashdown", False)])

@@ -145,6 +145,9 @@ def role_words(text: str) -> set[str]:
 def role_matches(claimed: str, known: str) -> bool:
     """ "professor" ~ "Silver Professor"; "lead" ~ "Director of AI Research"; "Vice President and
     Chief AI Scientist" ~ "Chief AI Scientist"."""
+    parts = re.split(r"\s+(?:and|&)\s+", claimed.strip())
+    if len(parts) > 1 and any(role_matches(part, known) for part in parts):
+        return True  # "Chair and Chief Executive Officer": two roles, either may be the fact's
     a, b = role_words(claimed), role_words(known)
     if (b & _SECOND_RANK) - a or (a & _SECOND_RANK) - b:
         return False  # "leader" is not "Deputy Leader", "president" not "vice-president"
