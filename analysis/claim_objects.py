@@ -268,10 +268,15 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         default=None,
     )
     words: list[Token] = []
+    inside = [(m.start, m.end) for m in objects]
     for tok in window:
         if stop is not None and tok.idx >= stop:
             break
-        if (tok.is_punct and tok.text != "-") or (
+        named = any(a < tok.idx < b for a, b in inside)  # "CBS/Sony Records": one name
+        if words and tok.pos_ == "ADP" and any(b == words[-1].idx + len(words[-1]) for _, b in
+                                               inside):
+            break  # "chancellor of the College of William & Mary in Virginia": the name ends it
+        if (tok.is_punct and tok.text != "-" and not named) or (
             tok.pos_ == "ADP" and tok.i + 1 < len(tok.doc)
             and (tok.nbor(1).like_num or tok.nbor(1).ent_type_ in ("DATE", "TIME"))
         ):
@@ -286,7 +291,7 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         words = words[possessive + 1 :]  # "Apple's chief operating officer": the role follows
     if not any(t.lower_ in ROLE_NOUNS for t in words):
         return None
-    return " ".join(t.text for t in words)
+    return "".join(t.text_with_ws for t in words).strip()
 
 
 def as_role(window: list[Token], trig: Trigger) -> str | None:

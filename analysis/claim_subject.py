@@ -72,7 +72,8 @@ def _before_parse_subject(
         if named is not None:
             return None, (named.kb_label or named.text, named.kb_id, named)
     if tok is None and _subjectless_entry(ctx, trig.token) and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children):
+            c.dep_ in ("nsubj", "nsubjpass") and not _semicolon_between(c, trig.token)
+            for c in trig.token.children):
         # (a verb with a subject of its own keeps it: "... in which Tolbert is killed")
         return None, (default[0], default[1], None)
     return tok, None
@@ -164,6 +165,12 @@ _TIME_NOUNS = frozenset("year decade season month week day summer spring autumn 
                         "century era".split())
 
 
+def _semicolon_between(a: Token, b: Token) -> bool:
+    """"1986: Marries María Kodama; dies in Geneva": a subject across a ";" is a misparse."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
+
+
 def _kin_before(verb: Token) -> bool:
     """"...; their only child, a daughter named Rene, was born two years later": a subject the
     parser lost, named by a family noun earlier in the clause."""
@@ -241,9 +248,13 @@ def nearest_work(ctx: ClaimContext, tok: Token) -> Mention | None:
 def previous_person(ctx: ClaimContext, tok: Token) -> Mention | None:
     """The last person named before ``tok`` who is not the profile's subject."""
     best = None
+    # A pronoun reaches back a sentence, not to anyone named paragraphs earlier.
+    sent = tok.sent
+    earliest = sent.start_char if sent.start == 0 else tok.doc[sent.start - 1].sent.start_char
     for m in ctx.mention_at.values():
         if (
             m.label == "person"
+            and earliest <= m.start
             and m.end <= tok.idx
             and not (ctx.subject and ctx.subject.matches(m))
         ):

@@ -229,6 +229,8 @@ def _build_claim(
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
+    if time is not None and _UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start):
+        qualifiers["until"] = True  # "a post he held until 1973": the date ends the role
     if predicate == "joined" and obj is not None and (_PARTY.search(obj.text) or _BOARD.search(
             ctx.article.text[trig.token.idx : obj.start]) or _POSSESSED_BOARD.match(
             ctx.article.text, obj.end)):
@@ -243,6 +245,11 @@ def _build_claim(
         if not role:
             return None
         qualifiers["role"] = role
+        named = max((m for m in objects if m.kb_id and m.label == "organization"
+                     and m.text in role), key=lambda m: len(m.text), default=None)
+        if named is not None and obj is not None and obj is not named and \
+                obj.text in named.text:
+            obj = named  # "president of CBS/Sony Records, a venture with CBS": the role's own
         if set(role.lower().split()) & MEMBER_ROLES:
             predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
     if predicate in ("award", "founded"):  # co-recipients, co-founders
@@ -328,6 +335,7 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
 
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
 _PARTY = re.compile(r"\bparty\b", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|up to)\s+$", re.I)
 _BOARD = re.compile(r"\b(?:board|trustees|council|committee)\b", re.I)
 # "joins Apple's board of directors": the board is named after the company.
 _POSSESSED_BOARD = re.compile(r"['’]s\s+(?:\w+\s+)?(?:board|trustees|council)\b", re.I)

@@ -98,6 +98,8 @@ ENTITIES: list[dict[str, Any]] = [
      "description": "1992 memoir by Ines Varga",
      "facts": [{"property": "publication date", "value": 1992},
                {"property": "author", "value": "Ines Varga"}]},
+    {"id": "local:lajos-kende", "label": "Lajos Kende", "type": "person", "source": SRC,
+     "facts": [{"property": "date of death", "value": "1980-04-02"}]},
     {"id": "local:danube-circle", "label": "Danube Writers' Circle", "type": "organization",
      "source": SRC, "facts": [{"property": "inception", "value": 1962},
                               {"property": "founded by", "value": "Ines Varga"},
@@ -428,3 +430,22 @@ def test_repeated_sayings_and_absolutes(check: Check) -> None:
     assert len(vague) == 1 and "many times" in vague[0].message
     assert sorted(f.sentence[:12] for f in flags if f.category == "unsupported_claim") == [
         "No novelist ", "With Varga a"]
+
+
+def test_until_ends_a_role_and_entry_clauses_after_a_semicolon(check: Check) -> None:
+    flags = check(varga(
+        "After the war she was named chief executive officer of Danubia Press, a post she held "
+        "until 2004."))
+    assert not [f for f in flags if f.category == "date_mismatch"], flags
+    text = ("Ines Varga\n\nInes Varga was a Hungarian novelist.\n\nKey dates\n\n"
+            "- 1999: Marries Lajos Kende; dies in Budapest on 2 March.\n")
+    flags = check(text)
+    assert not [f for f in flags if "Kende" in f.message], flags
+
+
+def test_a_pronoun_does_not_reach_back_paragraphs(check: Check) -> None:
+    flags = check(varga(
+        "Her closest friend was the critic Lajos Kende.",
+        "She spent the war in the country. Her childhood was quiet. Her school was small.",
+        "She lived with her father until his death in 1975."))
+    assert not [f for f in flags if "Kende" in f.message], flags

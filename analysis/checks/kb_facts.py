@@ -409,7 +409,7 @@ def _verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateS
         # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
         # issue's; the magazine itself is much older
         return Outcome("unverifiable", "a periodical's issue")
-    agent = _agent_problem(kb, claim, work, spec) or _partner_problem(kb, claim, work)
+    agent = _agent_problem(ctx, kb, claim, work, spec) or _partner_problem(kb, claim, work)
     if agent is not None:
         return agent
     claimed = _written_date(ctx, claim)
@@ -444,6 +444,13 @@ def _describe(kb: KBReader, entity_id: str) -> str:
     return f"{entity.description if entity else ''}\n{kinds}"
 
 
+def _named_nearby(ctx: CheckContext, claim: Claim, ids: set[str | None]) -> bool:
+    sentences = ctx.analysis.sentences
+    index = next((i for i, (s, _) in enumerate(sentences) if s == claim.start), 0)
+    start = sentences[index - 1][0] if index > 0 else claim.start
+    return any(m.kb_id in ids and start <= m.start < claim.end for m in ctx.analysis.mentions)
+
+
 def _partner_problem(kb: KBReader, claim: Claim, work: str) -> Outcome | None:
     """"co-founded X with A and B" when the KB's founders of X do not include B."""
     partners = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
@@ -476,8 +483,13 @@ def _same_person(name: str, known: set[str]) -> bool:
     return any(k == name or k.endswith(" " + name) for k in known)
 
 
-def _agent_problem(kb: KBReader, claim: Claim, work: str, spec: PredicateSpec) -> Outcome | None:
-    """The KB credits the work to named people, and the claimed person is not among them."""
+def _agent_problem(
+    ctx: CheckContext, kb: KBReader, claim: Claim, work: str, spec: PredicateSpec
+) -> Outcome | None:
+    """The KB credits the work to named people, and the claimed person is not among them.
+
+    Not when one of those people is named in the sentence or the one before: "Eicher founded
+    ECM. In 1984 he launched its New Series" -- the pronoun may well be theirs."""
     person = claim.subject_kb_id
     if claim.predicate == "released" or not person or person == work:
         return None
@@ -496,6 +508,8 @@ def _agent_problem(kb: KBReader, claim: Claim, work: str, spec: PredicateSpec) -
     ]
     subject = kb.entity(person)
     if not people or subject is None or subject.type != "person":
+        return None
+    if _named_nearby(ctx, claim, {f.value.entity_id for f in people}):
         return None
     names = ", ".join(f.value.text for f in people)
     return Outcome(

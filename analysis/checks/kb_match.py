@@ -243,6 +243,8 @@ def date_agrees(claimed: PartialDate, fact: KBFact, role: str) -> bool | None:
 
 
 def date_role(claim: Claim, spec: PredicateSpec) -> str:
+    if claim.qualifiers.get("until"):
+        return "end"  # "a post he held until 1973"
     if claim.qualifiers.get("during"):
         return "during"
     if claim.predicate == "position" and claim.qualifiers.get("verb") not in START_VERBS:
