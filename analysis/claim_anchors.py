@@ -102,7 +102,9 @@ def _verbs(root: Token) -> list[Token]:
     """The clause the name is in, then a relative clause about it ("X, which first flew in",
     "X, the service Apple launched in 2014")."""
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
-    return [_governor(root), *(c for h in heads for c in h.children if c.dep_ in ("relcl", "acl"))]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
+    # "a trimaran designed by X and launched in 2000": the conjoined participle too
+    return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i)]
 
 
 def _about_name(verb: Token, root: Token) -> bool:
@@ -240,6 +242,10 @@ def _own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool)
         return None
     if lemma == "come" and not any(c.lower_ == "out" for c in verb.children):
         return None
+    if lemma == "go":  # "the Discman went on sale in 1984"
+        on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
+                      for c in verb.children)
+        return "released" if on_sale and entity_type in _OWN_DATE_TYPES else None
     if lemma == "fly" and not any(c.lower_ == "first" for c in verb.children):
         return None  # "first flew in 1957" dates the craft; "flew in 1961" is a mission
     if entity_type == "organization":

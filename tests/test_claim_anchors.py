@@ -27,6 +27,13 @@ ENTITIES: list[dict[str, Any]] = [
      ]},
     {"id": "local:halvorsen-medal", "label": "Halvorsen Medal", "type": "award", "source": SRC,
      "facts": []},
+    {"id": "local:kestrel-radio", "label": "Kestrel Radio", "type": "work", "source": SRC,
+     "facts": [{"property": "publication date", "value": 1999},
+               {"property": "based on", "value": "local:kestrel"}]},
+    {"id": "local:harmattan", "label": "Crossings", "type": "work", "source": SRC,
+     "description": "1988 essay collection by Mara Okonkwo",
+     "facts": [{"property": "publication date", "value": 1988},
+               {"property": "author", "value": "Mara Okonkwo"}]},
     {"id": "local:kano-prize", "label": "Kano Prize", "type": "award", "source": SRC,
      "facts": []},
     {"id": "local:amundsen-society", "label": "Amundsen Society", "type": "organization",
@@ -150,3 +157,16 @@ def test_a_year_as_the_subject(check: Callable[..., Any]) -> None:
                      "country's highest honour.")
     (flag,) = flags
     assert flag.category == "conflation" and "1994" in flag.message
+
+
+@pytest.mark.parametrize(("sentence", "message"), [
+    ("Crossings, published in 1986, collected her essays.",
+     "Crossings dates from 1988, not 1986"),
+    ("Her Kestrel Radio, the first of its kind, went on sale in 1998.",
+     "1998 is the date of Sea Kestrel; Kestrel Radio is from 1999"),
+])
+def test_sentence_opening_title_and_going_on_sale(check: Callable[..., Any], sentence: str,
+                                                  message: str) -> None:
+    _, flags = check(sentence)
+    (flag,) = [f for f in flags if f.category == "date_mismatch"]
+    assert flag.message == message
