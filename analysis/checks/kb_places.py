@@ -1,0 +1,102 @@
+"""Places of birth and death: the claimed place against the KB's, allowing for places inside
+places and for venues."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.checks.base import CheckContext, evidence_of, replace_once
+from analysis.checks.outcomes import Outcome, supported
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.kb.names import normalize_name
+from analysis.models import Claim
+
+
+def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFact]) -> Outcome:
+    """The claimed place must be the KB's place or one that contains it ("born in France")."""
+    # "died in the Blue House in Coyoacán": any place the sentence names may be the KB's.
+    named = {(m.kb_id, _place_key(m.text)) for m in ctx.analysis.mentions
+             if claim.start <= m.start < claim.end
+             and m.label in ("place", "other", "organization")}
+    named.add((claim.object_kb_id, _place_key(claim.object or "")))
+    longest: list[tuple[str, str]] = []
+    for fact in places:
+        chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
+        if any((kb_id and kb_id == pid) or key == _place_key(label)
+               for pid, label in chain for kb_id, key in named):
+            return supported(kb, [fact])
+        longest = max(longest, chain, key=len)
+        # "Born in Bunkyō, Tokyo" when the KB says Tokyo: a finer place inside the KB's one
+        within = {_place_key(part) for part in (claim.object or "").split(",")[1:]}
+        if _place_key(fact.value.text) in within:
+            return supported(kb, [fact])
+    if not claim.object_kb_id and not _other_locality(ctx, claim, longest):
+        # "died at the Hôtel Ritz": a place the KB does not know may lie inside the KB's one
+        return Outcome("unverifiable", "KB less precise")
+    if len(longest) < 2 and not _other_locality(ctx, claim, longest) and not _two_towns(
+            kb, claim.object_kb_id, [f.value.entity_id for f in places]):
+        return Outcome("unverifiable", "KB less precise")
+    where = ", ".join(label for _, label in longest)
+    what = "born" if claim.predicate == "born" else "died"
+    sentence = ctx.text[claim.start:claim.end]
+    return Outcome(
+        "contradicted", "KB differs", tuple(evidence_of(kb, f) for f in places), "fact_mismatch",
+        f"{claim.subject} {what} in {where}, not {claim.object}",
+        replace_once(sentence, claim.object or "", longest[0][1]),
+    )
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village", "municipality", "commune", "big city",
+                          "capital", "capital city", "metropolis", "market town", "hamlet"})
+
+
+def _two_towns(kb: KBReader, claimed: str | None, known: list[str | None]) -> bool:
+    """"Born in Brühl" when the KB says Mannheim, both towns by their KB class: one town is not
+    inside another (a district such as Bunkyō may be inside a city, so it does not count)."""
+    def settlement(entity_id: str | None) -> bool:
+        return bool(entity_id) and any(
+            normalize_name(f.value.text) in _SETTLEMENTS for f in kb.facts(entity_id, ("P31",)))
+    return settlement(claimed) and any(k != claimed and settlement(k) for k in known)
+
+
+def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]]) -> bool:
+    """Without the KB's place hierarchy, "Indianapolis, Indiana" still names a town: when the
+    KB's town is another, the claim is wrong whatever contains what."""
+    written = ctx.text[claim.obj_start : claim.obj_end + 40] if claim.obj_start >= 0 else ""
+    if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
+        return False
+    if _VENUE.search(claim.object or ""):
+        return False  # "at the Hôtel Ritz, aged 87": a building inside some town, not a town
+    town = _place_key((claim.object or "").split(",")[0])
+    return bool(chain) and town != _place_key(chain[0][1].split(",")[0])
+
+
+_VENUE = re.compile(
+    r"\b(?:h[oô]tel|hospital|clinic|infirmary|sanatorium|hospice|house|home|palace|theat(?:re|er)|"
+    r"church|cathedral|abbey|chapel|museum|hall|cent(?:re|er)|prison|jail|station|airport|"
+    r"stadium|arena|castle|villa|farm|estate|residence|apartment|manor|ranch|studio|school|"
+    r"college|university|institute|laboratory|camp|barracks|ship)\b", re.I)
+
+
+def _place_key(name: str) -> str:
+    key = normalize_name(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _place_chain(kb: KBReader, place: str | None, label: str) -> list[tuple[str, str]]:
+    """The place and what contains it (located in, country, part of), nearest first."""
+    chain = [(place or "", label)]
+    seen = {place}
+    frontier = place
+    for _ in range(5):
+        if not frontier:
+            break
+        parent = next((f.value for f in kb.facts(frontier, ("P131", "P17", "P361"))
+                       if f.value.entity_id not in seen), None)
+        if parent is None:
+            break
+        chain.append((parent.entity_id or "", parent.text))
+        seen.add(parent.entity_id)
+        frontier = parent.entity_id
+    return chain

@@ -1,0 +1,161 @@
+"""What a claim's check concludes: the outcome record and the supported / mismatch outcomes
+with their evidence, messages and suggested corrections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.checks.base import (
+    CheckContext,
+    claim_date,
+    describe_fact,
+    evidence_of,
+    label_of,
+    replace_once,
+)
+from analysis.checks.kb_match import PredicateSpec, kb_dates, related_entities
+from analysis.dates import PartialDate, agrees
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.models import Claim, Evidence
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One claim's result before it becomes a verdict and maybe a finding."""
+
+    verdict: str
+    reason: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    category: str | None = None
+    message: str = ""
+    suggestion: str | None = None
+
+
+_MONTH_OR_DAY_ONLY = re.compile(
+    r"^(?:(?:early|late|mid|last|this|next|in|on)[\s-]+)*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$", re.I)
+
+
+def written_date(ctx: CheckContext, claim: Claim) -> PartialDate | None:
+    """The claim's date, unless the article wrote no year for it ("In June she founded ..."
+    in a story of 1973 is resolved against the article's date, and proves nothing). A dated
+    entry's year ("1914: Marries ... on December 24") counts as written."""
+    if claim.time is not None and _MONTH_OR_DAY_ONLY.match(claim.time.text.strip()) and \
+            claim.time.value[:4] not in ctx.text[claim.start : claim.end]:
+        return None
+    return claim_date(claim)
+
+
+def supported(
+    kb: KBReader,
+    facts: list[KBFact],
+    claimed: PartialDate | None = None,
+    known: PartialDate | None = None,
+) -> Outcome:
+    evidence = tuple(evidence_of(kb, f) for f in facts[:3])
+    if claimed is not None and known is not None and claimed.rank > known.rank:
+        return Outcome("unverifiable", "KB less precise", evidence)
+    return Outcome("supported", "", evidence)
+
+
+def fact_mismatch(
+    ctx: CheckContext, kb: KBReader, claim: Claim, known: list[KBFact], by_occasion: bool = False
+) -> Outcome:
+    """The claimed value is not the KB's. ``by_occasion``: ``known`` are the facts that fit
+    the claim's date or degree, so the message can name the right value for that occasion."""
+    values = ", ".join(dict.fromkeys(f.value.text for f in known))
+    sentence = ctx.text[claim.start : claim.end]
+    first = known[0].value.text
+    suggestion = replace_once(sentence, claim.object or "", first) if len(known) == 1 else None
+    what = {
+        "studied": "education",
+        "joined": "employers",
+        "award": "awards",
+        "born": "place of birth",
+        "died": "place of death",
+    }.get(claim.predicate, "facts")
+    if by_occasion:
+        occasion = " ".join(str(x) for x in (claim.qualifiers.get("degree"),
+                                             claim.time.text if claim.time else None) if x)
+        message = f"The KB gives {values} for this{' (' + occasion + ')' if occasion else ''}, " \
+                  f"not {claim.object}"
+    else:
+        message = f"{claim.object} is not among {claim.subject}'s {what} in the KB ({values})"
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence_of(kb, f) for f in known[:4]),
+        "fact_mismatch",
+        message,
+        suggestion or f"Check {claim.object}: the KB lists {values}.",
+    )
+
+
+def date_mismatch(
+    ctx: CheckContext,
+    kb: KBReader,
+    claim: Claim,
+    claimed: PartialDate,
+    fact: KBFact,
+    known: PartialDate | None,
+    *,
+    work: str | None = None,
+    spec: PredicateSpec | None = None,
+    other_fact: KBFact | None = None,
+) -> Outcome:
+    evidence = [evidence_of(kb, fact)]
+    what = label_of(kb, work, claim.object or "") if work else _event_name(claim)
+    known_text = known.human() if known else "another date"
+    message = f"{what} dates from {known_text}, not {claimed.human()}"
+    if other_fact is not None:
+        # "2014 is the date of his CEO appointment": the writer borrowed a neighbouring date.
+        evidence.append(evidence_of(kb, other_fact))
+        message += f" ({claimed.human()} fits another fact: {describe_fact(other_fact, '')[2:]})"
+    if work and spec:
+        related = _related_with_date(kb, work, spec, claimed)
+        if related is not None:
+            rel_label, rel_fact = related
+            evidence.append(evidence_of(kb, rel_fact))
+            message = f"{claimed.human()} is the date of {rel_label}; {what} is from {known_text}"
+    sentence = ctx.text[claim.start : claim.end]
+    new_date = known.truncate(claimed.precision) if known and claimed.rank < known.rank else known
+    suggestion = replace_once(
+        sentence, claim.time.text if claim.time else "", new_date.human() if new_date else ""
+    )
+    return Outcome(
+        "contradicted",
+        "KB differs",
+        tuple(evidence),
+        "date_mismatch",
+        message,
+        suggestion,
+    )
+
+
+def _event_name(claim: Claim) -> str:
+    noun = {
+        "born": "birth",
+        "died": "death",
+        "studied": "degree",
+        "joined": "start",
+        "left": "departure",
+        "worked_at": "time",
+        "position": "appointment",
+        "award": "award",
+        "member": "membership",
+        "married": "marriage",
+    }.get(claim.predicate, "event")
+    obj = f" ({claim.object})" if claim.object else ""
+    return f"{claim.subject}'s {noun}{obj}"
+
+
+def _related_with_date(
+    kb: KBReader, work: str, spec: PredicateSpec, claimed: PartialDate
+) -> tuple[str, KBFact] | None:
+    for other in related_entities(kb, work):
+        for fact in kb_dates(kb, other, spec.work_dates):
+            if fact.value.date and agrees(claimed, fact.value.date):
+                return label_of(kb, other, other), fact
+    return None
