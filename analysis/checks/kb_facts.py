@@ -20,7 +20,15 @@ from analysis.checks.kb_match import (
 )
 from analysis.checks.kb_places import check_place
 from analysis.checks.kb_works import verify_work
-from analysis.checks.outcomes import Outcome, date_mismatch, fact_mismatch, supported, written_date
+from analysis.checks.outcomes import (
+    Outcome,
+    date_mismatch,
+    fact_mismatch,
+    people_mismatch,
+    supported,
+    unlisted_people,
+    written_date,
+)
 from analysis.dates import PartialDate, agrees
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
@@ -255,22 +263,9 @@ def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role
 def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:
     claimed = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
     known = [v for f in facts for v in f.qualifiers.get("P1706", ())]
-    if not claimed or not known:
-        return None
-    # Only people can be told apart from people ("shared with Bob Fosse's All That Jazz").
-    if not all(v.entity_id and (e := kb.entity(v.entity_id)) and e.type == "person"
-               for v in known):
-        return None
-    names = {v.text.casefold() for v in known}
-    wrong = [w for w in claimed if w.casefold() not in names]
+    wrong = unlisted_people(kb, claimed, [v.entity_id for v in known]) if claimed else []
     if not wrong:
         return None
     shared = ", ".join(v.text for v in known)
-    return Outcome(
-        "contradicted",
-        "KB differs",
-        tuple(evidence_of(kb, f) for f in facts),
-        "fact_mismatch",
-        f"{claim.object} was shared with {shared}, not {', '.join(wrong)}",
-        f"Name the co-recipients as the KB has them: {shared}.",
-    )
+    return people_mismatch(kb, facts, f"{claim.object} was shared with {shared}, not "
+                           f"{', '.join(wrong)}", shared, "co-recipients")

@@ -6,10 +6,16 @@ import re
 
 from analysis.checks.base import CheckContext, evidence_of
 from analysis.checks.kb_match import PredicateSpec, kb_dates
-from analysis.checks.outcomes import Outcome, date_mismatch, supported, written_date
+from analysis.checks.outcomes import (
+    Outcome,
+    date_mismatch,
+    people_mismatch,
+    supported,
+    unlisted_people,
+    written_date,
+)
 from analysis.dates import agrees
 from analysis.kb.api import KBReader
-from analysis.kb.names import normalize_name
 from analysis.models import Claim
 
 
@@ -74,29 +80,12 @@ def _partner_problem(kb: KBReader, claim: Claim, work: str) -> Outcome | None:
         return None
     founders = [f for f in kb.facts(work, ("P112",)) if f.value.entity_id
                 and f.value.entity_id != claim.subject_kb_id]
-    people = [e for f in founders if (e := kb.entity(f.value.entity_id or "")) is not None
-              and e.type == "person"]
-    if not people or len(people) < len(founders):
-        return None
-    names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in people]
-    wrong = [p for p in partners if not any(_same_person(normalize_name(p), known)
-                                            for known in names)]
+    wrong = unlisted_people(kb, partners, [f.value.entity_id for f in founders])
     if not wrong:
         return None
-    listed = ", ".join(e.label for e in people)
-    return Outcome(
-        "contradicted",
-        "KB differs",
-        tuple(evidence_of(kb, f) for f in founders[:4]),
-        "fact_mismatch",
-        f"The KB lists {listed} among the founders of {claim.object}, not {', '.join(wrong)}",
-        f"Name the co-founders as the KB has them: {listed}.",
-    )
-
-
-def _same_person(name: str, known: set[str]) -> bool:
-    """"Murray" names "Bruce Murray": a surname ends one of the known names."""
-    return any(k == name or k.endswith(" " + name) for k in known)
+    listed = ", ".join(f.value.text for f in founders)
+    return people_mismatch(kb, founders, f"The KB lists {listed} among the founders of "
+                           f"{claim.object}, not {', '.join(wrong)}", listed, "co-founders")
 
 
 def _agent_problem(

@@ -18,6 +18,7 @@ from analysis.checks.kb_match import PredicateSpec, kb_dates, related_entities
 from analysis.dates import PartialDate, agrees
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
+from analysis.kb.names import normalize_name
 from analysis.models import Claim, Evidence
 
 
@@ -159,3 +160,22 @@ def _related_with_date(
             if fact.value.date and agrees(claimed, fact.value.date):
                 return label_of(kb, other, other), fact
     return None
+
+
+def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None]) -> list[str]:
+    """The claimed names that none of the KB's people (entity ids) answers to. "Murray" names
+    "Bruce Murray": a surname may end a known name. Empty when any KB value is not a person
+    ("shared with Bob Fosse's All That Jazz": only people can be told apart from people)."""
+    entities = [kb.entity(i) if i else None for i in people]
+    if not entities or any(e is None or e.type != "person" for e in entities):
+        return []
+    names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in entities if e]
+    return [c for c in claimed if not any(
+        k == normalize_name(c) or k.endswith(" " + normalize_name(c)) for known in names
+        for k in known)]
+
+
+def people_mismatch(kb: KBReader, facts: list[KBFact], message: str, listed: str,
+                    role: str) -> Outcome:
+    return Outcome("contradicted", "KB differs", tuple(evidence_of(kb, f) for f in facts[:4]),
+                   "fact_mismatch", message, f"Name the {role} as the KB has them: {listed}.")
