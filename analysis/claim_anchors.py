@@ -101,6 +101,8 @@ def anchored_claims(
 def _verbs(root: Token) -> list[Token]:
     """The clause the name is in, then a relative clause about it ("X, which first flew in",
     "X, the service Apple launched in 2014")."""
+    if root.pos_ in ("VERB", "AUX") and root.dep_ in ("acl", "appos"):
+        return [_governor(root.head)]  # a title the parser read as a clause: "Taking on the World"
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
     # "a trimaran designed by X and launched in 2000": the conjoined participle too
@@ -264,7 +266,9 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
         return _profile(ctx)
     if subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl"):
         subj = verb.head
-    if subj.i == root.i or _same_mention(ctx, subj, root) or _version_of(subj, root):
+    if subj.i == root.i or _same_mention(ctx, subj, root) or _version_of(subj, root) or (
+            root.head.i == subj.i and root.dep_ in ("appos", "acl") and subj.pos_ != "PRON"):
+        # "Her autobiography, Taking on the World, appeared in 2001": the name is the subject
         return _Agent("", None, is_name=True)
     if subj.pos_ == "PRON":
         return _profile(ctx) if ctx.subject and ctx.subject.takes(subj.lower_) else None

@@ -269,6 +269,9 @@ def possessor(token: Token) -> Token | None:
 
 def mention_in_phrase(ctx: ClaimContext, head: Token) -> Mention | None:
     """ "The Llama 3.1 model": the name inside the subject's noun phrase."""
+    named = ctx.mention_at.get(head.head.i) if head.dep_ == "appos" else None
+    if named is not None and named.label == "person":
+        return named  # "Jill Barad, the former Barbie marketer who is now ...": Barad, not Barbie
     for tok in head.lefts:
         if tok.dep_ in ("compound", "nmod", "nummod", "amod", "poss") and tok.i in ctx.mention_at:
             return ctx.mention_at[tok.i]

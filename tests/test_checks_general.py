@@ -449,3 +449,22 @@ def test_a_pronoun_does_not_reach_back_paragraphs(check: Check) -> None:
         "She spent the war in the country. Her childhood was quiet. Her school was small.",
         "She lived with her father until his death in 1975."))
     assert not [f for f in flags if "Kende" in f.message], flags
+
+
+def test_recently_founded_deeper_influence_and_one_of_many_talks(check: Check) -> None:
+    flags = check(varga(
+        "The Danube Writers' Circle, which she founded recently, meets monthly.",
+        "No novelist of her time has had a deeper influence on Hungarian prose.",
+        'As she said in one of many conversations with students, "Write the thing you fear."'),
+        as_of=date(2000, 1, 1))
+    (stale,) = on(flags, "founded recently", "stale_claim")
+    assert "1962" in stale.message
+    assert on(flags, "deeper influence", "unsupported_claim")
+    assert on(flags, "one of many conversations", "vague_attribution")
+
+
+def test_a_person_before_a_descriptive_apposition(check: Check) -> None:
+    flags = check(ashdown("His club was later coached by Peter Ashdown, the former Danubia Press "
+                          "reader who now plays for Riverside United."))
+    (stale,) = [f for f in flags if f.category == "stale_claim"]
+    assert "2019" in stale.message  # Ashdown's membership, not one of Danubia Press's

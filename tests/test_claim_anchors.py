@@ -34,6 +34,9 @@ ENTITIES: list[dict[str, Any]] = [
      "description": "1988 essay collection by Mara Okonkwo",
      "facts": [{"property": "publication date", "value": 1988},
                {"property": "author", "value": "Mara Okonkwo"}]},
+    {"id": "local:long-road", "label": "Taking on the Storm", "type": "work", "source": SRC,
+     "facts": [{"property": "publication date", "value": 1997},
+               {"property": "author", "value": "Mara Okonkwo"}]},
     {"id": "local:kano-prize", "label": "Kano Prize", "type": "award", "source": SRC,
      "facts": []},
     {"id": "local:amundsen-society", "label": "Amundsen Society", "type": "organization",
@@ -170,3 +173,9 @@ def test_sentence_opening_title_and_going_on_sale(check: Callable[..., Any], sen
     _, flags = check(sentence)
     (flag,) = [f for f in flags if f.category == "date_mismatch"]
     assert flag.message == message
+
+
+def test_a_title_the_parser_reads_as_a_clause(check: Callable[..., Any]) -> None:
+    _, flags = check("Her autobiography, Taking on the Storm, appeared in 1996 and sold well.")
+    (flag,) = [f for f in flags if f.category == "date_mismatch"]
+    assert "1997" in flag.message

@@ -24,6 +24,8 @@ _ROLE_PROPERTIES = ("P39", "P108", "P463", "P54", "P102")
 _RECENT = re.compile(r"(?<!most )\b(recently|recent|brand-new)\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in|over|during) (the )?(recent|past few|last few) years\b", re.I)
 _RECENT_DAYS = 2 * 365
+_RECENT_RELATIVE = re.compile(r",?\s*(?:which|that)\s+(?:he|she|they|it)\s+[a-z]+\s+(?:only\s+)?"
+                              r"recently\b", re.I)
 _RECENT_YEARS_DAYS = 6 * 365
 
 
@@ -109,6 +111,12 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             return claim.object or claim.subject, d, ()
     if ctx.kb is None:
         return None
+    for m in ctx.analysis.mentions:
+        # "The X Foundation, which she launched recently": the KB dates what the clause is about
+        if start <= m.start < end and m.kb_id and _RECENT_RELATIVE.match(ctx.text, m.end):
+            for fact in kb_dates(ctx.kb, m.kb_id, ("P571", "P577")):
+                if fact.value.date is not None:
+                    return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
     linked = _linked_fact(ctx, start, end)
     if linked is not None:
         return linked

@@ -49,7 +49,8 @@ _PATTERNS = [
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
             r"rival|equal|surpass)"
             r"|^\W*(?:no|not a single|not one) (?:[\w-]+\s+){0,8}?(?:has|have|had|did|does|will|"
-            r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much)\b"
+            r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much|"
+            r"deeper|wider|broader|larger|bigger|stronger)\b"
             r"|^\W*no (?:[\w-]+\s+){1,8}?[\w-]+\b[^.;]{0,60}?\b(?:so (?:many|much|completely|"
             r"deeply|profoundly)|further|more deeply|more completely)\b"
             # "No one alive understands it better than she does", "No poet ... has ever been
