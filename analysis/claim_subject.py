@@ -203,8 +203,11 @@ def _subjectless_entry(ctx: ClaimContext, tok: Token) -> bool:
     block = _dated_block(ctx, tok)
     if block is None:
         return False
-    first = next((t for t in tok.sent if t.idx >= block.start + len(block.date_label or "")
-                  and t.is_alpha), None)
+    # "1995: The Unconsoled (Cheltenham Prize); appointed OBE": each ";" part opens anew
+    opening = block.start + len(block.date_label or "")
+    semicolons = [t.idx for t in tok.sent if t.text == ";" and opening <= t.idx < tok.idx]
+    opening = max([opening, *semicolons])
+    first = next((t for t in tok.sent if t.idx >= opening and t.is_alpha), None)
     return first is not None and (
         first.pos_ in ("VERB", "AUX") or verb_lemma(first) in VERB_TRIGGERS)
 

@@ -308,6 +308,11 @@ def _candidate_objects(
         # "launched in 1997 and marketed as the world's first GPU": what it was called, not
         # what was launched or founded
         objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
+    if trig.predicate in ("position", "joined", "award"):
+        # "Elected President of the Commission by the European Parliament", "awarded seven
+        # perfect scores over the course of the Montreal Games": who chose, and where
+        objects = [m for m in objects if not _AGENT_OR_VENUE & (path_preps(trig, m) or set())
+                   and not _BY_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start)]
     return objects
 
 
@@ -335,6 +340,8 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
 
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
 _PARTY = re.compile(r"\bparty\b", re.I)
+_AGENT_OR_VENUE = frozenset({"by", "over", "during", "throughout"})
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|up to)\s+$", re.I)
 _BOARD = re.compile(r"\b(?:board|trustees|council|committee)\b", re.I)
 # "joins Apple's board of directors": the board is named after the company.

@@ -294,7 +294,7 @@ ABSOLUTE_RULES: list[tuple[str, Handler]] = [
     ),
     (
         r"\b(?P<rel>(?i:last|this|next|this past|the))\s+(?P<season>(?i:spring|summer|fall"
-        r"|autumn|winter))\b",
+        r"|autumn|winter))\b(?!\s+of\s+(?!\d))",  # not "the fall of the Berlin Wall"
         _season,
     ),
     (

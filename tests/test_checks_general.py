@@ -31,6 +31,7 @@ ENTITIES: list[dict[str, Any]] = [
          {"property": "employer", "value": "University of Leeds", "start": 1976, "end": 1990},
          {"property": "member of political party", "value": "National Peasant Party",
           "start": 1947},
+         {"property": "member of political party", "value": "Green Union", "start": 1990},
          {"property": "position held", "value": "chief executive officer",
           "qualifiers": {"of": "Danubia Press"}, "start": 1991},
          {"property": "position held", "value": "member of the board of directors",
@@ -98,6 +99,11 @@ ENTITIES: list[dict[str, Any]] = [
      "description": "1992 memoir by Ines Varga",
      "facts": [{"property": "publication date", "value": 1992},
                {"property": "author", "value": "Ines Varga"}]},
+    {"id": "local:orchard-keeper", "label": "The Orchard Keeper", "type": "work",
+     "source": SRC, "facts": [{"property": "publication date", "value": 1928},
+                              {"property": "author", "value": "Lajos Kende"}]},
+    {"id": "local:green-union", "label": "Green Union", "type": "organization", "source": SRC,
+     "description": "Hungarian political party", "facts": []},
     {"id": "local:lajos-kende", "label": "Lajos Kende", "type": "person", "source": SRC,
      "facts": [{"property": "date of death", "value": "1980-04-02"}]},
     {"id": "local:danube-circle", "label": "Danube Writers' Circle", "type": "organization",
@@ -468,3 +474,18 @@ def test_a_person_before_a_descriptive_apposition(check: Check) -> None:
                           "reader who now plays for Riverside United."))
     (stale,) = [f for f in flags if f.category == "stale_claim"]
     assert "2019" in stale.message  # Ashdown's membership, not one of Danubia Press's
+
+
+def test_set_14_false_alarms_in_general_form(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "She wrote the screenplay for Night Train to Szeged, adapted from Lajos Kende's "
+        "The Orchard Keeper (1928).",
+        "After the fall of the Berlin Wall she joined the Green Union in 1990.",
+        "Over the course of the Vienna festival she was awarded three prizes.",
+        "She was elected President of the Hungarian PEN Club in late 1980."))
+    assert not [f for f in flags if f.category in ("internal_inconsistency", "fact_mismatch",
+                                                   "date_mismatch")], flags
+    text = ("Ines Varga\n\nInes Varga was a Hungarian novelist.\n\nKey dates\n\n"
+            "- 1990: Night Train to Szeged (reissued); appointed Minister of Culture\n")
+    assert not [f for f in check(text) if "Night Train" in f.message], check(text)

@@ -33,6 +33,7 @@ FLOORS = {
     "eval-holdout11": (0.65, 0.90, 1),
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.90, 1),
+    "eval-holdout14": (0.50, 0.95, 1),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from analysis.checks.base import CheckContext, CheckResult, Finding, Verdict, evidence_of
 from analysis.checks.kb_match import (
@@ -87,7 +88,19 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
         return Outcome("unverifiable", "entity not linked")
     if claim.predicate in ("born", "died"):
         return _verify_life_event(ctx, kb, claim, spec)
+    if claim.predicate == "joined" and _is_party(kb, claim.object_kb_id):
+        # "joined the Christian Democratic Union": a party the KB knows, so a membership
+        claim = replace(claim, predicate="member")
+        spec = PROPERTY_MAP["member"]
     return _verify_relation(ctx, kb, claim, spec)
+
+
+def _is_party(kb: KBReader, entity_id: str | None) -> bool:
+    entity = kb.entity(entity_id) if entity_id else None
+    if entity is None:
+        return False
+    kinds = " ".join(f.value.text for f in kb.facts(entity.id, ("P31",)))
+    return bool(re.search(r"\bpolitical party\b", f"{entity.description} {kinds}", re.I))
 
 
 def _verify_life_event(
@@ -154,7 +167,8 @@ def _verify_relation(
         return co
     if claimed is None:
         return supported(kb, matching)
-    checks = [(f, date_agrees(claimed, f, role)) for f in matching]
+    checks = [(f, True if _elected_before(claim, claimed, f, role) else
+               date_agrees(claimed, f, role)) for f in matching]
     if any(ok for _, ok in checks):
         return supported(kb, [f for f, ok in checks if ok], claimed)
     dated = [f for f, ok in checks if ok is False]
@@ -258,6 +272,19 @@ def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role
         return False
     dated = claimed is not None and date_agrees(claimed, fact, role) is True
     return dated or (claimed is None and bool(degree) and degree == fact_degree)
+
+
+_ELECTED = frozenset({"elect", "nominate", "choose", "confirm", "vote", "select", "pick"})
+
+
+def _elected_before(claim: Claim, claimed: PartialDate, fact: KBFact, role: str) -> bool:
+    """"Elected President of Brazil in 1955" for a term from January 1956: an election comes
+    up to a year before the office it fills."""
+    if role != "start" or claim.qualifiers.get("verb") not in _ELECTED or fact.start is None:
+        return False
+    first, last = claimed.interval()
+    begins = fact.start.interval()[0]
+    return begins - timedelta(days=366) <= last and first <= begins
 
 
 def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:

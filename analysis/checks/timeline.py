@@ -144,14 +144,17 @@ def _acts_outside_life(
     claimed = {c.start for c in subject_claims(ctx)
                if not after or c.predicate in _LIFE_EVENTS}
     lo, hi = life.date.interval()
+    # "adapted from Kurosawa's Ikiru (1952)": a date that is another work's or person's own
+    theirs = {c.time.start for c in ctx.analysis.claims if c.time is not None
+              and c.subject in ("(unspecified)", "(someone else)")}
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):
             continue
         # "In An Autobiography, published in 1977, she wrote": a work may appear after death
-        dated = [(tx, d) for tx, d in calendar_dates(ctx, start, end)
-                 if not (after and _PUBLISHED_ON.search(ctx.text, max(start, tx.start - 30),
-                                                        tx.start))]
+        dated = [(tx, d) for tx, d in calendar_dates(ctx, start, end) if tx.start not in theirs
+                 and not (after and _PUBLISHED_ON.search(ctx.text, max(start, tx.start - 30),
+                                                         tx.start))]
         # "the summer of 1958" is after a death in April 1958, though the year is the same
         spans = [(tx, d, _season_span(tx) or d.interval()) for tx, d in dated]
         outside = [tx.text if _season_span(tx) else d.human()
