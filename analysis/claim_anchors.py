@@ -11,6 +11,7 @@ Without a KB the pass makes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from spacy.tokens import Span, Token
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, YEAR, ClaimContext
 from analysis.claim_objects import speech_tokens
 from analysis.claim_time import label_timex, timexes_in
+from analysis.components.kinds import KIND_OF_WORD
 from analysis.kb.api import KBReader
 from analysis.models import Block, Claim, Mention, Timex
 from analysis.triggers import verb_lemma
@@ -148,11 +150,21 @@ def _bound_time(
         head = tx_span.root
         if _governor(head).i == verb.i or _inside(head, mention):
             own.append(tx)
-    if len(own) == 1:
-        return own[0]
+    named = [tx for tx in own if _names_its_year(ctx, tx, mention)]
+    if len(own) == 1 or len(named) == 1:
+        return named[0] if named else own[0]  # "the Law of 2019 ... by 2050": the Law's year
     if own or not block.date_label or _has_own_year(ctx, span, block):
         return None
     return label_timex(ctx, block) if verb.dep_ == "ROOT" else None
+
+
+def _names_its_year(ctx: ClaimContext, time: Timex, mention: Mention) -> bool:
+    """"The European Climate Law of 2019", "the 1987 film Sarafina!": the year is the work's."""
+    text = ctx.article.text
+    if time.start >= mention.end:
+        return bool(re.fullmatch(r"\s+of\s+", text[mention.end : time.start]))
+    between = re.fullmatch(r"\s+(?:[a-z-]+\s+)?([a-z]+)\s+", text[time.end : mention.start])
+    return between is not None and between.group(1) in KIND_OF_WORD
 
 
 def _inside(tok: Token, mention: Mention) -> bool:
@@ -178,6 +190,8 @@ def _claim(
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
+    if entity.type == "work" and _names_its_year(ctx, time, mention):
+        return _make(mention, time, span, "released", verb_lemma(verb))
     if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
         # "1981: Aké, a memoir of his boyhood": an entry that is the title of the subject's
         # own work dates the work; "2022 - Final match, at the US Open" says nothing checkable
@@ -244,6 +258,8 @@ def _own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool)
         return None
     if lemma == "come" and not any(c.lower_ == "out" for c in verb.children):
         return None
+    if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
+        return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
     if lemma == "go":  # "the Discman went on sale in 1984"
         on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
                       for c in verb.children)

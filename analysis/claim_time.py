@@ -268,6 +268,9 @@ def marked_present(window: list[Token]) -> bool:
 def is_present(token: Token) -> bool:
     if token.tag_ in ("VBZ", "VBP"):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "remain" and \
+            token.head.tag_ in ("VBZ", "VBP"):
+        return True  # "She also remains a member of the Bundestag"
     return any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
         for c in token.children

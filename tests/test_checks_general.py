@@ -489,3 +489,9 @@ def test_set_14_false_alarms_in_general_form(check: Check) -> None:
     text = ("Ines Varga\n\nInes Varga was a Hungarian novelist.\n\nKey dates\n\n"
             "- 1990: Night Train to Szeged (reissued); appointed Minister of Culture\n")
     assert not [f for f in check(text) if "Night Train" in f.message], check(text)
+
+
+def test_remains_a_member(check: Check) -> None:
+    (flag,) = [f for f in check(ashdown("He also remains a member of Riverside United."))
+               if f.category == "stale_claim"]
+    assert "2019" in flag.message

@@ -179,3 +179,17 @@ def test_a_title_the_parser_reads_as_a_clause(check: Callable[..., Any]) -> None
     _, flags = check("Her autobiography, Taking on the Storm, appeared in 1996 and sold well.")
     (flag,) = [f for f in flags if f.category == "date_mismatch"]
     assert "1997" in flag.message
+
+
+@pytest.mark.parametrize(("sentence", "message"), [
+    ("Crossings, a book of essays, followed in 1991.", "Crossings dates from 1988, not 1991"),
+    ("The Salt Roads of 1994 then made her name far beyond the delta by 2001.",
+     "Salt Roads dates from 1990, not 1994"),
+    ("She wrote the script of the 1990 film Salt Roads.",
+     "1990 is the date of Salt Roads; Salt Roads (film) is from 1996"),
+])
+def test_a_work_that_follows_and_a_year_in_its_name(check: Callable[..., Any], sentence: str,
+                                                   message: str) -> None:
+    _, flags = check(sentence)
+    (flag,) = [f for f in flags if f.category == "date_mismatch"]
+    assert flag.message == message
