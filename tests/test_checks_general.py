@@ -495,3 +495,13 @@ def test_remains_a_member(check: Check) -> None:
     (flag,) = [f for f in check(ashdown("He also remains a member of Riverside United."))
                if f.category == "stale_claim"]
     assert "2019" in flag.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "Critics praised Danubia Press's recent Night Train to Szeged.",
+    "Night Train to Szeged, Danubia Press's recent bestseller, sold well.",
+])
+def test_recent_is_the_work_not_its_publisher(check: Check, sentence: str) -> None:
+    (flag,) = [f for f in check(varga(sentence), as_of=date(1995, 1, 1))
+               if f.category == "stale_claim"]
+    assert "Night Train to Szeged (1985)" in flag.message, flag.message

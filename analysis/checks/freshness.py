@@ -124,7 +124,7 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
     mentions: list[Mention] = [
         m
         for m in ctx.analysis.mentions
-        if after <= m.start < end
+        if (after <= m.start < end or _described_after(ctx, m, after))
         and m.kb_id
         and m.label in ("work", "other")
         and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
@@ -134,6 +134,14 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
     return _subjects_award(ctx, end, after) or _work_by(ctx, end, after)
+
+
+def _described_after(ctx: CheckContext, m: Mention, after: int) -> bool:
+    """"CUDA, NVIDIA's recent platform": the name the recent thing's phrase describes."""
+    return m.end < after and bool(_APPOSITION.fullmatch(ctx.text, m.end, after))
+
+
+_APPOSITION = re.compile(r",\s+(?:[\w’'.-]+\s+){0,3}?(?:recently|recent|brand-new)", re.I)
 
 
 def _subjects_award(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
@@ -177,7 +185,9 @@ def _linked_fact(ctx: CheckContext, start: int, end: int):  # noqa: ANN202
     """A dated KB fact between things the sentence names: the subject's award, appointment or
     employment, or a relation of two named entities ("sold DeepMind to Google")."""
     assert ctx.kb is not None
-    ids = [m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id]
+    # "Meta's recent SAM 2": the maker named in a possessive is not what is recent
+    ids = [m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id
+           and ctx.text[m.end : m.end + 2] not in ("'s", "’s")]
     subject = ctx.analysis.subject
     claims = [c for c in ctx.analysis.claims if c.start == start]
     for claim in claims:

@@ -225,7 +225,9 @@ def _named_by_apposition(tok: Token) -> bool:
     return (tok.text[:1].isupper() and tok.is_alpha and tok.i + 2 < len(doc)
             and doc[tok.i + 1].text == ","
             and (doc[tok.i + 2].lower_ in ("his", "her", "their", "its", "the", "a", "an")
-                 or doc[tok.i + 2].tag_ == "VBN"))  # "Ficciones, published in 1941, ..."
+                 or doc[tok.i + 2].tag_ == "VBN"  # "Ficciones, published in 1941, ..."
+                 # "CUDA, NVIDIA's recent platform"
+                 or tok.i + 3 < len(doc) and doc[tok.i + 3].tag_ == "POS"))
 
 
 def name_ngrams(
