@@ -119,7 +119,8 @@ def _sentence_claims(
     sent_present = sentence_present(ctx, span, start, end)
     seen: set[tuple[str, str | None, str]] = set()
     for trig in triggers:
-        time = timex_at(ctx, trig.time_at) or own_time.get(trig.token.i)
+        time = timex_at(ctx, trig.time_at) or own_time.get(trig.token.i) or _year_clause(
+            ctx, trig.token)
         if time is None and not in_other_event(trig.token):
             # "a month after leaving Google": the entry's date is not this event's
             time = inherited_time(span, trig, own_time) or label_time
@@ -133,6 +134,23 @@ def _sentence_claims(
             if key not in seen:  # "became a member of X" makes one claim, not two
                 seen.add(key)
                 yield each
+
+
+_YEAR_NOUNS = frozenset({"year", "month", "season", "summer", "spring", "autumn", "winter"})
+
+
+def _year_clause(ctx: ClaimContext, verb: Token) -> Timex | None:
+    """"In 1965, the year he set up Inversora": a clause on "the year" next to a date takes it."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() not in _YEAR_NOUNS:
+        return None
+    if noun.dep_ == "appos":
+        return timex_at(ctx, noun.head.idx)
+    first = noun.left_edge.i  # "1965, the year ...": the date just before the comma
+    doc = noun.doc
+    if first >= 2 and doc[first - 1].text == ",":
+        return timex_at(ctx, doc[first - 2].idx)
+    return None
 
 
 def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Timex | None:

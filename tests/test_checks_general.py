@@ -505,3 +505,10 @@ def test_recent_is_the_work_not_its_publisher(check: Check, sentence: str) -> No
     (flag,) = [f for f in check(varga(sentence), as_of=date(1995, 1, 1))
                if f.category == "stale_claim"]
     assert "Night Train to Szeged (1985)" in flag.message, flag.message
+
+
+def test_the_year_clause_takes_the_date_before_it(check: Check) -> None:
+    flags = check(varga("In 1962, the year she founded the Danube Writers' Circle, she also "
+                        "joined the University of Leeds."))
+    (flag,) = on(flags, "In 1962")
+    assert flag.category == "conflation" and "1976" in flag.message
