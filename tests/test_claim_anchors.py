@@ -119,19 +119,6 @@ def test_other_people_ordering_and_visits_are_not_her_claims(check: Callable[...
     assert not dates(flags), flags
 
 
-@pytest.mark.parametrize(("sentence", "message"), [
-    ("The film version of The Iron Tide, shot in Kano, opened in 1979.",
-     "1979 is the date of The Iron Tide (novel); The Iron Tide (film) is from 1984"),
-    ("The film Salt Roads was released in 1990.",
-     "1990 is the date of Salt Roads; Salt Roads (film) is from 1996"),
-])
-def test_a_kind_word_picks_the_adaptation(check: Callable[..., Any], sentence: str,
-                                          message: str) -> None:
-    _, flags = check(sentence)
-    (flag,) = [f for f in flags if f.category == "date_mismatch"]
-    assert flag.message == message
-
-
 def test_the_book_itself_stays_the_book(check: Callable[..., Any]) -> None:
     _, flags = check("Her novel Salt Roads appeared in 1990, and the film followed in 1996.")
     assert not dates(flags), flags
@@ -162,34 +149,32 @@ def test_a_year_as_the_subject(check: Callable[..., Any]) -> None:
     assert flag.category == "conflation" and "1994" in flag.message
 
 
-@pytest.mark.parametrize(("sentence", "message"), [
-    ("Crossings, published in 1986, collected her essays.",
-     "Crossings dates from 1988, not 1986"),
-    ("Her Kestrel Radio, the first of its kind, went on sale in 1998.",
-     "1998 is the date of Sea Kestrel; Kestrel Radio is from 1999"),
-])
-def test_sentence_opening_title_and_going_on_sale(check: Callable[..., Any], sentence: str,
-                                                  message: str) -> None:
-    _, flags = check(sentence)
-    (flag,) = [f for f in flags if f.category == "date_mismatch"]
-    assert flag.message == message
+# Each sentence dates a work wrongly in a way the trigger words alone did not catch.
+DATED_WORKS = [
+    pytest.param("The film version of The Iron Tide, shot in Kano, opened in 1979.",
+                 "1979 is the date of The Iron Tide (novel); The Iron Tide (film) is from 1984",
+                 id="kind-word-film-version"),
+    pytest.param("The film Salt Roads was released in 1990.",
+                 "1990 is the date of Salt Roads; Salt Roads (film) is from 1996",
+                 id="kind-word-film"),
+    pytest.param("Crossings, published in 1986, collected her essays.",
+                 "Crossings dates from 1988, not 1986", id="sentence-opening-title"),
+    pytest.param("Her Kestrel Radio, the first of its kind, went on sale in 1998.",
+                 "1998 is the date of Sea Kestrel; Kestrel Radio is from 1999", id="on-sale"),
+    pytest.param("Her autobiography, Taking on the Storm, appeared in 1996 and sold well.",
+                 "Taking on the Storm dates from 1997, not 1996", id="title-read-as-clause"),
+    pytest.param("Crossings, a book of essays, followed in 1991.",
+                 "Crossings dates from 1988, not 1991", id="followed"),
+    pytest.param("The Salt Roads of 1994 then made her name far beyond the delta by 2001.",
+                 "Salt Roads dates from 1990, not 1994", id="year-in-the-name"),
+    pytest.param("She wrote the script of the 1990 film Salt Roads.",
+                 "1990 is the date of Salt Roads; Salt Roads (film) is from 1996",
+                 id="year-before-kind-word"),
+]
 
 
-def test_a_title_the_parser_reads_as_a_clause(check: Callable[..., Any]) -> None:
-    _, flags = check("Her autobiography, Taking on the Storm, appeared in 1996 and sold well.")
-    (flag,) = [f for f in flags if f.category == "date_mismatch"]
-    assert "1997" in flag.message
-
-
-@pytest.mark.parametrize(("sentence", "message"), [
-    ("Crossings, a book of essays, followed in 1991.", "Crossings dates from 1988, not 1991"),
-    ("The Salt Roads of 1994 then made her name far beyond the delta by 2001.",
-     "Salt Roads dates from 1990, not 1994"),
-    ("She wrote the script of the 1990 film Salt Roads.",
-     "1990 is the date of Salt Roads; Salt Roads (film) is from 1996"),
-])
-def test_a_work_that_follows_and_a_year_in_its_name(check: Callable[..., Any], sentence: str,
-                                                   message: str) -> None:
+@pytest.mark.parametrize(("sentence", "message"), DATED_WORKS)
+def test_wrong_work_dates(check: Callable[..., Any], sentence: str, message: str) -> None:
     _, flags = check(sentence)
     (flag,) = [f for f in flags if f.category == "date_mismatch"]
     assert flag.message == message
