@@ -17,6 +17,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from analysis.claim_anchor_rules import (
+    DURING_VERBS,
+    END_VERBS,
+    ORDER_PREPS,
+    own_date_predicate,
+    relation,
+)
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, YEAR, ClaimContext
 from analysis.claim_objects import speech_tokens
 from analysis.claim_time import label_timex, timexes_in
@@ -25,44 +32,10 @@ from analysis.kb.api import KBReader
 from analysis.models import Block, Claim, Mention, Timex
 from analysis.triggers import verb_lemma
 
-# What a subject's fact about a name says, by KB property.
-_RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "worked_at",
-              "P54": "member", "P463": "member", "P102": "member"}
-# Verbs that state a relation with an organisation. Others ("visited MIT", "Harvard gave her an
-# honorary degree in 2012", "spoke at Google") name it without dating the relation.
-_START = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint", "elect", "enrol",
-                    "enroll", "enter", "matriculate", "admit", "rejoin", "poach", "draft"})
-_END = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
-_DURING = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
-                     "captain", "study", "attend", "spend", "remain", "stay"})
-# Verbs under which a year is not the award's: it was only proposed, given by the subject, or
-# the subject made the prize.
-_NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "lose", "miss",
-                           "deny", "present", "give", "hand", "judge", "chair", "host", "fund",
-                           "sponsor", "endow", "found", "establish", "create", "set", "announce"})
-# Verbs that date a work or an organisation itself.
-_RELEASE = frozenset({"appear", "publish", "release", "premiere", "open", "debut", "air",
-                      "launch", "issue", "begin", "start", "serialise", "serialize", "print",
-                      "unveil", "introduce", "fly", "inaugurate", "come"})
-_MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
-                   "invent", "paint", "develop"})
-_FOUND = frozenset({"found", "establish", "form", "set", "launch", "create", "start",
-                    "inaugurate", "incorporate"})
-# An organisation that is the active subject: "X launched in 2004", but not "Amazon opened for
-# business" or "the club started a youth team".
-_FOUND_ACTIVE = frozenset({"launch", "form", "debut"})
-# "began its serialisation", "started its run": a work's own beginning, not one of its events.
-_FIRST_RUN = frozenset({"serialisation", "serialization", "run", "publication", "broadcast",
-                        "life"})
-# A name inside "after X", "before X" orders events; the clause's date is not X's.
-_ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "than",
-                          "like", "unlike", "despite", "beyond"})
-_STUDY = frozenset({"enrol", "enroll", "enter", "matriculate", "admit", "study", "attend"})
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
 _TIME_NOUNS = frozenset({"year", "season", "decade", "summer", "spring", "autumn", "winter"})
 _VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
 
 
 @dataclass(frozen=True)
@@ -205,7 +178,7 @@ def _claim(
     if agent is not None and (agent.is_name or _about_name(verb, root) or (
             root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
         active = root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass"
-        made = _own_date_predicate(entity.type, lemma, verb, active)
+        made = own_date_predicate(entity.type, lemma, verb, active)
         if made is not None:
             return _make(mention, time, span, made, lemma)
     if agent is None or agent.is_name or not agent.person or not agent.kb_id:
@@ -215,9 +188,9 @@ def _claim(
         agent = _recipient(ctx, verb, award=entity.type == "award" and giver)
     if agent is None:
         return None
-    if lemma in _END and root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
+    if lemma in END_VERBS and root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
         lemma = "join"  # "left Google for Facebook in 2008": Facebook is where she went
-    predicate = _relation(kb, agent, mention, lemma, ctx)
+    predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject)
     if predicate is None:
         return None
     return _make(mention, time, span, predicate, lemma, agent)
@@ -244,33 +217,10 @@ def _entry_title(
 def _ordered(root: Token, verb: Token) -> bool:
     tok = root
     while tok.i != verb.i and tok.head.i != tok.i:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _ORDER_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ORDER_PREPS:
             return True
         tok = tok.head
     return False
-
-
-def _own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) -> str | None:
-    if entity_type not in _OWN_DATE_TYPES:
-        return None
-    if lemma in ("begin", "start") and active and not any(
-            c.lemma_.lower() in _FIRST_RUN for c in verb.children):
-        return None
-    if lemma == "come" and not any(c.lower_ == "out" for c in verb.children):
-        return None
-    if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
-        return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
-    if lemma == "go":  # "the Discman went on sale in 1984"
-        on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
-                      for c in verb.children)
-        return "released" if on_sale and entity_type in _OWN_DATE_TYPES else None
-    if lemma == "fly" and not any(c.lower_ == "first" for c in verb.children):
-        return None  # "first flew in 1957" dates the craft; "flew in 1961" is a mission
-    if entity_type == "organization":
-        return "founded" if lemma in (_FOUND_ACTIVE if active else _FOUND) else None
-    if lemma in _RELEASE:
-        return "released"
-    return "created" if lemma in _MAKE else None
 
 
 def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
@@ -349,32 +299,6 @@ def _recipient(ctx: ClaimContext, verb: Token, *, award: bool) -> _Agent | None:
     return _profile(ctx) if award and not others else None
 
 
-def _relation(
-    kb: KBReader, agent: _Agent, mention: Mention, lemma: str, ctx: ClaimContext
-) -> str | None:
-    """The predicate the KB's fact between the agent and the name makes of this verb."""
-    if not agent.kb_id:
-        return None
-    props = {f.property for f in kb.facts(agent.kb_id, tuple(_RELATIONS))
-             if f.value.entity_id == mention.kb_id}
-    if not props:
-        return None
-    if "P166" in props:
-        if lemma in _NOT_RECEIVED and agent.kb_id == getattr(ctx.subject, "kb_id", None):
-            return None
-        return "award"
-    if props == {"P69"}:
-        return "studied" if lemma in _STUDY else None
-    member = props <= {"P54", "P463", "P102"}
-    if lemma in _START:
-        return "member" if member else "joined"
-    if lemma in _END:
-        return None if member else "left"
-    if lemma in _DURING:
-        return "member" if member else "worked_at"
-    return None
-
-
 def _make(
     mention: Mention, time: Timex, span: Span, predicate: str, lemma: str,
     agent: _Agent | None = None,
@@ -393,6 +317,6 @@ def _make(
         obj_end=mention.end,
         # A membership named with a verb of duration ("played for X in 1983") is dated
         # inside the membership, not at its start.
-        qualifiers={"verb": lemma, "anchored": True, "during": lemma in _DURING},
+        qualifiers={"verb": lemma, "anchored": True, "during": lemma in DURING_VERBS},
         score=0.6,
     )

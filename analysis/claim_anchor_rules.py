@@ -1,0 +1,95 @@
+"""The verbs of KB-anchored claims (``analysis.claim_anchors``): which verbs state a relation
+with a name the KB relates to the subject, and which date a work or an organisation itself."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.kb.api import KBReader
+from analysis.subject import ProfileSubject
+
+# What a subject's fact about a name says, by KB property.
+_RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "worked_at",
+              "P54": "member", "P463": "member", "P102": "member"}
+# Verbs that state a relation with an organisation. Others ("visited MIT", "Harvard gave her an
+# honorary degree in 2012", "spoke at Google") name it without dating the relation.
+START_VERBS = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint", "elect",
+                         "enrol", "enroll", "enter", "matriculate", "admit", "rejoin", "poach",
+                         "draft"})
+END_VERBS = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
+DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
+                          "captain", "study", "attend", "spend", "remain", "stay"})
+# Verbs under which a year is not the award's: it was only proposed, given by the subject, or
+# the subject made the prize.
+_NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "lose", "miss",
+                           "deny", "present", "give", "hand", "judge", "chair", "host", "fund",
+                           "sponsor", "endow", "found", "establish", "create", "set", "announce"})
+# Verbs that date a work or an organisation itself.
+_RELEASE = frozenset({"appear", "publish", "release", "premiere", "open", "debut", "air",
+                      "launch", "issue", "begin", "start", "serialise", "serialize", "print",
+                      "unveil", "introduce", "fly", "inaugurate", "come"})
+_MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
+                   "invent", "paint", "develop"})
+_FOUND = frozenset({"found", "establish", "form", "set", "launch", "create", "start",
+                    "inaugurate", "incorporate"})
+# An organisation that is the active subject: "X launched in 2004", but not "Amazon opened for
+# business" or "the club started a youth team".
+_FOUND_ACTIVE = frozenset({"launch", "form", "debut"})
+# "began its serialisation", "started its run": a work's own beginning, not one of its events.
+_FIRST_RUN = frozenset({"serialisation", "serialization", "run", "publication", "broadcast",
+                        "life"})
+# A name inside "after X", "before X" orders events; the clause's date is not X's.
+ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "than",
+                         "like", "unlike", "despite", "beyond"})
+_STUDY = frozenset({"enrol", "enroll", "enter", "matriculate", "admit", "study", "attend"})
+_OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
+
+
+def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) -> str | None:
+    """What a verb says of a work or organisation's own date: released, created or founded."""
+    if entity_type not in _OWN_DATE_TYPES:
+        return None
+    if lemma in ("begin", "start") and active and not any(
+            c.lemma_.lower() in _FIRST_RUN for c in verb.children):
+        return None
+    if lemma == "come" and not any(c.lower_ == "out" for c in verb.children):
+        return None
+    if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
+        return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
+    if lemma == "go":  # "the Discman went on sale in 1984"
+        on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
+                      for c in verb.children)
+        return "released" if on_sale else None
+    if lemma == "fly" and not any(c.lower_ == "first" for c in verb.children):
+        return None  # "first flew in 1957" dates the craft; "flew in 1961" is a mission
+    if entity_type == "organization":
+        return "founded" if lemma in (_FOUND_ACTIVE if active else _FOUND) else None
+    if lemma in _RELEASE:
+        return "released"
+    return "created" if lemma in _MAKE else None
+
+
+def relation(
+    kb: KBReader, agent: str | None, name: str | None, lemma: str,
+    subject: ProfileSubject | None,
+) -> str | None:
+    """The predicate the KB's fact between the agent and the name makes of this verb."""
+    if not agent:
+        return None
+    props = {f.property for f in kb.facts(agent, tuple(_RELATIONS)) if f.value.entity_id == name}
+    if not props:
+        return None
+    if "P166" in props:
+        if lemma in _NOT_RECEIVED and agent == getattr(subject, "kb_id", None):
+            return None
+        return "award"
+    if props == {"P69"}:
+        return "studied" if lemma in _STUDY else None
+    member = props <= {"P54", "P463", "P102"}
+    if lemma in START_VERBS:
+        return "member" if member else "joined"
+    if lemma in END_VERBS:
+        return None if member else "left"
+    if lemma in DURING_VERBS:
+        return "member" if member else "worked_at"
+    return None
