@@ -189,7 +189,7 @@ def _event_key(claim: Claim) -> tuple[str, ...]:
     """What makes two claims the same event: who, what, to what, and for study the step
     ("enrolled" and "graduated" are two events)."""
     who = claim.subject_kb_id or claim.subject.casefold()
-    if who.startswith("("):
+    if who in ("(someone else)", "(unknown)"):
         who = f"{who}@{claim.start}"  # "(someone else)" twice is not one person twice
     what = claim.object_kb_id or (claim.object or "").casefold()
     step = ""
