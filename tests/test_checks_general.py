@@ -102,6 +102,8 @@ ENTITIES: list[dict[str, Any]] = [
     {"id": "local:orchard-keeper", "label": "The Orchard Keeper", "type": "work",
      "source": SRC, "facts": [{"property": "publication date", "value": 1928},
                               {"property": "author", "value": "Lajos Kende"}]},
+    {"id": "local:quiet-rooms", "label": "Quiet Rooms", "type": "work", "source": SRC,
+     "facts": [{"property": "author", "value": "Ines Varga"}]},
     {"id": "local:green-union", "label": "Green Union", "type": "organization", "source": SRC,
      "description": "Hungarian political party", "facts": []},
     {"id": "local:lajos-kende", "label": "Lajos Kende", "type": "person", "source": SRC,
@@ -512,3 +514,11 @@ def test_the_year_clause_takes_the_date_before_it(check: Check) -> None:
                         "joined the University of Leeds."))
     (flag,) = on(flags, "In 1962")
     assert flag.category == "conflation" and "1976" in flag.message
+
+
+def test_one_work_dated_twice_with_its_maker_unnamed(check: Check) -> None:
+    text = ("Ines Varga\n\nInes Varga was a Hungarian novelist. Her stories, among them Quiet "
+            "Rooms, which appeared in a Budapest weekly in 1979, made her name.\n\nKey dates\n\n"
+            "- 1980: Quiet Rooms is published in the Budapest Weekly.\n")
+    (flag,) = [f for f in check(text) if f.category == "internal_inconsistency"]
+    assert flag.sentence.startswith("1980:") and "1979" in flag.message

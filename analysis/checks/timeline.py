@@ -205,7 +205,9 @@ def _two_dates(ctx: CheckContext) -> list[Finding]:
     found = []
     for claim in ctx.analysis.claims:
         date = claim_date(claim)
-        if date is None or claim.predicate not in _ONE_TIME or claim.subject == "(unspecified)":
+        # A work's maker may go unnamed ("X, published in 1940"): the linked work is the event
+        if date is None or claim.predicate not in _ONE_TIME or (
+                claim.subject == "(unspecified)" and not claim.object_kb_id):
             continue
         first = seen.setdefault(_event_key(claim), claim)
         first_date = claim_date(first)
