@@ -522,3 +522,13 @@ def test_one_work_dated_twice_with_its_maker_unnamed(check: Check) -> None:
             "- 1980: Quiet Rooms is published in the Budapest Weekly.\n")
     (flag,) = [f for f in check(text) if f.category == "internal_inconsistency"]
     assert flag.sentence.startswith("1980:") and "1979" in flag.message
+
+
+def test_supposed_sayings_and_comparisons_with_a_comma(check: Check) -> None:
+    flags = check(varga(
+        'Of the first novel she is supposed to have said, "I wrote it to stay alive."',
+        "No novelist, before or since, has meant more to the city.",
+        "No novelist, she told friends, has time for parties."))
+    assert on(flags, "supposed to have said", "vague_attribution")
+    assert [f.sentence[:20] for f in flags if f.category == "unsupported_claim"] == [
+        "No novelist, before "]

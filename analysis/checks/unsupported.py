@@ -48,7 +48,7 @@ _PATTERNS = [
             r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
             r"rival|equal|surpass)"
-            r"|^\W*(?:no|not a single|not one) (?:[\w-]+\s+){0,8}?(?:has|have|had|did|does|will|"
+            r"|^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){0,8}?(?:has|have|had|did|does|will|"
             r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much|"
             r"deeper|wider|broader|larger|bigger|stronger)\b"
             r"|^\W*no (?:[\w-]+\s+){1,8}?[\w-]+\b[^.;]{0,60}?\b(?:so (?:many|much|completely|"
