@@ -24,16 +24,16 @@ from analysis.claim_anchor_rules import (
     own_date_predicate,
     relation,
 )
-from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, YEAR, ClaimContext
+from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
 from analysis.claim_objects import speech_tokens
 from analysis.claim_time import label_timex, timexes_in
 from analysis.components.kinds import KIND_OF_WORD
 from analysis.kb.api import KBReader
+from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Block, Claim, Mention, Timex
 from analysis.triggers import verb_lemma
 
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
-_TIME_NOUNS = frozenset({"year", "season", "decade", "summer", "spring", "autumn", "winter"})
 _VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -196,10 +196,6 @@ def _claim(
     return _make(mention, time, span, predicate, lemma, agent)
 
 
-# Who made a work: author, creator, director, composer, performer, developer, producer.
-_CREATORS = ("P50", "P170", "P57", "P86", "P175", "P178", "P162", "P58", "P61")
-
-
 def _entry_title(
     ctx: ClaimContext, kb: KBReader, mention: Mention, span: Span, entity_type: str
 ) -> bool:
@@ -210,7 +206,8 @@ def _entry_title(
     opening = ctx.article.text[block.start + len(block.date_label) : mention.start]
     if any(c.isalnum() for c in opening):
         return False
-    return any(f.value.entity_id == subject for f in kb.facts(mention.kb_id or "", _CREATORS)) \
+    makers = kb.facts(mention.kb_id or "", CREATOR_PROPERTIES)
+    return any(f.value.entity_id == subject for f in makers) \
         or any(f.value.entity_id == mention.kb_id for f in kb.facts(subject, ("P800",)))
 
 
@@ -238,7 +235,7 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
         return _Agent("", None, is_name=True)
     if subj.pos_ == "PRON":
         return _profile(ctx) if ctx.subject and ctx.subject.takes(subj.lower_) else None
-    if subj.ent_type_ == "DATE" or subj.lemma_.lower() in _TIME_NOUNS:
+    if subj.ent_type_ == "DATE" or subj.lemma_.lower() in TIME_NOUNS:
         return _profile(ctx)  # "2015 brought both the Nobel Prize and the Medal": a profile's year
     named = ctx.mention_at.get(subj.i)
     if named is None:

@@ -16,6 +16,9 @@ INHERIT_DEPS = frozenset(
 )
 WITH_WORDS = frozenset({"with", "alongside", "and", "beside"})
 DATED_TYPES = frozenset({"DATE"})
+# Nouns that name a stretch of time: "the year 2009 brought", "1965, the year he set up X".
+TIME_NOUNS = frozenset("year decade season month week day summer spring autumn fall winter "
+                       "century era".split())
 RELATIVE_TEXT = re.compile(
     r"\b(later|after|afterwards|earlier|before|ago|previous|next|"
     r"following)\b",

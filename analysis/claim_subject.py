@@ -8,6 +8,7 @@ from analysis.claim_context import (
     INHERIT_DEPS,
     PERSON_PREDICATES,
     SUBJECT_DEPS,
+    TIME_NOUNS,
     ClaimContext,
 )
 from analysis.models import Block, Mention
@@ -161,10 +162,6 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     return phrase, None, None
 
 
-_TIME_NOUNS = frozenset("year decade season month week day summer spring autumn fall winter "
-                        "century era".split())
-
-
 def _semicolon_between(a: Token, b: Token) -> bool:
     """"1986: Marries María Kodama; dies in Geneva": a subject across a ";" is a misparse."""
     lo, hi = sorted((a.i, b.i))
@@ -184,7 +181,7 @@ def _kin_before(verb: Token) -> bool:
 
 def _time_subject(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and (subject.lemma_.lower() in _TIME_NOUNS
+    return subject is not None and (subject.lemma_.lower() in TIME_NOUNS
                                     or subject.ent_type_ == "DATE")
 
 

@@ -18,6 +18,7 @@ from analysis.claim_anchors import anchored_claims
 from analysis.claim_context import (
     LEAD_VERBS,
     MEMBER_ROLES,
+    TIME_NOUNS,
     ClaimContext,
 )
 from analysis.claim_objects import (
@@ -136,13 +137,10 @@ def _sentence_claims(
                 yield each
 
 
-_YEAR_NOUNS = frozenset({"year", "month", "season", "summer", "spring", "autumn", "winter"})
-
-
 def _year_clause(ctx: ClaimContext, verb: Token) -> Timex | None:
     """"In 1965, the year he set up Inversora": a clause on "the year" next to a date takes it."""
     noun = verb.head
-    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() not in _YEAR_NOUNS:
+    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() not in TIME_NOUNS:
         return None
     if noun.dep_ == "appos":
         return timex_at(ctx, noun.head.idx)

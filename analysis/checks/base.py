@@ -68,6 +68,16 @@ def claim_date(claim: Claim) -> PartialDate | None:
     return to_partial_date(claim.time)
 
 
+def kind_text(kb: KBReader, entity_id: str | None) -> str:
+    """What the KB says an entity is: its description and its instance-of values, one a line
+    ("weekly business magazine", "political party")."""
+    entity = kb.entity(entity_id) if entity_id else None
+    if entity is None:
+        return ""
+    kinds = "\n".join(f.value.text for f in kb.facts(entity.id, ("P31",)))
+    return f"{entity.description}\n{kinds}"
+
+
 def value_text(value: KBValue) -> str:
     if value.date is not None:
         return value.date.human()

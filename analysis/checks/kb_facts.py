@@ -6,7 +6,14 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from analysis.checks.base import CheckContext, CheckResult, Finding, Verdict, evidence_of
+from analysis.checks.base import (
+    CheckContext,
+    CheckResult,
+    Finding,
+    Verdict,
+    evidence_of,
+    kind_text,
+)
 from analysis.checks.kb_match import (
     PROPERTY_MAP,
     PredicateSpec,
@@ -96,11 +103,7 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
 
 
 def _is_party(kb: KBReader, entity_id: str | None) -> bool:
-    entity = kb.entity(entity_id) if entity_id else None
-    if entity is None:
-        return False
-    kinds = " ".join(f.value.text for f in kb.facts(entity.id, ("P31",)))
-    return bool(re.search(r"\bpolitical party\b", f"{entity.description} {kinds}", re.I))
+    return bool(re.search(r"\bpolitical party\b", kind_text(kb, entity_id), re.I))
 
 
 def _verify_life_event(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.checks.base import CheckContext, evidence_of
+from analysis.checks.base import CheckContext, evidence_of, kind_text
 from analysis.checks.kb_match import PredicateSpec, kb_dates
 from analysis.checks.outcomes import (
     Outcome,
@@ -27,7 +27,7 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         # itself released
         return Outcome("unverifiable", "no work named" if claim.subject_kb_id else
                        "entity not linked")
-    if claim.predicate == "released" and _PERIODICAL.search(_describe(kb, work)):
+    if claim.predicate == "released" and _PERIODICAL.search(kind_text(kb, work)):
         # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
         # issue's; the magazine itself is much older
         return Outcome("unverifiable", "a periodical's issue")
@@ -57,13 +57,6 @@ _PERIODICAL = re.compile(r"^\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:magazine|
 def _kind(kb: KBReader, entity_id: str | None) -> str | None:
     entity = kb.entity(entity_id) if entity_id else None
     return entity.type if entity else None
-
-
-def _describe(kb: KBReader, entity_id: str) -> str:
-    """The entity's description and what it is an instance of ("weekly business magazine")."""
-    entity = kb.entity(entity_id)
-    kinds = "\n".join(f.value.text for f in kb.facts(entity_id, ("P31",)))
-    return f"{entity.description if entity else ''}\n{kinds}"
 
 
 def _named_nearby(ctx: CheckContext, claim: Claim, ids: set[str | None]) -> bool:

@@ -15,11 +15,10 @@ from analysis.checks.registry import register
 from analysis.components.kinds import KIND_OF_WORD, kind_of
 from analysis.dates import PartialDate
 from analysis.kb.model import KBFact
+from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Evidence, Mention
 
 _LATEST = re.compile(r"\b(?:latest|most recent|newest)\s+(?P<kind>[a-z]+)\b", re.I)
-# Who made a work, seen from the work.
-_CREATORS = ("P50", "P170", "P57", "P86", "P175", "P58", "P162")
 _DATES = ("P577", "P571")
 _STALE_DAYS = 2 * 365  # as for "recent"
 
@@ -85,7 +84,7 @@ def _evidence(ctx: CheckContext, work: str) -> tuple[Evidence, ...]:
 def _works_of(ctx: CheckContext, person: str) -> list[KBFact]:
     """The dated works the KB credits to the person, as their date facts."""
     assert ctx.kb is not None
-    works = {f.subject for f in ctx.kb.facts_with_value(person, _CREATORS)}
+    works = {f.subject for f in ctx.kb.facts_with_value(person, CREATOR_PROPERTIES)}
     works |= {f.value.entity_id for f in ctx.kb.facts(person, ("P800",)) if f.value.entity_id}
     return [f for w in works for f in kb_dates(ctx.kb, w, _DATES)]
 

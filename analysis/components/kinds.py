@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from analysis.components.text import doc_text
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBEntity
+from analysis.kb.names import head_noun
 
 if TYPE_CHECKING:
     from analysis.components.linker import Linked
@@ -32,9 +33,6 @@ KIND_OF_WORD = {word: kind for kind, words in _KINDS.items() for word in words}
 # "the film version of", "Ossie Davis's film of", "the 1987 film", "the stage musical"
 _CUE = re.compile(
     r"\b(?P<word>[a-z]+)\s+(?:(?:version|adaptation|adaption)\s+)?(?:of\s+)?$", re.I)
-# Where a description's head phrase ends: "1956 documentary film | by Jacques Cousteau".
-_HEAD_END = re.compile(r"\s(?:based|by|directed|written|about|of|from|adapted|with|set|"
-                       r"starring|for|in|that|which|and)\b|[,;(]", re.I)
 
 
 def relink_by_kind(links: list[Linked], kb: KBReader) -> None:
@@ -62,8 +60,7 @@ def kind_of(kb: KBReader, entity: KBEntity) -> str | None:
     bracket = re.search(r"\(([^)]*)\)\s*$", entity.label)
     texts = [bracket.group(1)] if bracket else []
     texts += [f.value.text for f in kb.facts(entity.id, ("P31",))]
-    head = _HEAD_END.split(entity.description, maxsplit=1)[0].split()
-    texts += head[-1:]
+    texts += [head_noun(entity.description) or ""]
     for text in texts:
         for word in reversed(text.lower().split()):
             if word in KIND_OF_WORD:

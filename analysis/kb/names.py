@@ -70,3 +70,15 @@ def normalize_name(text: str) -> str:
 def name_tokens(normalized: str) -> int:
     """The number of whitespace-separated tokens of an already normalised name."""
     return len(normalized.split())
+
+
+# Where a description's head phrase ends: "1956 documentary film | by Jacques Cousteau",
+# "cultural prize | of the city of Frankfurt".
+_HEAD_END = re.compile(r"\s(?:of|by|in|for|from|at|on|with|about|based|directed|written|adapted|"
+                       r"founded|awarded|given|set|starring|that|which|and)\b|[,;(]", re.I)
+
+
+def head_noun(description: str) -> str | None:
+    """The kind of thing a description names: its head phrase's last word, lower-cased."""
+    head = _HEAD_END.split(description, maxsplit=1)[0].split()
+    return head[-1].lower() if head else None

@@ -88,6 +88,9 @@ QUALIFIERS: tuple[Property, ...] = (
 
 # Not facts but provenance: the reference URL of a Wikidata statement becomes part of its source.
 REFERENCE_URL = "P854"
+# Who made a work, seen from the work: author, creator, director, composer, performer,
+# developer, producer, screenwriter, architect.
+CREATOR_PROPERTIES = ("P50", "P170", "P57", "P86", "P175", "P178", "P162", "P58", "P61")
 
 BY_PID: dict[str, Property] = {p.pid: p for p in PROPERTIES}
 QUALIFIER_BY_PID: dict[str, Property] = {q.pid: q for q in QUALIFIERS}

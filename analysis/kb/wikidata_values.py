@@ -12,6 +12,7 @@ from typing import Any
 
 from analysis.dates import PartialDate
 from analysis.kb.model import EntityType, KBValue
+from analysis.kb.names import head_noun
 from analysis.kb.properties import REFERENCE_URL
 
 REFERENCE_SOURCE = "https://www.wikidata.org/wiki/"
@@ -69,8 +70,6 @@ def entity_type(classes: Iterable[str], properties: Iterable[str] = ()) -> Entit
 
 # The head noun of a description names the kind of thing ("cultural prize of the city of
 # Frankfurt", "1997 film directed by ..."): the last resort when P31 and the properties say nothing.
-_HEAD_END = re.compile(r"\s(?:of|by|in|for|from|at|on|with|based|directed|written|founded|"
-                       r"awarded|given|that|which|and)\b|[,;(]", re.I)
 TYPE_BY_HEAD_NOUN: dict[str, EntityType] = {
     **dict.fromkeys("prize award medal honour honor decoration laureateship".split(), "award"),
     **dict.fromkeys("university college school institute company corporation society academy "
@@ -86,8 +85,7 @@ TYPE_BY_HEAD_NOUN: dict[str, EntityType] = {
 
 
 def type_from_description(description: str) -> EntityType:
-    head = _HEAD_END.split(description, maxsplit=1)[0].split()
-    return TYPE_BY_HEAD_NOUN.get(head[-1].lower(), "other") if head else "other"
+    return TYPE_BY_HEAD_NOUN.get(head_noun(description) or "", "other")
 
 
 # Properties that only a person, organisation, work or place has, in that order of trust.
