@@ -27,8 +27,8 @@ from analysis.claim_anchor_rules import (
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
 from analysis.claim_objects import speech_tokens
 from analysis.claim_time import label_timex, timexes_in
-from analysis.components.kinds import KIND_OF_WORD
 from analysis.kb.api import KBReader
+from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Block, Claim, Mention, Timex
 from analysis.triggers import verb_lemma

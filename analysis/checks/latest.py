@@ -12,8 +12,8 @@ import re
 from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
 from analysis.checks.kb_match import kb_dates
 from analysis.checks.registry import register
-from analysis.components.kinds import KIND_OF_WORD, kind_of
 from analysis.dates import PartialDate
+from analysis.kb.kinds import KIND_OF_WORD, kind_of
 from analysis.kb.model import KBFact
 from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Evidence, Mention
