@@ -15,7 +15,7 @@ _RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "wo
 # honorary degree in 2012", "spoke at Google") name it without dating the relation.
 START_VERBS = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint", "elect",
                          "enrol", "enroll", "enter", "matriculate", "admit", "rejoin", "poach",
-                         "draft"})
+                         "draft", "become"})
 END_VERBS = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
 DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
                           "captain", "study", "attend", "spend", "remain", "stay"})
@@ -24,10 +24,13 @@ DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "man
 _NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "lose", "miss",
                            "deny", "present", "give", "hand", "judge", "chair", "host", "fund",
                            "sponsor", "endow", "found", "establish", "create", "set", "announce"})
+_GIVE = frozenset({"present", "give", "hand"})
 # Verbs that date a work or an organisation itself.
 _RELEASE = frozenset({"appear", "publish", "release", "premiere", "open", "debut", "air",
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
-                      "unveil", "introduce", "fly", "inaugurate", "come"})
+                      "unveil", "introduce", "fly", "inaugurate", "come", "arrive"})
+# A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
+_ENACT = frozenset({"pass", "enact", "adopt", "ratify", "sign"})
 _MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
                    "invent", "paint", "develop"})
 _FOUND = frozenset({"found", "establish", "form", "set", "launch", "create", "start",
@@ -64,6 +67,10 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         return None  # "first flew in 1957" dates the craft; "flew in 1961" is a mission
     if entity_type == "organization":
         return "founded" if lemma in (_FOUND_ACTIVE if active else _FOUND) else None
+    if lemma in _ENACT:  # "was passed in 1998", "the law passed in 1998"; not "X passed Y"
+        other = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prt") or (
+            c.dep_ == "prep" and c.lower_ not in ("in", "on", "by", "as"))]
+        return None if other else "released"
     if lemma in _RELEASE:
         return "released"
     return "created" if lemma in _MAKE else None
@@ -71,16 +78,23 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
 
 def relation(
     kb: KBReader, agent: str | None, name: str | None, lemma: str,
-    subject: ProfileSubject | None,
+    subject: ProfileSubject | None, *, received: bool = False,
 ) -> str | None:
-    """The predicate the KB's fact between the agent and the name makes of this verb."""
+    """The predicate the KB's fact between the agent and the name makes of this verb.
+
+    ``received``: the agent is the one the verb gives to ("gave her X", "she was given X").
+    """
     if not agent:
         return None
-    props = {f.property for f in kb.facts(agent, tuple(_RELATIONS)) if f.value.entity_id == name}
+    facts = kb.facts(agent, tuple(_RELATIONS))
+    props = {f.property for f in facts if f.value.entity_id == name} or {
+        f.property for f in facts  # no fact names X itself: a post held at X ("chairman of X")
+        if f.property == "P39" and any(q.entity_id == name for q in f.qualifiers.get("P642", ()))}
     if not props:
         return None
     if "P166" in props:
-        if lemma in _NOT_RECEIVED and agent == getattr(subject, "kb_id", None):
+        given = received and lemma in _GIVE
+        if lemma in _NOT_RECEIVED and not given and agent == getattr(subject, "kb_id", None):
             return None
         return "award"
     if props == {"P69"}:

@@ -36,6 +36,11 @@ from analysis.triggers import verb_lemma
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
 _VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Participles that give a noun its name: with "as" ("written up as X", "known as X") or
+# directly ("titled X", "called X"); "published X" names nothing.
+_NAMING = frozenset({"write", "title", "entitle", "call", "name", "know", "publish", "dub",
+                     "bill", "brand", "issue", "release"})
+_NAMING_DIRECT = frozenset({"title", "entitle", "call", "name", "dub"})
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,54 @@ def anchored_claims(
 def _verbs(root: Token) -> list[Token]:
     """The clause the name is in, then a relative clause about it ("X, which first flew in",
     "X, the service Apple launched in 2014")."""
+    named = _named_noun(root)
+    if named is not None:
+        # "The reform, passed in 1993 and known as X, ...": what is said of the noun X names
+        noun, naming = named
+        said = [c for c in noun.children if c.dep_ == "acl"]
+        said += [c for v in said for c in v.conjuncts if c.i > v.i]
+        return [v for v in said if v.i != naming.i] + [_governor(noun)]
     if root.pos_ in ("VERB", "AUX") and root.dep_ in ("acl", "appos"):
         return [_governor(root.head)]  # a title the parser read as a clause: "Taking on the World"
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
     # "a trimaran designed by X and launched in 2000": the conjoined participle too
     return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i)]
+
+
+def _named_noun(root: Token) -> tuple[Token, Token] | None:
+    """The noun a name is given to by a participle, and the participle: "The result, written
+    up as X, was published", "the reform ..., known ever since as X", "a paper titled X"."""
+    node = root.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root
+    if node is root and root.dep_ not in ("oprd", "dobj", "attr", "xcomp"):
+        return None
+    naming = node.head
+    if naming.dep_ == "advmod" and naming.pos_ not in ("VERB", "AUX"):
+        naming = naming.head  # "known ever since as X"
+    if naming.lemma_.lower() not in _NAMING:
+        # "passed in 1961 and known ever since as X" with "as X" hung on "passed"
+        naming = next((c for c in naming.conjuncts if c.i < node.i
+                       and c.lemma_.lower() in _NAMING), naming)
+    if naming.lemma_.lower() not in (_NAMING if node is not root else _NAMING_DIRECT) \
+            or naming.tag_ != "VBN":
+        return None
+    clause = naming
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "acl":
+        return clause.head, naming
+    # the parser's other reading: "The reform ... passed in 1993 and known as X, allowed ..."
+    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return (subj, naming) if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _passive(verb: Token) -> bool:
+    """"was passed", "X, founded in 1990": the clause's subject undergoes the verb."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and clause.dep_ == "acl")
 
 
 def _about_name(verb: Token, root: Token) -> bool:
@@ -128,7 +175,19 @@ def _bound_time(
         return named[0] if named else own[0]  # "the Law of 2019 ... by 2050": the Law's year
     if own or not block.date_label or _has_own_year(ctx, span, block):
         return None
-    return label_timex(ctx, block) if verb.dep_ == "ROOT" else None
+    return label_timex(ctx, block) if _entry_verb(verb) else None
+
+
+def _entry_verb(verb: Token) -> bool:
+    """The entry's main verb or one conjoined with it ("1970: Wins X and signs for Y"): the
+    entry's date is each one's."""
+    for _ in range(6):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
 
 
 def _names_its_year(ctx: ClaimContext, time: Timex, mention: Mention) -> bool:
@@ -177,20 +236,23 @@ def _claim(
     agent = _agent(ctx, root, verb)
     if agent is not None and (agent.is_name or _about_name(verb, root) or (
             root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
-        active = root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass"
+        active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
+            and not (_named_noun(root) and _passive(verb))
         made = own_date_predicate(entity.type, lemma, verb, active)
         if made is not None:
             return _make(mention, time, span, made, lemma)
+    # "she was given X": the subject receives
+    received = any(c.dep_ == "nsubjpass" for c in verb.children)
     if agent is None or agent.is_name or not agent.person or not agent.kb_id:
         # "Barcelona signed him", "The Royal Society added its Copley Medal": the name or a
         # giver acts, and the profile's subject receives
         giver = agent is not None and not agent.person and not agent.is_name
-        agent = _recipient(ctx, verb, award=entity.type == "award" and giver)
+        agent, received = _recipient(ctx, verb, award=entity.type == "award" and giver), True
     if agent is None:
         return None
     if lemma in END_VERBS and root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
         lemma = "join"  # "left Google for Facebook in 2008": Facebook is where she went
-    predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject)
+    predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject, received=received)
     if predicate is None:
         return None
     return _make(mention, time, span, predicate, lemma, agent)
@@ -222,6 +284,10 @@ def _ordered(root: Token, verb: Token) -> bool:
 
 def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
     """The clause's subject: the name itself, the profile's subject, or another named person."""
+    named = _named_noun(root)
+    if named is not None and (verb.head.i == named[0].i and verb.dep_ == "acl" or any(
+            c.i == named[0].i for c in verb.children if c.dep_ in SUBJECT_DEPS)):
+        return _Agent("", None, is_name=True)  # what is said of the noun is said of X
     subj = _clause_subject(verb)
     if subj is None:
         # "1988: Joined Bell Labs", "... and was knighted in 1997": a subjectless clause in a

@@ -108,10 +108,17 @@ def owner_above(node: Token, trigger_ids: set[int]) -> int | None:
     for _ in range(12):
         if node.i in trigger_ids:
             return node.i
-        if node.head.i == node.i:
+        if node.head.i == node.i or _own_clause(node):
+            # "..., and in Denmark she was given Y in 2012": the date is that clause's
             return None
         node = node.head
     return None
+
+
+def _own_clause(verb: Token) -> bool:
+    """A conjoined clause with a subject of its own ("..., and she was given Y")."""
+    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def main_clause(token: Token) -> bool:
@@ -139,7 +146,9 @@ def preceding_owner(
     if not before:
         return None
     between = span.doc[before[-1] + 1 : timex_i]
-    if strict and any(t.lower_ in CLAUSE_BREAKS for t in between):
+    # "The honours did not stop with her death: in 1998 she was inducted": a colon opens
+    # another statement
+    if strict and any(t.lower_ in CLAUSE_BREAKS or t.text == ":" for t in between):
         return None
     return before[-1]
 
@@ -171,9 +180,13 @@ def _other_clause(date_root: Token, trigger: Token) -> bool:
     verb = date_root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
-    return verb.i != trigger.i and trigger.dep_ == "conj" and trigger.head.i == verb.i \
-        and own_subject
+    if verb.i != trigger.i and verb.head.i == trigger.i and _own_clause(verb):
+        return True  # "In 2008 she received X, and she was given Y in 2012": 2012 is Y's
+    return verb.i != trigger.i and trigger.head.i == verb.i and _own_clause(trigger)
+
+
+_LATER = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually",
+                    "thereafter"})
 
 
 def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex | None:
@@ -183,6 +196,8 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
         return next(iter(owned.values()))
     node = trig.token
     head = node.head
+    if any(c.lower_ in _LATER for c in node.children):
+        return None  # "In 1950 he married X, and the two later set up Y": not in 1950
     if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
         # "In 2011 she received X and was named Y": a fronted date frames both verbs.
         return owned[head.i]

@@ -267,6 +267,8 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
                        role=named.text if predicate == "position" else None)
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")
+    if tok.lower_ == "with" and (found := _supervisor_named(tok, mention_at)) is not None:
+        return Trigger(found[0], "advisor", target=found[1])
     if (
         tok.lower_ == "under"
         and nxt is not None
@@ -306,6 +308,23 @@ def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
             and tok.i + 2 < len(doc)
             and doc[tok.i + 1].like_num and len(doc[tok.i + 1].text) == 4
             and doc[tok.i + 2].text == ")")
+
+
+def _supervisor_named(
+    tok: Token, mention_at: dict[int, Mention]
+) -> tuple[Token, Mention] | None:
+    """"with Robert Oppenheimer as her doctoral advisor": the supervisor's noun and person."""
+    named = mention_at.get(tok.i + 1)
+    if named is None or named.label != "person":
+        return None
+    doc = tok.doc
+    after = next((t.i for t in doc[tok.i + 1 : tok.i + 6] if t.idx >= named.end), None)
+    words = [t.lower_ for t in doc[after : after + 4]] if after is not None else []
+    if words[:2] not in (["as", "her"], ["as", "his"], ["as", "their"]):
+        return None
+    noun = next((t for t in doc[after + 2 : after + 4] if NOUN_TRIGGERS.get(t.lower_) ==
+                 "advisor"), None)
+    return (noun, named) if noun is not None else None
 
 
 def _supervisor_after(tok: Token, mention_at: dict[int, Mention]) -> bool:

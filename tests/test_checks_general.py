@@ -114,6 +114,58 @@ ENTITIES: list[dict[str, Any]] = [
                               {"property": "founded by", "value": "Peter Ashdown"}]},
 ]
 
+# A second invented person, for the constructions of held-out set 15.
+OLENKO = "Mara Olenko"
+ENTITIES += [
+    {"id": "local:mara-olenko", "label": OLENKO, "type": "person", "aliases": ["Olenko"],
+     "source": SRC, "facts": [
+         {"property": "date of birth", "value": "1930-09-09"},
+         {"property": "educated at", "value": "Kessler Institute", "start": 1950, "end": 1954,
+          "qualifiers": {"academic degree": "Bachelor of Arts"}},
+         {"property": "doctoral advisor", "value": "Jonas Petrak"},
+         {"property": "employer", "value": "Harbour County Prosecutor's Office", "start": 1958,
+          "end": 1963, "qualifiers": {"subject has role": "assistant prosecutor"}},
+         {"property": "award received", "value": "Delacroix Medal", "point in time": 1971},
+         {"property": "member of", "value": "Royal Academy of Letters", "start": 1966},
+         {"property": "position held", "value": "Chair of the Lumen Fund",
+          "qualifiers": {"of": "Lumen Fund"}, "start": 1975, "end": 1980},
+     ]},
+    {"id": "local:kessler", "label": "Kessler Institute", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:harbour-office", "label": "Harbour County Prosecutor's Office",
+     "type": "organization", "source": SRC, "facts": []},
+    {"id": "local:northgate-office", "label": "Northgate County Prosecutor's Office",
+     "type": "organization", "source": SRC, "facts": []},
+    {"id": "local:delacroix", "label": "Delacroix Medal", "type": "award", "source": SRC,
+     "facts": []},
+    {"id": "local:academy-letters", "label": "Royal Academy of Letters", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:lumen", "label": "Lumen Fund", "type": "organization", "source": SRC,
+     "facts": []},
+    {"id": "local:lumen-chair", "label": "Chair of the Lumen Fund", "type": "position",
+     "source": SRC, "facts": [{"property": "part of", "value": "Lumen Fund"}]},
+    {"id": "local:petrak", "label": "Jonas Petrak", "type": "person", "source": SRC,
+     "facts": []},
+    {"id": "local:brunn", "label": "Ilse Brunn", "type": "person", "source": SRC, "facts": []},
+    {"id": "local:glass-orchard", "label": "The Glass Orchard", "type": "work", "source": SRC,
+     "description": "1962 novel by Mara Olenko",
+     "facts": [{"property": "publication date", "value": 1962},
+               {"property": "author", "value": OLENKO}]},
+    {"id": "local:salt-roads", "label": "Salt Roads", "type": "work", "source": SRC,
+     "description": "1970 novel by Mara Olenko",
+     "facts": [{"property": "publication date", "value": 1970},
+               {"property": "author", "value": OLENKO}]},
+    {"id": "local:winter-letters", "label": "Winter Letters", "type": "work", "source": SRC,
+     "description": "1979 novel by Mara Olenko",
+     "facts": [{"property": "publication date", "value": 1979},
+               {"property": "author", "value": OLENKO}]},
+    {"id": "local:brandt-act", "label": "Brandt Act", "type": "work", "source": SRC,
+     "facts": [{"property": "publication date", "value": 1961}]},
+    {"id": "local:olenko-act", "label": "Olenko Act", "type": "work", "source": SRC,
+     "facts": [{"property": "publication date", "value": 1968},
+               {"property": "replaces", "value": "Brandt Act"}]},
+]
+
 Check = Callable[[str], list[Flag]]
 
 
@@ -532,3 +584,117 @@ def test_supposed_sayings_and_comparisons_with_a_comma(check: Check) -> None:
     assert on(flags, "supposed to have said", "vague_attribution")
     assert [f.sentence[:20] for f in flags if f.category == "unsupported_claim"] == [
         "No novelist, before "]
+
+
+def olenko(*sentences: str) -> str:
+    return f"{OLENKO}\n\n{OLENKO} was a lawyer and novelist. " + " ".join(sentences) + "\n"
+
+
+def olenko_dates(*entries: str) -> str:
+    return f"{OLENKO}\n\n{OLENKO} was a lawyer and novelist.\n\nKey dates\n\n" + "".join(
+        f"- {e}\n" for e in entries)
+
+
+def test_an_award_given_to_her(check: Check) -> None:
+    flags = check(olenko("In 1969 the Royal Academy of Letters gave her its Delacroix Medal.",
+                         "In 1971 she was given the Delacroix Medal."))
+    (flag,) = on(flags, "In 1969", "date_mismatch")
+    assert "1971" in flag.message
+    assert not on(flags, "In 1971")
+
+
+def test_fronted_date_is_not_taken_by_a_clause_of_its_own(check: Check) -> None:
+    flags = check(olenko("In 1969 she received the Delacroix Medal, and in Paris she was given "
+                         "the Golden Quill in 1971."))
+    (flag,) = on(flags, "In 1969", "date_mismatch")
+    assert "1969" in flag.message and "1971" in flag.message
+
+
+def test_graduated_is_the_end_of_the_studies(check: Check) -> None:
+    (flag,) = on(check(olenko("She graduated from the Kessler Institute in 1952.")),
+                 "graduated", "date_mismatch")
+    assert "1954" in flag.message
+    assert not check(olenko("She graduated from the Kessler Institute in 1954.",
+                            "She was studying at the Kessler Institute in 1952."))
+
+
+def test_a_role_at_the_wrong_office(check: Check) -> None:
+    flags = check(olenko("From 1958 to 1963 she was an assistant prosecutor in the Northgate "
+                         "County Prosecutor's Office."))
+    (flag,) = on(flags, "Northgate", "fact_mismatch")
+    assert "Harbour County" in flag.message
+
+
+def test_conjoined_verbs_of_a_dated_entry_share_its_date(check: Check) -> None:
+    flags = check(olenko_dates(
+        "1971: Awarded the Delacroix Medal and elected to the Royal Academy of Letters"))
+    (flag,) = on(flags, "1971:", "conflation")
+    assert "1966" in flag.message
+
+
+def test_founding_chairman_of_an_organisation(check: Check) -> None:
+    assert not check(olenko_dates("1975: Named founding chairman of the Lumen Fund"))
+    (flag,) = check(olenko_dates("1977: Named founding chairman of the Lumen Fund"))
+    assert flag.category == "date_mismatch" and "1975" in flag.message
+
+
+def test_a_name_given_by_a_participle(check: Check) -> None:
+    flags = check(olenko(
+        "The reform she drafted, passed in 1961 and known ever since as the Olenko Act, "
+        "ended the old rules.",
+        'Her first manuscript, written up as "The Glass Orchard," was published in 1960.'))
+    (law,) = on(flags, "reform", "date_mismatch")
+    assert "1961 is the date of Brandt Act" in law.message
+    (book,) = on(flags, "manuscript", "date_mismatch")
+    assert "1962" in book.message
+
+
+def test_a_work_that_arrived(check: Check) -> None:
+    (flag,) = on(check(olenko("A second novel, Salt Roads, arrived in 1972.")), "Salt Roads",
+                 "date_mismatch")
+    assert "1970" in flag.message
+
+
+def test_latest_after_the_title(check: Check) -> None:
+    (flag,) = [f for f in check(olenko("Salt Roads (1970), her latest novel, sold well."),
+                                as_of=date(1985, 1, 1)) if f.category == "stale_claim"]
+    assert "Winter Letters" in flag.message
+
+
+def test_advisor_named_with_as(check: Check) -> None:
+    (flag,) = on(check(olenko("She took her doctorate in 1958, with Ilse Brunn as her doctoral "
+                              "advisor.")), "Ilse Brunn", "fact_mismatch")
+    assert "Jonas Petrak" in flag.message
+    assert not check(olenko("She took her doctorate in 1958, with Jonas Petrak as her advisor."))
+
+
+def test_measured_rankings_and_opinions_held_by_others(check: Check) -> None:
+    flags = check(olenko("A 1970 contract made her the best-paid lawyer in the world.",
+                         "She led a firm that many still consider the finest ever assembled.",
+                         "She led the finest firm ever assembled."))
+    assert [f.sentence[:20] for f in flags if f.category == "unsupported_claim"] == [
+        "She led the finest f"]
+
+
+def test_block_quotation_introduced_by_the_paragraph_before(
+        check_text: Callable[..., Any]) -> None:
+    html = ("<html><head><title>Mara Olenko</title></head><body><h1>Mara Olenko</h1>"
+            "<p>Mara Olenko was a lawyer. At her press conference on the day she retired she "
+            "said:</p><blockquote>\"I argued every case as if it were my last.\"</blockquote>"
+            "<p>Later she wrote:</p><blockquote>\"Nothing is lost.\"</blockquote>"
+            "<p>As she put it in various interviews:</p>"
+            "<blockquote>\"The law keeps its promises.\"</blockquote></body></html>")
+    _, _, flags = check_text(html, fmt="html")
+    vague = [f for f in flags if f.category == "vague_attribution"]
+    assert [f.sentence[:7] for f in vague] == ["Nothing", "The law"], vague
+    assert "in various interviews" in vague[1].message
+
+
+def test_set_15_false_alarms_in_general_form(check: Check) -> None:
+    flags = check(varga("The honours did not stop with her death: in 2001 she was elected to "
+                        "the Pannonia Academy.",
+                        "In 1958 she married Tomas Varga, and the two later founded the Danube "
+                        "Writers' Circle."))
+    assert not [f for f in flags if f.category in ("date_mismatch", "conflation")], flags
+    assert not check(olenko("In 1958 she joined the Northgate County Prosecutor's Office's "
+                            "trial clinic at the Harbour County Prosecutor's Office."))

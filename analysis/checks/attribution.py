@@ -231,7 +231,7 @@ def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
 
 def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
     """A block quotation from outside the article: its attribution must name a source."""
-    attribution = (block.attribution or "").strip()
+    attribution = (block.attribution or "").strip() or _introduction(ctx, block)
     vague = _VAGUE.search(attribution)
     if attribution and not vague:
         return None
@@ -241,6 +241,29 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
         f"This block quotation's source is vague ({what})",
         (Evidence(f"Attribution: \"{attribution or '(none)'}\"", "the article"),),
         "Name the book, talk or interview it comes from, with its date.")
+
+
+def _introduction(ctx: CheckContext, block: Block) -> str:
+    """"At his press conference that day he wept openly:" -- the paragraph before a block
+    quotation that ends with a colon introduces it; its last sentence is the attribution."""
+    before = [b for b in ctx.analysis.article.blocks if b.end <= block.start]
+    if not before or before[-1].kind != "paragraph":
+        return ""
+    last = before[-1]
+    text = ctx.text[last.start : last.end].rstrip()
+    if not text.endswith(":"):
+        return ""
+    sentences = [(s, e) for s, e in ctx.analysis.sentences if last.start <= s < last.end]
+    start = sentences[-1][0] if sentences else last.start
+    intro = ctx.text[start : last.start + len(text)].strip()
+    # "He wrote:" names no source; "At his press conference that day he said:" names one
+    return intro if _OCCASION.search(intro) else ""
+
+
+_OCCASION = re.compile(
+    r"\b(?:press conference|news conference|speech|address|interview|lecture|letter|broadcast|"
+    r"memoir|autobiography|diary|essay|article|column|statement|testimony|sermon|eulogy|"
+    r"debate|hearing|editorial|book)(?:e?s)?\b", re.I)
 
 
 def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Block] | None:

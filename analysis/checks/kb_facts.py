@@ -148,10 +148,16 @@ def _verify_relation(
         siblings = [f for f in facts if f not in matching and f.property == spec.properties[0]
                     and _sibling(kb, claim.object_kb_id, f.value.entity_id)
                     and _same_occasion(claim, claimed, f, role)]
-        if siblings:
+        if siblings and not any(_named_in_sentence(ctx, claim, f) for f in siblings):
             return fact_mismatch(ctx, kb, claim, siblings, by_occasion=True)
-    rivals = [f for f in facts if f not in matching and f.property == spec.properties[0]
-              and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
+    # "an assistant district attorney at X" when the KB has that role, at Y, as an employment
+    rivals = [f for f in facts if f not in matching and (
+        f.property == spec.properties[0] or claim.predicate == "position" and fact_role_texts(f))
+        and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
+    if any(_named_in_sentence(ctx, claim, f) for f in rivals):
+        # "joined the Manhattan Project's laboratories at Columbia": the sentence names the
+        # KB's employer too; the other name places the post, it does not replace it
+        rivals = []
     if not matching:
         # Not awards: a year holds many honours, and the KB's list is never the whole list.
         if rivals and claim.predicate in ("studied", "worked_at", "joined", "position"):
@@ -168,8 +174,8 @@ def _verify_relation(
     co = _co_recipient_problem(kb, claim, matching)
     if co is not None:
         return co
-    if claimed is None:
-        return supported(kb, matching)
+    if claimed is None or claim.predicate == "advisor":
+        return supported(kb, matching)  # an advisor's year is the degree's, not the relation's
     checks = [(f, True if _elected_before(claim, claimed, f, role) else
                date_agrees(claimed, f, role)) for f in matching]
     if any(ok for _, ok in checks):
@@ -215,6 +221,13 @@ def _work_award(ctx: CheckContext, kb: KBReader, claim: Claim) -> list[KBFact]:
            if claim.start <= m.start < claim.end and m.kb_id and m.label == "work"}
     return [f for wid in ids for f in kb.facts(wid or "", ("P166",))
             if f.value.entity_id == claim.object_kb_id]
+
+
+def _named_in_sentence(ctx: CheckContext, claim: Claim, fact: KBFact) -> bool:
+    """Does the claim's sentence name the organisation of this fact (a post's "of" for P39)?"""
+    org = fact_org(fact)[0]
+    return bool(org) and any(m.kb_id == org and claim.start <= m.start < claim.end
+                             for m in ctx.analysis.mentions)
 
 
 def _mentioned_in(ctx: CheckContext, claim: Claim, entity_id: str | None) -> bool:
@@ -264,11 +277,11 @@ _LEAD_WORDS = frozenset({"lead", "head", "run", "direct", "chair"})
 
 def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role: str) -> bool:
     """A fact of another value that fits the claim's date and degree: the claim's occasion."""
-    role = str(claim.qualifiers.get("role") or "")
-    if role and claim.predicate in ("worked_at", "joined", "position") and not set(
-            role.lower().split()) <= _LEAD_WORDS:
+    held = str(claim.qualifiers.get("role") or "")
+    if held and claim.predicate in ("worked_at", "joined", "position") and not set(
+            held.lower().split()) <= _LEAD_WORDS:
         # "a stint at Bain as a management consultant" when the KB has that role at McKinsey
-        return any(role_matches(role, r) for r in fact_role_texts(fact))
+        return any(role_matches(held, r) for r in fact_role_texts(fact))
     degree = degree_class(str(claim.qualifiers.get("degree", "")))
     fact_degree = degree_class(" ".join(v.text for v in fact.qualifiers.get("P512", ())))
     if degree and fact_degree and degree != fact_degree:

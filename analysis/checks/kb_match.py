@@ -85,7 +85,7 @@ _GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", 
 # Function words and adverbs that say nothing about which role ("also chancellor of X").
 _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her",
                         "also", "now", "currently", "still", "again", "once", "formerly",
-                        "then", "later", "longtime", "former"})
+                        "then", "later", "longtime", "former", "founding", "inaugural"})
 
 
 def related_orgs(kb: KBReader, entity_id: str) -> set[str]:
@@ -249,6 +249,8 @@ def date_role(claim: Claim, spec: PredicateSpec) -> str:
         return "during"
     if claim.predicate == "position" and claim.qualifiers.get("verb") not in START_VERBS:
         return "during"
+    if claim.predicate == "studied" and claim.qualifiers.get("verb") == "graduate":
+        return "end"  # "graduated from Princeton in 1974": the end of the studies
     if claim.predicate == "studied" and not claim.qualifiers.get("degree"):
         return "during"
     return spec.date_role

@@ -32,7 +32,8 @@ def check_latest(ctx: CheckContext) -> list[Finding]:
     for start, end in ctx.analysis.sentences:
         word = _LATEST.search(ctx.text, start, end)
         kind = KIND_OF_WORD.get(word["kind"].lower()) if word else None
-        title = _title_after(ctx, word.end(), end) if word and kind else None
+        title = (_title_after(ctx, word.end(), end) or _title_before(ctx, word.start(), start)
+                 ) if word and kind else None
         if title is None:
             continue
         dated = _date(ctx, title.kb_id or "")
@@ -68,6 +69,17 @@ def _title_after(ctx: CheckContext, after: int, end: int) -> Mention | None:
     """The linked work named right after "latest book" ("..., Reason for Hope,")."""
     return next((m for m in ctx.analysis.mentions if after <= m.start < min(end, after + 12)
                  and m.kb_id and m.label in ("work", "other")), None)
+
+
+# "A Long Petal of the Sea (2019), her latest novel": the title, its year, and an apposition
+_BEFORE = re.compile(r"\s*(?:\(\d{4}\))?\s*,\s*(?:his|her|their|its)\s+")
+
+
+def _title_before(ctx: CheckContext, word: int, start: int) -> Mention | None:
+    """The linked work "latest book" stands in apposition to, named before it."""
+    return next((m for m in ctx.analysis.mentions if start <= m.start and m.end <= word
+                 and m.kb_id and m.label in ("work", "other")
+                 and _BEFORE.fullmatch(ctx.text, m.end, word)), None)
 
 
 def _date(ctx: CheckContext, work: str) -> PartialDate | None:

@@ -26,7 +26,8 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b[^.;]{0,40}?\b("
+            # not "the best-paid athlete", "best-selling": a measured ranking, not praise
+            r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b(?!-)[^.;]{0,40}?\b("
             r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|generation|"
             r"era|time)|in the world)\b",
             re.I,
@@ -104,7 +105,10 @@ _PATTERNS = [
 ]
 _REPORTED = re.compile(
     r"\b(?:one of the|named (?:him|her|them|it)|ranked|listed|voted|called (?:him|her|it)|"
-    r"lists (?:him|her|them|it)|according to|reckoned|certified)\b",
+    r"lists (?:him|her|them|it)|according to|reckoned|certified|"
+    # "a team that many still consider the finest ever": an opinion given to its holders
+    r"(?:many|most|some|critics|fans|historians|experts|commentators)(?: \w+)? "
+    r"(?:still )?(?:consider|regard|rate|deem|call)s?)\b",
     re.I)
 # A figure that measures the claim: "with around 100 million copies sold", "eight gold medals".
 _FIGURE = re.compile(
