@@ -34,6 +34,7 @@ FLOORS = {
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
     "eval-holdout14": (0.65, 0.95, 1),
+    "eval-holdout15": (0.60, 0.75, 1),
 }
 
 
