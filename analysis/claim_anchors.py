@@ -25,7 +25,7 @@ from analysis.claim_anchor_rules import (
     relation,
 )
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
-from analysis.claim_objects import speech_tokens
+from analysis.claim_objects import add_person, shared_with, speech_tokens
 from analysis.claim_time import label_timex, timexes_in
 from analysis.kb.api import KBReader
 from analysis.kb.kinds import KIND_OF_WORD
@@ -71,7 +71,9 @@ def anchored_claims(
             continue
         for verb in _verbs(root):
             time = _bound_time(ctx, span, block, verb, mention)
-            claim = _claim(ctx, kb, mention, root, verb, time, span) if time else None
+            # "X, an honour he shared with Y" is checkable without a date: its co-recipients
+            undated = time is None and mention.label == "award" and shared_with(ctx, mention)
+            claim = _claim(ctx, kb, mention, root, verb, time, span) if time or undated else None
             if claim is not None:
                 seen.add(mention.kb_id or "")
                 yield claim
@@ -214,15 +216,17 @@ def _has_own_year(ctx: ClaimContext, span: Span, block: Block) -> bool:
 
 
 def _claim(
-    ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token, time: Timex,
-    span: Span,
+    ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token,
+    time: Timex | None, span: Span,
 ) -> Claim | None:
     entity = kb.entity(mention.kb_id or "")
     if entity is None or entity.type in ("person", "place", "position"):
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
-    if entity.type == "work" and _names_its_year(ctx, time, mention):
+    if time is None and entity.type != "award":
+        return None
+    if time is not None and entity.type == "work" and _names_its_year(ctx, time, mention):
         return _make(mention, time, span, "released", verb_lemma(verb))
     if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
         # "1981: Aké, a memoir of his boyhood": an entry that is the title of the subject's
@@ -255,7 +259,13 @@ def _claim(
     predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject, received=received)
     if predicate is None:
         return None
-    return _make(mention, time, span, predicate, lemma, agent)
+    claim = _make(mention, time, span, predicate, lemma, agent)
+    others: list[str] = []
+    for person in shared_with(ctx, mention) if predicate == "award" else ():
+        add_person(ctx, others, person)  # "X, an honour he shared with Y"
+    if others:
+        claim.qualifiers["with"] = others
+    return claim
 
 
 def _entry_title(
@@ -363,7 +373,7 @@ def _recipient(ctx: ClaimContext, verb: Token, *, award: bool) -> _Agent | None:
 
 
 def _make(
-    mention: Mention, time: Timex, span: Span, predicate: str, lemma: str,
+    mention: Mention, time: Timex | None, span: Span, predicate: str, lemma: str,
     agent: _Agent | None = None,
 ) -> Claim:
     return Claim(

@@ -361,19 +361,21 @@ def together_with(
         m = ctx.mention_at.get(conj.i)
         if m is not None and m.label == "person":
             add_person(ctx, people, m)
-    for m in _shared_with(ctx, award):
+    for m in shared_with(ctx, award):
         add_person(ctx, people, m)
     return people
 
 
-def _shared_with(ctx: ClaimContext, award: Mention | None) -> list[Mention]:
+def shared_with(ctx: ClaimContext, award: Mention | None) -> list[Mention]:
     """"a Grammy Award ..., which she shared with Harry Belafonte": the award's relative
     clause names the co-recipients."""
     span = ctx.doc.char_span(award.start, award.end, alignment_mode="expand") if award else None
     if span is None:
         return []
     found = []
-    for clause in (c for tok in span for c in tok.children):
+    # "X, an honour he shared with Y": the clause may hang on an apposition of the award
+    heads = [*span, *(c for tok in span for c in tok.children if c.dep_ == "appos")]
+    for clause in (c for tok in heads for c in tok.children):
         if clause.dep_ != "relcl" or clause.lemma_ != "share":
             continue
         for prep in (c for c in clause.children if c.lower_ in ("with", "alongside")):

@@ -129,7 +129,15 @@ ENTITIES += [
          {"property": "member of", "value": "Royal Academy of Letters", "start": 1966},
          {"property": "position held", "value": "Chair of the Lumen Fund",
           "qualifiers": {"of": "Lumen Fund"}, "start": 1975, "end": 1980},
+         {"property": "position held", "value": "Senior Counsel", "start": 1981, "end": 1990},
+         {"property": "position held", "value": "Emeritus Senior Counsel", "start": 1990},
+         {"property": "award received", "value": "Lawyers Guild Medal", "point in time": 1985,
+          "qualifiers": {"together with": "Jonas Petrak"}},
      ]},
+    {"id": "local:lawyers-guild", "label": "Lawyers Guild", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:guild-medal", "label": "Lawyers Guild Medal", "type": "award", "source": SRC,
+     "facts": []},
     {"id": "local:kessler", "label": "Kessler Institute", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:harbour-office", "label": "Harbour County Prosecutor's Office",
@@ -698,3 +706,40 @@ def test_set_15_false_alarms_in_general_form(check: Check) -> None:
     assert not [f for f in flags if f.category in ("date_mismatch", "conflation")], flags
     assert not check(olenko("In 1958 she joined the Northgate County Prosecutor's Office's "
                             "trial clinic at the Harbour County Prosecutor's Office."))
+
+
+def test_an_emeritus_title_is_another_post(check: Check) -> None:
+    (flag,) = check(olenko("She now serves as Senior Counsel."))
+    assert flag.category == "stale_claim" and "1990" in flag.message
+    assert not check(olenko("She now serves as Emeritus Senior Counsel."))
+
+
+def test_a_title_named_with_its_owner_and_shared(check: Check) -> None:
+    flags = check(olenko("In 1985 the Lawyers Guild made her its Medal laureate, an honour "
+                         "she shared with Ilse Brunn."))
+    assert not flags, flags  # "its Medal laureate" is no title the KB knows
+    flags = check(olenko("In 1985 the Lawyers Guild gave her its Medal, an honour she shared "
+                         "with Ilse Brunn."))
+    (flag,) = on(flags, "Lawyers Guild", "fact_mismatch")
+    assert "Jonas Petrak" in flag.message
+    (flag,) = on(check(olenko("She won the Lawyers Guild Medal, an honour she shared with Ilse "
+                              "Brunn.")), "won", "fact_mismatch")
+    assert "Jonas Petrak" in flag.message
+
+
+def test_years_after_the_wedding(check: Check) -> None:
+    flags = check(varga("On 2 June 1955 she married Andras Bell, a painter.",
+                        "Their son was born in 1959, three years after the wedding."))
+    (flag,) = on(flags, "after the wedding", "internal_inconsistency")
+    assert "1955 + 3 is 1958" in flag.message
+    assert not check(varga("On 2 June 1955 she married Andras Bell, a painter.",
+                           "Their son was born in 1958, three years after the wedding."))
+
+
+def test_a_saying_credited_to_her(check: Check) -> None:
+    flags = check(olenko('"A late brief is a lost brief," as the saying usually credited to her '
+                         'goes.',
+                         '"Read the file twice," a line attributed to her by The Harbour Times '
+                         'in 1979, hung in her office.'))
+    assert [f.sentence[:12] for f in flags if f.category == "vague_attribution"] == [
+        '"A late brie'], flags

@@ -57,7 +57,10 @@ _VAGUE = re.compile(
     r"|\b(?:said|told|remarked|noted|written|argued|repeated) (?:it )?(?:many|countless|several|"
     r"numerous|a thousand) times\b"
     r"|\b(?:has|have|had) (?:often|repeatedly|frequently|long) (?:said|told|remarked|noted|"
-    r"written|argued|insisted)\b",
+    r"written|argued|insisted)\b"
+    # "as the saying usually credited to him goes": who says so, and where, is not said
+    r"|\b(?:usually |often |widely |commonly |generally )?(?:credited|attributed|ascribed) to "
+    r"(?:him|her|them)\b(?!,? (?:by|in) (?-i:(?:the |The )?[A-Z]))",
     re.I)
 # A venue named in lower case still names one: "a post to the comp.os.minix newsgroup".
 _NAMED_VENUE = re.compile(r"\b(?:newsgroup|mailing list|[a-z]+\.[a-z]+(?:\.[a-z]+)+)\b")

@@ -116,7 +116,8 @@ def entity_matches(
     return False
 
 
-_SECOND_RANK = frozenset({"deputy", "vice", "assistant", "acting", "interim"})
+# Titles that make another post: "Deputy Leader", "Emeritus Senior Minister", "professor emeritus"
+_SECOND_RANK = frozenset({"deputy", "vice", "assistant", "acting", "interim", "emeritus"})
 _SAME_ROLE_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
 
 
@@ -149,6 +150,8 @@ def role_matches(claimed: str, known: str) -> bool:
     if len(parts) > 1 and any(role_matches(part, known) for part in parts):
         return True  # "Chair and Chief Executive Officer": two roles, either may be the fact's
     a, b = role_words(claimed), role_words(known)
+    if not a:
+        return True  # no role named ("served as X", X the post itself): any post fits
     if (b & _SECOND_RANK) - a or (a & _SECOND_RANK) - b:
         return False  # "leader" is not "Deputy Leader", "president" not "vice-president"
     if "<lead>" in b and a <= _GENERIC_LEAD:

@@ -374,7 +374,7 @@ def _interval_ends(
             known = life[head]
             anchor = ((start, end), known.date) if known is not None else None
             return anchor, (outside[0] if outside else None)
-        anchor = _claim_anchor(ctx, rest_start, rest_end) or (
+        anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, index, head) or (
             _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
@@ -410,6 +410,22 @@ def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
         if named & related:  # "joining NACA" is the claim that she joined Langley, part of NACA
             return (claim.start, claim.end), date
     return None
+
+
+# "three years after the wedding": the noun of an event the claims name by their verb
+_EVENT_NOUNS = {"wedding": "married", "marriage": "married"}
+
+
+def _event_noun(ctx: CheckContext, index: int, head: str | None) -> Anchor | None:
+    """The subject's last dated claim, before this sentence, of the event the noun names."""
+    predicate = _EVENT_NOUNS.get(head or "")
+    start = ctx.analysis.sentences[index][0]
+    dated = [(c, d) for c in ctx.analysis.claims if c.predicate == predicate and c.end <= start
+             and not c.subject.startswith("(") and (d := claim_date(c)) is not None]
+    if not dated:
+        return None
+    claim, date = dated[-1]
+    return (claim.start, claim.end), date
 
 
 def _ing_stem(word: str) -> str:

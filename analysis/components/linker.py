@@ -21,6 +21,7 @@ from analysis.components.mentions import (
     chunk_mentions,
     name_ngrams,
     ner_mentions,
+    owned_titles,
     quoted_titles,
     same_as,
     select_mentions,
@@ -128,9 +129,13 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     proposed = ner_mentions(doc) + chunk_mentions(doc)
     max_words = min(kb.max_name_tokens, MAX_NGRAM_WORDS) if kb is not None else 0
     grams = name_ngrams(doc, max_words, normalize_name) if max_words else {}
+    owned: dict[tuple[int, int], str] = {}
     if kb is not None:
         for key, spans in quoted_titles(doc, normalize_name).items():
             grams.setdefault(key, []).extend(spans)
+        for key, spans in owned_titles(doc, normalize_name).items():
+            grams.setdefault(key, []).extend(spans)
+            owned.update((span, key) for span in spans)
     keys = {id(c): normalize_name(doc[c.start : c.end].text) for c in proposed}
     table = lookup(kb, list(grams) + list(keys.values()))
     known = [c for c in proposed if keys[id(c)] in table]
@@ -143,6 +148,8 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     for cand in chosen:
         span = doc[cand.start : cand.end]
         key = normalize_name(span.text)
+        if key not in table and (cand.start, cand.end) in owned:
+            key = owned[(cand.start, cand.end)]  # "its Player of the Century", FIFA's
         ner_label = labels.get((cand.start, cand.end), cand.ner_label)
         method = cand.source if cand.source != "kb" else _best_source(proposed, cand)
         link = Linked(Candidate(cand.start, cand.end, method, ner_label), span, key)

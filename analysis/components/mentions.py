@@ -304,6 +304,42 @@ def quoted_titles(doc: Doc, normalize: Callable[[str], str]) -> dict[str, list[t
     return found
 
 
+_OWNERS = frozenset({"its", "their"})
+_TITLE_LINKS = frozenset({"of", "the", "for", "and", "in"})
+
+
+def owned_titles(doc: Doc, normalize: Callable[[str], str]) -> dict[str, list[tuple[int, int]]]:
+    """"FIFA made him its Player of the Century": a title after "its" may be named in full with
+    its owner ("FIFA Player of the Century"). Keyed by the full name, spanning the title; the
+    owner is the nearest name before "its" in the sentence."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for tok in doc:
+        if tok.lower_ not in _OWNERS or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 8 and (
+                doc[end].is_title or doc[end].lower_ in _TITLE_LINKS):
+            end += 1
+        while not doc[end - 1].is_title:
+            end -= 1
+        owner = _name_before(doc, tok)
+        if owner:
+            key = normalize(f"{owner} {doc[tok.i + 1 : end].text}")
+            found.setdefault(key, []).append((tok.i + 1, end))
+    return found
+
+
+def _name_before(doc: Doc, tok: Token) -> str:
+    """The nearest run of proper nouns before ``tok`` in its sentence ("FIFA made him its")."""
+    i = tok.i - 1
+    while i >= tok.sent.start and doc[i].pos_ != "PROPN":
+        i -= 1
+    end = i + 1
+    while i >= tok.sent.start and doc[i].pos_ == "PROPN":
+        i -= 1
+    return doc[i + 1 : end].text if end > i + 1 else ""
+
+
 def select_mentions(known: list[Candidate], unknown: list[Candidate], doc: Doc) -> list[Candidate]:
     """Pick non-overlapping mentions: the longest KB-known names first, then the rest.
 
