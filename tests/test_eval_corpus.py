@@ -26,15 +26,15 @@ FLOORS = {
     "eval-holdout4": (0.80, 0.90, 1),
     "eval-holdout5": (0.65, 0.85, 1),
     "eval-holdout6": (0.55, 0.90, 1),
-    "eval-holdout7": (0.70, 0.85, 1),
+    "eval-holdout7": (0.75, 0.85, 1),
     "eval-holdout8": (0.60, 0.90, 1),
     "eval-holdout9": (0.55, 0.85, 1),
-    "eval-holdout10": (0.45, 0.85, 3),  # false positives not at target (see its README)
+    "eval-holdout10": (0.50, 0.85, 3),  # false positives not at target (see its README)
     "eval-holdout11": (0.70, 0.90, 1),
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
     "eval-holdout14": (0.65, 0.95, 1),
-    "eval-holdout15": (0.60, 0.75, 1),
+    "eval-holdout15": (0.60, 0.85, 1),
 }
 
 
