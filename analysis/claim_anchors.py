@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -26,7 +26,7 @@ from analysis.claim_anchor_rules import (
 )
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
 from analysis.claim_objects import add_person, shared_with, speech_tokens
-from analysis.claim_time import label_timex, timexes_in
+from analysis.claim_time import gapped_date, is_present, label_timex, timexes_in
 from analysis.kb.api import KBReader
 from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.properties import CREATOR_PROPERTIES
@@ -65,14 +65,22 @@ def anchored_claims(
     seen: set[str] = set()
     for mention in _sentence_mentions(ctx, span):
         root = _root(ctx, mention)
-        if root is None or root.i in quoted or mention.kb_id in taken | seen:
+        if root is None or root.i in quoted or mention.kb_id in seen:
             continue
         if ctx.subject is not None and ctx.subject.matches(mention):
             continue
-        for verb in _verbs(root):
+        verbs = _verbs(root)
+        if mention.kb_id in taken:
+            # "he signed for X, the team Y had founded in 1966": the trigger claim is about
+            # signing; a relative clause about X still dates X itself
+            verbs = [v for v in verbs if v.dep_ in ("relcl", "acl") and _about_name(v, root)]
+        for verb in verbs:
             time = _bound_time(ctx, span, block, verb, mention)
+            if gapped_date(ctx, mention, time):
+                time = None  # "he invented X, and in 1965 the detective Y": 1965 is Y's
             # "X, an honour he shared with Y" is checkable without a date: its co-recipients
-            undated = time is None and mention.label == "award" and shared_with(ctx, mention)
+            undated = time is None and (mention.label == "award" and bool(shared_with(
+                ctx, mention)) or is_present(verb))  # "who still drives for X": of now
             claim = _claim(ctx, kb, mention, root, verb, time, span) if time or undated else None
             if claim is not None:
                 seen.add(mention.kb_id or "")
@@ -224,7 +232,7 @@ def _claim(
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
-    if time is None and entity.type != "award":
+    if time is None and entity.type != "award" and not is_present(verb):
         return None
     if time is not None and entity.type == "work" and _names_its_year(ctx, time, mention):
         return _make(mention, time, span, "released", verb_lemma(verb))
@@ -259,7 +267,11 @@ def _claim(
     predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject, received=received)
     if predicate is None:
         return None
+    if time is None and predicate != "award" and predicate not in ("member", "worked_at"):
+        return None  # undated: only a present role (judged at --as-of) or co-recipients
     claim = _make(mention, time, span, predicate, lemma, agent)
+    if time is None and predicate != "award":
+        claim = replace(claim, present=True)
     others: list[str] = []
     for person in shared_with(ctx, mention) if predicate == "award" else ():
         add_person(ctx, others, person)  # "X, an honour he shared with Y"

@@ -115,6 +115,8 @@ def path_preps(trig: Trigger, mention: Mention) -> set[str] | None:
             return preps
         if node.dep_ in ("prep", "agent", "dative") or node.pos_ == "ADP":
             preps.add(node.lower_)
+        if node.dep_ == "advcl":  # "until X removed him": the clause's marker, like a preposition
+            preps.update(c.lower_ for c in node.children if c.dep_ == "mark")
         if node.head.i == node.i:
             break
         node = node.head

@@ -14,7 +14,7 @@ from analysis.claim_context import (
     RELATIVE_TEXT,
     ClaimContext,
 )
-from analysis.models import Block, Timex
+from analysis.models import Block, Mention, Timex
 from analysis.triggers import Trigger
 from analysis.vocabulary import (
     PRESENT_MARKERS,
@@ -290,3 +290,15 @@ def is_present(token: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
         for c in token.children
     )
+
+
+def gapped_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:
+    """A date that opens a second object of the same verb, after the claim's own object."""
+    if obj is None or time is None or time.start < obj.end:
+        return False
+    if not re.search(r",?\s+and\s+(?:in|on|by)\s+$", ctx.article.text[obj.end : time.start]):
+        return False
+    after = ctx.doc.char_span(time.end, len(ctx.article.text), alignment_mode="expand")
+    nxt = next((t for t in after if not t.is_space), None) if after is not None else None
+    return nxt is not None and nxt.pos_ in ("DET", "PROPN", "NOUN", "ADJ") and nxt.lower_ not in (
+        "he", "she", "they")

@@ -41,6 +41,7 @@ from analysis.claim_subject import (
 )
 from analysis.claim_time import (
     assign_times,
+    gapped_date,
     inherited_time,
     is_present,
     label_timex,
@@ -243,6 +244,8 @@ def _build_claim(
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here.
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
+    if gapped_date(ctx, obj, time):
+        time = None  # "he invented X, and in 1965 the detective Y": 1965 is Y's
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
     if time is not None and _UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start):

@@ -149,11 +149,16 @@ ENTITIES += [
     {"id": "local:academy-letters", "label": "Royal Academy of Letters", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:lumen", "label": "Lumen Fund", "type": "organization", "source": SRC,
-     "facts": []},
+     "facts": [{"property": "inception", "value": 1968}]},
+    {"id": "local:northgate-grammar", "label": "Northgate Grammar School", "type": "organization",
+     "description": "secondary school in Northgate", "source": SRC, "facts": []},
+    {"id": "local:harwick", "label": "Harwick Institute", "type": "organization",
+     "description": "private university", "source": SRC, "facts": []},
     {"id": "local:lumen-chair", "label": "Chair of the Lumen Fund", "type": "position",
      "source": SRC, "facts": [{"property": "part of", "value": "Lumen Fund"}]},
     {"id": "local:petrak", "label": "Jonas Petrak", "type": "person", "source": SRC,
-     "facts": []},
+     "facts": [{"property": "employer", "value": "Kessler Institute", "start": 1950,
+                "end": 1980}]},
     {"id": "local:brunn", "label": "Ilse Brunn", "type": "person", "source": SRC, "facts": []},
     {"id": "local:glass-orchard", "label": "The Glass Orchard", "type": "work", "source": SRC,
      "description": "1962 novel by Mara Olenko",
@@ -743,3 +748,45 @@ def test_a_saying_credited_to_her(check: Check) -> None:
                          'in 1979, hung in her office.'))
     assert [f.sentence[:12] for f in flags if f.category == "vague_attribution"] == [
         '"A late brie'], flags
+
+
+
+def test_set_16_false_alarms_in_general_form(check: Check,
+                                             check_text: Callable[..., Any]) -> None:
+    flags = check(olenko(
+        "She was born on 9 September 1930.",
+        "She began reading law at 17 and won the Harbour moot prize in 1952.",
+        "In 1955 she moved to the city, winning the Formula Ford 1600 title as a hobby.",
+        "She published The Glass Orchard, a novel of the war, and in 1970 Salt Roads.",
+        "She attended the Northgate Grammar School and the Kessler Institute.",
+        "She ran the fund for five years, until the Royal Academy of Letters removed her from "
+        "her post in 1980."))
+    assert not flags, flags
+    html = ("<html><head><title>Mara Olenko</title></head><body><h1>Mara Olenko</h1>"
+            "<blockquote class=\"pullquote\">\"Read the file twice, then read it again.\""
+            "</blockquote><p>\"Read the file twice, then read it again,\" she told the Harbour "
+            "Times in an interview on 3 May 1979.</p></body></html>")
+    _, _, flags = check_text(html, fmt="html")
+    assert not flags, flags
+
+
+def test_set_16_constructions_in_general_form(check: Check) -> None:
+    flags = check(olenko("She was born on 9 September 1930.",
+                         "She began reading law at 13 in 1948.",
+                         "She attended the Harwick Institute."))
+    assert on(flags, "at 13", "internal_inconsistency")  # 17 or 18 in 1948
+    assert on(flags, "Harwick", "fact_mismatch")
+    (flag,) = check(olenko("In 1975 she joined the Lumen Fund, the charity Jonas Petrak had "
+                           "founded in 1961."))
+    assert flag.category == "date_mismatch" and "1968" in flag.message
+    (flag,) = check(olenko("Her mentor Jonas Petrak, who still teaches at the Kessler Institute, "
+                           "came to the hearing."))
+    assert flag.category == "stale_claim" and "1980" in flag.message
+    assert "the post at Kessler Institute" in flag.message
+
+
+def test_someone_elses_present_membership(check: Check) -> None:
+    (flag,) = [f for f in check(varga("Peter Ashdown, who still races for Riverside United, "
+                                      "spoke at the funeral."))
+               if f.category == "stale_claim"]
+    assert "the membership of Riverside United ended in 2019" in flag.message

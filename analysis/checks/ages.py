@@ -47,7 +47,13 @@ _AGE = re.compile(
 # "entered Chicago at sixteen, earned degrees in 1954 and 1955": a comma and a past-tense verb
 # start the next clause of a list, with its own date.
 _LISTED_VERB = re.compile(r",\s+[a-z]+ed\b")
-_OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _LISTED_VERB.pattern)
+# "He began racing at 13 and won the championship in 1977": a second verb, a second event
+_AND_VERB = re.compile(
+    r"\s+and\s+(?:then\s+|later\s+|went on to\s+)?(?:[a-z]+ed|won|took|became|began|made|went|"
+    r"came|wrote|led|ran|held|left|got|gave|met|built|sold|lost|brought|taught|drove|won|"
+    r"struck|rose|grew|spent|became|bought|found|sang|flew|fought)\b")
+_NEXT_VERB = re.compile(_LISTED_VERB.pattern + "|" + _AND_VERB.pattern)
+_OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _NEXT_VERB.pattern)
 # "when Makeba was just fifteen": an age stated with the subject's name
 _NAMED_AGE = re.compile(rf"\bwhen ([A-Z][\w'’-]+) was (?:just |only |barely |still )?{NUM}\b")
 _NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:years|percent|%))"
@@ -111,7 +117,7 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             # "... in 2016, and at 74 he received ... in October 2023": not across ", and"
             own = [(t, d) for t, d in dates if not _OTHER_CLAUSE.search(
                 ctx.text, min(t.end, at), max(t.start, at))] or [
-                (t, d) for t, d in dates if not _LISTED_VERB.search(
+                (t, d) for t, d in dates if not _NEXT_VERB.search(
                     ctx.text, min(t.end, at), max(t.start, at))]
             near = [(abs(t.start - at), d) for t, d in own if abs(t.start - at) <= max(reach, 90)
                     and (abs(t.start - at) <= reach or t.start > at)]

@@ -277,12 +277,20 @@ def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Bl
         text = ctx.text[block.start : block.end]
         if quoted in text:
             return 1.0, _sub_block(block, text.index(quoted), len(quoted))
+        # '"... a racing driver."' pulled from '"... a racing driver," he told': the words
+        # inside the marks, without the closing punctuation the sentence around them changes
+        core = quoted.strip(_MARKS).rstrip(".,;:!?")
+        if len(core.split()) >= 4 and core in text:
+            return 1.0, _sub_block(block, text.index(core), len(core))
         ratio = (
             SequenceMatcher(None, quoted, text, autojunk=False).ratio() if len(text) < 2000 else 0
         )
         if ratio > 0.8 and (best is None or ratio > best[0]):
             best = (ratio, block)
     return best
+
+
+_MARKS = " \t\n\"'“”‘’«»"
 
 
 def _sub_block(block: Block, offset: int, length: int) -> Block:

@@ -55,12 +55,16 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         return None
     # The role itself (P39) is better evidence than the employment around it.
     ended = max(facts, key=lambda f: (f.end.interval()[1], f.property == "P39"))  # type: ignore[union-attr]
-    role = claim.qualifiers.get("role") or (
-        "membership" if claim.predicate == "member" else claim.predicate.replace("_", " "))
-    at = " of" if role == "membership" else " at"
-    what = "the membership" if role == "membership" else f"the role {role}"
-    where = f"{at} {claim.object}" if claim.object and claim.object not in str(role) else ""
+    role = str(claim.qualifiers.get("role") or "")
+    member = claim.predicate == "member"
+    at = " of" if member and not role else " at"
+    where = f"{at} {claim.object}" if claim.object and claim.object not in role else ""
     end = ended.end.human()  # type: ignore[union-attr]
+    if role:
+        what, fix = f"the role {role}", f"{claim.subject} was {role}{where} until {end}"
+    else:  # "who still drives for Williams": a membership or a post with no title given
+        what = "the membership" if member else "the post"
+        fix = f"{claim.subject}'s {what[4:]}{where} ended in {end}"
     return Finding(
         "stale_claim",
         "medium",
@@ -68,7 +72,7 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         claim.end,
         f"Present tense, but {what}{where} ended in {end} (as of {ctx.as_of})",
         (evidence_of(ctx.kb, ended),),
-        f"Use the past tense or 'former': {claim.subject} was {role}{where} until {end}.",
+        f"Use the past tense or 'former': {fix}.",
         claim.id,
     )
 

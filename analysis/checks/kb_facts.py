@@ -13,6 +13,7 @@ from analysis.checks.base import (
     Verdict,
     evidence_of,
     kind_text,
+    label_of,
 )
 from analysis.checks.kb_match import (
     PROPERTY_MAP,
@@ -166,6 +167,11 @@ def _verify_relation(
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
         if work_awards:
             return supported(kb, work_awards)
+        if claim.predicate == "studied" and not any(
+                _level(kb, claim.object_kb_id, claim.object) == _level(kb, f.value.entity_id,
+                                                                       f.value.text)
+                for f in known):
+            known = []  # a school the KB's list of universities leaves out is no contradiction
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
             return fact_mismatch(ctx, kb, claim, known)
         if facts and claim.predicate == "member" and "party" in (claim.object or "").lower():
@@ -221,6 +227,21 @@ def _work_award(ctx: CheckContext, kb: KBReader, claim: Claim) -> list[KBFact]:
            if claim.start <= m.start < claim.end and m.kb_id and m.label == "work"}
     return [f for wid in ids for f in kb.facts(wid or "", ("P166",))
             if f.value.entity_id == claim.object_kb_id]
+
+
+_SCHOOL = re.compile(r"\b(?:school|lyc[eé]e|gymnasium|academy)\b", re.I)
+_HIGHER = re.compile(r"\b(?:university|college|institute|polytechnic|conservatory|"
+                     r"(?:law|medical|business|graduate|art|drama|film|music) school)\b", re.I)
+
+
+def _level(kb: KBReader, entity_id: str | None, text: str | None) -> str:
+    """"school" for a secondary school, else "higher": a KB listing universities only says
+    nothing of the subject's schools."""
+    words = f"{text or ''} {label_of(kb, entity_id, '') if entity_id else ''} " \
+            f"{kind_text(kb, entity_id)}"
+    if _HIGHER.search(words):
+        return "higher"
+    return "school" if _SCHOOL.search(words) else "higher"
 
 
 def _named_in_sentence(ctx: CheckContext, claim: Claim, fact: KBFact) -> bool:

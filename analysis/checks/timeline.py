@@ -154,7 +154,8 @@ def _acts_outside_life(
         # "In An Autobiography, published in 1977, she wrote": a work may appear after death
         dated = [(tx, d) for tx, d in calendar_dates(ctx, start, end) if tx.start not in theirs
                  and not (after and _PUBLISHED_ON.search(ctx.text, max(start, tx.start - 30),
-                                                         tx.start))]
+                                                         tx.start))
+                 and not _model_number(ctx, tx)]
         # "the summer of 1958" is after a death in April 1958, though the year is the same
         spans = [(tx, d, _season_span(tx) or d.interval()) for tx, d in dated]
         outside = [tx.text if _season_span(tx) else d.human()
@@ -170,6 +171,23 @@ def _acts_outside_life(
                 (life.evidence,),
                 f"Check the year of this event or of the {'death' if after else 'birth'}."))
     return found
+
+
+# "the Formula Ford 1600 championships": a bare number after a name is the name's, not a year
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
+_DATE_WORDS = frozenset({
+    "in", "by", "since", "from", "until", "till", "before", "after", "of", "to", "during", "circa",
+    "around", "about", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
+    "easter", "christmas", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "and", "or", "ad", "bc"})
+
+
+def _model_number(ctx: CheckContext, tx: Timex) -> bool:
+    if not tx.text.isdigit():
+        return False
+    word = _NAME_BEFORE.search(ctx.text, max(0, tx.start - 30), tx.start)
+    return word is not None and word.group(1).lower() not in _DATE_WORDS
 
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "Q1": (1, 3), "Q2": (4, 6),
