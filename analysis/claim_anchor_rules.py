@@ -27,9 +27,10 @@ _NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "los
                            "sponsor", "endow", "found", "establish", "create", "set", "announce"})
 _GIVE = frozenset({"present", "give", "hand"})
 # Verbs that date a work or an organisation itself.
-_RELEASE = frozenset({"appear", "publish", "release", "premiere", "open", "debut", "air",
+_RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut", "air",
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
-                      "unveil", "introduce", "fly", "inaugurate", "come", "arrive"})
+                      "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
+                      "dedicate"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
 _ENACT = frozenset({"pass", "enact", "adopt", "ratify", "sign"})
 _MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
@@ -58,6 +59,8 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         return None
     if lemma == "come" and not any(c.lower_ == "out" for c in verb.children):
         return None
+    if lemma == "dedicate" and any(c.lower_ == "to" for c in verb.children):
+        return None  # "a memorial dedicated in 1994", not "a book dedicated to her mother"
     if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
         return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
     if lemma == "go":  # "the Discman went on sale in 1984"

@@ -82,10 +82,17 @@ def anchored_claims(
             undated = time is None and (mention.label == "award" and bool(shared_with(
                 ctx, mention)) or is_present(verb))  # "who still drives for X": of now
             claim = _claim(ctx, kb, mention, root, verb, time, span) if time or undated else None
-            if claim is not None:
+            if claim is not None and not _said(claim, covered):
                 seen.add(mention.kb_id or "")
                 yield claim
                 break
+
+
+def _said(claim: Claim, covered: list[Claim]) -> bool:
+    """A trigger claim already says this (same predicate, name and date)."""
+    when = claim.time.value if claim.time else None
+    return any(c.predicate == claim.predicate and c.object_kb_id == claim.object_kb_id
+               and (c.time.value if c.time else None) == when for c in covered)
 
 
 def _verbs(root: Token) -> list[Token]:
@@ -100,10 +107,25 @@ def _verbs(root: Token) -> list[Token]:
         return [v for v in said if v.i != naming.i] + [_governor(noun)]
     if root.pos_ in ("VERB", "AUX") and root.dep_ in ("acl", "appos"):
         return [_governor(root.head)]  # a title the parser read as a clause: "Taking on the World"
-    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    # "X in San Jose, a bronze relief of camp life dedicated in 1990": an apposition may hang
+    # on any word of the name's own phrase, and its clause on the noun after its "of"
+    appositions = [c for t in _phrase(root) for c in t.children if c.dep_ == "appos"]
+    heads = [root, *appositions, *(o for a in appositions for p in a.children if p.lower_ == "of"
+                                   for o in p.children if o.dep_ == "pobj")]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
     # "a trimaran designed by X and launched in 2000": the conjoined participle too
     return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i)]
+
+
+def _phrase(root: Token) -> list[Token]:
+    """The name's own noun phrase: its subtree without clauses and appositions."""
+    found, todo = [], [root]
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo.extend(c for c in tok.children if c.pos_ not in ("VERB", "AUX")
+                    and c.dep_ not in ("relcl", "acl", "appos"))
+    return found
 
 
 def _named_noun(root: Token) -> tuple[Token, Token] | None:
@@ -143,10 +165,17 @@ def _passive(verb: Token) -> bool:
 
 def _about_name(verb: Token, root: Token) -> bool:
     """A relative clause whose missing object is the name ("the service Apple launched")."""
-    head = verb.head
-    return verb.dep_ in ("relcl", "acl") and (
-        head.i == root.i or head.dep_ == "appos" and head.head.i == root.i) and not any(
+    return verb.dep_ in ("relcl", "acl") and _of_name(verb.head, root) and not any(
         c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
+
+
+def _of_name(tok: Token, root: Token) -> bool:
+    """The name itself, or a noun in apposition to it ("X, a relief of camp life")."""
+    if tok.i == root.i:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "appos":
+        tok = tok.head.head
+    return tok.dep_ == "appos" and any(t.i == tok.head.i for t in _phrase(root))
 
 
 def _sentence_mentions(ctx: ClaimContext, span: Span) -> list[Mention]:

@@ -223,6 +223,8 @@ def _build_claim(
         trig, [unversioned(ctx.doc, m) for m in mentions_in(ctx, spoken) if m is not subj_mention]
     ), subj_mention)
     degree = trig.degree or window_degree(window)
+    if degree and any(t.lower_ in ("honorary", "honoris") for t in window):
+        degree = None  # "an honorary doctorate" is an honour, not a degree studied for
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(

@@ -183,6 +183,8 @@ def _degree_noun(tok: Token) -> Trigger | None:
     head_lemma = verb_lemma(head) if head.i != tok.i else ""
     if head_lemma in CONTEXT_VERBS or VERB_TRIGGERS.get(head_lemma) == "studied":
         return None
+    if any(c.lower_ in ("honorary", "honoris") for c in tok.children):
+        return None  # "an honorary doctorate" is an honour: the verb's claim, not a degree
     return Trigger(tok, "studied", degree=tok.text)
 
 

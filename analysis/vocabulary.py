@@ -128,6 +128,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "publish": "released",
     "debut": "released",
     "premiere": "released",
+    "premier": "released",  # the lemmatizer's lemma of "premiered"
     "appear": "released",
     "announce": "released",
     "ship": "released",

@@ -133,9 +133,19 @@ ENTITIES += [
          {"property": "position held", "value": "Emeritus Senior Counsel", "start": 1990},
          {"property": "award received", "value": "Lawyers Guild Medal", "point in time": 1985,
           "qualifiers": {"together with": "Jonas Petrak"}},
+         {"property": "award received", "value": "honorary doctorate", "point in time": 1982,
+          "qualifiers": {"of": "Harwick Institute"}},
      ]},
     {"id": "local:lawyers-guild", "label": "Lawyers Guild", "type": "organization",
      "source": SRC, "facts": []},
+    {"id": "local:honorary-doctorate", "label": "honorary doctorate", "type": "award",
+     "source": SRC, "facts": []},
+    {"id": "local:harbour-memorial", "label": "Harbour Strike Memorial", "type": "work",
+     "source": SRC, "facts": [{"property": "inception", "value": 1977},
+                              {"property": "creator", "value": OLENKO}]},
+    {"id": "local:trial-film", "label": "The Olenko Trial", "type": "work", "source": SRC,
+     "facts": [{"property": "publication date", "value": 1983},
+               {"property": "based on", "value": "Winter Letters"}]},
     {"id": "local:guild-medal", "label": "Lawyers Guild Medal", "type": "award", "source": SRC,
      "facts": []},
     {"id": "local:kessler", "label": "Kessler Institute", "type": "organization",
@@ -790,3 +800,34 @@ def test_someone_elses_present_membership(check: Check) -> None:
                                       "spoke at the funeral."))
                if f.category == "stale_claim"]
     assert "the membership of Riverside United ended in 2019" in flag.message
+
+
+def test_universal_comparisons_of_manner_and_speed(check: Check) -> None:
+    flags = check(olenko("No advocate has ever been quicker on her feet in court.",
+                         "No lawyer of her generation argued with greater economy.",
+                         "No judge, before or since, has listened to witnesses with such patient "
+                         "attention.",
+                         "No one was hurt in the fire.",
+                         "No decision was made with more than a week to spare."))
+    assert [f.sentence[:10] for f in flags if f.category == "unsupported_claim"] == [
+        "No advocat", "No lawyer ", "No judge, "], flags
+
+
+
+def test_an_honorary_doctorate_is_an_award(check: Check) -> None:
+    flags = check(olenko("In 1982 she was awarded an honorary doctorate by the Harwick Institute "
+                         "and the Delacroix Medal."))
+    assert not on(flags, "Harwick", "fact_mismatch"), flags  # not a degree she studied for
+    (flag,) = on(flags, "Delacroix", "conflation")
+    assert "1971" in flag.message
+
+
+def test_premiered_and_dedicated(check: Check) -> None:
+    flags = check(olenko("The television film based on the novel, The Olenko Trial, premiered "
+                         "in 1979.",
+                         "Her Harbour Strike Memorial on the quay, a bronze relief of dock life "
+                         "dedicated in 1975, still stands."))
+    (film,) = on(flags, "premiered", "date_mismatch")
+    assert "1979 is the date of Winter Letters" in film.message
+    (memorial,) = on(flags, "dedicated", "date_mismatch")
+    assert "1977" in memorial.message

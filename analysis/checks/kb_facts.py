@@ -201,7 +201,10 @@ def _verify_relation(
     other = next((f for f in facts if f is not fact and f.property == fact.property
                   and date_agrees(claimed, f, role)), None)
     outcome = date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
-    if other is not None and _mentioned_in(ctx, claim, other.value.entity_id):
+    # the other event named by itself, or by whose it is ("an honorary doctorate by X")
+    named = {other.value.entity_id, *(q.entity_id for q in other.qualifiers.get("P642", ()))} \
+        - {claim.object_kb_id} if other is not None else set()
+    if other is not None and any(_mentioned_in(ctx, claim, i) for i in named):
         # "In 1979, the year the National Medal arrived, he also won the Kyoto Prize": the
         # sentence's date belongs to the other event it names.
         return replace(outcome, category="conflation", message=(

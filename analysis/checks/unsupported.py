@@ -50,8 +50,13 @@ _PATTERNS = [
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
             r"rival|equal|surpass)"
             r"|^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){0,8}?(?:has|have|had|did|does|will|"
-            r"could|can|is|was)\b[^.;]{0,60}?\b(?:more|longer|better|further|greater|as much|"
-            r"deeper|wider|broader|larger|bigger|stronger)\b"
+            r"could|can|is|was)\b[^.;]{0,60}?\b(?:more(?! than a)|longer|better|further|"
+            r"greater|as much|"
+            r"deeper|wider|broader|larger|bigger|stronger|faster|quicker|finer|higher|clearer)\b"
+            # "No poet of her century wrote with greater precision", "No filmmaker ... has looked
+            # at ordinary people with such complete attention"
+            r"|^\W*no (?:[\w,'’-]+\s+){1,10}?[^.;]{0,60}?\bwith (?:greater|more(?! than)|such|"
+            r"as much)\b"
             r"|^\W*no (?:[\w-]+\s+){1,8}?[\w-]+\b[^.;]{0,60}?\b(?:so (?:many|much|completely|"
             r"deeply|profoundly)|further|more deeply|more completely)\b"
             # "No one alive understands it better than she does", "No poet ... has ever been
