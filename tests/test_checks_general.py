@@ -831,3 +831,22 @@ def test_premiered_and_dedicated(check: Check) -> None:
     assert "1979 is the date of Winter Letters" in film.message
     (memorial,) = on(flags, "dedicated", "date_mismatch")
     assert "1977" in memorial.message
+
+
+def test_set_16_internal_constructions(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "She made her stage debut at the Vigado in March 1950.",
+        "Her first prize came three years after that debut, at the Szeged festival in 1952.",
+        "She left the stage in 1960 and returned in 1962, three full years after the festival.",
+        "In 1956 the paper sent her to its Vienna office for a year, and there, at 19, she "
+        "wrote her first novel."))
+    assert on(flags, "after that debut", "internal_inconsistency")
+    assert on(flags, "three full years", "internal_inconsistency")
+    (age,) = on(flags, "at 19", "internal_inconsistency")
+    assert "24 or 25" in age.message
+    assert not check(varga("She was born on 14 May 1931.",
+                           "In 1950 she moved to Vienna, and five years later, at 24, she "
+                           "married.",
+                           "At the 1950 Vienna festival, as an 18-year-old, she won the prize "
+                           "for writers aged 25 and under."))

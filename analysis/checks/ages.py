@@ -52,6 +52,7 @@ _AND_VERB = re.compile(
     r"\s+and\s+(?:then\s+|later\s+|went on to\s+)?(?:[a-z]+ed|won|took|became|began|made|went|"
     r"came|wrote|led|ran|held|left|got|gave|met|built|sold|lost|brought|taught|drove|won|"
     r"struck|rose|grew|spent|became|bought|found|sang|flew|fought)\b")
+_LATER_BETWEEN = re.compile(r"\b(?:years?|months?|decades?) (?:later|after|on)\b", re.I)
 _NEXT_VERB = re.compile(_LISTED_VERB.pattern + "|" + _AND_VERB.pattern)
 _OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _NEXT_VERB.pattern)
 # "when Makeba was just fifteen": an age stated with the subject's name
@@ -119,8 +120,13 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 ctx.text, min(t.end, at), max(t.start, at))] or [
                 (t, d) for t, d in dates if not _NEXT_VERB.search(
                     ctx.text, min(t.end, at), max(t.start, at))]
-            near = [(abs(t.start - at), d) for t, d in own if abs(t.start - at) <= max(reach, 90)
-                    and (abs(t.start - at) <= reach or t.start > at)]
+            # "In 1950 Keymer sent him to London, and there, at 24, ...": a fronted date
+            # frames its sentence, however far the age is from it
+            near = [(abs(t.start - at), d) for t, d in own if (
+                abs(t.start - at) <= max(reach, 90) and (abs(t.start - at) <= reach or t.start > at)
+                or t.start - start <= 8 and t.start < at and m.group(0).lower().startswith("at"))
+                # "In 1950 ..., and five years later, at 24": the age is at another date
+                and not (t.start < at and _LATER_BETWEEN.search(ctx.text, t.end, at))]
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]

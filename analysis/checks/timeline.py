@@ -76,7 +76,7 @@ _EARLIER_OPENERS = re.compile(
 _ORDER_WORD = re.compile(r"\b(after|before)\b", re.I)
 
 _INTERVAL = re.compile(
-    r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|decades?)\s+"
+    r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+|whole\s+|long\s+)?(?P<unit>years?|decades?)\s+"
     r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
     re.I,
 )
@@ -456,6 +456,8 @@ def _ing_stem(word: str) -> str:
 def _head_word(phrase: str) -> str | None:
     """The head noun of "Glenn's flight", "the Science paper was published": its last noun."""
     words = []
+    # "three years after that debut": a demonstrative before a noun, not "after that, ..."
+    phrase = re.sub(r"^\s*(?:that|this)\s+(?=[a-z])", "", phrase)
     for word in re.findall(r"[\w'’]+", phrase):
         if word.lower() in _PHRASE_STOPS:
             break
