@@ -112,9 +112,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         work = work or nearest_work(ctx, trig.token)
         if work is not None:
             return work.kb_label or work.text, work.kb_id, work
-    if mention is None and tok.i == trig.token.head.i:
+    if mention is None and tok.i == trig.token.head.i and not (
+            trig.token.dep_ == "relcl" and any(c.lower_ == "who" for c in trig.token.children)):
         # A participle hung on a non-name ("Appointed professor ..., founding X"): the
-        # profile's subject did it.
+        # profile's subject did it. Not "Simone, who died in 1990": a person not in the KB.
         return default[0], default[1], None
     if mention is not None:
         if ctx.subject and ctx.subject.matches(mention):

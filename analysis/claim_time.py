@@ -105,14 +105,22 @@ def through_clause(
 
 
 def owner_above(node: Token, trigger_ids: set[int]) -> int | None:
+    start = node.i
     for _ in range(12):
         if node.i in trigger_ids:
             return node.i
-        if node.head.i == node.i or _own_clause(node):
-            # "..., and in Denmark she was given Y in 2012": the date is that clause's
+        if node.head.i == node.i or _own_clause(node) or _fronted_in_conjunct(node, start):
+            # "..., and in Denmark she was given Y in 2012", "joined X and in 1996 followed
+            # Summers to Y": the date is that clause's
             return None
         node = node.head
     return None
+
+
+def _fronted_in_conjunct(verb: Token, date: int) -> bool:
+    """A conjoined verb whose own clause opens with the date ("and in 1996 followed ...")."""
+    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and \
+        verb.head.i < date < verb.i
 
 
 def _own_clause(verb: Token) -> bool:
@@ -180,8 +188,11 @@ def _other_clause(date_root: Token, trigger: Token) -> bool:
     verb = date_root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.i != trigger.i and verb.head.i == trigger.i and _own_clause(verb):
-        return True  # "In 2008 she received X, and she was given Y in 2012": 2012 is Y's
+    if verb.i != trigger.i and verb.head.i == trigger.i and (
+            _own_clause(verb) or _fronted_in_conjunct(verb, date_root.i)):
+        # "In 2008 she received X, and she was given Y in 2012": 2012 is Y's; so is 1996 in
+        # "joined X and in 1996 followed Summers to Y"
+        return True
     return verb.i != trigger.i and trigger.head.i == verb.i and _own_clause(trigger)
 
 

@@ -323,6 +323,8 @@ def _candidate_objects(
         # describe the subject; they are not what the verb acted on.
         phrase = _phrase_range(ctx, subj_mention, trig)
         objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
+    # "a run that FIFA would later call the goal of the century": FIFA acts in its own clause
+    objects = [m for m in objects if not _subject_of_other_verb(ctx, trig, m)]
     if trig.token.lemma_ == "take":  # "took over from Ferenc Kiss as president of X"
         objects = [m for m in objects if "from" not in (path_preps(trig, m) or set())]
     if trig.predicate in WORK_PREDICATES:
@@ -335,6 +337,15 @@ def _candidate_objects(
         objects = [m for m in objects if not _AGENT_OR_VENUE & (path_preps(trig, m) or set())
                    and not _BY_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start)]
     return objects
+
+
+def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.i != trig.token.i and \
+        root.head.pos_ in ("VERB", "AUX") and root.head.dep_ in ("relcl", "advcl", "ccomp")
 
 
 def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,

@@ -205,7 +205,12 @@ def _apostrophe_year(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", str(year), "year")
 
 
-def _decade(m: re.Match[str], ctx: Context) -> Value:
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+$", re.I)
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["word"] and _POSSESSIVE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "by her early twenties": an age, not the 1920s
     if m["dec"]:
         digits = m["dec"]
     elif m["yy"]:

@@ -850,3 +850,16 @@ def test_set_16_internal_constructions(check: Check) -> None:
                            "married.",
                            "At the 1950 Vienna festival, as an 18-year-old, she won the prize "
                            "for writers aged 25 and under."))
+
+
+def test_set_10_false_alarms_in_general_form(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "By her early twenties she was drafting a novel called Harbour.",
+        "She returned to Budapest, joined the University of Leeds as a lecturer and in 1970 "
+        "followed her husband to the Ministry.",
+        "Ilona, who died in 1990, had run the family shop.",
+        "In 1991 Varga married Andras Bell.",
+        "On 2 March 1958 she scored twice in four minutes, the second after a run that the "
+        "Budapest Weekly would later call the goal of the decade."))
+    assert not flags, flags
