@@ -246,8 +246,10 @@ def _build_claim(
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here.
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
-    if gapped_date(ctx, obj, time):
-        time = None  # "he invented X, and in 1965 the detective Y": 1965 is Y's
+    if gapped_date(ctx, obj, time) or _referenced(trig, time):
+        # "he invented X, and in 1965 the detective Y": 1965 is Y's; "In September 1993,
+        # eight months after she died, she won an Emmy": the date is the Emmy's
+        time = None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
     if time is not None and _UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start):
@@ -337,6 +339,18 @@ def _candidate_objects(
         objects = [m for m in objects if not _AGENT_OR_VENUE & (path_preps(trig, m) or set())
                    and not _BY_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start)]
     return objects
+
+
+def _referenced(trig: Trigger, time: Timex | None) -> bool:
+    """A verb in an "after/before/since/until" clause names a known event to count from; a
+    date outside that clause is not its date."""
+    tok = trig.token
+    if time is None or tok.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once")
+            for c in tok.children):
+        return False
+    inside = [t.idx for t in tok.subtree]
+    return not min(inside) <= time.start <= max(inside)
 
 
 def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool:

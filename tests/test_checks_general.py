@@ -863,3 +863,21 @@ def test_set_10_false_alarms_in_general_form(check: Check) -> None:
         "On 2 March 1958 she scored twice in four minutes, the second after a run that the "
         "Budapest Weekly would later call the goal of the decade."))
     assert not flags, flags
+
+
+def test_set_17_false_alarms_in_general_form(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "In June 1999, three months after she died, the city named a street after her.",
+        "In Leeds she lectured, though writing soon took up most of her time.",
+        "At midnight on 1 May 1990 the Green Union became an independent party.",
+        "Six years after independence, on 3 June 1996, the party split.",
+        "In 1950 she married Ferenc Toth.",
+        "In 1976 she married Andras Bell, and their son was born in 1979, three years after "
+        "the wedding.",
+        "In 1965 she also won a medal in Rome, on a team coached by Peter Ashdown."))
+    assert not flags, flags
+    flags = check(varga("At midnight on 1 May 1990 the Green Union became an independent party.",
+                        "Five years after independence, on 3 June 1996, the party split."))
+    (flag,) = flags
+    assert "1990 + 5 is 1995" in flag.message

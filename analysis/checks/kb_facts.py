@@ -209,7 +209,8 @@ def _verify_relation(
         # sentence's date belongs to the other event it names.
         return replace(outcome, category="conflation", message=(
             f"One date, two events: {claimed.human()} fits {other.value.text}, but "
-            f"{claim.object} is from {known.human() if known else 'another year'}"))
+            f"{claim.object or claim.qualifiers.get('role') or 'the other'} is from "
+            f"{known.human() if known else 'another year'}"))
     return outcome
 
 

@@ -65,6 +65,7 @@ ORG_LINKS = ("P361", "P749", "P355", "P527")
 _LEADERSHIP = frozenset(
     {
         "manage",
+        "managing",
         "manager",
         "coach",
         "lead",

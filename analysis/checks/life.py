@@ -91,8 +91,9 @@ _WRITTEN = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 def calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex, PartialDate]]:
     out = []
     for tx in ctx.analysis.timexes:
-        if start <= tx.start < end and tx.type == "DATE" and not RELATIVE.search(tx.text) \
-                and _WRITTEN.search(tx.text):
+        # "At midnight on 6 March 1957": a time of a written day is that day
+        if start <= tx.start < end and tx.type in ("DATE", "TIME") and not RELATIVE.search(
+                tx.text) and _WRITTEN.search(tx.text):
             # "Sunday", "at the end of the year": the article's own week or year, not a date
             # the story gives
             date = to_partial_date(tx)

@@ -383,7 +383,12 @@ def _interval_ends(
     m_start, rest_start, rest_end = start + m.start(), start + m.start("rest"), start + m.end()
     if m["dir"].lower() in ("after", "before") and m["rest"].strip():
         inside = [d for tx, d in dates if rest_start <= tx.start < rest_end]
-        outside = [d for tx, d in dates if not rest_start <= tx.start < rest_end]
+        # the stated date is the one nearest the phrase ("In 1936 she married X, and their
+        # daughter was born in 1939, three years after the wedding": 1939)
+        # (a written year first: "in June that year" leans on another date)
+        outside = [d for tx, d in sorted(dates, key=lambda x: (
+            not re.search(r"\d{4}", x[0].text), abs(x[0].start - m_start)))
+            if not rest_start <= tx.start < rest_end]
         if inside:
             return ((start, end), inside[0]), (outside[0] if outside else None)
         head = _head_word(m["rest"])
@@ -392,7 +397,7 @@ def _interval_ends(
             known = life[head]
             anchor = ((start, end), known.date) if known is not None else None
             return anchor, (outside[0] if outside else None)
-        anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, index, head) or (
+        anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or (
             _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
@@ -434,12 +439,13 @@ def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
 _EVENT_NOUNS = {"wedding": "married", "marriage": "married"}
 
 
-def _event_noun(ctx: CheckContext, index: int, head: str | None) -> Anchor | None:
-    """The subject's last dated claim, before this sentence, of the event the noun names."""
+def _event_noun(ctx: CheckContext, before: int, head: str | None) -> Anchor | None:
+    """The subject's last dated claim of the event the noun names, written before ``before``
+    ("In 1936 she married X, and ... three years after the wedding": this sentence's)."""
     predicate = _EVENT_NOUNS.get(head or "")
-    start = ctx.analysis.sentences[index][0]
-    dated = [(c, d) for c in ctx.analysis.claims if c.predicate == predicate and c.end <= start
-             and not c.subject.startswith("(") and (d := claim_date(c)) is not None]
+    dated = [(c, d) for c in ctx.analysis.claims if c.predicate == predicate and c.time
+             and c.time.start < before and not c.subject.startswith("(")
+             and (d := claim_date(c)) is not None]
     if not dated:
         return None
     claim, date = dated[-1]

@@ -27,7 +27,9 @@ _PATTERNS = [
     (
         re.compile(
             # not "the best-paid athlete", "best-selling": a measured ranking, not praise
-            r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b(?!-)[^.;]{0,40}?\b("
+            # nor "most of his time", a quantity
+            r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b(?!-|\s+of\b)"
+            r"[^.;]{0,40}?\b("
             r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|generation|"
             r"era|time)|in the world)\b",
             re.I,
