@@ -30,7 +30,7 @@ _GIVE = frozenset({"present", "give", "hand"})
 _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut", "air",
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
                       "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
-                      "dedicate"})
+                      "dedicate", "deliver"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
 _ENACT = frozenset({"pass", "enact", "adopt", "ratify", "sign"})
 _MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",

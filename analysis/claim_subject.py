@@ -88,8 +88,9 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     if tok is None and trig.predicate in ("born", "died") and _kin_before(trig.token) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children):
         return "(someone else)", None, None
-    if tok is None and trig.predicate in ("position", "worked_at", "joined"):
-        # "a team coached by Bob Knight": the one the passive names after "by" holds the post
+    if tok is None and trig.predicate in ("position", "worked_at", "joined", "founded"):
+        # "a team coached by Bob Knight", "founded by Kofi Busia": the one the passive names
+        # after "by" holds the post or founded it
         tok = next((g for c in trig.token.children if c.dep_ == "agent"
                     for g in c.children if g.dep_ == "pobj"), None)
     tok = tok or subject_token(trig.token)

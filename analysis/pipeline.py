@@ -155,5 +155,11 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         start += len(text) - len(text.lstrip())
         end = start + len(text.strip())
         if end > start and any(c.isalnum() for c in text_of_doc[start:end]):
+            if spans and text_of_doc[spans[-1][0] : spans[-1][1]].endswith(",") and \
+                    "\n" not in text_of_doc[spans[-1][1] : start]:
+                # the parser cut after a comma ("... her first aircraft, | a bright yellow
+                # ..."): no sentence ends there
+                spans[-1] = (spans[-1][0], end)
+                continue
             spans.append((start, end))
     return spans

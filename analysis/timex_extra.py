@@ -105,10 +105,16 @@ def _holiday(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", day.isoformat(), "day")
 
 
+_APPOSED_YEAR = re.compile(r"\b(\d{4}),\s*$")
+
+
 def _focus_year(m: re.Match[str], ctx: Context) -> Value:
     """"for the full year", "year-end": the reporting year, the reference date's."""
     if m.groupdict().get("ended") is not None:
         return Value("DURATION", "P1Y", "duration")  # "the year ended March 31": a period
+    if not m["edge"] and (named := _APPOSED_YEAR.search(m.string, max(0, m.start() - 8),
+                                                        m.start())):
+        return Value("DATE", named.group(1), "year")  # "In 1991, the year he was elected"
     mod = "END" if m["edge"] else None
     return Value("DATE", str(ctx.ref.year), "year", mod)
 

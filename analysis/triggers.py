@@ -86,6 +86,15 @@ def _inside_name(tok: Token, mention_at: dict[int, Mention]) -> bool:
     return bool(mention.kb_id) or " " in mention.text.strip()
 
 
+_PLACE_VERBS = frozenset({"win", "gain", "earn", "secure", "get", "take", "offer"})
+
+
+def _place_at(verb: Token) -> bool:
+    """"won a place at X" (the parser hangs "at X" on the verb or on "place")."""
+    place = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "place"), None)
+    return place is not None and place.i + 1 < len(verb.doc) and place.nbor(1).lower_ == "at"
+
+
 def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
     if tok.dep_ == "amod" and not _fragment_verb(tok, span):
@@ -107,6 +116,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return None
         if lemma in _LEAD_VERBS:
             return Trigger(tok, "position", role=lemma)
+        if lemma in _PLACE_VERBS and _place_at(tok):
+            return Trigger(tok, "studied")  # "won a place at the Slade": admitted there
         if VERB_TRIGGERS.get(lemma) == "award" and tok.head.lower_.rstrip(".") in DEGREE_NOUNS:
             return None  # "her doctorate, awarded by Harvard in 1934": the degree's claim
         if lemma in VERB_TRIGGERS:

@@ -42,9 +42,13 @@ ENTITIES: list[dict[str, Any]] = [
     {"id": "local:tomas-varga", "label": "Tomas Varga", "type": "person", "source": SRC,
      "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001}]},
     {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC,
-     "facts": [{"property": "instance of", "value": "city"}]},
+     "facts": [{"property": "instance of", "value": "city"},
+               {"property": "part of", "value": "Hungary"}]},
     {"id": "local:szeged", "label": "Szeged", "type": "place", "source": SRC,
-     "facts": [{"property": "instance of", "value": "city"}]},
+     "facts": [{"property": "instance of", "value": "city"},
+               {"property": "part of", "value": "Hungary"}]},
+    {"id": "local:hungary", "label": "Hungary", "type": "place", "source": SRC,
+     "facts": [{"property": "instance of", "value": "country"}]},
     {"id": "local:writers-party", "label": "Hungarian Writers' Party", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:peasant-party", "label": "National Peasant Party", "type": "organization",
@@ -135,6 +139,8 @@ ENTITIES += [
           "qualifiers": {"together with": "Jonas Petrak"}},
          {"property": "award received", "value": "honorary doctorate", "point in time": 1982,
           "qualifiers": {"of": "Harwick Institute"}},
+         {"property": "position held", "value": "President of the Lawyers Guild",
+          "qualifiers": {"of": "Lawyers Guild"}, "start": 1988, "end": 1992},
      ]},
     {"id": "local:lawyers-guild", "label": "Lawyers Guild", "type": "organization",
      "source": SRC, "facts": []},
@@ -159,7 +165,8 @@ ENTITIES += [
     {"id": "local:academy-letters", "label": "Royal Academy of Letters", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:lumen", "label": "Lumen Fund", "type": "organization", "source": SRC,
-     "facts": [{"property": "inception", "value": 1968}]},
+     "facts": [{"property": "inception", "value": 1968},
+               {"property": "founded by", "value": "Jonas Petrak"}]},
     {"id": "local:northgate-grammar", "label": "Northgate Grammar School", "type": "organization",
      "description": "secondary school in Northgate", "source": SRC, "facts": []},
     {"id": "local:harwick", "label": "Harwick Institute", "type": "organization",
@@ -881,3 +888,31 @@ def test_set_17_false_alarms_in_general_form(check: Check) -> None:
                         "Five years after independence, on 3 June 1996, the party split."))
     (flag,) = flags
     assert "1990 + 5 is 1995" in flag.message
+
+
+
+def test_set_17_constructions_in_general_form(check: Check) -> None:
+    flags = check(olenko(
+        "The Harbour Strike Memorial in Northgate, recently unveiled on the quay, draws crowds.",
+        "In 1950 she won a place at the Harwick Institute.",
+        "The Lumen Fund had been founded in 1968 by the banker Ilse Brunn.",
+        "In 1966, the year she was elected to the Royal Academy of Letters, she also received "
+        "the Delacroix Medal.",
+        "In 1989 she became the first president of the Lawyers Guild."))
+    assert on(flags, "recently unveiled", "stale_claim")
+    assert on(flags, "won a place", "fact_mismatch")
+    (founder,) = on(flags, "Lumen Fund had been founded", "fact_mismatch")
+    assert "Jonas Petrak" in founder.message
+    (medal,) = on(flags, "the year she was elected", "conflation")
+    assert "1966 fits Royal Academy of Letters" in medal.message
+    (guild,) = on(flags, "first president", "date_mismatch")
+    assert "1988" in guild.message
+    assert not check(olenko("In 1950 she won a place in the final at the Harwick Institute."))
+    flags = check(varga("She was born on 14 May 1931.",
+                        "She died in Szeged, Hungary, on 2 March 1999.",
+                        "She was only 20 when she bought her first car, a bright yellow Fiat "
+                        "she called The Canary, in the summer of 1955."))
+    (place,) = on(flags, "Szeged", "fact_mismatch")
+    assert "Budapest" in place.message
+    (age,) = on(flags, "only 20", "internal_inconsistency")
+    assert "24" in age.message

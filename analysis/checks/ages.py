@@ -35,7 +35,7 @@ _AGE = re.compile(
     rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
     rf"|\bwhen (?:he|she|they) was {NUM}\b"
     rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
-    rf"|\b(?:was|were|is) {NUM}(?: years old)? when\b"
+    rf"|\b(?:was|were|is) (?:only |just |barely |still )?{NUM}(?: years old)? when\b"
     # "on 17 September 1925; she was 15": an age stated next to the date it is at
     rf"|[;,]\s*(?:he|she|they) was {NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
     rf"percent|%|feet|ft|foot|inches|metres|meters|kg|pounds|points?|goals?|minutes?|"
@@ -116,14 +116,20 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             at = start + m.start()
             reach = 200 if m.group(0).lower().startswith("then") else 60
             # "... in 2016, and at 74 he received ... in October 2023": not across ", and"
-            own = [(t, d) for t, d in dates if not _OTHER_CLAUSE.search(
-                ctx.text, min(t.end, at), max(t.start, at))] or [
+            strict = [(t, d) for t, d in dates if not _OTHER_CLAUSE.search(
+                ctx.text, min(t.end, at), max(t.start, at))]
+            own = strict or [
                 (t, d) for t, d in dates if not _NEXT_VERB.search(
                     ctx.text, min(t.end, at), max(t.start, at))]
             # "In 1950 Keymer sent him to London, and there, at 24, ...": a fronted date
             # frames its sentence, however far the age is from it
+            # "She was only 20 when she bought X, ..., in the summer of 1921": the when-clause
+            # runs to its date
+            when_clause = m.group(0).lower().endswith("when")
             near = [(abs(t.start - at), d) for t, d in own if (
-                abs(t.start - at) <= max(reach, 90) and (abs(t.start - at) <= reach or t.start > at)
+                abs(t.start - at) <= max(reach, end - at if when_clause and (t, d) in strict
+                                         else 90) and (
+                    abs(t.start - at) <= reach or t.start > at)
                 or t.start - start <= 8 and t.start < at and m.group(0).lower().startswith("at"))
                 # "In 1950 ..., and five years later, at 24": the age is at another date
                 and not (t.start < at and _LATER_BETWEEN.search(ctx.text, t.end, at))]

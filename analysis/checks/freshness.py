@@ -145,7 +145,10 @@ def _described_after(ctx: CheckContext, m: Mention, after: int) -> bool:
     return m.end < after and bool(_APPOSITION.fullmatch(ctx.text, m.end, after))
 
 
-_APPOSITION = re.compile(r",\s+(?:[\w’'.-]+\s+){0,3}?(?:recently|recent|brand-new)", re.I)
+# "CUDA, NVIDIA's recent platform"; "The Queen's Window in Westminster Abbey, recently
+# unveiled": the name, where it is, and the word
+_APPOSITION = re.compile(r"(?:\s+(?:in|at|on)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s*)+)?"
+                         r",\s+(?:[\w’'.-]+\s+){0,3}?(?:recently|recent|brand-new)", re.I)
 
 
 def _subjects_award(ctx: CheckContext, end: int, after: int):  # noqa: ANN202

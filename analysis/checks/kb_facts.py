@@ -200,11 +200,14 @@ def _verify_relation(
     # Another fact the date fits: of the same kind (an open-ended employment "fits" any year)
     other = next((f for f in facts if f is not fact and f.property == fact.property
                   and date_agrees(claimed, f, role)), None)
+    if other is None or not _named_event(ctx, claim, other):
+        # "In 1991, the year he was elected a Royal Academician, he also received the
+        # Praemium Imperiale": a fact of another kind the sentence names, begun that year
+        other = next((f for f in kb.facts(claim.subject_kb_id or "", _EVENT_PROPS)
+                      if f is not fact and _begins(claimed, f)
+                      and _named_event(ctx, claim, f)), other)
     outcome = date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
-    # the other event named by itself, or by whose it is ("an honorary doctorate by X")
-    named = {other.value.entity_id, *(q.entity_id for q in other.qualifiers.get("P642", ()))} \
-        - {claim.object_kb_id} if other is not None else set()
-    if other is not None and any(_mentioned_in(ctx, claim, i) for i in named):
+    if other is not None and _named_event(ctx, claim, other):
         # "In 1979, the year the National Medal arrived, he also won the Kyoto Prize": the
         # sentence's date belongs to the other event it names.
         return replace(outcome, category="conflation", message=(
@@ -246,6 +249,22 @@ def _level(kb: KBReader, entity_id: str | None, text: str | None) -> str:
     if _HIGHER.search(words):
         return "higher"
     return "school" if _SCHOOL.search(words) else "higher"
+
+
+_EVENT_PROPS = ("P166", "P39", "P463", "P108", "P69", "P54", "P26")
+
+
+def _begins(claimed: PartialDate, fact: KBFact) -> bool:
+    when = fact.start or fact.point_in_time or fact.value.date
+    return when is not None and agrees(claimed, when)
+
+
+def _named_event(ctx: CheckContext, claim: Claim, fact: KBFact) -> bool:
+    """The sentence names the fact's event itself, or whose it is ("an honorary doctorate by
+    X", "Royal Academician" of the Royal Academy), other than the claim's own object."""
+    named = {fact.value.entity_id, *(q.entity_id for q in fact.qualifiers.get("P642", ()))} \
+        - {claim.object_kb_id}
+    return any(_mentioned_in(ctx, claim, i) for i in named)
 
 
 def _named_in_sentence(ctx: CheckContext, claim: Claim, fact: KBFact) -> bool:

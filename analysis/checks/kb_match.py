@@ -135,6 +135,8 @@ _C_SUITE = frozenset({"executive", "operating", "financial", "technology", "mark
 
 
 def role_words(text: str) -> set[str]:
+    # "the first president" is the president; "First Minister" is a title of its own
+    text = re.sub(r"\bfirst\s+(?=[a-z])", "", text)
     words = {_SAME_ROLE_WORD.get(w, w) for w in normalize_name(text).replace("-", " ").split()
              if w not in _ROLE_STOP}
     for short in words & _ROLE_ABBREVIATIONS.keys():  # "CEO" is "chief executive officer"

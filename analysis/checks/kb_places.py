@@ -19,12 +19,15 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
     named = {(m.kb_id, _place_key(m.text)) for m in ctx.analysis.mentions
              if claim.start <= m.start < claim.end
              and m.label in ("place", "other", "organization")}
-    named.add((claim.object_kb_id, _place_key(claim.object or "")))
+    claimed = (claim.object_kb_id, _place_key(claim.object or ""))
     longest: list[tuple[str, str]] = []
     for fact in places:
         chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
-        if any((kb_id and kb_id == pid) or key == _place_key(label)
-               for pid, label in chain for kb_id, key in named):
+        # The claimed place may be the KB's or contain it ("born in France"); another place
+        # the sentence names only counts as the KB's own ("died in Gstaad, Switzerland" when
+        # the KB says Tolochenaz, also in Switzerland, is a wrong town)
+        if any(_same_place(claimed, place) for place in chain) or any(
+                _same_place(other, chain[0]) for other in named if chain):
             return supported(kb, [fact])
         longest = max(longest, chain, key=len)
         # "Born in Bunkyō, Tokyo" when the KB says Tokyo: a finer place inside the KB's one
@@ -45,6 +48,11 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
         f"{claim.subject} {what} in {where}, not {claim.object}",
         replace_once(sentence, claim.object or "", longest[0][1]),
     )
+
+
+def _same_place(named: tuple[str | None, str], place: tuple[str, str]) -> bool:
+    kb_id, key = named
+    return bool(kb_id and kb_id == place[0]) or key == _place_key(place[1])
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "municipality", "commune", "big city",
