@@ -28,14 +28,15 @@ FLOORS = {
     "eval-holdout6": (0.55, 0.90, 1),
     "eval-holdout7": (0.75, 0.85, 1),
     "eval-holdout8": (0.60, 0.90, 1),
-    "eval-holdout9": (0.55, 0.85, 1),
-    "eval-holdout10": (0.50, 0.85, 3),  # false positives not at target (see its README)
+    "eval-holdout9": (0.60, 0.85, 1),
+    "eval-holdout10": (0.55, 0.85, 2),  # false positives not at target (see its README)
     "eval-holdout11": (0.75, 0.90, 1),
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
     "eval-holdout14": (0.65, 0.95, 1),
     "eval-holdout15": (0.65, 0.85, 1),
     "eval-holdout16": (0.60, 0.90, 1),
+    "eval-holdout17": (0.75, 0.80, 1),
 }
 
 
