@@ -139,10 +139,20 @@ ENTITIES += [
           "qualifiers": {"together with": "Jonas Petrak"}},
          {"property": "award received", "value": "honorary doctorate", "point in time": 1982,
           "qualifiers": {"of": "Harwick Institute"}},
+         {"property": "award received", "value": "Lawyers Guild Gold Medal",
+          "point in time": 1985},
+         {"property": "award received", "value": "Harbour Festival Gold Medal",
+          "point in time": 1979},
          {"property": "position held", "value": "President of the Lawyers Guild",
           "qualifiers": {"of": "Lawyers Guild"}, "start": 1988, "end": 1992},
      ]},
     {"id": "local:lawyers-guild", "label": "Lawyers Guild", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:guild-gold", "label": "Lawyers Guild Gold Medal", "type": "award",
+     "aliases": ["Gold Medal"], "source": SRC, "facts": []},
+    {"id": "local:harbour-festival", "label": "Harbour Festival", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:festival-gold", "label": "Harbour Festival Gold Medal", "type": "award",
      "source": SRC, "facts": []},
     {"id": "local:honorary-doctorate", "label": "honorary doctorate", "type": "award",
      "source": SRC, "facts": []},
@@ -175,7 +185,8 @@ ENTITIES += [
      "source": SRC, "facts": [{"property": "part of", "value": "Lumen Fund"}]},
     {"id": "local:petrak", "label": "Jonas Petrak", "type": "person", "source": SRC,
      "facts": [{"property": "employer", "value": "Kessler Institute", "start": 1950,
-                "end": 1980}]},
+                "end": 1980},
+               {"property": "date of death", "value": "2001-04-02"}]},
     {"id": "local:brunn", "label": "Ilse Brunn", "type": "person", "source": SRC, "facts": []},
     {"id": "local:glass-orchard", "label": "The Glass Orchard", "type": "work", "source": SRC,
      "description": "1962 novel by Mara Olenko",
@@ -916,3 +927,17 @@ def test_set_17_constructions_in_general_form(check: Check) -> None:
     assert "Budapest" in place.message
     (age,) = on(flags, "only 20", "internal_inconsistency")
     assert "24" in age.message
+
+
+
+def test_the_events_own_prize(check: Check) -> None:
+    assert not check(olenko_dates("1979: Won the Harbour Festival and the festival's Gold Medal"))
+    (flag,) = check(olenko_dates("1979: Won the Lawyers Guild Gold Medal"))
+    assert flag.category == "date_mismatch" and "1985" in flag.message
+
+
+
+def test_a_relative_with_a_colleagues_given_name(check: Check) -> None:
+    assert not check(olenko("She wrote her thesis under Jonas Petrak.",
+                            "Her son Jonas, who had trained as a pilot, was killed in 1979 when "
+                            "his plane came down near Northgate."))

@@ -29,7 +29,7 @@ FLOORS = {
     "eval-holdout7": (0.75, 0.85, 1),
     "eval-holdout8": (0.60, 0.90, 1),
     "eval-holdout9": (0.60, 0.85, 1),
-    "eval-holdout10": (0.55, 0.85, 2),  # false positives not at target (see its README)
+    "eval-holdout10": (0.55, 0.85, 1),
     "eval-holdout11": (0.75, 0.90, 1),
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),

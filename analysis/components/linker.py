@@ -30,6 +30,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBEntity
 from analysis.kb.names import normalize_name
 from analysis.models import Mention
+from analysis.vocabulary import RELATIONS
 
 SPAN_KEY = "entities"
 USER_DATA_KEY = "profile_linker"
@@ -129,13 +130,14 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     proposed = ner_mentions(doc) + chunk_mentions(doc)
     max_words = min(kb.max_name_tokens, MAX_NGRAM_WORDS) if kb is not None else 0
     grams = name_ngrams(doc, max_words, normalize_name) if max_words else {}
-    owned: dict[tuple[int, int], str] = {}
+    owned: dict[tuple[int, int], list[str]] = {}
     if kb is not None:
         for key, spans in quoted_titles(doc, normalize_name).items():
             grams.setdefault(key, []).extend(spans)
         for key, spans in owned_titles(doc, normalize_name).items():
             grams.setdefault(key, []).extend(spans)
-            owned.update((span, key) for span in spans)
+            for span in spans:
+                owned.setdefault(span, []).append(key)
     keys = {id(c): normalize_name(doc[c.start : c.end].text) for c in proposed}
     table = lookup(kb, list(grams) + list(keys.values()))
     known = [c for c in proposed if keys[id(c)] in table]
@@ -148,8 +150,9 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     for cand in chosen:
         span = doc[cand.start : cand.end]
         key = normalize_name(span.text)
-        if key not in table and (cand.start, cand.end) in owned:
-            key = owned[(cand.start, cand.end)]  # "its Player of the Century", FIFA's
+        # "its Player of the Century", FIFA's; "the tournament's Golden Ball": the owner's full
+        # name, when the KB knows it, is the more precise one
+        key = next((k for k in owned.get((cand.start, cand.end), ()) if k in table), key)
         ner_label = labels.get((cand.start, cand.end), cand.ner_label)
         method = cand.source if cand.source != "kb" else _best_source(proposed, cand)
         link = Linked(Candidate(cand.start, cand.end, method, ner_label), span, key)
@@ -271,13 +274,21 @@ def link_coreferences(links: list[Linked]) -> None:
             by_id[link.entity.id] = link.entity
     for link in links:
         ids = people.get(link.key, set())
-        if len(link.key.split()) != 1 or len(ids) != 1:
+        if len(link.key.split()) != 1 or len(ids) != 1 or _kin_named(link):
             continue
         person = by_id[next(iter(ids))]
         if any(e.id == person.id for e in link.entities):
             link.entity = person
         elif link.entity is None or link.entity.type == "person":
             link.entity, link.method = person, "coref"
+
+
+def _kin_named(link: Linked) -> bool:
+    """"His son Philippe": a given name after a kin noun is a relative, not the article's other
+    Philippe."""
+    span = link.span
+    before = span.doc[max(0, span.start - 2) : span.start]
+    return any(t.lower_ in RELATIONS for t in before)
 
 
 def link_parentheticals(links: list[Linked]) -> None:
@@ -292,7 +303,8 @@ def link_parentheticals(links: list[Linked]) -> None:
     # The article has defined the name ("... (IAS)"): its later bare uses mean the same.
     defined = {x.key: x.entity for x in links if x.method == "coref" and not x.entities}
     for link in links:
-        if link.entity is None and not link.entities and link.key in defined:
+        if link.entity is None and not link.entities and link.key in defined and \
+                not _kin_named(link):
             link.entity, link.method = defined[link.key], "coref"
 
 

@@ -309,12 +309,16 @@ _TITLE_LINKS = frozenset({"of", "the", "for", "and", "in"})
 
 
 def owned_titles(doc: Doc, normalize: Callable[[str], str]) -> dict[str, list[tuple[int, int]]]:
-    """"FIFA made him its Player of the Century": a title after "its" may be named in full with
-    its owner ("FIFA Player of the Century"). Keyed by the full name, spanning the title; the
-    owner is the nearest name before "its" in the sentence."""
+    """"FIFA made him its Player of the Century", "won X and the tournament's Golden Ball": a
+    title after "its" or "the <event>'s" may be named in full with its owner ("FIFA Player of
+    the Century"). Keyed by each full name the sentence's earlier names make, spanning the
+    title: only a name the KB knows becomes a mention."""
     found: dict[str, list[tuple[int, int]]] = {}
     for tok in doc:
-        if tok.lower_ not in _OWNERS or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
+        owned = tok.lower_ in _OWNERS or (
+            tok.text in ("'s", "’s") and tok.i >= 2 and doc[tok.i - 1].lower_ in _EVENT_OWNERS
+            and doc[tok.i - 2].lower_ == "the")
+        if not owned or tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 8 and (
@@ -322,22 +326,30 @@ def owned_titles(doc: Doc, normalize: Callable[[str], str]) -> dict[str, list[tu
             end += 1
         while not doc[end - 1].is_title:
             end -= 1
-        owner = _name_before(doc, tok)
-        if owner:
+        for owner in _names_before(doc, tok):
             key = normalize(f"{owner} {doc[tok.i + 1 : end].text}")
             found.setdefault(key, []).append((tok.i + 1, end))
     return found
 
 
-def _name_before(doc: Doc, tok: Token) -> str:
-    """The nearest run of proper nouns before ``tok`` in its sentence ("FIFA made him its")."""
+_EVENT_OWNERS = frozenset({"tournament", "championship", "championships", "festival",
+                           "competition", "contest", "games", "league", "academy", "society",
+                           "organisation", "organization", "foundation", "club", "event"})
+
+
+def _names_before(doc: Doc, tok: Token) -> list[str]:
+    """The runs of proper nouns before ``tok`` in its sentence, nearest first."""
+    runs: list[str] = []
     i = tok.i - 1
-    while i >= tok.sent.start and doc[i].pos_ != "PROPN":
-        i -= 1
-    end = i + 1
-    while i >= tok.sent.start and doc[i].pos_ == "PROPN":
-        i -= 1
-    return doc[i + 1 : end].text if end > i + 1 else ""
+    while i >= tok.sent.start:
+        if doc[i].pos_ != "PROPN":
+            i -= 1
+            continue
+        end = i + 1
+        while i >= tok.sent.start and doc[i].pos_ == "PROPN":
+            i -= 1
+        runs.append(doc[i + 1 : end].text)
+    return runs
 
 
 def select_mentions(known: list[Candidate], unknown: list[Candidate], doc: Doc) -> list[Candidate]:
