@@ -347,7 +347,8 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
     if subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl"):
         subj = verb.head
     if subj.i == root.i or _same_mention(ctx, subj, root) or _version_of(subj, root) or (
-            root.head.i == subj.i and root.dep_ in ("appos", "acl") and subj.pos_ != "PRON"):
+            root.head.i == subj.i and subj.pos_ != "PRON" and (
+                root.dep_ in ("appos", "acl") or _set_off(ctx, root))):
         # "Her autobiography, Taking on the World, appeared in 2001": the name is the subject
         return _Agent("", None, is_name=True)
     if subj.pos_ == "PRON":
@@ -362,6 +363,16 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
     if named.label == "person":
         return _Agent(named.text, named.kb_id)
     return _Agent(named.text, named.kb_id, person=False)
+
+
+def _set_off(ctx: ClaimContext, root: Token) -> bool:
+    """"Its sequel, From Third World to First, was ...": a title between commas, whatever the
+    parser made of its words, stands in apposition."""
+    mention = ctx.mention_at.get(root.i)
+    if mention is None:
+        return False
+    text = ctx.article.text
+    return text[:mention.start].rstrip().endswith(",") and text[mention.end:].lstrip()[:1] == ","
 
 
 def _version_of(subj: Token, root: Token) -> bool:

@@ -28,6 +28,8 @@ _OWN_STEPS = frozenset(
 
 
 _APPOINTING = frozenset("appoint name elect promote hire recruit nominate knight".split())
+# Verbs whose object does what their "to ..." clause says: "asked her to lead X"
+_OBJECT_CONTROL = _APPOINTING | frozenset("ask invite persuade choose select pick".split())
 
 
 Resolved = tuple[str, str | None, Mention | None]
@@ -68,6 +70,10 @@ def _before_parse_subject(
             trig.token.lemma_ in _APPOINTING:
         # "President Kibaki appointed her minister": the appointee is the direct object
         tok = tok or _appointee(ctx, trig.token)
+    head = trig.token.head
+    if tok is None and trig.token.dep_ == "xcomp" and head.lemma_ in _OBJECT_CONTROL:
+        # "Mandela appointed him to chair the Commission": he chairs it
+        tok = next((c for c in head.children if c.dep_ == "dobj"), None)
     if tok is None and trig.predicate in ("released", "created", "founded"):
         named = _named_before_comma(ctx, trig.token)
         if named is not None:

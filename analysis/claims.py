@@ -238,9 +238,10 @@ def _build_claim(
         subj_text, subj_id, subj_mention = "(unspecified)", None, None
     elif predicate == "released" and subj_mention is not None and subj_mention.label in (
             "work", "other") and not (ctx.subject and ctx.subject.matches(subj_mention)) and \
-            not any(c.dep_ in ("dobj", "dative") for c in trig.token.children):
+            not any(c.dep_ in ("dobj", "dative", "ccomp") for c in trig.token.children):
         # "The Trouble with Nigeria ... appeared in 1983, and ... Y, in 1987": a work that
-        # appears is what was released, not the other work named later in the sentence
+        # appears is what was released, not the other work named later in the sentence (nor
+        # "the Committee announced that ...": a body that says something)
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     elif _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
@@ -365,6 +366,10 @@ def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -
 def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
                   subj_mention: Mention | None) -> bool:
     """Verbs that make a claim only in some of their senses."""
+    if any(c.dep_ == "neg" for c in trig.token.children):
+        return True  # "Borges never won the Nobel Prize": a claim that it did not happen
+    if verb == "announce" and any(c.dep_ == "ccomp" for c in trig.token.children):
+        return True  # "the Committee announced that she would share X": a statement
     if verb in ("enter", "read") and not (
             obj and _SCHOOL.search(f"{obj.text} {obj.kb_label or ''}")):
         # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics

@@ -150,6 +150,17 @@ ENTITIES += [
      "source": SRC, "facts": []},
     {"id": "local:guild-gold", "label": "Lawyers Guild Gold Medal", "type": "award",
      "aliases": ["Gold Medal"], "source": SRC, "facts": []},
+    {"id": "local:no-quarter", "label": "No Quarter Given", "type": "work", "source": SRC,
+     "description": "1966 memoir by Mara Olenko",
+     "facts": [{"property": "publication date", "value": 1966},
+               {"property": "author", "value": OLENKO}]},
+    {"id": "local:harbour-to-sea", "label": "From Harbour to Sea", "type": "work",
+     "source": SRC, "facts": [{"property": "publication date", "value": 1975},
+                              {"property": "follows", "value": "Salt Roads"},
+                              {"property": "author", "value": OLENKO}]},
+    {"id": "local:olenko-trust", "label": "Olenko Trust", "type": "organization",
+     "source": SRC, "facts": [{"property": "inception", "value": 1990},
+                              {"property": "founded by", "value": OLENKO}]},
     {"id": "local:harbour-festival", "label": "Harbour Festival", "type": "organization",
      "source": SRC, "facts": []},
     {"id": "local:festival-gold", "label": "Harbour Festival Gold Medal", "type": "award",
@@ -941,3 +952,23 @@ def test_a_relative_with_a_colleagues_given_name(check: Check) -> None:
     assert not check(olenko("She wrote her thesis under Jonas Petrak.",
                             "Her son Jonas, who had trained as a pilot, was killed in 1979 when "
                             "his plane came down near Northgate."))
+
+
+
+def test_set_18_in_general_form(check: Check) -> None:
+    assert not check(varga("She never won the Delacroix Medal, a running joke among friends."))
+    flags = check(varga("In 1975 Peter Ashdown appointed her to lead the Hungarian PEN Club."))
+    (flag,) = on(flags, "appointed her to lead", "date_mismatch")
+    assert "1981" in flag.message
+    assert not check(olenko(
+        "She could make a dull brief sound like the best idea anyone ever had.",
+        "On 1 March 1985 the Lawyers Guild announced that she would share the Lawyers Guild "
+        "Gold Medal with Jonas Petrak."))
+    flags = check(olenko("Her recently published memoir, No Quarter Given, sold well.",
+                         "Its sequel, From Harbour to Sea, was published in 1970.",
+                         "With her husband she recently set up the Olenko Trust."))
+    assert on(flags, "No Quarter Given", "stale_claim")
+    (sequel,) = on(flags, "Its sequel", "date_mismatch")
+    assert "1970 is the date of Salt Roads" in sequel.message
+    (trust,) = on(flags, "Olenko Trust", "stale_claim")
+    assert "1990" in trust.message

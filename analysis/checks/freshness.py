@@ -115,6 +115,13 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             return claim.object or claim.subject, d, ()
     if ctx.kb is None:
         return None
+    for claim in ctx.analysis.claims:
+        # "she recently set up Malala Fund": what the sentence says she made, as the KB dates it
+        if claim.start == start and claim.predicate in ("founded", "created", "released") \
+                and claim.object_kb_id and claim.time is None:
+            for fact in kb_dates(ctx.kb, claim.object_kb_id, ("P571", "P577")):
+                if fact.value.date is not None:
+                    return claim.object, fact.value.date, (evidence_of(ctx.kb, fact),)
     for m in ctx.analysis.mentions:
         # "The X Foundation, which she launched recently": the KB dates what the clause is about
         if start <= m.start < end and m.kb_id and _RECENT_RELATIVE.match(ctx.text, m.end):

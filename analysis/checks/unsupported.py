@@ -127,6 +127,7 @@ _FIGURE = re.compile(
 _EPITHET = re.compile(r"^\W*the\s+$", re.I)
 _COPULA_AFTER = re.compile(r"^[\s,]*(?:is|was|are|were|remains|remained|has been|had been)\b",
                            re.I)
+_SIMILE = re.compile(r"\b(?:like|as if|as though)\s+$", re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
@@ -145,6 +146,8 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
                 continue  # "Time named him one of the 100 most influential": a source's ranking
             if m and _FIGURE.search(sentence):
                 continue  # the sentence gives the measure that supports it
+            if m and _SIMILE.search(sentence[: m.start()]):
+                continue  # "sounded like the best idea anyone ever had": a figure of speech
             if m and why == _SUPERLATIVE and _EPITHET.match(
                     sentence[: m.start()] + (m.group(1) or "")) and not _COPULA_AFTER.match(
                     sentence[m.end():]):

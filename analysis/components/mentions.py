@@ -216,7 +216,10 @@ _OPENER_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X"})
 
 
 def _capital_opener(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in _OPENER_POS
+    # a capitalised function word inside a sentence opens a title ("..., No Future Without
+    # Forgiveness,", "Its sequel, From Third World to First,"): the KB decides
+    return tok.text[:1].isupper() and tok.is_alpha and (
+        tok.pos_ in _OPENER_POS or not _clause_start(tok))
 
 
 def _named_by_apposition(tok: Token) -> bool:
@@ -243,8 +246,10 @@ def name_ngrams(
     # Token tests computed once: the inner loop visits each token up to max_words times.
     namey = [_namey(t) for t in doc]
     article_before = [i > 0 and doc[i - 1].lower_ in ("a", "an", "the") for i in range(len(doc))]
+    # (a title may end on a capitalised ordinal or function word: "From Third World to First")
     can_end = [namey[j] or (j > 0 and (_version_suffix(doc, j) or _glued(doc, j)))
-               or _named_by_apposition(doc[j]) for j in range(len(doc))]
+               or _named_by_apposition(doc[j]) or (j > 0 and _capital_opener(doc[j]))
+               for j in range(len(doc))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
     stops = [t.is_space for t in doc]
