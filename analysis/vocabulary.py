@@ -69,6 +69,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "quit": "left",
     "become": "position",
     "appoint": "position",
+    "enthrone": "position",  # "enthroned as Archbishop of Cape Town"
     "name": "position",
     "elect": "position",
     "promote": "position",
@@ -205,6 +206,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("set", "up"): "founded",
     ("pass", "away"): "died",
     ("take", "over"): "position",
+    ("go", "up"): "studied",  # "went up to Somerville College, Oxford"
 }
 
 # Nouns naming someone by their relation to the subject: "her daughter won ..." is not her.

@@ -972,3 +972,11 @@ def test_set_18_in_general_form(check: Check) -> None:
     assert "1970 is the date of Salt Roads" in sequel.message
     (trust,) = on(flags, "Olenko Trust", "stale_claim")
     assert "1990" in trust.message
+
+
+def test_went_up_to_a_college_and_enthroned(check: Check) -> None:
+    (college,) = check(varga("That autumn she went up to Balliol College, Oxford."))
+    assert college.category == "fact_mismatch" and "Somerville" in college.message
+    assert not check(varga("That autumn she went up to Somerville College, Oxford."))
+    (pen,) = check(varga("She was enthroned as President of the Hungarian PEN Club in 1979."))
+    assert pen.category == "date_mismatch" and "1981" in pen.message

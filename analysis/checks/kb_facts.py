@@ -148,7 +148,8 @@ def _verify_relation(
         # both are Cambridge colleges, and the claim names the wrong one.
         siblings = [f for f in facts if f not in matching and f.property == spec.properties[0]
                     and _sibling(kb, claim.object_kb_id, f.value.entity_id)
-                    and _same_occasion(claim, claimed, f, role)]
+                    and (_same_occasion(claim, claimed, f, role) or claimed is None
+                         and claim.predicate == "studied")]  # "went up to Somerville"
         if siblings and not any(_named_in_sentence(ctx, claim, f) for f in siblings):
             return fact_mismatch(ctx, kb, claim, siblings, by_occasion=True)
     # "an assistant district attorney at X" when the KB has that role, at Y, as an employment

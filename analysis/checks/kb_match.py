@@ -56,7 +56,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
 
 # Verbs that date the start of a role; other verbs ("served", "was") only place it inside.
 START_VERBS = frozenset(
-    {"become", "appoint", "name", "elect", "promote", "join", "hire", "recruit"}
+    {"become", "appoint", "name", "elect", "promote", "join", "hire", "recruit", "enthrone"}
 )
 # Related entities whose date a writer may have borrowed: predecessors, parents, the family.
 RELATED_PROPS = ("P155", "P144", "P361", "P1365", "P749")
