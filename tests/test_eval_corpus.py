@@ -21,8 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 FLOORS = {
     "eval": (0.95, 0.90, 1),
     "eval-holdout": (0.80, 0.90, 1),
-    "eval-holdout2": (0.80, 0.90, 1),
-    "eval-holdout3": (0.75, 0.70, 1),
+    "eval-holdout2": (0.85, 0.90, 1),
+    "eval-holdout3": (0.80, 0.80, 1),
     "eval-holdout4": (0.80, 0.90, 1),
     "eval-holdout5": (0.65, 0.85, 1),
     "eval-holdout6": (0.55, 0.90, 1),
@@ -34,9 +34,10 @@ FLOORS = {
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
     "eval-holdout14": (0.65, 0.95, 1),
-    "eval-holdout15": (0.65, 0.85, 1),
+    "eval-holdout15": (0.70, 0.85, 1),
     "eval-holdout16": (0.60, 0.90, 1),
     "eval-holdout17": (0.75, 0.80, 1),
+    "eval-holdout18": (0.60, 0.80, 1),
 }
 
 
