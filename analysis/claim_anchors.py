@@ -24,6 +24,7 @@ from analysis.claim_anchor_rules import (
     own_date_predicate,
     relation,
 )
+from analysis.claim_apposition import name_phrase, named_noun, of_name, passive, set_off
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
 from analysis.claim_objects import add_person, shared_with, speech_tokens
 from analysis.claim_time import gapped_date, is_present, label_timex, timexes_in
@@ -36,11 +37,6 @@ from analysis.triggers import verb_lemma
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
 _VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# Participles that give a noun its name: with "as" ("written up as X", "known as X") or
-# directly ("titled X", "called X"); "published X" names nothing.
-_NAMING = frozenset({"write", "title", "entitle", "call", "name", "know", "publish", "dub",
-                     "bill", "brand", "issue", "release"})
-_NAMING_DIRECT = frozenset({"title", "entitle", "call", "name", "dub"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +94,7 @@ def _said(claim: Claim, covered: list[Claim]) -> bool:
 def _verbs(root: Token) -> list[Token]:
     """The clause the name is in, then a relative clause about it ("X, which first flew in",
     "X, the service Apple launched in 2014")."""
-    named = _named_noun(root)
+    named = named_noun(root)
     if named is not None:
         # "The reform, passed in 1993 and known as X, ...": what is said of the noun X names
         noun, naming = named
@@ -109,7 +105,7 @@ def _verbs(root: Token) -> list[Token]:
         return [_governor(root.head)]  # a title the parser read as a clause: "Taking on the World"
     # "X in San Jose, a bronze relief of camp life dedicated in 1990": an apposition may hang
     # on any word of the name's own phrase, and its clause on the noun after its "of"
-    appositions = [c for t in _phrase(root) for c in t.children if c.dep_ == "appos"]
+    appositions = [c for t in name_phrase(root) for c in t.children if c.dep_ == "appos"]
     heads = [root, *appositions, *(o for a in appositions for p in a.children if p.lower_ == "of"
                                    for o in p.children if o.dep_ == "pobj")]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
@@ -117,65 +113,10 @@ def _verbs(root: Token) -> list[Token]:
     return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i)]
 
 
-def _phrase(root: Token) -> list[Token]:
-    """The name's own noun phrase: its subtree without clauses and appositions."""
-    found, todo = [], [root]
-    while todo:
-        tok = todo.pop()
-        found.append(tok)
-        todo.extend(c for c in tok.children if c.pos_ not in ("VERB", "AUX")
-                    and c.dep_ not in ("relcl", "acl", "appos"))
-    return found
-
-
-def _named_noun(root: Token) -> tuple[Token, Token] | None:
-    """The noun a name is given to by a participle, and the participle: "The result, written
-    up as X, was published", "the reform ..., known ever since as X", "a paper titled X"."""
-    node = root.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root
-    if node is root and root.dep_ not in ("oprd", "dobj", "attr", "xcomp"):
-        return None
-    naming = node.head
-    if naming.dep_ == "advmod" and naming.pos_ not in ("VERB", "AUX"):
-        naming = naming.head  # "known ever since as X"
-    if naming.lemma_.lower() not in _NAMING:
-        # "passed in 1961 and known ever since as X" with "as X" hung on "passed"
-        naming = next((c for c in naming.conjuncts if c.i < node.i
-                       and c.lemma_.lower() in _NAMING), naming)
-    if naming.lemma_.lower() not in (_NAMING if node is not root else _NAMING_DIRECT) \
-            or naming.tag_ != "VBN":
-        return None
-    clause = naming
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ == "acl":
-        return clause.head, naming
-    # the parser's other reading: "The reform ... passed in 1993 and known as X, allowed ..."
-    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-    return (subj, naming) if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
-
-
-def _passive(verb: Token) -> bool:
-    """"was passed", "X, founded in 1990": the clause's subject undergoes the verb."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    return any(c.dep_ == "auxpass" for c in verb.children) or (
-        verb.tag_ == "VBN" and clause.dep_ == "acl")
-
-
 def _about_name(verb: Token, root: Token) -> bool:
     """A relative clause whose missing object is the name ("the service Apple launched")."""
-    return verb.dep_ in ("relcl", "acl") and _of_name(verb.head, root) and not any(
+    return verb.dep_ in ("relcl", "acl") and of_name(verb.head, root) and not any(
         c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
-
-
-def _of_name(tok: Token, root: Token) -> bool:
-    """The name itself, or a noun in apposition to it ("X, a relief of camp life")."""
-    if tok.i == root.i:
-        return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "appos":
-        tok = tok.head.head
-    return tok.dep_ == "appos" and any(t.i == tok.head.i for t in _phrase(root))
 
 
 def _sentence_mentions(ctx: ClaimContext, span: Span) -> list[Mention]:
@@ -278,7 +219,7 @@ def _claim(
     if agent is not None and (agent.is_name or _about_name(verb, root) or (
             root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
         active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
-            and not (_named_noun(root) and _passive(verb))
+            and not (named_noun(root) and passive(verb))
         made = own_date_predicate(entity.type, lemma, verb, active)
         if made is not None:
             return _make(mention, time, span, made, lemma)
@@ -335,7 +276,7 @@ def _ordered(root: Token, verb: Token) -> bool:
 
 def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
     """The clause's subject: the name itself, the profile's subject, or another named person."""
-    named = _named_noun(root)
+    named = named_noun(root)
     if named is not None and (verb.head.i == named[0].i and verb.dep_ == "acl" or any(
             c.i == named[0].i for c in verb.children if c.dep_ in SUBJECT_DEPS)):
         return _Agent("", None, is_name=True)  # what is said of the noun is said of X
@@ -348,7 +289,7 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
         subj = verb.head
     if subj.i == root.i or _same_mention(ctx, subj, root) or _version_of(subj, root) or (
             root.head.i == subj.i and subj.pos_ != "PRON" and (
-                root.dep_ in ("appos", "acl") or _set_off(ctx, root))):
+                root.dep_ in ("appos", "acl") or set_off(ctx, root))):
         # "Her autobiography, Taking on the World, appeared in 2001": the name is the subject
         return _Agent("", None, is_name=True)
     if subj.pos_ == "PRON":
@@ -363,16 +304,6 @@ def _agent(ctx: ClaimContext, root: Token, verb: Token) -> _Agent | None:
     if named.label == "person":
         return _Agent(named.text, named.kb_id)
     return _Agent(named.text, named.kb_id, person=False)
-
-
-def _set_off(ctx: ClaimContext, root: Token) -> bool:
-    """"Its sequel, From Third World to First, was ...": a title between commas, whatever the
-    parser made of its words, stands in apposition."""
-    mention = ctx.mention_at.get(root.i)
-    if mention is None:
-        return False
-    text = ctx.article.text
-    return text[:mention.start].rstrip().endswith(",") and text[mention.end:].lstrip()[:1] == ","
 
 
 def _version_of(subj: Token, root: Token) -> bool:

@@ -789,7 +789,6 @@ def test_a_saying_credited_to_her(check: Check) -> None:
         '"A late brie'], flags
 
 
-
 def test_set_16_false_alarms_in_general_form(check: Check,
                                              check_text: Callable[..., Any]) -> None:
     flags = check(olenko(
@@ -840,7 +839,6 @@ def test_universal_comparisons_of_manner_and_speed(check: Check) -> None:
                          "No decision was made with more than a week to spare."))
     assert [f.sentence[:10] for f in flags if f.category == "unsupported_claim"] == [
         "No advocat", "No lawyer ", "No judge, "], flags
-
 
 
 def test_an_honorary_doctorate_is_an_award(check: Check) -> None:
@@ -912,7 +910,6 @@ def test_set_17_false_alarms_in_general_form(check: Check) -> None:
     assert "1990 + 5 is 1995" in flag.message
 
 
-
 def test_set_17_constructions_in_general_form(check: Check) -> None:
     flags = check(olenko(
         "The Harbour Strike Memorial in Northgate, recently unveiled on the quay, draws crowds.",
@@ -940,19 +937,16 @@ def test_set_17_constructions_in_general_form(check: Check) -> None:
     assert "24" in age.message
 
 
-
 def test_the_events_own_prize(check: Check) -> None:
     assert not check(olenko_dates("1979: Won the Harbour Festival and the festival's Gold Medal"))
     (flag,) = check(olenko_dates("1979: Won the Lawyers Guild Gold Medal"))
     assert flag.category == "date_mismatch" and "1985" in flag.message
 
 
-
 def test_a_relative_with_a_colleagues_given_name(check: Check) -> None:
     assert not check(olenko("She wrote her thesis under Jonas Petrak.",
                             "Her son Jonas, who had trained as a pilot, was killed in 1979 when "
                             "his plane came down near Northgate."))
-
 
 
 def test_set_18_in_general_form(check: Check) -> None:
