@@ -24,7 +24,10 @@ DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "man
 # the subject made the prize.
 _NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "lose", "miss",
                            "deny", "present", "give", "hand", "judge", "chair", "host", "fund",
-                           "sponsor", "endow", "found", "establish", "create", "set", "announce"})
+                           "sponsor", "endow", "found", "establish", "create", "set", "announce",
+                           # "... who won 14 titles at Roland Garros, ended his career in 2024"
+                           "end", "finish", "close", "conclude", "retire", "leave", "quit",
+                           "play"})
 _GIVE = frozenset({"present", "give", "hand"})
 # Verbs that date a work or an organisation itself.
 _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut", "air",
@@ -32,7 +35,7 @@ _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "op
                       "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
                       "dedicate", "deliver"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
-_ENACT = frozenset({"pass", "enact", "adopt", "ratify", "sign"})
+_ENACT = frozenset({"pass", "enact", "ratify"})
 _MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
                    "invent", "paint", "develop"})
 _FOUND = frozenset({"found", "establish", "form", "set", "launch", "create", "start",

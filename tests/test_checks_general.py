@@ -974,3 +974,20 @@ def test_went_up_to_a_college_and_enthroned(check: Check) -> None:
     assert not check(varga("That autumn she went up to Somerville College, Oxford."))
     (pen,) = check(varga("She was enthroned as President of the Hungarian PEN Club in 1979."))
     assert pen.category == "date_mismatch" and "1981" in pen.message
+
+
+def test_set_19_in_general_form(check: Check, check_text: Callable[..., Any]) -> None:
+    assert not check(olenko(
+        "Only recently, in April, the Harbour Times named her one of the city's great lawyers.",
+        "In 1990 Salt Roads was adopted as the city's official history.",
+        "Olenko, who won the Delacroix Medal at the Harbour Festival, ended her career in 1995.",
+        "Her first visit to the Harbour Festival, in 1979, ended with its Gold Medal.",
+        "In 1988 the Harbour Festival moved to the quay.",
+        "In 1990, eleven years after her first Harbour Festival medal, she went back as a "
+        "judge."), as_of=date(1995, 6, 1))
+    html = ("<html><head><title>Mara Olenko</title></head><body><h1>Mara Olenko</h1>"
+            "<p>Mara Olenko was a lawyer.</p><blockquote><p>\"Read the file twice.\" &mdash; as "
+            "she liked to tell her students</p></blockquote></body></html>")
+    _, _, flags = check_text(html, fmt="html")
+    (flag,) = [f for f in flags if f.category == "vague_attribution"]
+    assert flag.sentence.endswith("as she liked to tell her students"), flag.sentence

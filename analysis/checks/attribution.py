@@ -239,8 +239,11 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
     if attribution and not vague:
         return None
     what = f"'{vague.group(0)}'" if vague else "none given"
+    # the flag covers the attribution line too, where it follows the quotation in the text
+    end = block.attribution_start + len(block.attribution) if block.attribution and \
+        block.attribution_start is not None and block.attribution_start >= block.end else block.end
     return Finding(
-        "vague_attribution", "medium", block.start, block.end,
+        "vague_attribution", "medium", block.start, end,
         f"This block quotation's source is vague ({what})",
         (Evidence(f"Attribution: \"{attribution or '(none)'}\"", "the article"),),
         "Name the book, talk or interview it comes from, with its date.")

@@ -16,6 +16,7 @@ from analysis.checks.registry import register
 from analysis.dates import PartialDate
 from analysis.kb.model import KBFact
 from analysis.models import Claim, Mention
+from analysis.timex import to_partial_date
 
 _ROLE_PREDICATES = frozenset({"position", "worked_at", "joined", "member"})
 _ROLE_PROPERTIES = ("P39", "P108", "P463", "P54", "P102")
@@ -113,6 +114,10 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
     for claim in ctx.analysis.claims:
         if claim.start == start and (d := claim_date(claim)) is not None:
             return claim.object or claim.subject, d, ()
+    for tx in ctx.analysis.timexes:
+        # "Only recently, in April, Time named her ...": the sentence dates the event itself
+        if after <= tx.start <= after + 12 and (d := to_partial_date(tx)) is not None:
+            return tx.text, d, ()
     if ctx.kb is None:
         return None
     for claim in ctx.analysis.claims:

@@ -397,8 +397,9 @@ def _interval_ends(
             known = life[head]
             anchor = ((start, end), known.date) if known is not None else None
             return anchor, (outside[0] if outside else None)
-        anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or (
-            _earlier_mention(ctx, index, head) if head else None)
+        anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or \
+            _named_earlier(ctx, index, rest_start, rest_end) or (
+                _earlier_mention(ctx, index, head) if head else None)
         return anchor, (outside[0] if outside else None)
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
     # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
@@ -437,6 +438,28 @@ def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
 
 # "three years after the wedding": the noun of an event the claims name by their verb
 _EVENT_NOUNS = {"wedding": "married", "marriage": "married"}
+
+
+def _named_earlier(ctx: CheckContext, index: int, start: int, end: int) -> Anchor | None:
+    """"seventeen years after his first French Open title": an earlier dated sentence that
+    names the same KB entity (as "Roland Garros", say); the earliest one for "first"."""
+    named = {m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id}
+    if not named:
+        return None
+    found = []
+    for s, e in ctx.analysis.sentences[:index]:
+        dates = calendar_dates(ctx, s, e)
+        at = [m.start for m in ctx.analysis.mentions if m.kb_id in named and s <= m.start < e]
+        if dates and at:
+            # the date nearest the name, within its clause ("His first visit to Roland Garros,
+            # in 2005, ended with the title")
+            tx, date = min(dates, key=lambda d: abs(d[0].start - at[0]))
+            if abs(tx.start - at[0]) <= 40:
+                found.append(((s, e), date))
+    if not found:
+        return None
+    first = re.search(r"\bfirst\b", ctx.text[start:end], re.I)
+    return min(found, key=lambda a: a[1].interval()[0]) if first else found[-1]
 
 
 def _event_noun(ctx: CheckContext, before: int, head: str | None) -> Anchor | None:
