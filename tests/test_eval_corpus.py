@@ -38,6 +38,7 @@ FLOORS = {
     "eval-holdout16": (0.60, 0.90, 1),
     "eval-holdout17": (0.75, 0.80, 1),
     "eval-holdout18": (0.60, 0.80, 1),
+    "eval-holdout19": (0.50, 0.90, 1),
 }
 
 
