@@ -16,6 +16,7 @@ from analysis.checks.life import (
 )
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
+from analysis.models import Timex
 from analysis.wordnum import parse_number
 
 
@@ -50,8 +51,8 @@ _LISTED_VERB = re.compile(r",\s+[a-z]+ed\b")
 # "He began racing at 13 and won the championship in 1977": a second verb, a second event
 _AND_VERB = re.compile(
     r"\s+and\s+(?:then\s+|later\s+|went on to\s+)?(?:[a-z]+ed|won|took|became|began|made|went|"
-    r"came|wrote|led|ran|held|left|got|gave|met|built|sold|lost|brought|taught|drove|won|"
-    r"struck|rose|grew|spent|became|bought|found|sang|flew|fought)\b")
+    r"came|wrote|led|ran|held|left|got|gave|met|built|sold|lost|brought|taught|drove|struck|"
+    r"rose|grew|spent|bought|found|sang|flew|fought)\b")
 _LATER_BETWEEN = re.compile(r"\b(?:years?|months?|decades?) (?:later|after|on)\b", re.I)
 _NEXT_VERB = re.compile(_LISTED_VERB.pattern + "|" + _AND_VERB.pattern)
 _OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _NEXT_VERB.pattern)
@@ -121,18 +122,8 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             own = strict or [
                 (t, d) for t, d in dates if not _NEXT_VERB.search(
                     ctx.text, min(t.end, at), max(t.start, at))]
-            # "In 1950 Keymer sent him to London, and there, at 24, ...": a fronted date
-            # frames its sentence, however far the age is from it
-            # "She was only 20 when she bought X, ..., in the summer of 1921": the when-clause
-            # runs to its date
-            when_clause = m.group(0).lower().endswith("when")
-            near = [(abs(t.start - at), d) for t, d in own if (
-                abs(t.start - at) <= max(reach, end - at if when_clause and (t, d) in strict
-                                         else 90) and (
-                    abs(t.start - at) <= reach or t.start > at)
-                or t.start - start <= 8 and t.start < at and m.group(0).lower().startswith("at"))
-                # "In 1950 ..., and five years later, at 24": the age is at another date
-                and not (t.start < at and _LATER_BETWEEN.search(ctx.text, t.end, at))]
+            near = [(abs(t.start - at), d) for t, d in own if _dates_age(
+                ctx, t, at, (start, end), reach, m.group(0).lower(), (t, d) in strict)]
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
@@ -148,6 +139,22 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 f"{at_date}", (birth.evidence,),
                 f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
     return found
+
+
+def _dates_age(ctx: CheckContext, tx: Timex, at: int, sentence: tuple[int, int], reach: int,
+               age: str, same_clause: bool) -> bool:
+    """Is ``tx`` the date the age written at ``at`` is stated at?"""
+    start, end = sentence
+    distance = abs(tx.start - at)
+    # "She was only 20 when she bought X, ..., in the summer of 1921": the when-clause runs on
+    after = end - at if age.endswith("when") and same_clause else 90
+    nearby = distance <= max(reach, after) and (distance <= reach or tx.start > at)
+    # "In 1950 Keymer sent him to London, and there, at 24, ...": a fronted date frames its
+    # sentence, however far the age is from it
+    fronted = tx.start - start <= 8 and tx.start < at and age.startswith("at")
+    # "In 1950 ..., and five years later, at 24": the age is at another date
+    shifted = tx.start < at and bool(_LATER_BETWEEN.search(ctx.text, tx.end, at))
+    return (nearby or fronted) and not shifted
 
 
 def _named_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
