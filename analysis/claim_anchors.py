@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -239,15 +239,12 @@ def _claim(
         return None
     if time is None and predicate != "award" and predicate not in ("member", "worked_at"):
         return None  # undated: only a present role (judged at --as-of) or co-recipients
-    claim = _make(mention, time, span, predicate, lemma, agent)
-    if time is None and predicate != "award":
-        claim = replace(claim, present=True)
     others: list[str] = []
     for person in shared_with(ctx, mention) if predicate == "award" else ():
         add_person(ctx, others, person)  # "X, an honour he shared with Y"
-    if others:
-        claim.qualifiers["with"] = others
-    return claim
+    # undated and not an award: a present role, judged at --as-of
+    return _make(mention, time, span, predicate, lemma, agent, with_=others,
+                 present=time is None and predicate != "award")
 
 
 def _entry_title(
@@ -357,8 +354,12 @@ def _recipient(ctx: ClaimContext, verb: Token, *, award: bool) -> _Agent | None:
 
 def _make(
     mention: Mention, time: Timex | None, span: Span, predicate: str, lemma: str,
-    agent: _Agent | None = None,
+    agent: _Agent | None = None, *, with_: list[str] | None = None, present: bool = False,
 ) -> Claim:
+    qualifiers: dict[str, object] = {"verb": lemma, "anchored": True,
+                                     "during": lemma in DURING_VERBS}
+    if with_:
+        qualifiers["with"] = with_
     return Claim(
         id="",
         subject=agent.text if agent else "(unspecified)",
@@ -372,7 +373,8 @@ def _make(
         obj_start=mention.start,
         obj_end=mention.end,
         # A membership named with a verb of duration ("played for X in 1983") is dated
-        # inside the membership, not at its start.
-        qualifiers={"verb": lemma, "anchored": True, "during": lemma in DURING_VERBS},
+        # inside the membership, not at its start ("during").
+        qualifiers=qualifiers,
+        present=present,
         score=0.6,
     )

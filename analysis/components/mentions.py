@@ -246,10 +246,13 @@ def name_ngrams(
     # Token tests computed once: the inner loop visits each token up to max_words times.
     namey = [_namey(t) for t in doc]
     article_before = [i > 0 and doc[i - 1].lower_ in ("a", "an", "the") for i in range(len(doc))]
-    # (a title may end on a capitalised ordinal or function word: "From Third World to First")
-    can_end = [namey[j] or (j > 0 and (_version_suffix(doc, j) or _glued(doc, j)))
-               or _named_by_apposition(doc[j]) or (j > 0 and _capital_opener(doc[j]))
-               for j in range(len(doc))]
+    # A title may open with a capitalised common word ("Love in the Time of Cholera" opening a
+    # sentence, "The Two Fridas") and open or end on a capitalised function word or ordinal
+    # inside a sentence ("From Third World to First"): such words bound n-grams; the KB decides.
+    opener = [_capital_opener(t) for t in doc]
+    described = [_named_by_apposition(t) for t in doc]
+    can_end = [namey[j] or described[j] or (j > 0 and (
+        opener[j] or _version_suffix(doc, j) or _glued(doc, j))) for j in range(len(doc))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
     stops = [t.is_space for t in doc]
@@ -259,10 +262,7 @@ def name_ngrams(
     text = doc_text(doc)
     starts = [t.idx for t in doc]
     ends = [t.idx + len(t.text) for t in doc]
-    # A title may open with a capitalised common word ("Love in the Time of Cholera" opening a
-    # sentence, "The Two Fridas"): such a word may start an n-gram; the KB decides.
-    can_start = [namey[i] or _capital_opener(t) or _named_by_apposition(t)
-                 for i, t in enumerate(doc)]
+    can_start = [namey[i] or opener[i] or described[i] for i in range(len(doc))]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
             if not can_start[i]:
