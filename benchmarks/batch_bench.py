@@ -38,7 +38,7 @@ def templates() -> list[Path]:
 
 def vary(text: str, suffix: str, rng: random.Random) -> str:
     """A new profile from a template: years shifted consistently, plain-text paragraphs swapped."""
-    shift = {y: rng.choice((-2, -1, 0, 1, 2)) for y in set(_YEAR.findall(text))}
+    shift = {y: rng.choice((-2, -1, 0, 1, 2)) for y in sorted(set(_YEAR.findall(text)))}
     text = _YEAR.sub(lambda m: str(int(m.group()) + shift[m.group()]), text)
     if suffix == ".txt":
         blocks = text.split("\n\n")
