@@ -50,6 +50,7 @@ _COMMON_VERBS = frozenset(
     try call find found leave feel bring hold stand lose win die kill sign join move meet open
     close work show tell ask say hear grow spend earn start end return serve""".split()
 )
+_APOSTROPHE = re.compile(r"['\u2019]")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # Sentence ends: terminal punctuation (maybe closing quotes) and a capital or opening quote.
 # Initials and common titles ("J. Smith", "Dr. Ng") are not ends.
@@ -203,7 +204,7 @@ class Terms:
         """``(stem, is_content)`` per kept word of ``text``, in order."""
         out, stop = [], stop_words()
         for match in _WORD.finditer(text):
-            raw = re.split(r"['\u2019]", match.group())[0]  # drop "'s", "n't"
+            raw = _APOSTROPHE.split(match.group(), 1)[0]  # drop "'s", "n't"
             word = raw.lower()
             short_acronym = len(raw) == 2 and raw.isupper()  # "AI", "UK"
             if (len(word) < 3 and not short_acronym) or word in stop:

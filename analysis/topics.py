@@ -24,7 +24,8 @@ Vocabulary (general, not tuned to any article; see ``analysis.topic_terms``):
 
 Number of topics: k in 2..min(8, sections, round(sqrt(documents))): the best cosine silhouette
 of the sentences' dominant topics among the k where every topic dominates some section (a
-topic no section is about is noise to an editor); ties go to the smaller k.
+topic no section is about is noise to an editor); ties go to the smaller k. A corpus of more
+than ``DENSE_SILHOUETTE`` sentences is scored on a fixed sample of that many.
 
 Labels: the most distinctive nouns and bigrams of a topic -- weight times the term's share of
 its weight over all topics (as in FREX / c-TF-IDF) -- with heading words of the sections the
@@ -67,6 +68,7 @@ MIN_DOC_WORDS = 4  # a shorter sentence ("He never did.") carries no theme of it
 HEADING_WEIGHT = 0.75  # a heading term counts as 3/4 of an occurrence in each sentence
 HEADING_BOOST = 1.5
 DENSE_CELLS = 50_000  # below this (one article), dense beats sparse overhead
+DENSE_SILHOUETTE = 2_000  # documents whose silhouette is scored: distances in 32 MB
 MIN_DF_PER_DOCUMENTS = 200  # min_df grows by one per this many documents (corpus runs)
 
 
@@ -119,12 +121,20 @@ def choose_k(
     section stops k at the grain an editor reads. With fewer than three sections (an article
     without headings) that requirement means nothing and is dropped.
     """
-    from sklearn.metrics import silhouette_score
+    from sklearn.metrics.pairwise import cosine_distances
 
     n_units = int(groups.max()) + 1
     onehot = np.zeros((n_units, len(groups)))
     onehot[groups, np.arange(len(groups))] = 1.0
-    live = np.asarray(matrix.sum(axis=1)).ravel() > 0
+    live = np.flatnonzero(np.asarray(matrix.sum(axis=1)).ravel() > 0)
+    # The distances are computed once for every k, over at most DENSE_SILHOUETTE documents:
+    # all of one article's, a fixed sample of a corpus's (all of them would not fit in memory,
+    # and the pairs grow with the square of the corpus).
+    scored = live
+    if len(live) > DENSE_SILHOUETTE:
+        sample = np.random.default_rng(RANDOM_STATE).choice(live, DENSE_SILHOUETTE, replace=False)
+        scored = np.sort(sample)
+    distances = cosine_distances(matrix[scored])
     scores: dict[int, float] = {}
     for k in range(2, top + 1):
         model, weights = _fit(matrix, k)
@@ -133,11 +143,33 @@ def choose_k(
         labels = weights[live].argmax(axis=1)
         per_section = onehot @ weights
         used = set(per_section[per_section.sum(axis=1) > 0].argmax(axis=1).tolist())
-        ok = 1 < len(set(labels.tolist())) < int(live.sum())
+        ok = 1 < len(set(labels.tolist())) < len(live)
         ok = ok and (len(used) == k or n_units < MIN_SECTIONS)
-        scores[k] = float(silhouette_score(matrix[live], labels, metric="cosine")) if ok else -1.0
+        sampled = weights[scored].argmax(axis=1)
+        ok = ok and 1 < len(set(sampled.tolist())) < len(scored)
+        scores[k] = _silhouette(distances, sampled) if ok else -1.0
     best = max(scores, key=lambda k: (round(scores[k], 6), -k))
     return best, {k: round(v, 4) for k, v in scores.items()}
+
+
+def _silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
+    """``sklearn.metrics.silhouette_score`` on precomputed distances, step for step.
+
+    Why not sklearn's: per call it re-validates its input and recomputes the distances chunk
+    by chunk, which on one article's few dozen sentences cost ten times the arithmetic.
+    The sums run in sklearn's order (a ``bincount`` per row), so the scores are the same.
+    """
+    _, labels = np.unique(labels, return_inverse=True)
+    freqs = np.bincount(labels)
+    sums = np.array([np.bincount(labels, weights=row, minlength=len(freqs)) for row in distances])
+    rows = np.arange(len(labels))
+    intra = sums[rows, labels]
+    sums[rows, labels] = np.inf
+    inter = (sums / freqs).min(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        intra = intra / (freqs - 1).take(labels, mode="clip")
+        samples = (inter - intra) / np.maximum(intra, inter)
+    return float(np.nan_to_num(samples).mean())  # nan: a one-document cluster, scored 0
 
 
 def _topic(index: int, model: NMF, terms: np.ndarray, vocab: Terms, boost: set[str]) -> dict:
@@ -205,16 +237,13 @@ def _fast_sklearn() -> Iterator[None]:
     """scikit-learn without its per-call checks, and one BLAS thread, for our own fits.
 
     The inputs are built here (finite TF-IDF, constant valid parameters), so re-validating
-    them on every NMF fit, transform and silhouette was a third of the time per article. The
+    them on every NMF fit and transform was a third of the time per article. The
     matrices are small: one BLAS thread is as fast and gives the same numbers whether a batch
     runs in one process or in pool workers (which run with one thread each).
     """
     import sklearn
 
-    # working_memory bounds the silhouette's chunks of pairwise distances (sklearn's default,
-    # 1 GiB, held ~500 MiB for a batch's 200-article corpus model; same scores, chunk by chunk).
-    config = {"assume_finite": True, "skip_parameter_validation": True, "working_memory": 32}
-    with sklearn.config_context(**config):
+    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
         with _blas_controller().limit(limits=1, user_api="blas"):
             yield
 
@@ -316,9 +345,13 @@ def _with_headings(counts, vocabulary: dict, articles, docs, vocab: Terms):
     if HEADING_WEIGHT <= 0:
         return counts
     counts = counts.tolil().astype(float)
+    heading_terms: dict[tuple[int, int], list[str]] = {}
     for row, doc in enumerate(docs):
-        heading = articles[doc.article].sections[doc.section].heading or ""
-        for term in vocab.terms(vocab.tokens(heading, record=False)):
+        key = (doc.article, doc.section)
+        if key not in heading_terms:
+            heading = articles[doc.article].sections[doc.section].heading or ""
+            heading_terms[key] = vocab.terms(vocab.tokens(heading, record=False))
+        for term in heading_terms[key]:
             if term in vocabulary:
                 counts[row, vocabulary[term]] += HEADING_WEIGHT
     return counts.tocsr()

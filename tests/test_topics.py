@@ -134,3 +134,29 @@ def test_split_sentences_keeps_initials_and_titles() -> None:
     spans = [text[a:b] for a, b in split_sentences(text)]
     expected = ["He met Dr. Smith in 1990.", "J. R. Smith agreed!", "\u201cYes,\u201d he said."]
     assert spans == expected
+
+
+def test_silhouette_is_sklearns() -> None:
+    """The silhouette on distances computed once equals sklearn's, one-document topics too."""
+    import numpy as np
+    from sklearn.metrics import silhouette_score
+    from sklearn.metrics.pairwise import cosine_distances
+
+    rng = np.random.default_rng(7)
+    matrix = rng.random((40, 12)) * (rng.random((40, 12)) > 0.6)
+    matrix[:, 0] += 0.01  # no empty row: every document has a direction
+    distances = cosine_distances(matrix)
+    for labels in (rng.integers(0, 3, 40), np.r_[np.zeros(39, int), [5]]):
+        expected = silhouette_score(matrix, labels, metric="cosine")
+        assert tp._silhouette(distances, labels) == pytest.approx(expected, abs=1e-12)
+
+
+def test_large_corpus_silhouette_is_scored_on_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past DENSE_SILHOUETTE sentences, k is still chosen (on a fixed sample), the same twice."""
+    articles = [parse_text(OTHER, path="a.txt"), parse_text(SEED.read_text("utf-8"), path="b.txt")]
+    full = tp.analyze_topics(articles)
+    monkeypatch.setattr(tp, "DENSE_SILHOUETTE", 20)
+    sampled, again = tp.analyze_topics(articles), tp.analyze_topics(articles)
+    assert sampled == again and sampled["scored"] and sampled["documents"] > 20
+    assert 2 <= sampled["k"] <= 8 and max(sampled["k_selection"]["scores"].values()) > 0
+    assert sampled["k_selection"] != full["k_selection"]  # the sample did change the scores
