@@ -991,3 +991,23 @@ def test_set_19_in_general_form(check: Check, check_text: Callable[..., Any]) ->
     _, _, flags = check_text(html, fmt="html")
     (flag,) = [f for f in flags if f.category == "vague_attribution"]
     assert flag.sentence.endswith("as she liked to tell her students"), flag.sentence
+
+
+def test_ages_written_as_noun_modifiers(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "On 2 June 1950, the 17-year-old student won the Budapest essay prize.",
+        "When Danubia Press signed her in December 1955, the 22-year-old Varga was teaching.",
+        "On 3 August 1960 a photographer caught the 27-year-old in a famous portrait.",
+        "On an autumn evening in 1964, a 33-year-old translator walked into the ministry.",
+        "In 1966 she met the 33-year-old daughter of her editor.",
+        "In 1967 she taught the 34-year-old Petra Kos.",
+        "In 1968, a 35-year-old boy, Janos Kovacs, wrote to her.",
+        "In 1969 the 70-year-old had a visitor."))
+    assert "was 19 on 2 June 1950" in on(flags, "17-year-old student", "internal_inconsistency")[0].message
+    assert "was 24 in December 1955" in on(flags, "22-year-old Varga", "internal_inconsistency")[0].message
+    assert on(flags, "the 27-year-old in", "internal_inconsistency")
+    # right (33 in 1964), someone else's (a daughter, a named other, a boy), or too far off
+    for other in ("33-year-old translator", "33-year-old daughter", "Petra Kos", "35-year-old boy",
+                  "70-year-old"):
+        assert not on(flags, other), other

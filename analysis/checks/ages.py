@@ -108,7 +108,10 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                  if not agrees(d, birth.date)]
         if not dates:
             continue
-        for m in [*_AGE.finditer(sentence), *_named_ages(ctx, sentence)]:
+        plain = [*_AGE.finditer(sentence), *_named_ages(ctx, sentence)]
+        taken = {m.start() for m in plain} | {m.end() for m in plain}
+        nouns = [m for m in _noun_ages(ctx, sentence) if not taken & {m.start(), m.end()}]
+        for m in [*plain, *nouns]:
             age = parse_number(m.group(m.lastindex or 0))  # the number is the last group matched
             if age is None or not 0 < age < 120:
                 continue
@@ -130,8 +133,11 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             possible = sorted(_possible_ages(birth.date, when))
             if age in possible or birth.date.precision == "decade":
                 continue
+            if m in nouns and min(abs(age - a) for a in possible) > _NOUN_AGE_SPREAD:
+                continue
             # one age when both dates give the month, else the two either side of the birthday
-            at_date = f"on {when.human()}" if len(possible) == 1 else f"in {when.year}"
+            at_date = (f"{'on' if when.day else 'in'} {when.human()}" if len(possible) == 1
+                       else f"in {when.year}")
             ages = " or ".join(str(a) for a in possible)
             found.append(Finding(
                 "internal_inconsistency", "medium", start, end,
@@ -151,10 +157,54 @@ def _dates_age(ctx: CheckContext, tx: Timex, at: int, sentence: tuple[int, int],
     nearby = distance <= max(reach, after) and (distance <= reach or tx.start > at)
     # "In 1950 Keymer sent him to London, and there, at 24, ...": a fronted date frames its
     # sentence, however far the age is from it
-    fronted = tx.start - start <= 8 and tx.start < at and age.startswith("at")
+    fronted = tx.start - start <= 8 and tx.start < at and (
+        age.startswith("at") or age.endswith("year-old"))
     # "In 1950 ..., and five years later, at 24": the age is at another date
     shifted = tx.start < at and bool(_LATER_BETWEEN.search(ctx.text, tx.end, at))
     return (nearby or fronted) and not shifted
+
+
+# "the 23-year-old Jobs", "shot the 13-year-old in the head", "On an April afternoon in 1978,
+# a 29-year-old bar owner": an age written as a modifier of a noun phrase.
+_NOUN_AGE = re.compile(
+    r"(?P<lead>^|[,;:]\s+|\b)(?P<det>the|an?)\s+(?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old)\b"
+    r"(?P<rest>[^,.;:()]*)(?P<appos>,\s+[A-Z][\w'’-]+)?", re.I)
+_AGE_ONLY = re.compile(r"(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
+_NAMED = re.compile(r"\b(?:named|called)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# Nouns for someone else: "the 18-year-old daughter of the playwright", "a nine-year-old boy"
+_OTHERS = frozenset("""daughter daughters son sons child children boy boys girl girls brother
+    sister niece nephew cousin grandson granddaughter grandchild wife husband bride groom
+    fiancee fiancée baby infant stepson stepdaughter""".split())
+# A noun age is the subject's on weaker signs than "at 34": far from the subject's age, it is
+# more likely someone else's ("Pasteur treated him; the nine-year-old survived").
+_NOUN_AGE_SPREAD = 10
+
+
+def _noun_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
+    """Noun-phrase ages that are the subject's: the phrase is definite ("the 18-year-old
+    freshman hit"), opens its clause ("1978, a 29-year-old bar owner"), or is followed by the
+    subject's name ("the 23-year-old Jobs", "a 27-year-old pilot named Yuri Gagarin"); it
+    names no one else and no relative ("their two-year-old daughter", "a nine-year-old
+    Alsatian boy, Joseph Meister", "the 18-year-old Wozniak")."""
+    subject = ctx.analysis.subject
+    if subject is None:
+        return []
+    found = []
+    for m in _NOUN_AGE.finditer(sentence):
+        words = m.group("rest").split()[:4]
+        named = _NAMED.search(m.group("rest"))
+        person = (named.group(1) if named else
+                  m.group("appos")[1:].strip() if m.group("appos") and len(words) <= 3 else
+                  words[0] if words and words[0][:1].isupper() else None)
+        if person is not None:
+            if not subject.names & {person.casefold(), person.split()[-1].casefold()}:
+                continue
+        elif any(w.casefold().strip("'’s") in _OTHERS for w in words[:3]):
+            continue
+        elif m.group("det").lower() != "the" and not (m.group("lead") or m.start() == 0):
+            continue
+        found.append(_AGE_ONLY.match(sentence, m.start("age")))
+    return found
 
 
 def _named_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
