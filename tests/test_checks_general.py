@@ -1011,3 +1011,16 @@ def test_ages_written_as_noun_modifiers(check: Check) -> None:
     for other in ("33-year-old translator", "33-year-old daughter", "Petra Kos", "35-year-old boy",
                   "70-year-old"):
         assert not on(flags, other), other
+
+
+def test_a_span_until_a_date_must_fit_the_sentences_dates(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "She moved to Szeged in 1950 and stayed twelve years, until she left for Leeds in May 1960.",
+        "In 1962 she joined a Szeged printing house, where she worked for ten years, until 1972.",
+        "She taught at Leeds from 1976 and remained there nearly twenty years, until 1990.",
+        "Her partnership with Tomas Varga, begun in 1975, lasted six years, until his death in 1989."))
+    (span,) = on(flags, "stayed twelve years", "internal_inconsistency")
+    assert "from 1950 to May 1960 is about 10 years" in span.message
+    assert on(flags, "lasted six years", "internal_inconsistency")
+    assert not on(flags, "worked for ten years") and not on(flags, "nearly twenty years")

@@ -72,6 +72,7 @@ def _load_builtin_checks() -> None:
         ages,
         attribution,
         birthdays,
+        durations,
         freshness,
         latest,
         timeline,
