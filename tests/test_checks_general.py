@@ -1004,8 +1004,10 @@ def test_ages_written_as_noun_modifiers(check: Check) -> None:
         "In 1967 she taught the 34-year-old Petra Kos.",
         "In 1968, a 35-year-old boy, Janos Kovacs, wrote to her.",
         "In 1969 the 70-year-old had a visitor."))
-    assert "was 19 on 2 June 1950" in on(flags, "17-year-old student", "internal_inconsistency")[0].message
-    assert "was 24 in December 1955" in on(flags, "22-year-old Varga", "internal_inconsistency")[0].message
+    (student,) = on(flags, "17-year-old student", "internal_inconsistency")
+    assert "was 19 on 2 June 1950" in student.message
+    (named,) = on(flags, "22-year-old Varga", "internal_inconsistency")
+    assert "was 24 in December 1955" in named.message
     assert on(flags, "the 27-year-old in", "internal_inconsistency")
     # right (33 in 1964), someone else's (a daughter, a named other, a boy), or too far off
     for other in ("33-year-old translator", "33-year-old daughter", "Petra Kos", "35-year-old boy",
@@ -1016,10 +1018,12 @@ def test_ages_written_as_noun_modifiers(check: Check) -> None:
 def test_a_span_until_a_date_must_fit_the_sentences_dates(check: Check) -> None:
     flags = check(varga(
         "She was born on 14 May 1931.",
-        "She moved to Szeged in 1950 and stayed twelve years, until she left for Leeds in May 1960.",
+        "She moved to Szeged in 1950 and stayed twelve years, until she left for Leeds in May "
+        "1960.",
         "In 1962 she joined a Szeged printing house, where she worked for ten years, until 1972.",
         "She taught at Leeds from 1976 and remained there nearly twenty years, until 1990.",
-        "Her partnership with Tomas Varga, begun in 1975, lasted six years, until his death in 1989."))
+        "Her partnership with Tomas Varga, begun in 1975, lasted six years, until his death in "
+        "1989."))
     (span,) = on(flags, "stayed twelve years", "internal_inconsistency")
     assert "from 1950 to May 1960 is about 10 years" in span.message
     assert on(flags, "lasted six years", "internal_inconsistency")
