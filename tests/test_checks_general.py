@@ -39,6 +39,14 @@ ENTITIES: list[dict[str, Any]] = [
          {"property": "position held", "value": "President of the Hungarian PEN Club",
           "qualifiers": {"of": "Hungarian PEN Club"}, "start": 1981, "end": 1989},
      ]},
+    {"id": "local:karoly-fekete", "label": "Karoly Fekete", "type": "person", "source": SRC,
+     "aliases": ["Fekete"], "facts": [
+         {"property": "position held", "value": "President of the Hungarian PEN Club",
+          "start": 1975, "end": 1981}]},
+    {"id": "local:anna-szabo", "label": "Anna Szabo", "type": "person", "source": SRC,
+     "aliases": ["Szabo"], "facts": [
+         {"property": "position held", "value": "President of the Hungarian PEN Club",
+          "start": 1966, "end": 1975}]},
     {"id": "local:tomas-varga", "label": "Tomas Varga", "type": "person", "source": SRC,
      "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001}]},
     {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC,
@@ -1028,3 +1036,17 @@ def test_a_span_until_a_date_must_fit_the_sentences_dates(check: Check) -> None:
     assert "from 1950 to May 1960 is about 10 years" in span.message
     assert on(flags, "lasted six years", "internal_inconsistency")
     assert not on(flags, "worked for ten years") and not on(flags, "nearly twenty years")
+
+
+def test_a_named_predecessor_must_have_left_the_post_when_the_subject_took_it(
+        check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "In 1981 she took over from Anna Szabo at the Hungarian PEN Club.",
+        "Her election, succeeding Karoly Fekete, was unopposed.",
+        "In 1975 Fekete succeeded Szabo, and Varga wrote the tribute."))
+    (wrong,) = on(flags, "took over from Anna Szabo", "fact_mismatch")
+    assert "Anna Szabo left the post of President of the Hungarian PEN Club in 1975" in wrong.message
+    assert "took it in 1981" in wrong.message and len(wrong.evidence) == 2
+    assert not on(flags, "succeeding Karoly Fekete")
+    assert not on(flags, "Fekete succeeded Szabo")  # someone else's succession

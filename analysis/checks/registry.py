@@ -73,6 +73,7 @@ def _load_builtin_checks() -> None:
         attribution,
         birthdays,
         durations,
+        successions,
         freshness,
         latest,
         timeline,

@@ -1,0 +1,102 @@
+"""Predecessors: "she took over from Jean-Claude Trichet", "succeeding Navi Pillay" against the
+KB's tenures of the post both held. The named predecessor must have left it when the subject
+took it; the KB's holder whose tenure ended then is named in the message when the KB has one."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
+from analysis.checks.kb_match import role_matches
+from analysis.checks.registry import register
+from analysis.dates import PartialDate
+from analysis.kb.model import KBFact
+from analysis.models import Mention
+
+_SUCCEEDS = re.compile(
+    r"\b(?:t(?:ook|akes|aking) over from|succeed(?:ed|ing|s)|replac(?:ed|ing|es)|"
+    r"in succession to|as (?:the )?successor (?:to|of))\s+(?:the\s+)?$",
+    re.I,
+)
+_HANDOVER_YEARS = 1  # a post may stand empty a while, or change hands at the turn of a year
+
+
+@register
+def check_successions(ctx: CheckContext) -> list[Finding]:
+    kb, subject = ctx.kb, ctx.analysis.subject
+    if kb is None or subject is None or subject.kb_id is None:
+        return []
+    posts = [f for f in kb.facts(subject.kb_id, ("P39",)) if f.start is not None]
+    found = []
+    for mention in ctx.analysis.mentions:
+        if mention.kb_id in (None, subject.kb_id) or mention.label != "person":
+            continue
+        span = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e), None)
+        if span is None or not _SUCCEEDS.search(ctx.text[span[0] : mention.start]):
+            continue
+        if _another_succeeds(ctx, span[0], mention):
+            continue
+        shared = [(mine, theirs) for mine in posts for theirs in kb.facts(mention.kb_id, ("P39",))
+                  if _same_post(mine, theirs) and theirs.end is not None]
+        if not shared or any(_hands_over(theirs, mine) for mine, theirs in shared):
+            continue  # no shared dated post: nothing to judge; or the handover fits
+        mine, theirs = shared[0]
+        who = label_of(kb, mention.kb_id, mention.text)
+        actual = _predecessor(ctx, mine)
+        message = (f"{who} left the post of {mine.value.text} {_when(theirs.end)}; "
+                   f"{subject.name} took it {_when(mine.start)}")
+        if actual is not None:
+            message += f": the predecessor was {label_of(kb, actual.subject)}"
+        evidence = [evidence_of(kb, mine), evidence_of(kb, theirs)]
+        if actual is not None:
+            evidence.append(evidence_of(kb, actual))
+        found.append(Finding(
+            "fact_mismatch", "medium", span[0], span[1], message, tuple(evidence),
+            f"Name {label_of(kb, actual.subject)}." if actual is not None
+            else "Check who held the post before."))
+    return found
+
+
+def _another_succeeds(ctx: CheckContext, start: int, predecessor: Mention) -> bool:
+    """"In 2011 Draghi succeeded Trichet": another person, named before the verb with no
+    reference to the subject after it, is the one who took over."""
+    subject = ctx.analysis.subject
+    before = [m for m in ctx.analysis.mentions if start <= m.start < predecessor.start
+              and m.label == "person" and m is not predecessor]
+    others = [m for m in before if subject is None or m.kb_id != subject.kb_id]
+    if not others:
+        return False
+    last = others[-1]
+    between = ctx.text[last.end : predecessor.start].lower()
+    ours = [m for m in before if m.start > last.start and m not in others]
+    pronoun = subject is not None and any(
+        re.search(rf"\b{p}\b", between) for p in subject.pronouns or {"he", "she"})
+    return not ours and not pronoun
+
+
+def _when(day: PartialDate | None) -> str:
+    if day is None:
+        return ""
+    return f"{'on' if day.day else 'in'} {day.human()}"
+
+
+def _same_post(a: KBFact, b: KBFact) -> bool:
+    if a.value.entity_id and b.value.entity_id:
+        return a.value.entity_id == b.value.entity_id
+    return role_matches(a.value.text, b.value.text) and role_matches(b.value.text, a.value.text)
+
+
+def _hands_over(before: KBFact, after: KBFact) -> bool:
+    """``before``'s tenure ended when ``after``'s began, give or take the handover years."""
+    if before.end is None or after.start is None:
+        return True  # undated: nothing to contradict
+    return 0 <= after.start.year - before.end.year <= _HANDOVER_YEARS
+
+
+def _predecessor(ctx: CheckContext, post: KBFact) -> KBFact | None:
+    """The KB's holder whose tenure of ``post`` ended as the subject's began (an entity post)."""
+    if ctx.kb is None or not post.value.entity_id:
+        return None
+    holders = [f for f in ctx.kb.facts_with_value(post.value.entity_id, ("P39",))
+               if f.subject != post.subject and _hands_over(f, post) and f.end is not None]
+    return max(holders, key=lambda f: f.end.year, default=None)  # type: ignore[union-attr]
