@@ -167,7 +167,8 @@ _COMPARED = re.compile(r"\b(?:since|like|unlike|than|after|before|following)\s+"
 
 
 def _someone_elses(ctx: ClaimContext, tx: Timex) -> bool:
-    """"(since Dorothy Hodgkin in 1964)": a bracketed date that goes with another person."""
+    """"(since Dorothy Hodgkin in 1964)", "the poet Ai Qing (1910–1996)": a bracketed date
+    that goes with another person, inside the brackets or just before them."""
     text = ctx.article.text
     opened = text.rfind("(", max(0, tx.start - 80), tx.start)
     closed = text.find(")", tx.end, tx.end + 40)
@@ -177,7 +178,8 @@ def _someone_elses(ctx: ClaimContext, tx: Timex) -> bool:
         if not since:
             return False
         opened, closed = since[-1].start(), tx.start
-    return any(opened < m.start < closed and m.label == "person"
+    return any((opened < m.start < closed or not text[m.end : opened].strip())
+               and m.label == "person" and m.end <= closed
                and not (ctx.subject and ctx.subject.matches(m))
                for m in ctx.mention_at.values())
 

@@ -1050,3 +1050,31 @@ def test_a_named_predecessor_must_have_left_the_post_when_the_subject_took_it(
     assert "took it in 1981" in wrong.message and len(wrong.evidence) == 2
     assert not on(flags, "succeeding Karoly Fekete")
     assert not on(flags, "Fekete succeeded Szabo")  # someone else's succession
+
+
+def test_years_after_the_nth_of_a_series(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "She won five Budapest Essay Prizes in a row, from 1956 to 1960.",
+        "Eight years after her fifth Budapest Essay Prize, in 1968, she left for Leeds.",
+        "She won the Szeged Cup in 1961, 1963 and 1966.",
+        "Two years after her second Szeged Cup, in 1966, she toured Japan.",
+        "Four years after her last Szeged Cup, in 1970, she taught."))
+    assert not on(flags, "fifth Budapest") and not on(flags, "last Szeged")
+    (second,) = on(flags, "second Szeged Cup", "internal_inconsistency")
+    assert "1963 + 2 is 1965" in second.message
+
+
+def test_a_relatives_life_years_in_brackets_date_no_claim(check: Check) -> None:
+    flags = check(varga("Varga was born in Budapest, the daughter of the painter Tomas Varga "
+                        "(1901–1970), and grew up in Szeged."))
+    assert not [f for f in flags if f.category == "date_mismatch"]
+
+
+def test_a_superlative_measured_by_a_count_of_awards_in_words(check: Check) -> None:
+    flags = check(varga(
+        "It was in Leeds that she became the best essayist in the world: she collected five "
+        "Budapest Essay Prizes in a row.",
+        "She became the best essayist in the world."))
+    assert not on(flags, "five")
+    assert on(flags, "She became the best essayist in the world.", "unsupported_claim")

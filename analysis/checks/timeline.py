@@ -19,6 +19,7 @@ from analysis.checks.life import (
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
+from analysis.timex_lexicon import ORDINALS
 from analysis.vocabulary import VERB_TRIGGERS
 from analysis.wordnum import parse_number
 
@@ -400,7 +401,7 @@ def _interval_ends(
         anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or \
             _named_earlier(ctx, index, rest_start, rest_end) or (
                 _earlier_mention(ctx, index, head) if head else None)
-        return anchor, (outside[0] if outside else None)
+        return _nth_of_series(ctx, m["rest"], anchor), (outside[0] if outside else None)
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
     # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
     # coordinated clause belongs to that clause's event, not to the counted one.
@@ -473,6 +474,44 @@ def _event_noun(ctx: CheckContext, before: int, head: str | None) -> Anchor | No
         return None
     claim, date = dated[-1]
     return (claim.start, claim.end), date
+
+
+_NTH = re.compile(r"\b(?:(?P<word>[a-z]+(?:-[a-z]+)?)|(?P<n>\d{1,2})(?:st|nd|rd|th))\b", re.I)
+
+
+_RANGE = re.compile(r"\b(?:from|between)\s+\d{4}\s+(?:to|and|until|through)\s+\d{4}\b"
+                    r"|\b\d{4}\s*[-–—]\s*\d{4}\b")
+
+
+def _nth_of_series(ctx: CheckContext, phrase: str, anchor: Anchor | None) -> Anchor | None:
+    """"eight years after her fifth FIFA award": the fifth of a series the counted-from
+    sentence dates ("five awards in a row, from 2006 to 2010": 2010); the last for "last";
+    with no series to count in, which date is meant is not known (no anchor)."""
+    if anchor is None:
+        return None
+    nth = None
+    for m in _NTH.finditer(phrase):
+        word = (m["word"] or "").lower()
+        if word in ("last", "final", "latest"):
+            nth = -1
+        elif word in ORDINALS and word != "first":
+            nth = ORDINALS[word]
+        elif m["n"] and m["n"] != "1":
+            nth = int(m["n"])
+        if nth is not None:
+            break
+    if nth is None:
+        return anchor
+    span = anchor[0]
+    years = sorted({d.year for _, d in calendar_dates(ctx, *span)})
+    if len(years) < 2:
+        return None
+    if nth == -1:
+        return span, PartialDate(years[-1])
+    if len(years) == 2 and _RANGE.search(ctx.text, *span):  # "from 2006 to 2010": every year
+        year = years[0] + nth - 1
+        return (span, PartialDate(year)) if year <= years[-1] else None
+    return (span, PartialDate(years[nth - 1])) if nth <= len(years) else None  # a list
 
 
 def _ing_stem(word: str) -> str:

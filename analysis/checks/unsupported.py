@@ -118,10 +118,13 @@ _REPORTED = re.compile(
     r"(?:still )?(?:consider|regard|rate|deem|call)s?)\b",
     re.I)
 # A figure that measures the claim: "with around 100 million copies sold", "eight gold medals".
+# "five FIFA World Player of the Year awards in a row": a count in words, a title of a few words
 _FIGURE = re.compile(
-    r"\b\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s+(?:[\w-]+\s+){0,2}?(?:copies|sold|"
-    r"records?|medals?|titles?|goals|wins|victories|votes|viewers|sales|units|languages|"
-    r"editions|performances|citations)\b", re.I)
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|dozens of|hundreds of)(?:\s+(?:million|billion|thousand))?\s+"
+    r"(?:[\w-]+\s+){0,6}?(?:copies|sold|records?|medals?|titles?|goals|wins|victories|votes|"
+    r"viewers|sales|units|languages|editions|performances|citations|awards|prizes|trophies|"
+    r"championships|caps)\b", re.I)
 # "The most celebrated animator of his generation has never ...": the superlative names the
 # subject of a sentence about something else; it is not what the sentence asserts.
 _EPITHET = re.compile(r"^\W*the\s+$", re.I)
