@@ -1046,7 +1046,8 @@ def test_a_named_predecessor_must_have_left_the_post_when_the_subject_took_it(
         "Her election, succeeding Karoly Fekete, was unopposed.",
         "In 1975 Fekete succeeded Szabo, and Varga wrote the tribute."))
     (wrong,) = on(flags, "took over from Anna Szabo", "fact_mismatch")
-    assert "Anna Szabo left the post of President of the Hungarian PEN Club in 1975" in wrong.message
+    assert "Anna Szabo left the post of President of the Hungarian PEN Club in 1975" in (
+        wrong.message)
     assert "took it in 1981" in wrong.message and len(wrong.evidence) == 2
     assert not on(flags, "succeeding Karoly Fekete")
     assert not on(flags, "Fekete succeeded Szabo")  # someone else's succession

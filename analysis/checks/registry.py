@@ -73,9 +73,9 @@ def _load_builtin_checks() -> None:
         attribution,
         birthdays,
         durations,
-        successions,
         freshness,
         latest,
+        successions,
         timeline,
         unsupported,
     )
