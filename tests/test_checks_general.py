@@ -1079,3 +1079,11 @@ def test_a_superlative_measured_by_a_count_of_awards_in_words(check: Check) -> N
         "She became the best essayist in the world."))
     assert not on(flags, "five")
     assert on(flags, "She became the best essayist in the world.", "unsupported_claim")
+
+
+def test_an_age_opening_its_sentence_next_to_a_date(check: Check) -> None:
+    flags = check(varga("She was born on 14 May 1931.",
+                        "She was ten, in 1944, when her family moved to Szeged.",
+                        "She was twenty, in 1951, when she left."))
+    assert on(flags, "She was ten", "internal_inconsistency")
+    assert not on(flags, "She was twenty")

@@ -37,6 +37,8 @@ _AGE = re.compile(
     rf"|\bwhen (?:he|she|they) was {NUM}\b"
     rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
     rf"|\b(?:was|were|is) (?:only |just |barely |still )?{NUM}(?: years old)? when\b"
+    # "She was ten, in 1951, when": an age opening its sentence, its date right after it
+    rf"|^\s*(?:he|she|they) was (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),\s+(?=(?:in|on)\s)"
     # "on 17 September 1925; she was 15": an age stated next to the date it is at
     rf"|[;,]\s*(?:he|she|they) was {NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
     rf"percent|%|feet|ft|foot|inches|metres|meters|kg|pounds|points?|goals?|minutes?|"
