@@ -19,7 +19,7 @@ START_VERBS = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint
 END_VERBS = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
 DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
                           "captain", "study", "attend", "spend", "remain", "stay", "drive",
-                          "race", "ride", "compete", "sing", "dance"})
+                          "race", "ride", "compete", "sing", "dance", "sit"})
 # Verbs under which a year is not the award's: it was only proposed, given by the subject, or
 # the subject made the prize.
 _NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "lose", "miss",

@@ -176,6 +176,7 @@ def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
     span = ctx.doc.char_span(claim.obj_start, claim.obj_end, alignment_mode="expand")
     if first is None or span is None:
         return
+    yield from _echoed(ctx, claim, first)
     for conj in span.root.conjuncts:
         other = ctx.mention_at.get(conj.i)
         honours = {"award", "position"}
@@ -200,6 +201,24 @@ def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
             obj_end=other.end,
             time=own or claim.time,
         )
+
+
+# "..., as did his Kagawa office", "..., and so did her second novel, Harbour"
+_ECHO = re.compile(r",?\s+(?:as|and so)\s+(?:did|was|were|had)\s+"
+                   r"(?:(?:his|her|their|its|the)\s+)?(?:[a-z][\w-]*\s+){0,2},?\s*$")
+
+
+def _echoed(ctx: ClaimContext, claim: Claim, first: Mention) -> Iterator[Claim]:
+    """"X opened in 1955, as did his Y": the echo makes the same claim of Y, at X's date."""
+    text = ctx.article.text
+    seen = {first.start}
+    for other in ctx.mention_at.values():
+        if other.start in seen or not claim.obj_end <= other.start < claim.end:
+            continue
+        seen.add(other.start)
+        if other.label == first.label and _ECHO.search(text, claim.obj_end, other.start):
+            yield replace(claim, object=other.text, object_kb_id=other.kb_id,
+                          obj_start=other.start, obj_end=other.end)
 
 
 def _build_claim(

@@ -1087,3 +1087,17 @@ def test_an_age_opening_its_sentence_next_to_a_date(check: Check) -> None:
                         "She was twenty, in 1951, when she left."))
     assert on(flags, "She was ten", "internal_inconsistency")
     assert not on(flags, "She was twenty")
+
+
+def test_sitting_on_a_board_is_a_present_post(check: Check) -> None:
+    flags = check(varga("She was born on 14 May 1931.",
+                        "She currently sits on the board of the University of Leeds."))
+    (flag,) = on(flags, "sits on the board", "stale_claim")
+    assert "1990" in flag.message
+
+
+def test_an_echoed_event_shares_the_date(check: Check) -> None:
+    flags = check(varga("Love Among the Ruins appeared in 1973, as did her novel Harbour.",
+                        "The Long Winter appeared in 1968, and so did Night Train to Szeged."))
+    (flag,) = on(flags, "as did her novel Harbour", "conflation")
+    assert "1958" in flag.message
