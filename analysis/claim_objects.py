@@ -214,6 +214,10 @@ def pick_object(
         # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
         # (Not a work: "his translation of Beowulf won the Whitbread" did not award Beowulf.)
         return next((m for m in candidates if m.label == "other" and m.kb_id), None)
+    if predicate in ("joined", "worked_at"):
+        # "joined the Tokyo office of Antonin Raymond": the person whose practice it is
+        return next((m for m in candidates if m.label == "person" and _practice_of(trig, m)),
+                    None)
     if predicate in ("born", "died"):
         # "Born in Kraków": a place name the tagger took for a person is still the place.
         return next(
@@ -227,6 +231,19 @@ def pick_object(
             None,
         )
     return None
+
+
+_PRACTICES = frozenset({"office", "studio", "practice", "firm", "atelier", "workshop",
+                        "laboratory", "lab", "chambers"})
+
+
+def _practice_of(trig: Trigger, m: Mention) -> bool:
+    """"the office of Antonin Raymond", "the studio of Lucio Fontana": a person's workplace."""
+    doc = trig.token.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    return doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in _PRACTICES
 
 
 _DEGREE_NAME = re.compile(r"\b(?:bachelor|master|doctor) of\b|\bdiploma\b|\bdegree\b", re.I)

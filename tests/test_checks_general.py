@@ -47,6 +47,10 @@ ENTITIES: list[dict[str, Any]] = [
      "aliases": ["Szabo"], "facts": [
          {"property": "position held", "value": "President of the Hungarian PEN Club",
           "start": 1966, "end": 1975}]},
+    {"id": "local:lena-moor", "label": "Lena Moor", "type": "person", "source": SRC,
+     "aliases": ["Moor"], "facts": [
+         {"property": "date of birth", "value": "1940-02-02"},
+         {"property": "employer", "value": "Karoly Fekete", "start": 1963, "end": 1966}]},
     {"id": "local:tomas-varga", "label": "Tomas Varga", "type": "person", "source": SRC,
      "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001}]},
     {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC,
@@ -1101,3 +1105,13 @@ def test_an_echoed_event_shares_the_date(check: Check) -> None:
                         "The Long Winter appeared in 1968, and so did Night Train to Szeged."))
     (flag,) = on(flags, "as did her novel Harbour", "conflation")
     assert "1958" in flag.message
+
+
+def test_joining_a_persons_office_names_the_employer(check: Check) -> None:
+    flags = check("Lena Moor\n\nLena Moor is an architect. In 1963 she joined the Budapest "
+                  "office of Anna Szabo. A year later she left for Szeged.\n")
+    (flag,) = on(flags, "office of Anna Szabo", "fact_mismatch")
+    assert "Karoly Fekete" in flag.message
+    right = check("Lena Moor\n\nLena Moor is an architect. In 1963 she joined the studio of "
+                  "Karoly Fekete.\n")
+    assert not right
