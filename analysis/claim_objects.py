@@ -399,9 +399,12 @@ def shared_with(ctx: ClaimContext, award: Mention | None) -> list[Mention]:
             continue
         for prep in (c for c in clause.children if c.lower_ in ("with", "alongside")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for tok in (obj, *obj.conjuncts):
+                # "with the singer Harry Belafonte": the name may hang on its description
+                named = [t for head in (obj, *obj.conjuncts)
+                         for t in (head, *(c for c in head.children if c.dep_ == "appos"))]
+                for tok in named:
                     m = ctx.mention_at.get(tok.i)
-                    if m is not None and m.label == "person":
+                    if m is not None and m.label == "person" and m not in found:
                         found.append(m)
     return found
 

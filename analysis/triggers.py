@@ -124,6 +124,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, VERB_TRIGGERS[lemma])
         if lemma in CONTEXT_VERBS:
             return Trigger(tok, "context")
+        if lemma in _SHOWN and tok.tag_ == "VBN":
+            return Trigger(tok, "released")  # "Sunflower Seeds, shown at Tate Modern in 2010"
         if lemma in ("be", "remain"):  # "He also remains Apple's chief operating officer"
             return _copula_role(tok)
         return None
@@ -222,6 +224,10 @@ def in_other_event(tok: Token) -> bool:
         if node.lower_ in _OTHER_EVENT:
             return True
     return False
+
+
+# Verbs that release a work only as a participle: "shown at", not "showed that"
+_SHOWN = frozenset({"show", "exhibit", "display"})
 
 
 def _next_word(tok: Token) -> str:

@@ -1115,3 +1115,19 @@ def test_joining_a_persons_office_names_the_employer(check: Check) -> None:
     right = check("Lena Moor\n\nLena Moor is an architect. In 1963 she joined the studio of "
                   "Karoly Fekete.\n")
     assert not right
+
+
+def test_a_co_recipient_named_after_a_description(check: Check) -> None:
+    flags = check(olenko("In 1985 the Lawyers Guild gave her its Medal, which she shared with "
+                         "the novelist Ilse Brunn."))
+    (flag,) = on(flags, "Lawyers Guild", "fact_mismatch")
+    assert "Jonas Petrak" in flag.message
+
+
+def test_a_work_shown_in_a_year_is_released_then(check: Check) -> None:
+    flags = check(varga("Harbour, commissioned by a Leeds gallery and shown at the Szeged fair "
+                        "in 1963, sold well.",
+                        "Her paintings showed that she had read The Long Winter."))
+    (flag,) = on(flags, "Szeged fair", "date_mismatch")
+    assert "1958" in flag.message
+    assert not on(flags, "paintings showed")
