@@ -36,9 +36,10 @@ FLOORS = {
     "eval-holdout14": (0.65, 0.95, 1),
     "eval-holdout15": (0.70, 0.85, 1),
     "eval-holdout16": (0.60, 0.90, 1),
-    "eval-holdout17": (0.75, 0.80, 1),
-    "eval-holdout18": (0.60, 0.80, 1),
-    "eval-holdout19": (0.50, 0.90, 1),
+    "eval-holdout17": (0.75, 0.90, 1),
+    "eval-holdout18": (0.65, 0.90, 1),
+    "eval-holdout19": (0.55, 0.90, 1),
+    "eval-holdout20": (0.65, 0.85, 1),
 }
 
 
