@@ -36,6 +36,7 @@ from analysis.claim_objects import (
     unversioned,
     window_degree,
 )
+from analysis.claim_shared import shared_in_next_sentence
 from analysis.claim_subject import (
     resolve_subject,
 )
@@ -86,7 +87,8 @@ def extract_claims(
         if span is None:
             continue
         found = list(_sentence_claims(ctx, span, block, start, end))
-        claims.extend(found)
+        shared = shared_in_next_sentence(ctx, start, end, claims)
+        claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
             claims.extend(anchored_claims(ctx, kb, span, block, found))
     return [_renumber(c, i) for i, c in enumerate(claims, 1)]

@@ -1131,3 +1131,12 @@ def test_a_work_shown_in_a_year_is_released_then(check: Check) -> None:
     (flag,) = on(flags, "Szeged fair", "date_mismatch")
     assert "1958" in flag.message
     assert not on(flags, "paintings showed")
+
+
+def test_co_recipients_named_in_the_next_sentence(check: Check) -> None:
+    flags = check(olenko("In 1985 she received the Lawyers Guild Medal. She shared it with "
+                         "Ilse Brunn, a judge from Graz."))
+    (flag,) = on(flags, "She shared it with Ilse Brunn", "fact_mismatch")
+    assert "Jonas Petrak" in flag.message
+    assert not check(olenko("In 1985 she received the Lawyers Guild Medal. She shared it with "
+                            "Jonas Petrak."))
