@@ -1140,3 +1140,19 @@ def test_co_recipients_named_in_the_next_sentence(check: Check) -> None:
     assert "Jonas Petrak" in flag.message
     assert not check(olenko("In 1985 she received the Lawyers Guild Medal. She shared it with "
                             "Jonas Petrak."))
+
+
+def test_latest_with_words_before_the_kind(check: Check) -> None:
+    flags = check(varga("Night Train to Szeged, her latest and longest book, is a study of exile."),
+                  as_of=date(1995, 1, 1))
+    (flag,) = on(flags, "latest and longest book", "stale_claim")
+    assert "The River Years" in flag.message
+
+
+def test_a_recent_term_at_an_organisation(check: Check) -> None:
+    flags = check(varga("Colleagues remembered her recent term as president of the Hungarian "
+                        "PEN Club."), as_of=date(1998, 1, 1))
+    (flag,) = on(flags, "recent term", "stale_claim")
+    assert "(1989)" in flag.message
+    assert not check(varga("Colleagues praised her recent term as president of the Hungarian "
+                           "PEN Club."), as_of=date(1990, 6, 1))

@@ -149,7 +149,8 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         for fact in kb_dates(ctx.kb, m.kb_id or "", ("P577", "P571")):
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
-    return _subjects_award(ctx, end, after) or _work_by(ctx, end, after)
+    return _subjects_award(ctx, end, after) or _work_by(ctx, end, after) or _subjects_term(
+        ctx, end, after)
 
 
 def _described_after(ctx: CheckContext, m: Mention, after: int) -> bool:
@@ -179,6 +180,30 @@ def _subjects_award(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
             if len(dated) == 1:  # an award won once: its date is the one
                 return m.text, dated[0].point_in_time, (evidence_of(ctx.kb, dated[0]),)
     return None
+
+
+_TERM = re.compile(r"\s+(?:[\w-]+\s+)?(?:term|tenure|stint|spell|presidency|chairmanship)\b",
+                   re.I)
+
+
+def _subjects_term(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
+    """"her recent term as president of the American Political Science Association": the
+    subject's post at the organisation named, as the KB dates its end."""
+    assert ctx.kb is not None
+    subject = ctx.analysis.subject
+    term = _TERM.match(ctx.text, after)
+    if subject is None or not subject.kb_id or term is None:
+        return None
+    orgs = {m.kb_id for m in ctx.analysis.mentions
+            if term.end() <= m.start < end and m.kb_id and m.label == "organization"}
+    posts = [f for f in ctx.kb.facts(subject.kb_id, ("P39", "P108"))
+             if (f.end or f.start) is not None and (
+                 f.value.entity_id in orgs
+                 or any(v.entity_id in orgs for v in f.qualifiers.get("P642", ())))]
+    if len(posts) != 1:
+        return None  # no post there, or several: which term is meant is not known
+    fact = posts[0]
+    return fact.value.text, fact.end or fact.start, (evidence_of(ctx.kb, fact),)
 
 
 def _work_by(ctx: CheckContext, end: int, after: int):  # noqa: ANN202

@@ -18,7 +18,11 @@ from analysis.kb.model import KBFact
 from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Evidence, Mention
 
-_LATEST = re.compile(r"\b(?:latest|most recent|newest)\s+(?P<kind>[a-z]+)\b", re.I)
+# "her latest novel", "his latest landmark series": a kind of work, after a word or two
+_LATEST = re.compile(
+    r"\b(?:latest|most recent|newest)\s+(?:[a-z-]+\s+){0,2}?"
+    rf"(?P<kind>{'|'.join(sorted(map(re.escape, KIND_OF_WORD), key=len, reverse=True))})\b",
+    re.I)
 _DATES = ("P577", "P571")
 _STALE_DAYS = 2 * 365  # as for "recent"
 
