@@ -220,6 +220,7 @@ def pick_object(
                     None)
     if predicate in ("born", "died"):
         # "Born in Kraków": a place name the tagger took for a person is still the place.
+        # Not "died in the Ethiopian capital": a people's adjective describes the place.
         return next(
             (
                 m
@@ -227,10 +228,17 @@ def pick_object(
                 if not m.kb_id
                 and m.label != "organization"
                 and (path_preps(trig, m) or set()) & {"in", "at"}
+                and not _describes(trig, m)
             ),
             None,
         )
     return None
+
+
+def _describes(trig: Trigger, m: Mention) -> bool:
+    """"the Ethiopian capital": a nationality adjective before the noun it describes."""
+    span = trig.token.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ == "NORP" and span.root.dep_ == "amod"
 
 
 _PRACTICES = frozenset({"office", "studio", "practice", "firm", "atelier", "workshop",

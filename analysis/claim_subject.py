@@ -124,10 +124,17 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         if work is not None:
             return work.kb_label or work.text, work.kb_id, work
     if mention is None and tok.i == trig.token.head.i and not (
-            trig.token.dep_ == "relcl" and any(c.lower_ == "who" for c in trig.token.children)):
+            trig.token.dep_ == "relcl" and any(c.lower_ in ("who", "that", "which")
+                                               and c.dep_ in SUBJECT_DEPS
+                                               for c in trig.token.children)):
         # A participle hung on a non-name ("Appointed professor ..., founding X"): the
-        # profile's subject did it. Not "Simone, who died in 1990": a person not in the KB.
+        # profile's subject did it. Not "Simone, who died in 1990" (a person not in the KB).
         return default[0], default[1], None
+    if mention is None and tok.i == trig.token.head.i and tok.pos_ == "NOUN" and any(
+            c.lower_ in ("that", "which") and c.dep_ in SUBJECT_DEPS for c in trig.token.children
+    ) and tok.lemma_.lower() not in WORK_NOUNS:
+        # "funding the groups that built the first TCP/IP implementations": they built them
+        return "(someone else)", None, None
     if mention is not None:
         if ctx.subject and ctx.subject.matches(mention):
             return default[0], default[1], mention

@@ -235,6 +235,9 @@ def _build_claim(
 ) -> Claim | None:
     window = trigger_window(span, trig, triggers)
     subj_text, subj_id, subj_mention = resolve_subject(ctx, trig)
+    if subj_text == "(someone else)" and time is not None and trig.token.dep_ == "relcl" and \
+            not trig.token.left_edge.idx <= time.start <= trig.token.right_edge.idx:
+        time = None  # "In 1976 he joined X, funding groups that built Y": not Y's date
     if subj_mention is not None and unversioned(ctx.doc, subj_mention) is not subj_mention:
         subj_mention = unversioned(ctx.doc, subj_mention)
         subj_text, subj_id = subj_mention.text, None

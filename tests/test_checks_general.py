@@ -1156,3 +1156,20 @@ def test_a_recent_term_at_an_organisation(check: Check) -> None:
     assert "(1989)" in flag.message
     assert not check(varga("Colleagues praised her recent term as president of the Hungarian "
                            "PEN Club."), as_of=date(1990, 6, 1))
+
+
+def test_a_nationality_adjective_is_no_place_of_death(check: Check) -> None:
+    assert not check(varga("She died in the Hungarian capital in 1999, aged 67."))
+
+
+def test_a_relative_clause_about_others_keeps_no_main_date(check: Check) -> None:
+    flags = check(olenko("In 1966 she joined the Royal Academy of Letters, funding the groups "
+                         "that built The Long Winter."))
+    assert not [f for f in flags if f.category in ("conflation", "date_mismatch")], flags
+
+
+def test_a_name_that_acts_is_not_the_event_counted_from(check: Check) -> None:
+    flags = check(varga("She founded Danubia Press in 1991.",
+                        "In 2001 the press moved to Szeged, nine years after Danubia Press "
+                        "took over the Budapest Weekly."))
+    assert not on(flags, "nine years after", "internal_inconsistency")

@@ -423,7 +423,7 @@ def _interval_ends(
 def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
     """"thirty-three years after joining NACA": the dated claim that joined NACA."""
     named = {m.kb_id or m.text.casefold() for m in ctx.analysis.mentions
-             if start <= m.start < end}
+             if start <= m.start < end and not _ACTS_AFTER.match(ctx.text, m.end, end)}
     words = ctx.text[start:end].lower().split()
     predicates = {VERB_TRIGGERS.get(_ing_stem(w)) for w in words} - {None}
     for claim in ctx.analysis.claims:
@@ -441,10 +441,17 @@ def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
 _EVENT_NOUNS = {"wedding": "married", "marriage": "married"}
 
 
+# "seven years after SoftBank took control of the carrier": the name acts; the event is what
+# it did, not whatever else an earlier sentence dates it by
+_ACTS_AFTER = re.compile(r"\s+(?:had\s+|has\s+)?(?:[a-z]+ed|took|made|won|bought|sold|became|"
+                         r"began|left|got|gave|went|came|ran|led|held|set|put|brought|built)\b")
+
+
 def _named_earlier(ctx: CheckContext, index: int, start: int, end: int) -> Anchor | None:
     """"seventeen years after his first French Open title": an earlier dated sentence that
     names the same KB entity (as "Roland Garros", say); the earliest one for "first"."""
-    named = {m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id}
+    named = {m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id
+             and not _ACTS_AFTER.match(ctx.text, m.end, end)}
     if not named:
         return None
     found = []
