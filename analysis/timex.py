@@ -93,7 +93,7 @@ def find_timexes(
         if _SHIFTED.search(timex.text):
             pass  # "a year earlier" compares with the date in focus ("later" moves the story on)
         elif _ABSOLUTE.match(timex.value) and timex.type == "DATE":
-            ctx.anchor = PartialDate.parse(timex.value[:10])
+            ctx.anchor, ctx.anchor_at = PartialDate.parse(timex.value[:10]), timex.start
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)
         found.append(timex)

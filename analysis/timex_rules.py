@@ -40,6 +40,7 @@ class Context:
     today_as_date: bool
     sents: list[tuple[int, int]] = field(default_factory=list)
     anchor: PartialDate | None = None
+    anchor_at: int = -1  # where the anchor is written
     period: tuple[str, int] | None = None  # last quarter/half mentioned, and where
 
     def recent_period(self, pos: int) -> str | None:
@@ -67,6 +68,9 @@ class Context:
     def future(self, pos: int) -> bool:
         """True when the clause around ``pos`` speaks of the future ("will", "plans to")."""
         return self.tense(pos) == FUTURE
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return any(start <= a < end and start <= b < end for start, end in self.sents)
 
     def before(self, pos: int, width: int = 20) -> str:
         return self.text[max(0, pos - width) : pos].lower()
@@ -138,6 +142,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Value | None:
 _ANAPHORIC = re.compile(r"\b(?:that|that same|the same)\s+$")
 
 
+_NARRATED_YEARS = 3
+
+
 def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
     """The year of a month (and day) given without one.
 
@@ -146,6 +153,11 @@ def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
     """
     if ctx.anchor is not None and _ANAPHORIC.search(ctx.before(pos, 24)):
         return ctx.anchor.year  # "graduated in 1954, and that June she married": 1954's June
+    if ctx.anchor is not None and ctx.ref.year - ctx.anchor.year >= _NARRATED_YEARS and \
+            ctx.same_sentence(ctx.anchor_at, pos) and ctx.anchor_at < pos:
+        # "In 1981, after the flood in March, ...": a story told years back, its year's March
+        # (near the reference date, news-style, a month is the nearest one: "1990 ... Dec. 21")
+        return ctx.anchor.year
     ref = ctx.ref
     gap = (month - ref.month) * 31 + ((day - ref.day) if day else 0)  # days ahead, roughly
     tense = None if re.search(r"\bby\s+$", ctx.before(pos)) else ctx.tense(pos)  # a deadline

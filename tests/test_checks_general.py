@@ -1173,3 +1173,15 @@ def test_a_name_that_acts_is_not_the_event_counted_from(check: Check) -> None:
                         "In 2001 the press moved to Szeged, nine years after Danubia Press "
                         "took over the Budapest Weekly."))
     assert not on(flags, "nine years after", "internal_inconsistency")
+
+
+def test_set_21_misses_in_general_form(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "In 1981, after the flood that struck Szeged, she gave her savings to the "
+        "relief fund; she was then 45.",
+        "Simply put, no novelist of her generation has ever been as fearless as Varga was.",
+        'As she told one interviewer, she "never wrote a line twice".'))
+    assert "was 49 or 50 in 1981" in on(flags, "then 45", "internal_inconsistency")[0].message
+    assert on(flags, "Simply put", "unsupported_claim")
+    assert on(flags, "one interviewer", "vague_attribution")

@@ -336,3 +336,12 @@ def test_word_start_gate_keeps_every_match() -> None:
             assert [m.span() for m in gated.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ], pattern[:60]
+
+
+def test_a_month_in_a_sentence_told_years_back_takes_its_year() -> None:
+    """"In 1981, after the flood in March": 1981's March. Near the reference date (news) the
+    month stays the nearest one, as TimeML's newswire gold has it."""
+    assert _one("In 1981, after the flood that struck Szeged in March, she left.", "March").value \
+        == "1981-03"
+    assert _one("She moved in 1981. In March she married.", "March").value == "2024-03"
+    assert _one("In 2023 sales fell, and in March the board met.", "March").value == "2024-03"

@@ -35,12 +35,13 @@ _AGE = re.compile(
     # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
     rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
     rf"|\bwhen (?:he|she|they) was {NUM}\b"
-    rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),"
+    rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?)(?:,|\.?$)"
     rf"|\b(?:was|were|is) (?:only |just |barely |still )?{NUM}(?: years old)? when\b"
     # "She was ten, in 1951, when": an age opening its sentence, its date right after it
     rf"|^\s*(?:he|she|they) was (\d{{1,3}}|[a-z]+(?:-[a-z]+)?),\s+(?=(?:in|on)\s)"
     # "on 17 September 1925; she was 15": an age stated next to the date it is at
-    rf"|[;,]\s*(?:he|she|they) was {NUM}\b(?![\s-]*(?:years? (?:later|after|before|earlier)|"
+    rf"|[;,]\s*(?:he|she|they) was (?!then\b){NUM}\b"
+    rf"(?![\s-]*(?:years? (?:later|after|before|earlier)|"
     rf"percent|%|feet|ft|foot|inches|metres|meters|kg|pounds|points?|goals?|minutes?|"
     rf"seconds?|hours?|days?|weeks?|months?|times|of|out|per|to|[-–]\s*\d))",
     re.I,
@@ -127,6 +128,9 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             own = strict or [
                 (t, d) for t, d in dates if not _NEXT_VERB.search(
                     ctx.text, min(t.end, at), max(t.start, at))]
+            if m.group(0).lower().startswith("then"):
+                # "2011: ... pledged ...; he was then 50": "then" points back, across clauses
+                own = own or [(t, d) for t, d in dates if t.start < at][-1:]
             near = [(abs(t.start - at), d) for t, d in own if _dates_age(
                 ctx, t, at, (start, end), reach, m.group(0).lower(), (t, d) in strict)]
             if not near:

@@ -71,7 +71,10 @@ _PATTERNS = [
             r"[\w-]+"
             # "No leader in Africa's history has done more ... than Sirleaf"
             r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
-            r"(?:ever\s+)?done more\b",
+            r"(?:ever\s+)?done more\b"
+            # "no athlete in any sport has ever been as dominant as Martina was"
+            r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
+            r"ever\s+been\s+as\s+[\w-]+\s+as\b",
             re.I,
         ),
         "a universal comparison no source can back",
@@ -130,6 +133,9 @@ _FIGURE = re.compile(
 _EPITHET = re.compile(r"^\W*the\s+$", re.I)
 _COPULA_AFTER = re.compile(r"^[\s,]*(?:is|was|are|were|remains|remained|has been|had been)\b",
                            re.I)
+# "Simply put, no athlete ...": a lead-in before the sentence's claim
+_LEAD_IN = re.compile(r"^\W*(?:simply put|put simply|quite simply|in short|in a word|frankly|"
+                      r"plainly|make no mistake)\s*,\s*", re.I)
 _SIMILE = re.compile(r"\b(?:like|as if|as though)\s+$", re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]*[”\"]")
 
@@ -143,6 +149,7 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
             continue
         # A quoted speaker may boast; the article's own voice may not.
         sentence = _QUOTE.sub(lambda m: " " * len(m.group(0)), ctx.text[start:end])
+        sentence = _LEAD_IN.sub(lambda m: " " * len(m.group(0)), sentence)
         for pattern, why in _PATTERNS:
             m = pattern.search(sentence)
             if m and _REPORTED.search(sentence[: m.end() + 10]):
