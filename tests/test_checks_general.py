@@ -145,6 +145,8 @@ ENTITIES += [
          {"property": "member of", "value": "Royal Academy of Letters", "start": 1966},
          {"property": "position held", "value": "Chair of the Lumen Fund",
           "qualifiers": {"of": "Lumen Fund"}, "start": 1975, "end": 1980},
+         {"property": "position held", "value": "film critic",
+          "qualifiers": {"of": "The Harwick Review"}, "start": 1962, "end": 1964},
          {"property": "position held", "value": "Senior Counsel", "start": 1981, "end": 1990},
          {"property": "position held", "value": "Emeritus Senior Counsel", "start": 1990},
          {"property": "award received", "value": "Lawyers Guild Medal", "point in time": 1985,
@@ -1185,3 +1187,10 @@ def test_set_21_misses_in_general_form(check: Check) -> None:
     assert "was 49 or 50 in 1981" in on(flags, "then 45", "internal_inconsistency")[0].message
     assert on(flags, "Simply put", "unsupported_claim")
     assert on(flags, "one interviewer", "vague_attribution")
+
+
+def test_a_critics_post_at_the_wrong_paper(check: Check) -> None:
+    (flag,) = check(olenko("In 1962 she became the Danubia Press's film critic."))
+    assert flag.category == "fact_mismatch"
+    assert "film critic of The Harwick Review" in flag.message
+    assert flag.suggestion == "In 1962 she became the Harwick Review's film critic."

@@ -61,15 +61,29 @@ def supported(
     return Outcome("supported", "", evidence)
 
 
+def _where(fact: KBFact) -> str:
+    """The organisation of a post ("film critic" of The Spectator), else the post itself."""
+    of = fact.qualifiers.get("P642", ())
+    return of[0].text if of else fact.value.text
+
+
+def _named(fact: KBFact) -> str:
+    """"film critic of The Spectator": a post with its organisation, when the name lacks it."""
+    where = _where(fact)
+    return fact.value.text if where in fact.value.text else f"{fact.value.text} of {where}"
+
+
 def fact_mismatch(
     ctx: CheckContext, kb: KBReader, claim: Claim, known: list[KBFact], by_occasion: bool = False
 ) -> Outcome:
     """The claimed value is not the KB's. ``by_occasion``: ``known`` are the facts that fit
     the claim's date or degree, so the message can name the right value for that occasion."""
-    values = ", ".join(dict.fromkeys(f.value.text for f in known))
+    values = ", ".join(dict.fromkeys(_named(f) for f in known))
     sentence = ctx.text[claim.start : claim.end]
-    first = known[0].value.text
+    first = _where(known[0]) if claim.predicate == "position" else known[0].value.text
     suggestion = replace_once(sentence, claim.object or "", first) if len(known) == 1 else None
+    if suggestion is not None:
+        suggestion = re.sub(r"\b([Tt]he) The ", r"\1 ", suggestion)  # "the The Spectator's"
     what = {
         "studied": "education",
         "joined": "employers",
