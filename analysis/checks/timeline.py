@@ -7,9 +7,9 @@ import re
 from datetime import date
 
 from analysis.checks.base import CheckContext, Finding, claim_date
-from analysis.checks.kb_match import degree_class, related_orgs
+from analysis.checks.intervals import relative_arithmetic
+from analysis.checks.kb_match import degree_class
 from analysis.checks.life import (
-    NEW_CLAUSE,
     LifeDate,
     calendar_dates,
     life_date,
@@ -19,9 +19,6 @@ from analysis.checks.life import (
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
-from analysis.timex_lexicon import ORDINALS
-from analysis.vocabulary import VERB_TRIGGERS
-from analysis.wordnum import parse_number
 
 # Predicates that happen to the subject in life (a posthumous award or book is not a defect).
 _START_STUDY = frozenset({"enrol", "enroll", "attend", "enter", "begin", "start", "matriculate",
@@ -76,20 +73,6 @@ _EARLIER_OPENERS = re.compile(
     r"(?:that|this)\b)", re.I)
 _ORDER_WORD = re.compile(r"\b(after|before)\b", re.I)
 
-_INTERVAL = re.compile(
-    r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+|whole\s+|long\s+)?(?P<unit>years?|decades?)\s+"
-    r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
-    re.I,
-)
-_PRONOUNS = frozenset("her him his them their it its this that these those".split())
-_APPROXIMATE = re.compile(r"\b(nearly|almost|about|around|some|roughly|over|more than|less than|"
-                         r"close to|under|some)\s*$", re.I)
-_PHRASE_STOPS = frozenset(
-    "was were is are had has have in on at by when that which who as and but with from for "
-    "came went did".split()
-)
-
-
 @register
 def check_timeline(ctx: CheckContext) -> list[Finding]:
     birth = life_date(ctx, "born", "P569")
@@ -100,7 +83,7 @@ def check_timeline(ctx: CheckContext) -> list[Finding]:
         *_acts_outside_life(ctx, birth, after=False),
         *_two_dates(ctx),
         *_order(ctx),
-        *_relative_arithmetic(ctx),
+        *relative_arithmetic(ctx),
     ]
 
 
@@ -339,250 +322,3 @@ def _order_within(
                 )
             ]
     return []
-
-
-def _relative_arithmetic(ctx: CheckContext) -> list[Finding]:
-    """"Two years later, in 1993", "In 2021, thirty years after his 1989 proposal", "eight
-    years after Glenn's flight, in 1969": the stated year must be the counted one."""
-    found = []
-    sentences = ctx.analysis.sentences
-    life = {"birth": life_date(ctx, "born", "P569"), "death": life_date(ctx, "died", "P570")}
-    for index, (start, end) in enumerate(sentences):
-        sentence = ctx.text[start:end]
-        for m in _INTERVAL.finditer(sentence):
-            if _APPROXIMATE.search(sentence[max(0, m.start() - 15) : m.start()]):
-                continue  # "nearly five decades after": not a sum to check
-            count = parse_number(m["n"])
-            if count is None:
-                continue
-            years = count * (10 if m["unit"].lower().startswith("decade") else 1)
-            direction = m["dir"].lower()
-            sign = -1 if direction in ("earlier", "before", "previously") else 1
-            anchor, stated = _interval_ends(ctx, index, m, life)
-            if anchor is None or stated is None:
-                continue
-            expected = anchor[1].year + sign * years
-            if stated.year != expected and not _other_event_fits(
-                    ctx, index, m, stated.year - sign * years):
-                found.append(Finding(
-                    "internal_inconsistency", "medium", start, end,
-                    f"'{m.group(0).strip()}' does not add up: {anchor[1].year} "
-                    f"{'+' if sign > 0 else '-'} {years} is {expected}, but the sentence says "
-                    f"{stated.year}",
-                    (Evidence(f"The counted-from date: \"{quote(ctx, *anchor[0])}\"",
-                              f"the article, offset {anchor[0][0]}"),),
-                    f"Say {abs(stated.year - anchor[1].year)} years, or check the years."))
-    return found
-
-
-def _interval_ends(
-    ctx: CheckContext, index: int, m: re.Match[str], life: dict[str, LifeDate | None]
-) -> tuple[Anchor | None, PartialDate | None]:
-    """The date counted from (with the sentence it is in) and the date the sentence states."""
-    start, end = ctx.analysis.sentences[index]
-    dates = calendar_dates(ctx, start, end)
-    m_start, rest_start, rest_end = start + m.start(), start + m.start("rest"), start + m.end()
-    if m["dir"].lower() in ("after", "before") and m["rest"].strip():
-        inside = [d for tx, d in dates if rest_start <= tx.start < rest_end]
-        # the stated date is the one nearest the phrase ("In 1936 she married X, and their
-        # daughter was born in 1939, three years after the wedding": 1939)
-        # (a written year first: "in June that year" leans on another date)
-        outside = [d for tx, d in sorted(dates, key=lambda x: (
-            not re.search(r"\d{4}", x[0].text), abs(x[0].start - m_start)))
-            if not rest_start <= tx.start < rest_end]
-        if inside:
-            return ((start, end), inside[0]), (outside[0] if outside else None)
-        head = _head_word(m["rest"])
-        if head in life:
-            # "two years after her death": the subject's own death, not the last "death" named
-            known = life[head]
-            anchor = ((start, end), known.date) if known is not None else None
-            return anchor, (outside[0] if outside else None)
-        anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or \
-            _named_earlier(ctx, index, rest_start, rest_end) or (
-                _earlier_mention(ctx, index, head) if head else None)
-        return _nth_of_series(ctx, m["rest"], anchor), (outside[0] if outside else None)
-    before = [(tx, d) for tx, d in dates if tx.start < m_start]
-    # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
-    # coordinated clause belongs to that clause's event, not to the counted one.
-    after = [d for tx, d in dates
-             if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)]
-    if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
-        # "In 2012, nineteen years later, ...": that date is the stated one, counted from the
-        # sentence's earlier date ("married in 1940; ... his death in 1970, thirty years
-        # later") or else from the previous sentence's
-        if len(before) > 1:
-            return ((start, end), before[-2][1]), before[-1][1]
-        return _previous_dated(ctx, index), before[-1][1]
-    if before:
-        return ((start, end), before[-1][1]), (after[0] if after else None)
-    previous = _previous_dated(ctx, index)
-    return previous, (after[0] if after else None)
-
-
-def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
-    """"thirty-three years after joining NACA": the dated claim that joined NACA."""
-    named = {m.kb_id or m.text.casefold() for m in ctx.analysis.mentions
-             if start <= m.start < end and not _ACTS_AFTER.match(ctx.text, m.end, end)}
-    words = ctx.text[start:end].lower().split()
-    predicates = {VERB_TRIGGERS.get(_ing_stem(w)) for w in words} - {None}
-    for claim in ctx.analysis.claims:
-        date = claim_date(claim)
-        key = claim.object_kb_id or (claim.object or "").casefold()
-        if date is None or claim.end > start or (predicates and claim.predicate not in predicates):
-            continue
-        related = related_orgs(ctx.kb, key) if ctx.kb is not None and claim.object_kb_id else {key}
-        if named & related:  # "joining NACA" is the claim that she joined Langley, part of NACA
-            return (claim.start, claim.end), date
-    return None
-
-
-# "three years after the wedding": the noun of an event the claims name by their verb
-_EVENT_NOUNS = {"wedding": "married", "marriage": "married"}
-
-
-# "seven years after SoftBank took control of the carrier": the name acts; the event is what
-# it did, not whatever else an earlier sentence dates it by
-_ACTS_AFTER = re.compile(r"\s+(?:had\s+|has\s+)?(?:[a-z]+ed|took|made|won|bought|sold|became|"
-                         r"began|left|got|gave|went|came|ran|led|held|set|put|brought|built)\b")
-
-
-def _named_earlier(ctx: CheckContext, index: int, start: int, end: int) -> Anchor | None:
-    """"seventeen years after his first French Open title": an earlier dated sentence that
-    names the same KB entity (as "Roland Garros", say); the earliest one for "first"."""
-    named = {m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id
-             and not _ACTS_AFTER.match(ctx.text, m.end, end)}
-    if not named:
-        return None
-    found = []
-    for s, e in ctx.analysis.sentences[:index]:
-        dates = calendar_dates(ctx, s, e)
-        at = [m.start for m in ctx.analysis.mentions if m.kb_id in named and s <= m.start < e]
-        if dates and at:
-            # the date nearest the name, within its clause ("His first visit to Roland Garros,
-            # in 2005, ended with the title")
-            tx, date = min(dates, key=lambda d: abs(d[0].start - at[0]))
-            if abs(tx.start - at[0]) <= 40:
-                found.append(((s, e), date))
-    if not found:
-        return None
-    first = re.search(r"\bfirst\b", ctx.text[start:end], re.I)
-    return min(found, key=lambda a: a[1].interval()[0]) if first else found[-1]
-
-
-def _event_noun(ctx: CheckContext, before: int, head: str | None) -> Anchor | None:
-    """The subject's last dated claim of the event the noun names, written before ``before``
-    ("In 1936 she married X, and ... three years after the wedding": this sentence's)."""
-    predicate = _EVENT_NOUNS.get(head or "")
-    dated = [(c, d) for c in ctx.analysis.claims if c.predicate == predicate and c.time
-             and c.time.start < before and not c.subject.startswith("(")
-             and (d := claim_date(c)) is not None]
-    if not dated:
-        return None
-    claim, date = dated[-1]
-    return (claim.start, claim.end), date
-
-
-_NTH = re.compile(r"\b(?:(?P<word>[a-z]+(?:-[a-z]+)?)|(?P<n>\d{1,2})(?:st|nd|rd|th))\b", re.I)
-
-
-_RANGE = re.compile(r"\b(?:from|between)\s+\d{4}\s+(?:to|and|until|through)\s+\d{4}\b"
-                    r"|\b\d{4}\s*[-–—]\s*\d{4}\b")
-
-
-def _nth_of_series(ctx: CheckContext, phrase: str, anchor: Anchor | None) -> Anchor | None:
-    """"eight years after her fifth FIFA award": the fifth of a series the counted-from
-    sentence dates ("five awards in a row, from 2006 to 2010": 2010); the last for "last";
-    with no series to count in, which date is meant is not known (no anchor)."""
-    if anchor is None:
-        return None
-    nth = None
-    for m in _NTH.finditer(phrase):
-        word = (m["word"] or "").lower()
-        if word in ("last", "final", "latest"):
-            nth = -1
-        elif word in ORDINALS and word != "first":
-            nth = ORDINALS[word]
-        elif m["n"] and m["n"] != "1":
-            nth = int(m["n"])
-        if nth is not None:
-            break
-    if nth is None:
-        return anchor
-    span = anchor[0]
-    years = sorted({d.year for _, d in calendar_dates(ctx, *span)})
-    if len(years) < 2:
-        return None
-    if nth == -1:
-        return span, PartialDate(years[-1])
-    if len(years) == 2 and _RANGE.search(ctx.text, *span):  # "from 2006 to 2010": every year
-        year = years[0] + nth - 1
-        return (span, PartialDate(year)) if year <= years[-1] else None
-    return (span, PartialDate(years[nth - 1])) if nth <= len(years) else None  # a list
-
-
-def _ing_stem(word: str) -> str:
-    if word.endswith("ing") and len(word) > 5:
-        stem = word[:-3]
-        return stem if stem in VERB_TRIGGERS else stem + "e"
-    return word
-
-
-def _head_word(phrase: str) -> str | None:
-    """The head noun of "Glenn's flight", "the Science paper was published": its last noun."""
-    words = []
-    # "three years after that debut": a demonstrative before a noun, not "after that, ..."
-    phrase = re.sub(r"^\s*(?:that|this)\s+(?=[a-z])", "", phrase)
-    for word in re.findall(r"[\w'’]+", phrase):
-        if word.lower() in _PHRASE_STOPS:
-            break
-        words.append(re.sub(r"['’]s$", "", word))
-    if not words or len(words[-1]) <= 2 or words[-1].lower() in _PRONOUNS:
-        return None  # "three years after her": whose event is not said
-    return words[-1].lower()
-
-
-Anchor = tuple[tuple[int, int], PartialDate]
-
-
-def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
-    # "his diagnosis" finds "was diagnosed": compare the first six letters of longer words
-    stem = head[:6] if len(head) > 7 else head
-    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
-    for s, e in reversed(ctx.analysis.sentences[:index]):
-        dates = calendar_dates(ctx, s, e)
-        found = pattern.search(ctx.text[s:e])
-        if dates and found:
-            at = s + found.start()
-            # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958".
-            return (s, e), min(dates, key=lambda d: abs(d[0].start - at))[1]
-    return None
-
-
-def _other_event_fits(ctx: CheckContext, index: int, m: re.Match[str], year: int) -> bool:
-    """"thirty-one years after she had left": she left twice in the article, and the sum
-    fits the other leaving. An event word that names several events is not an error."""
-    rest = m["rest"].split()
-    if m["dir"].lower() not in ("after", "before") or not rest or rest[0].lower() not in (
-            "he", "she", "they", "i", "we"):
-        return False  # "after Glenn's flight" names one event; "after she had left" may not
-    head = _head_word(m["rest"])
-    if not head:
-        return False
-    stem = head[:6] if len(head) > 7 else head
-    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
-    for s, e in ctx.analysis.sentences[:index]:
-        found = pattern.search(ctx.text[s:e])
-        # any date, "that year" too: this only clears a flag
-        if found and any(s <= t.start < e and t.type == "DATE" and t.value[:4] == str(year)
-                         for t in ctx.analysis.timexes):
-            return True
-    return False
-
-
-def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
-    for s, e in reversed(ctx.analysis.sentences[:index]):
-        dates = calendar_dates(ctx, s, e)
-        if dates:
-            return (s, e), dates[-1][1]
-    return None
