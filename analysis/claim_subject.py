@@ -118,8 +118,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         return default[0], default[1], None
     if mention is None and tok.i == trig.token.head.i and tok.lemma_.lower() in WORK_NOUNS:
         # "His score for The Empire Strikes Back, released in 1977": the work it is for
+        # (not its owner: "FX's television adaptation of Kindred" is an adaptation of Kindred)
         work = next((ctx.mention_at[t.i] for t in tok.subtree if t.i in ctx.mention_at
-                     and ctx.mention_at[t.i].label in ("work", "other")), None)
+                     and ctx.mention_at[t.i].label in ("work", "other")
+                     and "poss" not in (t.dep_, t.head.dep_)), None)
         work = work or nearest_work(ctx, trig.token)
         if work is not None:
             return work.kb_label or work.text, work.kb_id, work

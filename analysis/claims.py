@@ -39,6 +39,7 @@ from analysis.claim_objects import (
 from analysis.claim_shared import shared_in_next_sentence
 from analysis.claim_subject import (
     resolve_subject,
+    subject_token,
 )
 from analysis.claim_time import (
     assign_times,
@@ -262,7 +263,9 @@ def _build_claim(
         subj_text, subj_id, subj_mention = "(unspecified)", None, None
     elif predicate == "released" and subj_mention is not None and subj_mention.label in (
             "work", "other") and not (ctx.subject and ctx.subject.matches(subj_mention)) and \
-            not any(c.dep_ in ("dobj", "dative", "ccomp") for c in trig.token.children):
+            not any(c.dep_ in ("dobj", "dative", "ccomp") for c in trig.token.children) and \
+            ctx.article.text[subj_mention.end : subj_mention.end + 2] not in ("'s", "’s"):
+        # (not "FX's adaptation of Kindred premiered": the owner of what premiered)
         # "The Trouble with Nigeria ... appeared in 1983, and ... Y, in 1987": a work that
         # appears is what was released, not the other work named later in the sentence (nor
         # "the Committee announced that ...": a body that says something)
@@ -271,6 +274,8 @@ def _build_claim(
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here.
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
+    if predicate == "released" and obj is not None and _unnamed_work(ctx, trig, obj):
+        return None
     if gapped_date(ctx, obj, time) or _referenced(trig, time):
         # "he invented X, and in 1965 the detective Y": 1965 is Y's; "In September 1993,
         # eight months after she died, she won an Emmy": the date is the Emmy's
@@ -482,6 +487,20 @@ def _refine_predicate(
     if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
         return "created"  # "directed the film", "led the project's first release"
     return predicate
+
+
+def _unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
+    """"FX's television adaptation of Kindred ... premiered": what premiered is the adaptation,
+    a work the sentence does not name; FX owns it and Kindred is its source."""
+    head = subject_token(trig.token)
+    span = ctx.doc.char_span(obj.start, obj.end, alignment_mode="expand")
+    if head is None or span is None or head.pos_ != "NOUN" or head.i in ctx.mention_at:
+        return False
+    root = span.root
+    # (not "his score for X, released in 1977": the work it is for is the one released)
+    return root.dep_ == "poss" and root.head == head or (
+        root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "on")
+        and root.head.head == head)
 
 
 def _is_patient(

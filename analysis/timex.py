@@ -97,7 +97,8 @@ def find_timexes(
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)
         found.append(timex)
-    found = [t for t in found if not _month_as_name(text, t)]
+    found = [t for t in found
+             if not _month_as_name(text, t) and not _weekday_as_modifier(text, t, doc)]
     merged = _merge_clock_days(text, _merge_ranges(text, found))
     return [_add_signal_mod(text, t) for t in merged]
 
@@ -114,6 +115,27 @@ def _month_as_name(text: str, timex: Timex) -> bool:
         return False
     after = _NAME_AFTER.match(text, timex.end)
     return after is not None and after.group(0).strip().lower() not in _MONTHS
+
+
+_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
+_WEEKDAY_LEAD = re.compile(r"\b(?:on|last|next|this|that|every|each|by|until|till|since|from|"
+                           r"to|the|a|of|before|after|and|or)\s+$", re.I)
+# "Sunday school", "Sunday service": nouns a weekday names a kind of (without a parse)
+_KIND_NOUNS = re.compile(r" (?:school|schools|service|services|supplement|league|roast|best)\b")
+
+
+def _weekday_as_modifier(text: str, timex: Timex, doc: Doc | None) -> bool:
+    """"taught Sunday school": a lone weekday with no preposition before it that modifies a
+    noun names a kind of thing, not a day ("left Sunday for Paris" is a day)."""
+    if timex.text.strip().lower() not in _WEEKDAYS or _WEEKDAY_LEAD.search(
+            text[max(0, timex.start - 12) : timex.start]):
+        return False
+    span = doc.char_span(timex.start, timex.end) if doc is not None else None
+    if span is not None:
+        tok = span.root
+        return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in (
+            "morning", "afternoon", "evening", "night")
+    return _KIND_NOUNS.match(text, timex.end) is not None
 
 
 def to_partial_date(timex: Timex) -> PartialDate | None:

@@ -1194,3 +1194,32 @@ def test_a_critics_post_at_the_wrong_paper(check: Check) -> None:
     assert flag.category == "fact_mismatch"
     assert "film critic of The Harwick Review" in flag.message
     assert flag.suggestion == "In 1962 she became the Harwick Review's film critic."
+
+
+def test_sunday_school_is_no_sunday(check: Check) -> None:
+    # "Sunday school" is no Sunday; the article's own as-of Sunday is after her death
+    assert not check(varga("She was born on 14 May 1931. She died on 2 March 1999.",
+                           "She taught Sunday school at the Lutheran church in Szeged into her "
+                           "sixties."), as_of=date(1999, 3, 20))
+
+
+def test_an_unnamed_adaptation_premiered(
+        tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+        kb_analyzer: Callable[..., tuple[Any, Any]], check_text: Callable[..., Any]) -> None:
+    # what premiered is the adaptation, which has no name here: not its owner, not its source
+    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+    analysis, _, flags = check_text(
+        varga("Budapest Weekly's adaptation of Harbour, based on the 1958 novel, premiered in "
+              "December 1990."), kb=kb, analyzer=analyzer, as_of=date(2024, 6, 1))
+    assert not [c for c in analysis.claims if c.predicate == "released"] and not flags
+
+
+def test_it_is_the_work_the_sentence_names(check: Check) -> None:
+    flags = check(varga("The Long Winter first appeared in 1968.", "In 1946 she published a poem.",
+                        "In 2001, twenty years after it first appeared, The Long Winter was "
+                        "reprinted."))
+    assert "1968 + 20 is 1988" in on(flags, "after it first", "internal_inconsistency")[0].message
+    flags = check(varga("Harbour appeared in 1958.",
+                        "In 1946 she published a poem, which appeared in a weekly.",
+                        "In 1988, thirty years after it first appeared, Harbour was reprinted."))
+    assert not on(flags, "after it first appeared")

@@ -82,6 +82,15 @@ def _interval_ends(
             if not rest_start <= tx.start < rest_end]
         if inside:
             return ((start, end), inside[0]), (outside[0] if outside else None)
+        if re.match(r"\s*it\s", m["rest"]):
+            # "..., twenty-seven years after it first appeared, Parable of the Sower reached":
+            # "it" is the one work the sentence names, dated where an earlier sentence names it
+            # (the verb alone would find whatever last "appeared")
+            works = [w for w in ctx.analysis.mentions if start <= w.start < end and w.kb_id
+                     and w.label == "work" and not rest_start <= w.start < rest_end]
+            anchor = _named_earlier(ctx, index, works[0].start, works[0].end) if len(
+                {w.kb_id for w in works}) == 1 else None
+            return anchor, (outside[0] if outside else None)
         head = _head_word(m["rest"])
         if head in life:
             # "two years after her death": the subject's own death, not the last "death" named
