@@ -257,7 +257,11 @@ def _build_claim(
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
-    if trig.target is not None and predicate in ("released", "founded", "created"):
+    if trig.target is not None and predicate == "award" and subj_mention is trig.target:
+        # "The Royal Gold Medal followed in 1997": the honour is the subject's next one
+        subj_text, subj_id, subj_mention = (ctx.subject.name, ctx.subject.kb_id, None) if \
+            ctx.subject else ("(unknown)", None, None)
+    elif trig.target is not None and predicate in ("released", "founded", "created"):
         # "Samson and Delilah (1949)": a work's date, whoever made it; an honour in a list of
         # the subject's honours ("Glenn Gould Prize (1999)") is the subject's.
         subj_text, subj_id, subj_mention = "(unspecified)", None, None

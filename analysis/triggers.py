@@ -284,6 +284,13 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         predicate = {"award": "award", "position": "position"}.get(named.label, "released")
         return Trigger(tok, predicate, target=named, time_at=year.idx,
                        role=named.text if predicate == "position" else None)
+    if tok.lemma_ == "follow" and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children):
+        # "Its sequel, Parable of the Talents, followed in 1998", "The Royal Gold Medal
+        # followed in 1997": what follows is released, or the subject's next honour
+        named = _subject_mention(tok, mention_at)
+        if named is not None and named.kb_id and named.label in ("work", "award"):
+            return Trigger(tok, "released" if named.label == "work" else "award", target=named)
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")
     if tok.lower_ == "with" and (found := _supervisor_named(tok, mention_at)) is not None:
@@ -302,6 +309,18 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children
             )
             return Trigger(tok, "position", present=present)
+    return None
+
+
+def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
+    """The name that is the verb's subject, or in apposition to it ("Its sequel, X, ...")."""
+    heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "acl":  # "Its sequel, X, followed in 1998" parsed as a participle
+        heads.append(tok.head)
+    for subj in heads:
+        for t in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+            if t.i in mention_at:
+                return mention_at[t.i]
     return None
 
 

@@ -1223,3 +1223,13 @@ def test_it_is_the_work_the_sentence_names(check: Check) -> None:
                         "In 1946 she published a poem, which appeared in a weekly.",
                         "In 1988, thirty years after it first appeared, Harbour was reprinted."))
     assert not on(flags, "after it first appeared")
+
+
+def test_what_followed_in_a_year(check: Check) -> None:
+    flags = check(olenko("Salt Roads appeared in 1970. Its sequel, From Harbour to Sea, "
+                         "followed in 1970.", "The Delacroix Medal followed in 1973."))
+    (sequel,) = on(flags, "From Harbour to Sea", "date_mismatch")
+    assert "1975" in sequel.message
+    (medal,) = on(flags, "Delacroix Medal followed", "date_mismatch")
+    assert "1971" in medal.message
+    assert not check(olenko("The storm followed in 1970, and she followed the news."))
