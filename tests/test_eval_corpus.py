@@ -29,7 +29,7 @@ FLOORS = {
     "eval-holdout7": (0.75, 0.85, 1),
     "eval-holdout8": (0.60, 0.90, 1),
     "eval-holdout9": (0.60, 0.85, 1),
-    "eval-holdout10": (0.55, 0.85, 1),
+    "eval-holdout10": (0.60, 0.85, 1),
     "eval-holdout11": (0.75, 0.90, 1),
     "eval-holdout12": (0.60, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
@@ -38,8 +38,10 @@ FLOORS = {
     "eval-holdout16": (0.60, 0.90, 1),
     "eval-holdout17": (0.75, 0.90, 1),
     "eval-holdout18": (0.65, 0.90, 1),
-    "eval-holdout19": (0.55, 0.90, 1),
+    "eval-holdout19": (0.70, 0.90, 1),
     "eval-holdout20": (0.65, 0.85, 1),
+    "eval-holdout21": (0.55, 0.80, 1),
+    "eval-holdout22": (0.30, 0.75, 1),
 }
 
 
