@@ -162,7 +162,9 @@ def pick_object(
     wanted = PREDICATES[predicate][1]
     candidates = [m for m in objects if not (subject and subject.matches(m))]
     if predicate in WORK_PREDICATES:
-        candidates = [m for m in candidates if not (path_preps(trig, m) or set()) & SETTING_PREPS
+        # ("the opening of the Chichu Art Museum": an event noun's "of" names what opened)
+        candidates = [m for m in candidates if (not (path_preps(trig, m) or set()) & SETTING_PREPS
+                      or trig.token.lemma_ in _EVENT_NOUNS and path_preps(trig, m) == {"of"})
                       and not reported_or_possessor(trig, m)]
     if predicate == "award":
         # "won the 200 metres at the World Junior Championships": the event is the setting
@@ -241,6 +243,7 @@ def _describes(trig: Trigger, m: Mention) -> bool:
     return span is not None and span.root.ent_type_ == "NORP" and span.root.dep_ == "amod"
 
 
+_EVENT_NOUNS = frozenset({"opening", "launch", "release", "premiere"})
 _PRACTICES = frozenset({"office", "studio", "practice", "firm", "atelier", "workshop",
                         "laboratory", "lab", "chambers"})
 

@@ -214,6 +214,14 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
     if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
         # "In 2011 she received X and was named Y": a fronted date frames both verbs.
         return owned[head.i]
+    if node.pos_ == "NOUN":
+        # "The year 1995 brought the Pritzker Prize and the opening of X": an event noun in
+        # the dated verb's object list shares the verb's date
+        obj = node
+        while obj.dep_ == "conj" and obj.head.i != obj.i:
+            obj = obj.head
+        if obj.dep_ == "dobj" and obj.head.i in owned:
+            return owned[obj.head.i]
     for _ in range(4):
         if node.dep_ not in EMBEDDED_DEPS or node.head.i == node.i:
             break

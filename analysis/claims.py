@@ -253,7 +253,7 @@ def _build_claim(
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(
-        objects, predicate, trig, ctx.subject)
+        objects, predicate, trig, ctx.subject) or _relative_object(ctx, trig, predicate)
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
@@ -491,6 +491,19 @@ def _refine_predicate(
     if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
         return "created"  # "directed the film", "led the project's first release"
     return predicate
+
+
+def _relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"Tata Steel, which the group had founded in 1868": the relative pronoun's antecedent is
+    what was founded, made or released."""
+    tok = trig.token
+    if predicate not in ("founded", "created", "released") or tok.dep_ != "relcl" or not any(
+            c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
+            for c in tok.children):
+        return None
+    named = ctx.mention_at.get(tok.head.i)
+    return named if named is not None and named.kb_id and named.label in (
+        "work", "organization", "other") else None
 
 
 def _unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:

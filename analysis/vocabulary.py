@@ -167,6 +167,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "inventor": "created",
     "release": "released",
     "launch": "released",
+    "opening": "released",  # "the opening of the Chichu Art Museum"
+    "premiere": "released",
     "laureate": "award",
     "recipient": "award",
     "winner": "award",

@@ -1233,3 +1233,17 @@ def test_what_followed_in_a_year(check: Check) -> None:
     (medal,) = on(flags, "Delacroix Medal followed", "date_mismatch")
     assert "1971" in medal.message
     assert not check(olenko("The storm followed in 1970, and she followed the news."))
+
+
+def test_the_year_brought_an_award_and_an_opening(check: Check) -> None:
+    flags = check(olenko("The year 1971 brought the Delacroix Medal and the release of No "
+                         "Quarter Given."))
+    (flag,) = on(flags, "brought", "conflation")
+    assert "1966" in flag.message
+
+
+def test_what_a_relative_pronoun_stands_for_was_founded(check: Check) -> None:
+    flags = check(olenko("Her first post was at the Lumen Fund, which the guild had founded in "
+                         "1960, in Leeds."))
+    (flag,) = on(flags, "Lumen Fund", "date_mismatch")
+    assert "1968" in flag.message
