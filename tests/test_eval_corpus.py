@@ -41,7 +41,7 @@ FLOORS = {
     "eval-holdout19": (0.70, 0.90, 1),
     "eval-holdout20": (0.65, 0.85, 1),
     "eval-holdout21": (0.55, 0.80, 1),
-    "eval-holdout22": (0.30, 0.75, 1),
+    "eval-holdout22": (0.40, 0.75, 1),
 }
 
 
