@@ -173,8 +173,9 @@ def _dates_age(ctx: CheckContext, tx: Timex, at: int, sentence: tuple[int, int],
 # "the 23-year-old Jobs", "shot the 13-year-old in the head", "On an April afternoon in 1978,
 # a 29-year-old bar owner": an age written as a modifier of a noun phrase.
 _NOUN_AGE = re.compile(
-    r"(?P<lead>^|[,;:]\s+|\b)(?P<det>the|an?)\s+(?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old)\b"
-    r"(?P<rest>[^,.;:()]*)(?P<appos>,\s+[A-Z][\w'’-]+)?", re.I)
+    r"(?P<lead>^|[,;:]\s+|\b)(?P<det>(?i:the|an?))\s+"
+    r"(?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old)\b"
+    r"(?P<rest>[^,.;:()]*)(?P<appos>,\s+[A-Z][\w'’-]+)?")
 _AGE_ONLY = re.compile(r"(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
 _NAMED = re.compile(r"\b(?:named|called)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 # Nouns for someone else: "the 18-year-old daughter of the playwright", "a nine-year-old boy"
@@ -205,7 +206,7 @@ def _noun_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
         if person is not None:
             if not subject.names & {person.casefold(), person.split()[-1].casefold()}:
                 continue
-        elif any(w.casefold().strip("'’s") in _OTHERS for w in words[:3]):
+        elif any(re.sub(r"['’]s$", "", w.casefold()) in _OTHERS for w in words[:3]):
             continue
         elif m.group("det").lower() != "the" and not (m.group("lead") or m.start() == 0):
             continue
