@@ -123,7 +123,8 @@ _REPORTED = re.compile(
 # A figure that measures the claim: "with around 100 million copies sold", "eight gold medals".
 # "five FIFA World Player of the Year awards in a row": a count in words, a title of a few words
 _FIGURE = re.compile(
-    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|"
     r"twenty|thirty|forty|fifty|dozens of|hundreds of)(?:\s+(?:million|billion|thousand))?\s+"
     r"(?:[\w-]+\s+){0,6}?(?:copies|sold|records?|medals?|titles?|goals|wins|victories|votes|"
     r"viewers|sales|units|languages|editions|performances|citations|awards|prizes|trophies|"
