@@ -30,7 +30,6 @@ _PHRASE_STOPS = frozenset(
 )
 
 
-
 def relative_arithmetic(ctx: CheckContext) -> list[Finding]:
     """"Two years later, in 1993", "In 2021, thirty years after his 1989 proposal", "eight
     years after Glenn's flight, in 1969": the stated year must be the counted one."""
