@@ -207,6 +207,7 @@ def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
 
 
 # "..., as did his Kagawa office", "..., and so did her second novel, Harbour"
+_ECHO_WORDS = re.compile(r"\b(?:as|so)\s+(?:did|was|were|had)\b")
 _ECHO = re.compile(r",?\s+(?:as|and so)\s+(?:did|was|were|had)\s+"
                    r"(?:(?:his|her|their|its|the)\s+)?(?:[a-z][\w-]*\s+){0,2},?\s*$")
 
@@ -214,9 +215,13 @@ _ECHO = re.compile(r",?\s+(?:as|and so)\s+(?:did|was|were|had)\s+"
 def _echoed(ctx: ClaimContext, claim: Claim, first: Mention) -> Iterator[Claim]:
     """"X opened in 1955, as did his Y": the echo makes the same claim of Y, at X's date."""
     text = ctx.article.text
+    rest = ctx.doc.char_span(claim.obj_end, claim.end, alignment_mode="expand")
+    if rest is None or not _ECHO_WORDS.search(text, claim.obj_end, claim.end):
+        return  # most sentences: no echo to look for
     seen = {first.start}
-    for other in ctx.mention_at.values():
-        if other.start in seen or not claim.obj_end <= other.start < claim.end:
+    for tok in rest:
+        other = ctx.mention_at.get(tok.i)
+        if other is None or other.start in seen or other.start < claim.obj_end:
             continue
         seen.add(other.start)
         if other.label == first.label and _ECHO.search(text, claim.obj_end, other.start):

@@ -98,6 +98,10 @@ class PartialDate:
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"
 
+    def at(self) -> str:
+        """The date after its preposition: "on 8 July 1960", "in July 2024", "in 1998"."""
+        return f"{'on' if self.day else 'in'} {self.human()}"
+
 
 def agrees(a: PartialDate, b: PartialDate) -> bool:
     """True when the two dates are equal at the coarser of their precisions."""

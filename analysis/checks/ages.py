@@ -142,8 +142,7 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             if m in nouns and min(abs(age - a) for a in possible) > _NOUN_AGE_SPREAD:
                 continue
             # one age when both dates give the month, else the two either side of the birthday
-            at_date = (f"{'on' if when.day else 'in'} {when.human()}" if len(possible) == 1
-                       else f"in {when.year}")
+            at_date = when.at() if len(possible) == 1 else f"in {when.year}"
             ages = " or ".join(str(a) for a in possible)
             found.append(Finding(
                 "internal_inconsistency", "medium", start, end,

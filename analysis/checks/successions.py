@@ -9,7 +9,6 @@ import re
 from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
 from analysis.checks.kb_match import role_matches
 from analysis.checks.registry import register
-from analysis.dates import PartialDate
 from analysis.kb.model import KBFact
 from analysis.models import Mention
 
@@ -43,8 +42,10 @@ def check_successions(ctx: CheckContext) -> list[Finding]:
         mine, theirs = shared[0]
         who = label_of(kb, mention.kb_id, mention.text)
         actual = _predecessor(ctx, mine)
-        message = (f"{who} left the post of {mine.value.text} {_when(theirs.end)}; "
-                   f"{subject.name} took it {_when(mine.start)}")
+        left, took = theirs.end, mine.start
+        assert left is not None and took is not None  # both filtered for above
+        message = (f"{who} left the post of {mine.value.text} {left.at()}; "
+                   f"{subject.name} took it {took.at()}")
         if actual is not None:
             message += f": the predecessor was {label_of(kb, actual.subject)}"
         evidence = [evidence_of(kb, mine), evidence_of(kb, theirs)]
@@ -72,12 +73,6 @@ def _another_succeeds(ctx: CheckContext, start: int, predecessor: Mention) -> bo
     pronoun = subject is not None and any(
         re.search(rf"\b{p}\b", between) for p in subject.pronouns or {"he", "she"})
     return not ours and not pronoun
-
-
-def _when(day: PartialDate | None) -> str:
-    if day is None:
-        return ""
-    return f"{'on' if day.day else 'in'} {day.human()}"
 
 
 def _same_post(a: KBFact, b: KBFact) -> bool:
