@@ -2,8 +2,9 @@
 
 Why NMF rather than LDA: profile paragraphs are short (40-120 words), so per-document word
 counts are too sparse for LDA's Dirichlet-multinomial estimates to settle; NMF on TF-IDF
-factorises the weighted term matrix directly, is deterministic with ``init="nndsvda"`` and a
-fixed ``random_state``, and gives sharper, more readable topics on a few dozen short documents.
+factorises the weighted term matrix directly, is deterministic with the ``nndsvda`` start (from
+an exact SVD for one article, a randomized one with a fixed ``random_state`` for a corpus), and
+gives sharper, more readable topics on a few dozen short documents.
 
 Documents are sentences of paragraphs and bullets (one article has only a dozen paragraphs,
 too few for NMF to pull apart themes that share one); a sentence of fewer than
@@ -104,11 +105,41 @@ def sentence_documents(article: Article, index: int = 0) -> list[_Doc]:
     return docs
 
 
-def _fit(matrix: np.ndarray, k: int) -> tuple[NMF, np.ndarray]:
+def _fit(matrix, k: int, svd: tuple | None = None) -> tuple[NMF, np.ndarray]:
     from sklearn.decomposition import NMF
 
-    model = NMF(n_components=k, init="nndsvda", random_state=RANDOM_STATE, max_iter=1000)
-    return model, model.fit_transform(matrix)
+    if svd is None:
+        model = NMF(n_components=k, init="nndsvda", random_state=RANDOM_STATE, max_iter=1000)
+        return model, model.fit_transform(matrix)
+    model = NMF(n_components=k, init="custom", max_iter=1000)
+    w, h = _nndsvda(matrix, *svd, k)
+    return model, model.fit_transform(matrix, W=w, H=h)
+
+
+def _nndsvda(matrix: np.ndarray, u: np.ndarray, s: np.ndarray, vt: np.ndarray, k: int) -> tuple:
+    """NMF's "nndsvda" start (Boutsidis & Gallopoulos 2008, zeros filled with the mean) for k.
+
+    Why not NMF's own: it runs a randomized SVD for every k, which on one article's small
+    dense matrix cost as much as the fit. The exact SVD is computed once and truncated per k.
+    """
+    w, h = np.zeros((u.shape[0], k)), np.zeros((k, vt.shape[1]))
+    for j in range(k):
+        x, y = u[:, j], vt[j, :]
+        if j == 0:
+            w[:, 0], h[0, :] = np.sqrt(s[0]) * np.abs(x), np.sqrt(s[0]) * np.abs(y)
+            continue
+        xp, yp, xn, yn = np.maximum(x, 0), np.maximum(y, 0), -np.minimum(x, 0), -np.minimum(y, 0)
+        positive = np.linalg.norm(xp) * np.linalg.norm(yp)
+        negative = np.linalg.norm(xn) * np.linalg.norm(yn)
+        a, b, sigma = (xp, yp, positive) if positive > negative else (xn, yn, negative)
+        scale = np.sqrt(s[j] * sigma)
+        w[:, j] = scale * a / np.linalg.norm(a)
+        h[j, :] = scale * b / np.linalg.norm(b)
+    eps = 1e-6
+    w[w < eps], h[h < eps] = 0, 0
+    mean = matrix.mean()
+    w[w == 0], h[h == 0] = mean, mean
+    return w, h
 
 
 def choose_k(
@@ -135,9 +166,11 @@ def choose_k(
         sample = np.random.default_rng(RANDOM_STATE).choice(live, DENSE_SILHOUETTE, replace=False)
         scored = np.sort(sample)
     distances = cosine_distances(matrix[scored])
+    # A dense matrix is one article's: its exact SVD is cheap, and one serves every k.
+    svd = np.linalg.svd(matrix, full_matrices=False) if isinstance(matrix, np.ndarray) else None
     scores: dict[int, float] = {}
     for k in range(2, top + 1):
-        model, weights = _fit(matrix, k)
+        model, weights = _fit(matrix, k, svd)
         if fits is not None:
             fits[k] = (model, weights)
         labels = weights[live].argmax(axis=1)
