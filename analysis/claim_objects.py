@@ -171,10 +171,11 @@ def pick_object(
         # ("won 91 caps for Argentina": the team it was for is no award either)
         candidates = [m for m in candidates
                       if not (path_preps(trig, m) or set()) & {"at", "in", "during", "for"}]
-    if predicate == "position" and trig.role is not None:
+    if predicate == "position" and trig.role is not None and verb_lemma(trig.token) != "hold":
         # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
         # organisation is its direct object.
-        # ("chairs the board of Gavi": the organisation of the thing led counts too)
+        # ("chairs the board of Gavi": the organisation of the thing led counts too; "holds a
+        # professorship at X" names the post, not the organisation: that follows "at")
         candidates = [m for m in candidates if path_preps(trig, m) in (set(), {"of"})]
     if predicate == "position":
         # "became the architect of its overhaul: ..., the merger with Quaker Oats": past a colon

@@ -307,6 +307,8 @@ def is_present(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "remain" and \
             token.head.tag_ in ("VBZ", "VBP"):
         return True  # "She also remains a member of the Bundestag"
+    if token.dep_ == "xcomp" and token.head.lemma_ == "continue" and is_present(token.head):
+        return True  # "He continues to serve as chairman"
     return any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
         for c in token.children

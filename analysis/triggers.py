@@ -89,6 +89,17 @@ def _inside_name(tok: Token, mention_at: dict[int, Mention]) -> bool:
 _PLACE_VERBS = frozenset({"win", "gain", "earn", "secure", "get", "take", "offer"})
 
 
+# "holds a professorship at X": the post held names the role.
+_HELD_POSTS = {"professorship": "professor", "chairmanship": "chairman", "chair": "chair",
+               "directorship": "director", "presidency": "president", "deanship": "dean",
+               "editorship": "editor", "premiership": "premier", "chancellorship": "chancellor"}
+
+
+def _held_post(verb: Token) -> str | None:
+    post = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return _HELD_POSTS.get(post.lemma_.lower()) if post is not None else None
+
+
 def _place_at(verb: Token) -> bool:
     """"won a place at X" (the parser hangs "at X" on the verb or on "place")."""
     place = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "place"), None)
@@ -116,6 +127,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return None
         if lemma in _LEAD_VERBS:
             return Trigger(tok, "position", role=lemma)
+        if lemma == "hold" and (held := _held_post(tok)):
+            return Trigger(tok, "position", role=held)
         if lemma in _PLACE_VERBS and _place_at(tok):
             return Trigger(tok, "studied")  # "won a place at the Slade": admitted there
         if VERB_TRIGGERS.get(lemma) == "award" and tok.head.lower_.rstrip(".") in DEGREE_NOUNS:

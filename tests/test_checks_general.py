@@ -1248,3 +1248,17 @@ def test_what_a_relative_pronoun_stands_for_was_founded(check: Check) -> None:
                          "1960, in Leeds."))
     (flag,) = on(flags, "Lumen Fund", "date_mismatch")
     assert "1968" in flag.message
+
+
+def test_continues_to_serve_is_present(check: Check) -> None:
+    flags = check(varga("She continues to serve as president of the Hungarian PEN Club."))
+    (stale,) = on(flags, "continues to serve", "stale_claim")
+    assert "1989" in stale.message
+
+
+def test_a_post_held_names_the_role_and_its_organisation(check: Check) -> None:
+    flags = check(varga("In 1980 she held a professorship at the University of Leeds.",
+                        "She still holds a professorship at the University of Leeds."))
+    assert not on(flags, "In 1980"), flags
+    (stale,) = on(flags, "still holds", "stale_claim")
+    assert "University of Leeds" in stale.message and "1990" in stale.message
