@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -26,7 +26,7 @@ from analysis.claim_anchor_rules import (
 )
 from analysis.claim_apposition import name_phrase, named_noun, of_name, passive, set_off
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
-from analysis.claim_objects import add_person, shared_with, speech_tokens
+from analysis.claim_objects import add_person, on_board, shared_with, speech_tokens
 from analysis.claim_time import gapped_date, is_present, label_timex, timexes_in
 from analysis.kb.api import KBReader
 from analysis.kb.kinds import KIND_OF_WORD
@@ -243,8 +243,12 @@ def _claim(
     for person in shared_with(ctx, mention) if predicate == "award" else ():
         add_person(ctx, others, person)  # "X, an honour he shared with Y"
     # undated and not an award: a present role, judged at --as-of
-    return _make(mention, time, span, predicate, lemma, agent, with_=others,
-                 present=time is None and predicate != "award")
+    claim = _make(mention, time, span, predicate, lemma, agent, with_=others,
+                  present=time is None and predicate != "award")
+    if predicate in ("worked_at", "member") and on_board(ctx.article.text, verb.idx, mention):
+        # "sits on Microsoft's board": a seat on the board, not the employment
+        claim = replace(claim, predicate="member", qualifiers={**claim.qualifiers, "board": True})
+    return claim
 
 
 def _entry_title(

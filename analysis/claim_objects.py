@@ -19,6 +19,7 @@ from analysis.models import Mention
 from analysis.subject import ProfileSubject
 from analysis.triggers import Trigger, verb_lemma
 from analysis.vocabulary import (
+    BOARD_WORDS,
     DEGREE_NOUNS,
     DEGREE_WORDS,
     PREDICATES,
@@ -425,3 +426,13 @@ def add_person(ctx: ClaimContext, people: list[str], m: Mention) -> None:
     name = m.kb_label or m.text
     if name not in people and not (ctx.subject and ctx.subject.matches(m)):
         people.append(name)
+
+
+_BOARD = re.compile(rf"\b(?:{'|'.join(sorted(BOARD_WORDS))})\b", re.I)
+# "joins Apple's board of directors": the board is named after the company.
+_POSSESSED_BOARD = re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{'|'.join(sorted(BOARD_WORDS))})\b", re.I)
+
+
+def on_board(text: str, verb_at: int, obj: Mention) -> bool:
+    """ "sits on the board of X", "joined X's board of directors": a seat on X's board."""
+    return bool(_BOARD.search(text, verb_at, obj.start) or _POSSESSED_BOARD.match(text, obj.end))

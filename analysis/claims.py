@@ -26,6 +26,7 @@ from analysis.claim_objects import (
     WORK_PREDICATES,
     as_role,
     mentions_in,
+    on_board,
     path_preps,
     pick_object,
     rank_objects,
@@ -293,27 +294,33 @@ def _build_claim(
         qualifiers["degree"] = degree
     if time is not None and _UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start):
         qualifiers["until"] = True  # "a post he held until 1973": the date ends the role
-    if predicate == "joined" and obj is not None and (_PARTY.search(obj.text) or _BOARD.search(
-            ctx.article.text[trig.token.idx : obj.start]) or _POSSESSED_BOARD.match(
-            ctx.article.text, obj.end)):
-        # "joined the Socialist Party", "joins the board of Amazon": a membership, not a job
+    board = obj is not None and on_board(ctx.article.text, trig.token.idx, obj)
+    if predicate in ("joined", "worked_at") and board:
+        # "joins the board of Amazon", "sits on Microsoft's board": a seat, not a job
         predicate = "member"
+        qualifiers["board"] = True
+    if predicate == "joined" and obj is not None and _PARTY.search(obj.text):
+        predicate = "member"  # "joined the Socialist Party"
     if predicate == "position" and obj is not None and obj.label == "award":
         predicate = "award"  # "appointed to the Order of Merit", "named Sportsperson of the Year"
     if predicate == "position":
         # "took over from Desmond Tutu as chair of The Elders": the role is what follows "as"
         role = trig.role or (as_role(window, trig) if trig.token.lemma_ == "take" else None) \
             or role_phrase([t for t in window if t.i > trig.token.i], objects)
-        if not role:
+        if not role and not board:
             return None
-        qualifiers["role"] = role
-        named = max((m for m in objects if m.kb_id and m.label == "organization"
-                     and m.text in role), key=lambda m: len(m.text), default=None)
-        if named is not None and obj is not None and obj is not named and \
-                obj.text in named.text:
-            obj = named  # "president of CBS/Sony Records, a venture with CBS": the role's own
-        if set(role.lower().split()) & MEMBER_ROLES:
-            predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
+        if not role:  # "serves on the board of X": a seat with no title
+            predicate = "member"
+            qualifiers["board"] = True
+        else:
+            qualifiers["role"] = role
+            named = max((m for m in objects if m.kb_id and m.label == "organization"
+                         and m.text in role), key=lambda m: len(m.text), default=None)
+            if named is not None and obj is not None and obj is not named and \
+                    obj.text in named.text:
+                obj = named  # "president of CBS/Sony Records, a venture with CBS": its own
+            if set(role.lower().split()) & MEMBER_ROLES:
+                predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
     if predicate in ("award", "founded"):  # co-recipients, co-founders
         others = together_with(ctx, window, obj, trig)
         if others:
@@ -432,9 +439,6 @@ _PARTY = re.compile(r"\bparty\b", re.I)
 _AGENT_OR_VENUE = frozenset({"by", "over", "during", "throughout"})
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|up to)\s+$", re.I)
-_BOARD = re.compile(r"\b(?:board|trustees|council|committee)\b", re.I)
-# "joins Apple's board of directors": the board is named after the company.
-_POSSESSED_BOARD = re.compile(r"['’]s\s+(?:\w+\s+)?(?:board|trustees|council)\b", re.I)
 _SCHOOL = re.compile(
     r"\b(school|college|university|academy|institute|conservatoire|"
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",

@@ -233,6 +233,9 @@ SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself he
 # "while at X", "during her time at X": a claim that the subject worked at X at the time.
 WHILE_AT = frozenset({"while", "when", "during"})
 
+# What a seat is on: "sits on the board of X", "a trustee council", "X's board of directors".
+BOARD_WORDS = frozenset({"board", "trustees", "council", "committee"})
+
 PRESENT_MARKERS = frozenset({"now", "currently", "today", "presently", "still", "nowadays"})
 
 # Object words for CONTEXT_VERBS: a degree makes "studied", an award-typed object makes "award".

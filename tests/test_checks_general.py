@@ -50,7 +50,15 @@ ENTITIES: list[dict[str, Any]] = [
     {"id": "local:lena-moor", "label": "Lena Moor", "type": "person", "source": SRC,
      "aliases": ["Moor"], "facts": [
          {"property": "date of birth", "value": "1940-02-02"},
-         {"property": "employer", "value": "Karoly Fekete", "start": 1963, "end": 1966}]},
+         {"property": "employer", "value": "Karoly Fekete", "start": 1963, "end": 1966},
+         {"property": "employer", "value": "Orsolya Institute", "start": 1966},
+         {"property": "member of", "value": "Orsolya Institute board of trustees",
+          "start": 1970, "end": 1988}]},
+    {"id": "local:orsolya", "label": "Orsolya Institute", "type": "organization",
+     "source": SRC, "facts": []},
+    {"id": "local:orsolya-board", "label": "Orsolya Institute board of trustees",
+     "type": "organization", "source": SRC,
+     "facts": [{"property": "part of", "value": "Orsolya Institute"}]},
     {"id": "local:tomas-varga", "label": "Tomas Varga", "type": "person", "source": SRC,
      "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001}]},
     {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC,
@@ -1262,3 +1270,16 @@ def test_a_post_held_names_the_role_and_its_organisation(check: Check) -> None:
     assert not on(flags, "In 1980"), flags
     (stale,) = on(flags, "still holds", "stale_claim")
     assert "University of Leeds" in stale.message and "1990" in stale.message
+
+
+def test_a_board_seat_is_judged_by_the_seat_not_the_job(check: Check) -> None:
+    def moor(sentence: str) -> list[Flag]:
+        return check(f"Lena Moor\n\nLena Moor is an architect. {sentence}\n")
+
+    (seat,) = on(moor("She still sits on the board of the Orsolya Institute."), "sits on",
+                 "stale_claim")
+    assert "seat on the board" in seat.message and "1988" in seat.message
+    assert on(moor("She serves on the Orsolya Institute's board of trustees."), "serves on",
+              "stale_claim")
+    assert not moor("She still works at the Orsolya Institute.")  # the job goes on
+

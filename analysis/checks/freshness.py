@@ -11,6 +11,7 @@ from analysis.checks.kb_match import (
     generic_of,
     kb_dates,
     role_matches,
+    seats_first,
 )
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
@@ -43,11 +44,11 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         return None
     if not claim.subject_kb_id:
         return None
-    facts = [
+    facts = seats_first(claim, [
         f
         for f in ctx.kb.facts(claim.subject_kb_id, _ROLE_PROPERTIES)
         if fact_matches(ctx.kb, claim, f)
-    ]
+    ])
     role = str(claim.qualifiers.get("role") or "")
     # "who is chief executive of Amazon": the CEO role ended; his employment did not.
     named = [f for f in facts if any(role_matches(role, r) for r in fact_role_texts(f))]
@@ -65,6 +66,8 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         what, fix = f"the role {role}", f"{claim.subject} was {role}{where} until {end}"
     else:  # "who still drives for Williams": a membership or a post with no title given
         what = "the membership" if member else "the post"
+        if claim.qualifiers.get("board"):
+            what, where = "the seat", f" on the board of {claim.object}"
         fix = f"{claim.subject}'s {what[4:]}{where} ended in {end}"
     return Finding(
         "stale_claim",

@@ -26,6 +26,7 @@ from analysis.checks.kb_match import (
     fact_role_texts,
     related_orgs,
     role_matches,
+    seats_first,
 )
 from analysis.checks.kb_places import check_place
 from analysis.checks.kb_works import verify_work
@@ -132,7 +133,7 @@ def _verify_relation(
     ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec
 ) -> Outcome:
     facts = kb.facts(claim.subject_kb_id or "", spec.properties)
-    matching = [f for f in facts if fact_matches(kb, claim, f)]
+    matching = seats_first(claim, [f for f in facts if fact_matches(kb, claim, f)])
     # A role at Alphabet is checked against the Alphabet role, not Google's, when both exist.
     exact = [f for f in matching if claim.object_kb_id and claim.object_kb_id in (
         fact_org(f)[0], f.value.entity_id)]

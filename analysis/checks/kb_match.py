@@ -26,7 +26,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
-from analysis.vocabulary import KNIGHTHOOD
+from analysis.vocabulary import BOARD_WORDS, KNIGHTHOOD
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,16 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org
     )
+
+
+def seats_first(claim: Claim, facts: list[KBFact]) -> list[KBFact]:
+    """ "sits on Microsoft's board": his seat on the board, when the KB has it, not his
+    employment at Microsoft; other ties to the organisation when it does not."""
+    if not claim.qualifiers.get("board"):
+        return facts
+    seats = [f for f in facts if any(BOARD_WORDS & set(t.lower().split())
+                                     for t in (f.value.text, *fact_role_texts(f)))]
+    return seats or facts
 
 
 def generic_of(claimed: str, known: str) -> bool:
