@@ -27,6 +27,8 @@ class ProfileSubject:
     def matches(self, mention: Mention) -> bool:
         if self.kb_id and mention.kb_id == self.kb_id:
             return True
+        if self.kb_id and mention.kb_id and mention.label == "person":
+            return False  # "Nehru" linked to her father, though her maiden name ends with it
         return _key(mention.text) in self.names
 
 

@@ -1283,3 +1283,22 @@ def test_a_board_seat_is_judged_by_the_seat_not_the_job(check: Check) -> None:
               "stale_claim")
     assert not moor("She still works at the Orsolya Institute.")  # the job goes on
 
+
+
+def test_a_surname_the_kb_links_to_a_relative(
+        write_kb: Callable[..., Path], kb_analyzer: Callable[..., tuple[Any, Any]],
+        check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([write_kb([
+        {"id": "local:vera-halm", "label": "Vera Halm", "type": "person", "source": SRC,
+         "aliases": ["Vera Anna Roth"], "facts": [
+             {"property": "date of birth", "value": "1920-03-01"},
+             {"property": "date of death", "value": "1990-05-05"}]},
+        {"id": "local:karl-roth", "label": "Karl Roth", "type": "person", "source": SRC,
+         "aliases": ["Roth"], "facts": [{"property": "date of death", "value": "1961-02-02"}]},
+    ])])
+    text = ("Vera Halm\n\nVera Anna Roth was born on 1 March 1920. Her father, Karl Roth, was "
+            "a judge.\n\nRoth died in February 1961. Vera Halm died on 5 May 1990.\n")
+    analysis, _, flags = check_text(text, kb=kb, analyzer=analyzer)
+    assert not flags, flags  # her father's death, not hers
+    (death,) = [c for c in analysis.claims if c.predicate == "died" and "1961" in c.time.text]
+    assert death.subject_kb_id == "local:karl-roth"
