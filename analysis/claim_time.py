@@ -77,6 +77,9 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
     return owned
 
 
+_PERSON_OR_PLACE_RELATIVE = frozenset({"where", "who", "whom", "whose"})
+
+
 def _where_clause(node: Token, owner: int) -> bool:
     """Is the date inside a "where ..." clause below the verb (another event at that place)?"""
     doc = node.doc
@@ -86,7 +89,10 @@ def _where_clause(node: Token, owner: int) -> bool:
     for _ in range(12):
         if node.i == owner or node.head.i == node.i:
             return False
-        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+        if node.dep_ == "relcl" and any(d.lower_ in _PERSON_OR_PLACE_RELATIVE
+                                        for d in node.subtree if d.i < node.i):
+            # "..., where his First Symphony was heard in 1889", "studied under Kurt Jooss,
+            # whose ballet had made his name in 1932": the clause's own event
             return True
         node = node.head
     return False

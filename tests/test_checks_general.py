@@ -1302,3 +1302,26 @@ def test_a_surname_the_kb_links_to_a_relative(
     assert not flags, flags  # her father's death, not hers
     (death,) = [c for c in analysis.claims if c.predicate == "died" and "1961" in c.time.text]
     assert death.subject_kb_id == "local:karl-roth"
+
+
+@pytest.mark.parametrize(("after", "vague"), [
+    ("She made that argument in her lecture at the Budapest Academy on 3 March 1984.", False),
+    ("She made that argument often, to anyone who would listen.", True),  # no occasion
+    ("Her lecture at the Budapest Academy in 1984 drew a crowd.", True),  # not about the quote
+])
+def test_a_block_quotation_sourced_in_the_next_paragraph(
+        check_text: Callable[..., Any], after: str, vague: bool) -> None:
+    html = ("<html><head><title>Mara Olenko</title></head><body><h1>Mara Olenko</h1>"
+            "<p>Mara Olenko was a lawyer.</p><blockquote><p>\"A law that nobody reads protects "
+            f"nobody at all.\"</p></blockquote><p>{after}</p></body></html>")
+    _, _, flags = check_text(html, fmt="html")
+    assert bool([f for f in flags if f.category == "vague_attribution"]) is vague, flags
+
+
+def test_a_date_in_a_clause_about_another_person_is_theirs(check: Check) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        "In 1950 she enrolled at Somerville College, and studied there under Karoly Fekete, "
+        "the novelist whose first book had made his name in 1925.",
+        "She later worked with Anna Szabo, who had trained in Vienna in 1921."))
+    assert not [f for f in flags if "1925" in f.message or "1921" in f.message], flags

@@ -236,6 +236,9 @@ def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
 def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
     """A block quotation from outside the article: its attribution must name a source."""
     attribution = (block.attribution or "").strip() or _introduction(ctx, block)
+    follow = None if attribution else _follow_up(ctx, block)
+    if follow is not None and _vague_in(ctx, *follow) is None:
+        return None  # sourced in the next paragraph, as an inline quote's words would be
     vague = _VAGUE.search(attribution)
     if attribution and not vague:
         return None
@@ -267,6 +270,22 @@ def _introduction(ctx: CheckContext, block: Block) -> str:
     return intro if _OCCASION.search(intro) else ""
 
 
+def _follow_up(ctx: CheckContext, block: Block) -> tuple[int, int] | None:
+    """"Gates made that argument in his commencement address at Harvard on June 7, 2007." -- the
+    paragraph after a block quotation opens by pointing back at it and names the occasion."""
+    after = [b for b in ctx.analysis.article.blocks if b.start >= block.end]
+    if not after or after[0].kind != "paragraph":
+        return None
+    first = next(((s, e) for s, e in ctx.analysis.sentences if after[0].start <= s < after[0].end),
+                 (after[0].start, after[0].end))
+    text = ctx.text[first[0] : first[1]]
+    return first if _BACK_REFERENCE.search(text) and _OCCASION.search(text) else None
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|this|these|those)\s+(?:argument|words?|lines?|remarks?|point|passage|quotation|"
+    r"quote|sentence|observation|case|plea|warning)\b"
+    r"|\b(?:said|wrote|made|put|spoke)\s+(?:it|this|that|these|those|so)\b", re.I)
 _OCCASION = re.compile(
     r"\b(?:press conference|news conference|speech|address|interview|lecture|letter|broadcast|"
     r"memoir|autobiography|diary|essay|article|column|statement|testimony|sermon|eulogy|"
