@@ -70,9 +70,11 @@ def _before_parse_subject(
             trig.token.lemma_ in _APPOINTING:
         # "President Kibaki appointed her minister": the appointee is the direct object
         tok = tok or _appointee(ctx, trig.token)
-    head = trig.token.head
-    if tok is None and trig.token.dep_ == "xcomp" and head.lemma_ in _OBJECT_CONTROL:
-        # "Mandela appointed him to chair the Commission": he chairs it
+    control = trig.token.head if trig.token.dep_ == "conj" else trig.token
+    head = control.head
+    if tok is None and control.dep_ == "xcomp" and head.lemma_ in _OBJECT_CONTROL:
+        # "Mandela appointed him to chair the Commission": he chairs it (so in "asked her to
+        # establish and chair it": she does)
         tok = next((c for c in head.children if c.dep_ == "dobj"), None)
     if tok is None and trig.predicate in ("released", "created", "founded"):
         named = _named_before_comma(ctx, trig.token)
@@ -152,6 +154,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
             )
         return default[0], default[1], None
     if tok.lower_ in RELATIONS or any(c.lower_ in RELATIONS for c in tok.lefts):
+        return "(someone else)", None, None
+    if tok.lower_ == "it" and tok.head.i == trig.token.i and tok.dep_ == "nsubj" and \
+            trig.predicate not in ("award", "context"):
+        # "after the 1962 elections it entered ...": a thing did (but "it won the Orange Prize"
+        # names the author's honour too)
         return "(someone else)", None, None
     if tok.lemma_.lower() in WORK_NOUNS:
         # "Beloved, her novel of ..., won the Pulitzer": the work did, named nearby.

@@ -307,9 +307,17 @@ def marked_present(window: list[Token]) -> bool:
     return bool(PRESENT_PHRASES.search(text))
 
 
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+
+
 def is_present(token: Token) -> bool:
-    if token.tag_ in ("VBZ", "VBP"):
+    if token.tag_ == "VBZ":
         return True
+    if token.tag_ == "VBP":
+        # "suggested he spend a summer at elBulli": with "he" the present is "spends"; this is
+        # the subjunctive of a past request
+        return not any(c.dep_ == "nsubj" and c.lower_ in _SINGULAR_PRONOUNS
+                       for c in token.children)
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "remain" and \
             token.head.tag_ in ("VBZ", "VBP"):
         return True  # "She also remains a member of the Bundestag"

@@ -21,6 +21,8 @@ class ProfileSubject:
 
     def takes(self, pronoun: str) -> bool:
         """Can this pronoun refer to the subject? (Unknown or plural: yes.)"""
+        if pronoun in ("it", "its", "itself"):
+            return False  # "after the 1962 elections it entered a coalition": the party
         gendered = MALE_PRONOUNS | FEMALE_PRONOUNS
         return not self.pronouns or pronoun not in gendered or pronoun in self.pronouns
 

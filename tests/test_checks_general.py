@@ -1325,3 +1325,20 @@ def test_a_date_in_a_clause_about_another_person_is_theirs(check: Check) -> None
         "the novelist whose first book had made his name in 1925.",
         "She later worked with Anna Szabo, who had trained in Vienna in 1921."))
     assert not [f for f in flags if "1925" in f.message or "1921" in f.message], flags
+
+
+def test_it_is_never_the_profiled_person(check: Check) -> None:
+    flags = check(varga("Her own party was small, and after the 1985 elections it joined the "
+                        "Green Union in a coalition."))
+    assert not flags, flags  # her party joined it; her membership dates from 1990
+
+
+def test_a_subjunctive_is_no_present_tense(check: Check) -> None:
+    flags = check(varga("Her teacher suggested she spend a year at the University of Leeds."))
+    assert not on(flags, "suggested", "stale_claim"), flags
+
+
+def test_who_was_asked_to_do_both(check: Check) -> None:
+    flags = check(varga("In 1983 Karoly Fekete asked her to stand and serve as president of "
+                        "the Hungarian PEN Club."))
+    assert not flags, flags  # her presidency (1981-1989), not his (ended in 1981)
