@@ -15,7 +15,7 @@ _RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "wo
 # honorary degree in 2012", "spoke at Google") name it without dating the relation.
 START_VERBS = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint", "elect",
                          "enrol", "enroll", "enter", "matriculate", "admit", "rejoin", "poach",
-                         "draft", "become"})
+                         "draft", "become", "lure", "woo"})
 END_VERBS = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
 DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
                           "captain", "study", "attend", "spend", "remain", "stay", "drive",

@@ -211,10 +211,18 @@ def _claim(
         # own work dates the work; "2022 - Final match, at the US Open" says nothing checkable
         if _entry_title(ctx, kb, mention, span, entity.type):
             return _make(mention, time, span, "released", "")
+        if entity.type == "award" and _entry_list(ctx, mention, span):
+            # "1957: Albert Einstein Award", "1979: National Medal of Science; Oersted Medal":
+            # a timeline entry that lists honours gives them to the profile's subject
+            agent = _profile(ctx)
+            return _make(mention, time, span, "award", "", agent) if agent else None
         return None
     if _ordered(root, verb):
         return None
     lemma = verb_lemma(verb)
+    if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                for c in verb.children):
+        lemma = "rejoin"  # "Manchester United brought him back in 2021"
     agent = _agent(ctx, root, verb)
     if agent is not None and (agent.is_name or _about_name(verb, root) or (
             root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
@@ -264,6 +272,19 @@ def _entry_title(
     makers = kb.facts(mention.kb_id or "", CREATOR_PROPERTIES)
     return any(f.value.entity_id == subject for f in makers) \
         or any(f.value.entity_id == mention.kb_id for f in kb.facts(subject, ("P800",)))
+
+
+def _entry_list(ctx: ClaimContext, mention: Mention, span: Span) -> bool:
+    """A dated entry that is only a list of honours up to this one (names and separators)."""
+    block = next((b for b in ctx.article.blocks if b.start <= span.start_char < b.end), None)
+    if block is None or not block.date_label:
+        return False
+    start = block.start + len(block.date_label)
+    opening = list(ctx.article.text[start : mention.start])
+    for other in ctx.mention_at.values():  # blank out the honours listed before it
+        if start <= other.start and other.end <= mention.start and other.label == "award":
+            opening[other.start - start : other.end - start] = " " * (other.end - other.start)
+    return not re.sub(r"\band\b", "", "".join(opening)).strip(" ;,:/&-–—\n")
 
 
 def _ordered(root: Token, verb: Token) -> bool:

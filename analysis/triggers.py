@@ -100,6 +100,14 @@ def _held_post(verb: Token) -> str | None:
     return _HELD_POSTS.get(post.lemma_.lower()) if post is not None else None
 
 
+_POSTS = frozenset({"post", "position", "job", "appointment", "role", "lectureship",
+                    "fellowship", "residency", "chair", *_HELD_POSTS})
+
+
+def _takes_up_post(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _POSTS for c in verb.children)
+
+
 def _place_at(verb: Token) -> bool:
     """"won a place at X" (the parser hangs "at X" on the verb or on "place")."""
     place = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "place"), None)
@@ -116,6 +124,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         return _degree_noun(tok)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span):
         lemma = verb_lemma(tok)
+        if lemma == "take" and _has_particle(tok, "up") and _takes_up_post(tok):
+            return Trigger(tok, "joined")  # "took up a research post at X in 1938"
         phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
         if phrasal is not None:
             return Trigger(tok, phrasal)

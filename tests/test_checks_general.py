@@ -1342,3 +1342,55 @@ def test_who_was_asked_to_do_both(check: Check) -> None:
     flags = check(varga("In 1983 Karoly Fekete asked her to stand and serve as president of "
                         "the Hungarian PEN Club."))
     assert not flags, flags  # her presidency (1981-1989), not his (ended in 1981)
+
+
+def test_timeline_entries_that_list_honours(check: Check) -> None:
+    (wrong,) = check(olenko_dates("1974: Delacroix Medal"))
+    assert wrong.category == "date_mismatch" and "1971" in wrong.message
+    (merged,) = check(olenko_dates("1985: Lawyers Guild Gold Medal; Harbour Festival Gold Medal"))
+    assert merged.category == "conflation" and "1979" in merged.message
+    assert not check(olenko_dates("1979: Harbour Festival Gold Medal"))
+
+
+def test_taking_up_a_post_and_being_lured(check: Check) -> None:
+    (took,) = check(varga("In 1972 she took up a lectureship at the University of Leeds."))
+    assert took.category == "date_mismatch" and "1976" in took.message
+    (lured,) = check(varga("In 1972 the University of Leeds lured her to Yorkshire."))
+    assert lured.category == "date_mismatch" and "1976" in lured.message
+    assert not check(varga("In 1976 she took up a lectureship at the University of Leeds."))
+
+
+@pytest.fixture(scope="module")
+def transfers(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+              kb_analyzer: Callable[..., tuple[Any, Any]],
+              check_text: Callable[..., Any]) -> Check:
+    team = "member of sports team"
+    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), [
+        {"id": "local:rui-alves", "label": "Rui Alves", "type": "person", "source": SRC,
+         "aliases": ["Alves"], "facts": [
+             {"property": team, "value": "Porto Atletico", "start": 1999, "end": 2003},
+             {"property": team, "value": "Lisbon Rovers", "start": 2003, "end": 2009},
+             {"property": team, "value": "Madrid Reales", "start": 2009, "end": 2015},
+             {"property": team, "value": "Lisbon Rovers", "start": 2015, "end": 2017}]},
+        *({"id": f"local:{name.lower().replace(' ', '-')}", "label": name, "source": SRC,
+           "type": "organization", "facts": [{"property": "instance of", "value": "club"}]}
+          for name in ("Porto Atletico", "Lisbon Rovers", "Madrid Reales", "Braga City")),
+    ])])
+
+    def run(sentence: str) -> list[Flag]:
+        _, _, flags = check_text(f"Rui Alves\n\nRui Alves is a footballer. {sentence}\n",
+                                 kb=kb, analyzer=analyzer)
+        return flags
+
+    return run
+
+
+def test_joining_from_a_club_says_which_club_he_left(transfers: Check) -> None:
+    (wrong,) = transfers("He joined Lisbon Rovers from Braga City in 2003.")
+    assert wrong.category == "fact_mismatch" and "Porto Atletico" in wrong.message
+    assert not transfers("He joined Lisbon Rovers from Porto Atletico in 2003.")
+
+
+def test_a_return_is_measured_against_the_nearest_spell(transfers: Check) -> None:
+    (flag,) = transfers("Lisbon Rovers brought him back in 2014.")
+    assert flag.category == "date_mismatch" and "2015" in flag.message

@@ -155,15 +155,17 @@ def _verify_relation(
             return fact_mismatch(ctx, kb, claim, siblings, by_occasion=True)
     # "an assistant district attorney at X" when the KB has that role, at Y, as an employment
     rivals = [f for f in facts if f not in matching and (
-        f.property == spec.properties[0] or claim.predicate == "position" and fact_role_texts(f))
-        and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)]
+        f.property in _RIVALS.get(claim.predicate, spec.properties[:1])
+        or claim.predicate == "position" and fact_role_texts(f))
+        and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)
+        and (claim.predicate != "left" or f.end is not None)]  # left: a spell that ended then
     if any(_named_in_sentence(ctx, claim, f) for f in rivals):
         # "joined the Manhattan Project's laboratories at Columbia": the sentence names the
         # KB's employer too; the other name places the post, it does not replace it
         rivals = []
     if not matching:
         # Not awards: a year holds many honours, and the KB's list is never the whole list.
-        if rivals and claim.predicate in ("studied", "worked_at", "joined", "position"):
+        if rivals and claim.predicate in ("studied", "worked_at", "joined", "left", "position"):
             return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
@@ -196,9 +198,15 @@ def _verify_relation(
     if rivals and claim.predicate == "studied":
         # "graduated from X in 1937" when X is 1939 and Y is 1937: the place is wrong.
         return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
-    fact = dated[0]
-    known = fact.start if role == "start" else fact.end if role == "end" else None
-    known = known or fact.point_in_time or fact.start
+    def known_date(f: KBFact) -> PartialDate | None:
+        return (f.start if role == "start" else f.end if role == "end" else None) \
+            or f.point_in_time or f.start
+
+    # Of two spells at one club, the one nearest the claimed year is the one meant
+    # ("brought him back in 2018": the return of 2021, not the first signing of 2003).
+    fact = min(dated, key=lambda f: abs(known_date(f).year - claimed.year)
+               if known_date(f) else 10_000)
+    known = known_date(fact)
     # Another fact the date fits: of the same kind (an open-ended employment "fits" any year)
     other = next((f for f in facts if f is not fact and f.property == fact.property
                   and date_agrees(claimed, f, role)), None)
@@ -219,6 +227,9 @@ def _verify_relation(
     return outcome
 
 
+# Facts that can stand for the claimed one with another value; by default the first property.
+# "Left Braga City in 2003": a club (P54) left that year is as good a rival as an employer.
+_RIVALS = {"left": ("P108", "P54")}
 _SEAT = re.compile(r"\b(?:board|member|trustee|governor|fellow|council)\b", re.I)
 
 

@@ -6,7 +6,8 @@ The property map is the documented contract between the claim vocabulary and the
 | --- | --- | --- |
 | born / died | P569 / P570 (date), P19 / P20 (place) | the date itself |
 | studied | P69 educated at (+P512 degree) | end time (or point in time), else inside start..end |
-| joined / left | P108 employer, P39 position held | start time / end time |
+| joined | P108 employer, P39 position held | start time |
+| left | P108, P39, P54 member of sports team ("joined X from Y" left Y) | end time |
 | worked_at | P108, P39 | inside start..end |
 | position | P39 (+P642 of), P108 (+P2868/P794 role) | start ("became", "appointed") or inside |
 | award | P166 award received (+P1706 together with) | point in time P585 |
@@ -42,7 +43,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "died": PredicateSpec(("P570", "P20"), "point"),
     "studied": PredicateSpec(("P69",), "end"),
     "joined": PredicateSpec(("P108", "P39"), "start"),
-    "left": PredicateSpec(("P108", "P39"), "end"),
+    "left": PredicateSpec(("P108", "P39", "P54"), "end"),
     "worked_at": PredicateSpec(("P108", "P39"), "during"),
     "position": PredicateSpec(("P39", "P108"), "start"),
     "award": PredicateSpec(("P166",), "point"),
