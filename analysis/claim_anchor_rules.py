@@ -33,7 +33,9 @@ _GIVE = frozenset({"present", "give", "hand"})
 _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut", "air",
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
                       "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
-                      "dedicate", "deliver"})
+                      "dedicate", "deliver", "stage", "present", "mount"})
+# Release verbs of stage works and shows only.
+_SHOW = frozenset({"stage", "present", "mount"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
 _ENACT = frozenset({"pass", "enact", "ratify"})
 _MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
@@ -66,6 +68,9 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         return None  # "a memorial dedicated in 1994", not "a book dedicated to her mother"
     if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
         return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
+    if lemma in _SHOW and (entity_type != "work" or any(c.lower_ == "with"
+                                                        for c in verb.children)):
+        return None  # "presented Bluebeard in 1977", not "presented her with its Medal"
     if lemma == "go":  # "the Discman went on sale in 1984"
         on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
                       for c in verb.children)

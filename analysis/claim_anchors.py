@@ -65,11 +65,12 @@ def anchored_claims(
             continue
         if ctx.subject is not None and ctx.subject.matches(mention):
             continue
-        verbs = _verbs(root)
+        verbs = _verbs(root, mention)
         if mention.kb_id in taken:
             # "he signed for X, the team Y had founded in 1966": the trigger claim is about
             # signing; a relative clause about X still dates X itself
-            verbs = [v for v in verbs if v.dep_ in ("relcl", "acl") and _about_name(v, root)]
+            verbs = [v for v in verbs
+                     if v.dep_ in ("relcl", "acl") and _about_name(v, root, mention)]
         for verb in verbs:
             time = _bound_time(ctx, span, block, verb, mention)
             if gapped_date(ctx, mention, time):
@@ -91,7 +92,7 @@ def _said(claim: Claim, covered: list[Claim]) -> bool:
                and (c.time.value if c.time else None) == when for c in covered)
 
 
-def _verbs(root: Token) -> list[Token]:
+def _verbs(root: Token, mention: Mention) -> list[Token]:
     """The clause the name is in, then a relative clause about it ("X, which first flew in",
     "X, the service Apple launched in 2014")."""
     named = named_noun(root)
@@ -108,14 +109,20 @@ def _verbs(root: Token) -> list[Token]:
     appositions = [c for t in name_phrase(root) for c in t.children if c.dep_ == "appos"]
     heads = [root, *appositions, *(o for a in appositions for p in a.children if p.lower_ == "of"
                                    for o in p.children if o.dep_ == "pobj")]
+    # ("Night Train to Szeged, which she staged": the clause may hang on the title's last word)
+    heads += [t for t in name_phrase(root)
+              if t not in heads and mention.start <= t.idx < mention.end]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
     # "a trimaran designed by X and launched in 2000": the conjoined participle too
     return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i)]
 
 
-def _about_name(verb: Token, root: Token) -> bool:
-    """A relative clause whose missing object is the name ("the service Apple launched")."""
-    return verb.dep_ in ("relcl", "acl") and of_name(verb.head, root) and not any(
+def _about_name(verb: Token, root: Token, mention: Mention) -> bool:
+    """A relative clause whose missing object is the name ("the service Apple launched"; "X,
+    which she rehearsed ... and first staged in 1978": its conjoined verb too)."""
+    clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ in ("relcl", "acl") else verb
+    named = of_name(clause.head, root) or mention.start <= clause.head.idx < mention.end
+    return clause.dep_ in ("relcl", "acl") and named and not any(
         c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
 
 
@@ -224,8 +231,11 @@ def _claim(
                                 for c in verb.children):
         lemma = "rejoin"  # "Manchester United brought him back in 2021"
     agent = _agent(ctx, root, verb)
-    if agent is not None and (agent.is_name or _about_name(verb, root) or (
-            root.dep_ in ("dobj", "nsubjpass") and root.head.i == verb.i)):
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "presented Orpheus and Bluebeard": Bluebeard is an object too
+    if agent is not None and (agent.is_name or _about_name(verb, root, mention) or (
+            first.dep_ in ("dobj", "nsubjpass") and first.head.i == verb.i)):
         active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
             and not (named_noun(root) and passive(verb))
         made = own_date_predicate(entity.type, lemma, verb, active)

@@ -36,6 +36,7 @@ _IRREGULAR = {
     "began": "begin",
     "made": "make",
     "spent": "spend",
+    "staged": "stage",  # the lemmatizer makes it "stag"
 }
 _GUIDANCE = frozenset({"supervision", "guidance", "direction", "tutelage", "mentorship"})
 _USE_ON_VERBS = frozenset({"build", "draw", "base", "rely", "expand", "improve", "work"})

@@ -1394,3 +1394,23 @@ def test_joining_from_a_club_says_which_club_he_left(transfers: Check) -> None:
 def test_a_return_is_measured_against_the_nearest_spell(transfers: Check) -> None:
     (flag,) = transfers("Lisbon Rovers brought him back in 2014.")
     assert flag.category == "date_mismatch" and "2015" in flag.message
+
+
+@pytest.mark.parametrize(("year", "flagged"), [(1944, True), (1940, False)])
+def test_an_age_after_a_semicolon_is_at_the_opening_date(
+        check: Check, year: int, flagged: bool) -> None:
+    flags = check(varga(
+        "She was born on 14 May 1931.",
+        f"In {year} she formed a children's choir that toured villages, collected songs and "
+        "sang in churches; she was nine years old and already in charge."))
+    assert bool(on(flags, "nine years old", "internal_inconsistency")) is flagged, flags
+
+
+def test_works_staged_and_presented(check: Check) -> None:
+    (merged,) = check(varga("In 1992 she presented The River Years and Harbour, two plays about "
+                            "the war."))
+    assert merged.category == "conflation" and "1958" in merged.message
+    (staged,) = check(varga("Her boldest work was Night Train to Szeged, which she rehearsed "
+                            "with students and first staged in 1983."))
+    assert staged.category == "date_mismatch" and "1985" in staged.message
+    assert not check(varga("In 1985 the Pannonia Academy presented her with its medal."))

@@ -100,6 +100,9 @@ def ages_without_dates(
     return found
 
 
+_YEARS_WORD = re.compile(r"\s+years?$", re.I)
+
+
 def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
     if birth is None:
         return []
@@ -115,7 +118,8 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
         taken = {m.start() for m in plain} | {m.end() for m in plain}
         nouns = [m for m in _noun_ages(ctx, sentence) if not taken & {m.start(), m.end()}]
         for m in [*plain, *nouns]:
-            age = parse_number(m.group(m.lastindex or 0))  # the number is the last group matched
+            # the number is the last group matched ("nine years" in "she was nine years old")
+            age = parse_number(_YEARS_WORD.sub("", m.group(m.lastindex or 0)))
             if age is None or not 0 < age < 120:
                 continue
             # The date the age belongs to is the one written next to it, in its clause;
@@ -131,6 +135,9 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             if m.group(0).lower().startswith("then"):
                 # "2011: ... pledged ...; he was then 50": "then" points back, across clauses
                 own = own or [(t, d) for t, d in dates if t.start < at][-1:]
+            if m.group(0).startswith(";"):
+                # "In 1930 she organised X, ...; she was nine": the opening date frames both
+                own = own or [(t, d) for t, d in dates if t.start - start <= 8]
             near = [(abs(t.start - at), d) for t, d in own if _dates_age(
                 ctx, t, at, (start, end), reach, m.group(0).lower(), (t, d) in strict)]
             if not near:
@@ -163,7 +170,7 @@ def _dates_age(ctx: CheckContext, tx: Timex, at: int, sentence: tuple[int, int],
     # "In 1950 Keymer sent him to London, and there, at 24, ...": a fronted date frames its
     # sentence, however far the age is from it
     fronted = tx.start - start <= 8 and tx.start < at and (
-        age.startswith("at") or age.endswith("year-old"))
+        age.startswith(("at", ";")) or age.endswith("year-old"))
     # "In 1950 ..., and five years later, at 24": the age is at another date
     shifted = tx.start < at and bool(_LATER_BETWEEN.search(ctx.text, tx.end, at))
     return (nearby or fronted) and not shifted
