@@ -191,8 +191,10 @@ def pick_object(
         doc = trig.token.doc
         orgs.sort(key=lambda m: (preposition_before(doc, m) == "of", m.kb_id is None))
         if not orgs:
-            # "was named Time's Person of the Year": an honour, checked as an award
-            return next((m for m in candidates if m.label == "award"), None)
+            # "was named Time's Person of the Year": an honour, checked as an award; "serves in
+            # the Georgia State Senate" names the post itself (a KB position)
+            return next((m for m in candidates if m.label == "award"), None) or next(
+                (m for m in candidates if m.label == "position" and m.kb_id), None)
         return orgs[0]
     # A KB entity typed "other" (a Wikidata class the importer does not map) may still be the
     # organisation; names the KB knows go before names it does not.

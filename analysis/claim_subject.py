@@ -104,6 +104,13 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     tok = tok or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
+    if tok.pos_ in ("VERB", "AUX") and trig.token.i > 0:
+        # "Becomes X as his son Lee Hsien Loong takes over": a verb parsed as the subject;
+        # the name written just before the trigger is the one who acts
+        named = ctx.mention_at.get(trig.token.i - 1)
+        if named is not None and named.label == "person" and named.kb_id and not (
+                ctx.subject and ctx.subject.matches(named)):
+            return named.kb_label or named.text, named.kb_id, named
     # (a pronoun has no name inside its phrase: "she ... Star Trek: The Next Generation" is a
     # misparse that hangs the title on "she" as an apposition)
     mention = ctx.mention_at.get(tok.i) or (

@@ -21,6 +21,7 @@ from analysis.claim_context import (
     TIME_NOUNS,
     ClaimContext,
 )
+from analysis.claim_current import current_roles
 from analysis.claim_objects import (
     SETTING_PREPS,
     WORK_PREDICATES,
@@ -89,6 +90,8 @@ def extract_claims(
         if span is None:
             continue
         found = list(_sentence_claims(ctx, span, block, start, end))
+        said = {(c.subject_kb_id, c.predicate) for c in found if c.present}
+        found += [c for c in current_roles(ctx, span) if (c.subject_kb_id, c.predicate) not in said]
         shared = shared_in_next_sentence(ctx, start, end, claims)
         claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
@@ -327,6 +330,8 @@ def _build_claim(
         # "took over from Desmond Tutu as chair of The Elders": the role is what follows "as"
         role = trig.role or (as_role(window, trig) if trig.token.lemma_ == "take" else None) \
             or role_phrase([t for t in window if t.i > trig.token.i], objects)
+        if not role and obj is not None and obj.label == "position":
+            role = obj.kb_label or obj.text  # "serves in the Georgia State Senate": that seat
         if not role and not board:
             return None
         if not role:  # "serves on the board of X": a seat with no title

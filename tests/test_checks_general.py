@@ -60,7 +60,13 @@ ENTITIES: list[dict[str, Any]] = [
      "type": "organization", "source": SRC,
      "facts": [{"property": "part of", "value": "Orsolya Institute"}]},
     {"id": "local:tomas-varga", "label": "Tomas Varga", "type": "person", "source": SRC,
-     "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001}]},
+     "facts": [{"property": "employer", "value": "University of Leeds", "start": 2001},
+               {"property": "position held", "value": "member of Leeds City Council",
+                "start": 2002, "end": 2010},
+               {"property": "position held", "value": "President of the Leeds Rotary Club",
+                "start": 2005, "end": 2012}]},
+    {"id": "local:leeds-councillor", "label": "member of Leeds City Council",
+     "type": "position", "aliases": ["Leeds City Council"], "source": SRC, "facts": []},
     {"id": "local:budapest", "label": "Budapest", "type": "place", "source": SRC,
      "facts": [{"property": "instance of", "value": "city"},
                {"property": "part of", "value": "Hungary"}]},
@@ -1414,3 +1420,29 @@ def test_works_staged_and_presented(check: Check) -> None:
                             "with students and first staged in 1983."))
     assert staged.category == "date_mismatch" and "1985" in staged.message
     assert not check(varga("In 1985 the Pannonia Academy presented her with its medal."))
+
+
+def test_present_roles_of_other_people(check: Check) -> None:
+    flags = check(varga("Her nephew is Tomas Varga, a teacher who serves on Leeds City "
+                        "Council.",
+                        "Tomas Varga, the current President of the Leeds Rotary Club, spoke at "
+                        "her funeral."))
+    (seat,) = on(flags, "serves on", "stale_claim")
+    assert "2010" in seat.message
+    (rotary,) = on(flags, "current President", "stale_claim")
+    assert "2012" in rotary.message
+    assert not check(varga("Tomas Varga, the current President of the Leeds Rotary Club, spoke "
+                           "at her funeral."), as_of=date(2008, 1, 1))
+
+
+
+def test_a_verb_parsed_as_the_subject_leaves_the_name_before_the_trigger(
+        tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+        kb_analyzer: Callable[..., tuple[Any, Any]], check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+    # the parser makes "Becomes" the subject of "takes": the son takes over, not Varga
+    analysis, _, _ = check_text(
+        "Ines Varga\n\nInes Varga was a Hungarian novelist.\n\nKey dates\n\n"
+        "- 1993: Becomes Minister Mentor as her son Tomas Varga takes over as chairman\n",
+        kb=kb, analyzer=analyzer)
+    assert [c.subject for c in analysis.claims] == ["Ines Varga", "Tomas Varga"]

@@ -191,10 +191,12 @@ def fact_org(fact: KBFact) -> tuple[str | None, str]:
 
 def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     """Is this employment, position or relation fact the one the claim is about?"""
+    if claim.object_kb_id and fact.property == "P39" and \
+            fact.value.entity_id == claim.object_kb_id:
+        # "appointed her Assistant Minister", "serves in the Georgia State Senate": the
+        # position itself is named
+        return True
     if claim.predicate == "position":
-        if claim.object_kb_id and fact.property == "P39" and \
-                fact.value.entity_id == claim.object_kb_id:
-            return True  # "appointed her Assistant Minister": the position itself is named
         org_id, org_text = fact_org(fact)
         # A position with no "of" on record ("Leader of the CDU") is judged by its role alone.
         org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text) \
