@@ -169,8 +169,9 @@ def _entry_verb(verb: Token) -> bool:
     """The entry's main verb or one conjoined with it ("1970: Wins X and signs for Y"): the
     entry's date is each one's."""
     for _ in range(6):
-        if verb.dep_ == "ROOT":
-            return True
+        if verb.dep_ == "ROOT" or verb.dep_ in ("acl", "appos", "dep") and verb.head.like_num \
+                and verb.head.dep_ == "ROOT":
+            return True  # (the parser may hang "1978: Awarded X" on the year)
         if verb.dep_ != "conj":
             return False
         verb = verb.head
@@ -294,7 +295,7 @@ def _entry_list(ctx: ClaimContext, mention: Mention, span: Span) -> bool:
     for other in ctx.mention_at.values():  # blank out the honours listed before it
         if start <= other.start and other.end <= mention.start and other.label == "award":
             opening[other.start - start : other.end - start] = " " * (other.end - other.start)
-    return not re.sub(r"\band\b", "", "".join(opening)).strip(" ;,:/&-–—\n")
+    return not re.sub(r"\b(?:and|plus|the|an?)\b", "", "".join(opening)).strip(" ;,:/&-–—\n")
 
 
 def _ordered(root: Token, verb: Token) -> bool:

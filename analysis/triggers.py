@@ -123,7 +123,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         return Trigger(tok, "born")
     if low.rstrip(".") in DEGREE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
         return _degree_noun(tok)
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span):
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span) \
+            or _conjoined_present(tok):
         lemma = verb_lemma(tok)
         if lemma == "take" and _has_particle(tok, "up") and _takes_up_post(tok):
             return Trigger(tok, "joined")  # "took up a research post at X in 1938"
@@ -202,6 +203,13 @@ def _fragment_verb(tok: Token, span: Span) -> bool:
     # "1937: Joins the Associated Press": timelines narrate in the past or the present tense
     return (not prev or after_label) and tok.text[:1].isupper() and tok.lower_.endswith(
         ("ed", "n", "s"))
+
+
+def _conjoined_present(tok: Token) -> bool:
+    """"Wins a third World Cup and signs for the Cosmos": a present-tense verb after "and" that
+    the tagger took for a plural noun (no determiner, conjoined with a verb in -s)."""
+    return tok.tag_ == "NNS" and tok.dep_ == "conj" and tok.head.tag_ == "VBZ" and not any(
+        c.dep_ in ("det", "nummod", "amod", "poss", "compound") for c in tok.children)
 
 
 def _builds_on(tok: Token) -> bool:

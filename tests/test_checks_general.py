@@ -1446,3 +1446,29 @@ def test_a_verb_parsed_as_the_subject_leaves_the_name_before_the_trigger(
         "- 1993: Becomes Minister Mentor as her son Tomas Varga takes over as chairman\n",
         kb=kb, analyzer=analyzer)
     assert [c.subject for c in analysis.claims] == ["Ines Varga", "Tomas Varga"]
+
+
+@pytest.mark.parametrize("entry", [
+    "1985: Lawyers Guild Gold Medal and the Harbour Festival Gold Medal",
+    "1971: Wins a third Delacroix Medal in Paris and signs for the Lumen Fund",
+])
+def test_two_events_in_one_timeline_entry(check: Check, entry: str) -> None:
+    flags = check(olenko_dates(entry))
+    assert [f.category for f in flags] == ["conflation"], flags
+
+
+def test_an_entry_verb_hung_on_the_year() -> None:
+    """The parse of "1978: Awarded X and elected to Y" seen in an HTML timeline: the year is the
+    root and the verbs hang on it. Both verbs take the entry's date."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from analysis.claim_anchors import _entry_verb
+
+    words = ["1978", ":", "Awarded", "the", "Prize", "and", "elected", "to", "the", "Academy"]
+    heads = [0, 0, 0, 4, 2, 2, 2, 6, 9, 7]
+    deps = ["ROOT", "punct", "acl", "det", "dobj", "cc", "conj", "prep", "det", "pobj"]
+    pos = ["NUM", "PUNCT", "VERB", "DET", "PROPN", "CCONJ", "VERB", "ADP", "DET", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _entry_verb(doc[2]) and _entry_verb(doc[6])
+    assert not _entry_verb(doc[7])
