@@ -226,7 +226,9 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
         obj = node
         while obj.dep_ == "conj" and obj.head.i != obj.i:
             obj = obj.head
-        if obj.dep_ == "dobj" and obj.head.i in owned:
+        if obj.dep_ == "pobj" and obj.head.dep_ in ("dative", "prep"):
+            obj = obj.head  # "brought his marriage to Alma and the premiere of X": misparsed
+        if obj.dep_ in ("dobj", "dative") and obj.head.i in owned:
             return owned[obj.head.i]
     for _ in range(4):
         if node.dep_ not in EMBEDDED_DEPS or node.head.i == node.i:
@@ -339,3 +341,15 @@ def gapped_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> b
     nxt = next((t for t in after if not t.is_space), None) if after is not None else None
     return nxt is not None and nxt.pos_ in ("DET", "PROPN", "NOUN", "ADJ") and nxt.lower_ not in (
         "he", "she", "they")
+
+
+_TITLED = frozenset({"work", "organization", "award", "other"})
+
+
+def named_dates_removed(timexes: list[Timex], mentions: list[Mention]) -> list[Timex]:
+    """Without the date words that are part of a linked title ("the Winter Suite", "Four
+    Seasons Hotel"): a season or a month in a name dates nothing. A year inside a name
+    ("the 2010 World Cup") is kept; it says when."""
+    names = [(m.start, m.end) for m in mentions if m.kb_id and m.label in _TITLED]
+    return [t for t in timexes if any(c.isdigit() for c in t.text)
+            or not any(t.start < b and a < t.end for a, b in names)]

@@ -448,7 +448,8 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
     if verb == "attend" and obj is not None and (obj.label in ("work", "person") or {
             "as", "for"} & (path_preps(trig, obj) or set())):
         return True  # "attended the trial as a reporter for The New Yorker": no school
-    if verb in _INTRANSITIVE_RELEASE and subj_text != "(unspecified)" and (
+    if verb in _INTRANSITIVE_RELEASE and trig.token.pos_ != "NOUN" and \
+            subj_text != "(unspecified)" and (
             subj_mention is None or subj_mention.label == "person") and not any(
             c.dep_ == "dobj" for c in trig.token.children):
         return True  # "she appeared in an episode of X": a performance, not a release

@@ -169,6 +169,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "launch": "released",
     "opening": "released",  # "the opening of the Chichu Art Museum"
     "premiere": "released",
+    "marriage": "married",  # "The year 1902 brought his marriage to Alma"
+    "wedding": "married",
+    "induction": "award",  # "induction into the Hall of Fame"
     "laureate": "award",
     "recipient": "award",
     "winner": "award",

@@ -1472,3 +1472,31 @@ def test_an_entry_verb_hung_on_the_year() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _entry_verb(doc[2]) and _entry_verb(doc[6])
     assert not _entry_verb(doc[7])
+
+
+def test_event_nouns_marriage_premiere_and_induction(
+        write_kb: Callable[..., Path], kb_analyzer: Callable[..., tuple[Any, Any]],
+        check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([write_kb([
+        {"id": "local:vera-halm", "label": "Vera Halm", "type": "person", "source": SRC,
+         "facts": [{"property": "spouse", "value": "Karl Brenn", "start": 1950},
+                   {"property": "award received", "value": "Hall of Song",
+                    "point in time": 1965}]},
+        {"id": "local:karl-brenn", "label": "Karl Brenn", "type": "person", "source": SRC,
+         "facts": []},
+        {"id": "local:winter-suite", "label": "Winter Suite", "type": "work", "source": SRC,
+         "facts": [{"property": "publication date", "value": 1953},
+                   {"property": "creator", "value": "Vera Halm"}]},
+        {"id": "local:hall-of-song", "label": "Hall of Song", "type": "award", "source": SRC,
+         "facts": []},
+    ])])
+
+    def flags(sentence: str) -> list[Flag]:
+        return check_text(f"Vera Halm\n\nVera Halm was a composer. {sentence}\n", kb=kb,
+                          analyzer=analyzer)[2]
+
+    (merged,) = flags("The year 1950 brought both her marriage to Karl Brenn and the premiere "
+                      "of the Winter Suite in Vienna.")
+    assert merged.category == "conflation" and "1953" in merged.message
+    (induction,) = flags("Her induction into the Hall of Song in 1961 crowned her career.")
+    assert induction.category == "date_mismatch" and "1965" in induction.message

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.claim_time import named_dates_removed
 from analysis.claims import extract_claims
 from analysis.kb.api import KBReader
 from analysis.models import Article
@@ -31,6 +32,7 @@ class ProfileClaims:
             doc._.claims = []
             return doc
         mentions = list(doc._.mentions or [])
+        doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions)
         subject = find_subject(article, mentions)
         doc._.subject = subject
         doc._.claims = extract_claims(
