@@ -12,8 +12,10 @@ from analysis.claim_context import (
     EMBEDDED_DEPS,
     PRESENT_PHRASES,
     RELATIVE_TEXT,
+    YEAR,
     ClaimContext,
 )
+from analysis.dates import SAME_YEAR
 from analysis.models import Block, Mention, Timex
 from analysis.triggers import Trigger
 from analysis.vocabulary import (
@@ -45,9 +47,16 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         if owner is None and len(triggers) == 1 and main_clause(triggers[0].token) and \
                 not _other_clause(tok.root, triggers[0].token):
             owner = triggers[0].token.i
+        if owner is None:
+            owner = _means_below(tok.root, trigger_ids)
         if owner is not None:
             wanted.setdefault(owner, []).append((tx, tok.start))
     owned: dict[int, Timex] = {}
+    for trig in triggers:
+        # "2013, the same year that she founded RNARx": a clause on a date is at that date
+        on_date = _date_clause(ctx, span, trig.token)
+        if on_date is not None and trig.token.i not in wanted:
+            wanted[trig.token.i] = [(on_date, trig.token.i)]
     for owner, found in sorted(wanted.items()):
         # Several dates hung on one verb: it keeps the one after it ("earned X ... in 1988");
         # one before it goes to an earlier trigger that has none ("Born ... in 1967, he earned").
@@ -78,6 +87,29 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
 
 
 _PERSON_OR_PLACE_RELATIVE = frozenset({"where", "who", "whom", "whose"})
+
+
+def _date_clause(ctx: ClaimContext, span: Span, verb: Token) -> Timex | None:
+    if verb.dep_ != "relcl":
+        return None
+    head = verb.head
+    # (a written year, or "the same year" resolved in its sentence; not a bare "the year")
+    return next((t for t in timexes_in(ctx, span.start_char, span.end_char)
+                 if t.start <= head.idx < t.end
+                 and (YEAR.search(t.text) or SAME_YEAR.fullmatch(t.text.strip()))), None)
+
+
+def _means_below(date: Token, trigger_ids: set[int]) -> int | None:
+    """"marked the honour that year by founding the Medal": the date of a verb that makes no
+    claim is that of the one thing it was done by."""
+    verb = date.head
+    if date.dep_ not in ("npadvmod", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if date.dep_ == "pobj":  # "in 1988"
+        verb = verb.head
+    means = [g.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+             for g in c.children if g.dep_ == "pcomp" and g.i in trigger_ids]
+    return means[0] if len(means) == 1 else None
 
 
 def _where_clause(node: Token, owner: int) -> bool:

@@ -11,6 +11,8 @@ _PRECISIONS = ("century", "decade", "year", "month", "day")
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 _DECADE = re.compile(r"^(?P<y>\d{3})X$")
 _CENTURY = re.compile(r"^(?P<y>\d{2})XX$")
+# "the same year", "that year": a date that points back at a written one.
+SAME_YEAR = re.compile(r"(?:the|that)\s+(?:same|very)\s+year|that\s+year", re.I)
 
 
 @dataclass(frozen=True)

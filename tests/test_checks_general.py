@@ -1500,3 +1500,20 @@ def test_event_nouns_marriage_premiere_and_induction(
     assert merged.category == "conflation" and "1953" in merged.message
     (induction,) = flags("Her induction into the Hall of Song in 1961 crowned her career.")
     assert induction.category == "date_mismatch" and "1965" in induction.message
+
+
+def test_the_same_year_and_that_year(check: Check) -> None:
+    (same,) = check(varga("In 1970 she became Minister of Culture, and the same year she was "
+                          "elected president of the Hungarian PEN Club."))
+    assert same.category == "conflation" and "1981" in same.message
+    (that,) = check(varga("In 1958 she published Harbour, and the guild marked the book that "
+                          "year by founding the Lumen Fund."))
+    assert that.category == "conflation" and "1968" in that.message
+    (clause,) = check(varga("In 1958 she published Harbour, the same year that the guild "
+                            "founded the Lumen Fund."))
+    assert clause.category == "conflation" and "1968" in clause.message
+
+
+def test_an_election_a_year_early_needs_a_finer_start(check: Check) -> None:
+    (flag,) = check(varga("She was elected president of the Hungarian PEN Club in 1980."))
+    assert flag.category == "date_mismatch" and "1981" in flag.message

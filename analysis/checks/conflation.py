@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from analysis.checks.base import CheckContext, CheckResult, Finding
 from analysis.checks.kb_match import START_VERBS
-from analysis.models import Claim
+from analysis.dates import SAME_YEAR
+from analysis.models import Claim, Timex
 
 # Events that happen at a point in time; "while at X" (a span) shares dates without merging.
 _EVENTS = frozenset(
@@ -54,7 +55,7 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
             if c.id != claim.id
             and c.start == claim.start
             and c.time is not None
-            and c.time.start == claim.time.start
+            and _same_date(c.time, claim.time)
             and _is_event(c)
             and result.verdicts.get(c.id) is not None
             and result.verdicts[c.id].verdict == "supported"
@@ -63,6 +64,14 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
             result.findings[i] = _conflation(finding, claim, partners[0], result)
         elif _later_clause_of_dated_entry(ctx, claim) or _later_of_two_events(ctx, claim):
             result.findings[i] = _entry_conflation(finding, claim)
+
+
+def _same_date(a: Timex, b: Timex) -> bool:
+    """One written date, or a date and "the same year" / "that year" pointing back at it."""
+    if a.start == b.start:
+        return True
+    first, later = (a, b) if a.start < b.start else (b, a)
+    return bool(SAME_YEAR.fullmatch(later.text.strip())) and later.value == first.value
 
 
 def _entry_conflation(finding: Finding, claim: Claim) -> Finding:

@@ -39,7 +39,7 @@ from analysis.checks.outcomes import (
     unlisted_people,
     written_date,
 )
-from analysis.dates import PartialDate, agrees
+from analysis.dates import SAME_YEAR, PartialDate, agrees
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
@@ -306,8 +306,8 @@ _ORDERED = re.compile(r"\b(?:after|before|since|following|until|than)\b[^,;]*$",
 
 def _codated(ctx: CheckContext, claim: Claim, start: int, end: int) -> bool:
     time = claim.time
-    if time is None:
-        return True
+    if time is None or SAME_YEAR.fullmatch(time.text.strip()):
+        return True  # "..., and the same year she was elected": the words co-date the two
     gap = ctx.text[time.end : start] if start >= time.end else ctx.text[end : time.start]
     lead = ctx.text[max(claim.start, start - 60) : start]
     return not _CLAUSE_GAP.search(gap) and not _ORDERED.search(lead)
@@ -353,8 +353,9 @@ _ELECTED = frozenset({"elect", "nominate", "choose", "confirm", "vote", "select"
 def _elected_before(claim: Claim, claimed: PartialDate, fact: KBFact, role: str) -> bool:
     """"Elected President of Brazil in 1955" for a term from January 1956: an election comes
     up to a year before the office it fills."""
-    if role != "start" or claim.qualifiers.get("verb") not in _ELECTED or fact.start is None:
-        return False
+    if role != "start" or claim.qualifiers.get("verb") not in _ELECTED or fact.start is None \
+            or fact.start.precision == "year":
+        return False  # (a start known to the year only: "elected in 1974" for 1975 is wrong)
     first, last = claimed.interval()
     begins = fact.start.interval()[0]
     return begins - timedelta(days=366) <= last and first <= begins
