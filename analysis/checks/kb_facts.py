@@ -353,9 +353,12 @@ _ELECTED = frozenset({"elect", "nominate", "choose", "confirm", "vote", "select"
 def _elected_before(claim: Claim, claimed: PartialDate, fact: KBFact, role: str) -> bool:
     """"Elected President of Brazil in 1955" for a term from January 1956: an election comes
     up to a year before the office it fills."""
-    if role != "start" or claim.qualifiers.get("verb") not in _ELECTED or fact.start is None \
-            or fact.start.precision == "year":
-        return False  # (a start known to the year only: "elected in 1974" for 1975 is wrong)
+    if role != "start" or claim.qualifiers.get("verb") not in _ELECTED or fact.start is None:
+        return False
+    if fact.start.precision == "year" and claimed.precision == "year" and not (
+            claim.time is not None and claim.time.mod == "END"):
+        return False  # both known to the year: "elected in 1974" for 1975 is wrong ("late
+        # 1974", or "November 1974", may precede a start in 1975)
     first, last = claimed.interval()
     begins = fact.start.interval()[0]
     return begins - timedelta(days=366) <= last and first <= begins
