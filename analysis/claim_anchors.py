@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from analysis.claim_anchor_rules import (
     DURING_VERBS,
@@ -69,8 +69,10 @@ def anchored_claims(
         if mention.kb_id in taken:
             # "he signed for X, the team Y had founded in 1966": the trigger claim is about
             # signing; a relative clause about X still dates X itself
+            after = _trailing_participle(ctx.doc, mention)
             verbs = [v for v in verbs
-                     if v.dep_ in ("relcl", "acl") and _about_name(v, root, mention)]
+                     if v.dep_ in ("relcl", "acl") and _about_name(v, root, mention)
+                     or after is not None and v.i == after.i]
         for verb in verbs:
             time = _bound_time(ctx, span, block, verb, mention)
             if gapped_date(ctx, mention, time):
@@ -114,7 +116,27 @@ def _verbs(root: Token, mention: Mention) -> list[Token]:
               if t not in heads and mention.start <= t.idx < mention.end]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
     # "a trimaran designed by X and launched in 2000": the conjoined participle too
-    return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i)]
+    trailing = _trailing_participle(root.doc, mention)
+    return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i),
+            *([trailing] if trailing is not None and all(c.i != trailing.i for c in clauses)
+              else [])]
+
+
+def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:
+    """"the United National Independence Party (UNIP), founded in 1958, which ...": a
+    participle set off by commas right after the name describes it, wherever the parser hung
+    it (here on the main verb)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.end
+    if i + 2 < len(doc) and doc[i].text == "(":  # an abbreviation in brackets: "(UNIP)"
+        close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].tag_ == "VBN" and \
+            doc[i + 1].dep_ in ("advcl", "acl", "conj"):
+        return doc[i + 1]
+    return None
 
 
 def _about_name(verb: Token, root: Token, mention: Mention) -> bool:
@@ -228,17 +250,19 @@ def _claim(
     if _ordered(root, verb):
         return None
     lemma = verb_lemma(verb)
+    after = _trailing_participle(ctx.doc, mention)
+    trailing = after is not None and after.i == verb.i
     if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
                                 for c in verb.children):
         lemma = "rejoin"  # "Manchester United brought him back in 2021"
-    agent = _agent(ctx, root, verb)
+    agent = _Agent("", None, is_name=True) if trailing else _agent(ctx, root, verb)
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "presented Orpheus and Bluebeard": Bluebeard is an object too
     if agent is not None and (agent.is_name or _about_name(verb, root, mention) or (
             first.dep_ in ("dobj", "nsubjpass") and first.head.i == verb.i)):
         active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
-            and not (named_noun(root) and passive(verb))
+            and not (named_noun(root) and passive(verb)) and not trailing  # "X, founded in"
         made = own_date_predicate(entity.type, lemma, verb, active)
         if made is not None:
             return _make(mention, time, span, made, lemma)

@@ -1517,3 +1517,10 @@ def test_the_same_year_and_that_year(check: Check) -> None:
 def test_an_election_a_year_early_needs_a_finer_start(check: Check) -> None:
     (flag,) = check(varga("She was elected president of the Hungarian PEN Club in 1980."))
     assert flag.category == "date_mismatch" and "1981" in flag.message
+
+
+def test_a_participle_set_off_after_a_name_describes_it(check: Check) -> None:
+    flags = check(varga("On her return in May 1983 she was elected president of the Lumen Fund "
+                        "(LF), founded in 1965, which had taken up the banned guild's cause."))
+    (flag,) = [f for f in flags if "1965" in f.message]
+    assert flag.category == "date_mismatch" and "1968" in flag.message
