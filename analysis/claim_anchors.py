@@ -177,8 +177,11 @@ def _bound_time(
         if tx_span is None or mention.start <= tx.start < mention.end:
             continue
         head = tx_span.root
-        if _governor(head).i == verb.i or _inside(head, mention):
-            own.append(tx)
+        governor = _governor(head).i
+        if governor == verb.i or _inside(head, mention) or (
+                verb.dep_ == "xcomp" and verb.head.i == governor
+                and verb.head.lemma_ in ("begin", "start")):
+            own.append(tx)  # ("In 1962 Al-Ahram began serialising X": the beginning's date)
     named = [tx for tx in own if _names_its_year(ctx, tx, mention)]
     if len(own) == 1 or len(named) == 1:
         return named[0] if named else own[0]  # "the Law of 2019 ... by 2050": the Law's year

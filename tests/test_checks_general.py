@@ -1524,3 +1524,11 @@ def test_a_participle_set_off_after_a_name_describes_it(check: Check) -> None:
                         "(LF), founded in 1965, which had taken up the banned guild's cause."))
     (flag,) = [f for f in flags if "1965" in f.message]
     assert flag.category == "date_mismatch" and "1968" in flag.message
+
+
+def test_a_beginning_and_a_latest_work_of_any_kind(check: Check) -> None:
+    (began,) = check(varga("In 1962 the Budapest Weekly began serialising Harbour."))
+    assert began.category == "date_mismatch" and "1958" in began.message
+    (latest,) = check(varga("Her latest full-length work, Love Among the Ruins, divided the "
+                            "critics."))
+    assert latest.category == "stale_claim" and "The River Years" in latest.message

@@ -19,10 +19,12 @@ from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Evidence, Mention
 
 # "her latest novel", "his latest landmark series": a kind of work, after a word or two
+# "her latest full-length work": a word for any kind of work
+_ANY_WORK = frozenset({"work", "piece", "production", "creation"})
 _LATEST = re.compile(
-    r"\b(?:latest|most recent|newest)\s+(?:[a-z-]+\s+){0,2}?"
-    rf"(?P<kind>{'|'.join(sorted(map(re.escape, KIND_OF_WORD), key=len, reverse=True))})\b",
-    re.I)
+    r"\b(?:latest|most recent|newest)\s+(?:[a-z-]+\s+){0,2}?(?P<kind>"
+    rf"{'|'.join(sorted(map(re.escape, {*KIND_OF_WORD, *_ANY_WORK}), key=len, reverse=True))}"
+    r")\b", re.I)
 _DATES = ("P577", "P571")
 _STALE_DAYS = 2 * 365  # as for "recent"
 
@@ -35,7 +37,8 @@ def check_latest(ctx: CheckContext) -> list[Finding]:
     found = []
     for start, end in ctx.analysis.sentences:
         word = _LATEST.search(ctx.text, start, end)
-        kind = KIND_OF_WORD.get(word["kind"].lower()) if word else None
+        kind = (KIND_OF_WORD.get(word["kind"].lower()) or (
+            "*" if word["kind"].lower() in _ANY_WORK else None)) if word else None
         title = (_title_after(ctx, word.end(), end) or _title_before(ctx, word.start(), start)
                  ) if word and kind else None
         if title is None:
@@ -110,4 +113,4 @@ def _same_kind(ctx: CheckContext, fact: KBFact, kind: str) -> bool:
     assert ctx.kb is not None
     entity = ctx.kb.entity(fact.subject)
     other = kind_of(ctx.kb, entity) if entity is not None else None
-    return other is None or other == kind
+    return other is None or kind == "*" or other == kind
