@@ -65,6 +65,13 @@ def anchored_claims(
             continue
         if ctx.subject is not None and ctx.subject.matches(mention):
             continue
+        described = _described_year(ctx, mention, root)
+        if described is not None:
+            claim = _make(mention, described, span, "released", "")
+            if not _said(claim, covered):
+                seen.add(mention.kb_id or "")
+                yield claim
+                continue
         verbs = _verbs(root, mention)
         if mention.kb_id in taken:
             # "he signed for X, the team Y had founded in 1966": the trigger claim is about
@@ -120,6 +127,20 @@ def _verbs(root: Token, mention: Mention) -> list[Token]:
     return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i),
             *([trailing] if trailing is not None and all(c.i != trailing.i for c in clauses)
               else [])]
+
+
+def _described_year(ctx: ClaimContext, mention: Mention, root: Token) -> Timex | None:
+    """"Taking Woodstock, his 2007 comedy": a work in apposition with a dated kind of work."""
+    if mention.label != "work":
+        return None
+    for noun in (c for c in root.children if c.dep_ == "appos"):
+        if noun.lemma_.lower() not in KIND_OF_WORD:
+            continue
+        year = next((c for c in noun.children if c.dep_ in ("nummod", "amod", "compound")
+                     and YEAR.fullmatch(c.text)), None)
+        if year is not None:
+            return next((t for t in ctx.timexes if t.start <= year.idx < t.end), None)
+    return None
 
 
 def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:

@@ -1532,3 +1532,10 @@ def test_a_beginning_and_a_latest_work_of_any_kind(check: Check) -> None:
     (latest,) = check(varga("Her latest full-length work, Love Among the Ruins, divided the "
                             "critics."))
     assert latest.category == "stale_claim" and "The River Years" in latest.message
+
+
+@pytest.mark.parametrize(("year", "flagged"), [(1960, True), (1958, False)])
+def test_a_work_in_apposition_with_a_dated_kind(check: Check, year: int, flagged: bool) -> None:
+    flags = check(varga(f"Her quieter books include Harbour, her {year} novel adapted from a "
+                        "diary of the siege."))
+    assert [f.category for f in flags] == (["date_mismatch"] if flagged else []), flags
