@@ -31,7 +31,7 @@ FLOORS = {
     "eval-holdout9": (0.65, 0.85, 1),
     "eval-holdout10": (0.60, 0.85, 1),
     "eval-holdout11": (0.80, 0.90, 1),
-    "eval-holdout12": (0.60, 0.90, 1),
+    "eval-holdout12": (0.65, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
     "eval-holdout14": (0.65, 0.95, 1),
     "eval-holdout15": (0.80, 0.85, 1),
