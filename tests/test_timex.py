@@ -330,12 +330,53 @@ def test_word_start_gate_keeps_every_match() -> None:
         "late-March 2001 and the 21st century; 'the year nineteen eighty-four', Q3 1999, "
         "three-and-a-half years later, (spring 2004), \u201860s and \u2018early 1970\u2019."
     )
-    for (pattern, _), (gated, _) in zip(raw, _RULES, strict=True):
+    for (pattern, _), (gated, *_) in zip(raw, _RULES, strict=True):
         plain = re.compile(pattern)
         for text in texts:
             assert [m.span() for m in gated.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ], pattern[:60]
+
+
+def test_required_words_gate_skips_only_rules_that_cannot_match() -> None:
+    """A rule is skipped only when a text lacks every string of one of its word sets; on the
+    seed, the evaluation articles and odd casings no skipped rule has a match."""
+
+    from analysis.timex import _RULES
+    from analysis.timex_rules import fold, required_words
+
+    assert required_words(r"\b(?i:the)\s+(?P<s>(?i:spring|fall))\b") == (
+        frozenset({"spring", "fall"}), frozenset({"the"}))
+    assert required_words(r"(?:\bthe\s+)?(?P<year>\d{4})") == ()  # optional, classes: none
+    assert sum(bool(rule.needs) for rule in _RULES) >= 30  # the gate is in use
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("tests/eval*/*/article.*"))]
+    texts.append("THE 21ST CENTURY, \u017fpring 2004, Chr\u0130stmas Eve, the \u212aey QUARTER; "
+                 "the first half of 2003, every Monday at 9 a.m., last weekend, nineteen ninety")
+    for pattern, _, needs in _RULES:
+        for text in texts:
+            folded = fold(text)
+            if not all(any(w in folded for w in words) for words in needs):
+                assert not [m for m in pattern.finditer(text) if m.end() > m.start()], (
+                    pattern.pattern[:60])
+    gated = [rule.handler.__name__ for rule in _RULES
+             if all(any(w in fold(texts[-1]) for w in words) for words in rule.needs)]
+    assert {"_century", "_season", "_holiday", "_quarter_rel", "_half"} <= set(gated)
+
+
+def test_fold_finds_every_ascii_literal_match() -> None:
+    """Every character that an ASCII character matches under re.IGNORECASE folds to it."""
+    import re
+
+    from analysis.timex_rules import fold
+
+    every = "".join(map(chr, range(0x110000)))
+    folded = fold(every)
+    assert len(folded) == len(every)
+    for code in range(32, 127):
+        lit = chr(code)
+        for m in re.finditer("(?i)" + re.escape(lit), every):
+            assert folded[m.start()] == lit.lower(), hex(ord(m.group()))
 
 
 def test_a_month_in_a_sentence_told_years_back_takes_its_year() -> None:
