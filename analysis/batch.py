@@ -14,6 +14,7 @@ write the corpus summary and index from the manifest.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import glob
 import os
@@ -173,16 +174,28 @@ def run_batch(
                    if not _finished(output, manifest.done(str(p), keys[str(p)]), settings)]
         runner = _dask_runner(scheduler) if scheduler is not None else _local_runner(jobs)
         skipped = len(paths) - len(pending)
-        with BatchProgress(len(pending), skipped, enabled=progress) as bar:
-            for results in runner(_chunks(pending, settings.batch_size), settings):
-                for result in results:
-                    _store(output, manifest, result, folders[result.path], keys, kb_print,
-                           settings_key)
-                bar.advance(len(results))
-        rows = list(manifest.rows([str(p) for p in paths]))
-        write_summaries(output, rows, settings_key | {"kb": kb_print}, settings.formats)
+        with _topic_reuse(inline=scheduler is None and jobs <= 1):
+            with BatchProgress(len(pending), skipped, enabled=progress) as bar:
+                for results in runner(_chunks(pending, settings.batch_size), settings):
+                    for result in results:
+                        _store(output, manifest, result, folders[result.path], keys, kb_print,
+                               settings_key)
+                    bar.advance(len(results))
+            rows = list(manifest.rows([str(p) for p in paths]))
+            write_summaries(output, rows, settings_key | {"kb": kb_print}, settings.formats)
     errors = sum(r["status"] != "ok" for r in rows)
     return BatchOutcome(len(paths), len(pending), skipped, errors, output)
+
+
+def _topic_reuse(inline: bool) -> contextlib.AbstractContextManager[None]:
+    """When articles are checked in this process, keep the corpus sample's topic documents:
+    the summary's corpus model then does not split and tokenise them again."""
+    if not inline:
+        return contextlib.nullcontext()
+    from analysis.batch_summary import TOPIC_SAMPLE
+    from analysis.topics import keep_prepared  # numpy: only when a batch runs
+
+    return keep_prepared(TOPIC_SAMPLE)
 
 
 def _store(out: Path, manifest: Manifest, result: ArticleResult, folder: str,

@@ -217,6 +217,17 @@ class Terms:
             out.append((key, content))
         return out
 
+    def absorb(self, other: Terms) -> None:
+        """Add what ``other`` recorded, as if its texts had been tokenised here after ours.
+
+        A form new to a stem is added after the forms already seen, in ``other``'s order of
+        first occurrence: ``show`` breaks ties in the same way either way.
+        """
+        for mine, theirs in ((self.surface, other.surface), (self.verbal, other.verbal)):
+            for key, forms in theirs.items():
+                mine[key].update(forms)
+        self.content_keys |= other.content_keys
+
     def words(self, tokens: list[tuple[str, bool]]) -> list[str]:
         """Content stems, plus verbal stems the collection also uses as content words."""
         return [key for key, content in tokens if content or key in self.content_keys]

@@ -40,7 +40,7 @@ import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -256,13 +256,78 @@ def analyze_topics(articles: list[Article]) -> dict:
         weight, mix, heading match), ``shifts`` and ``mismatched_headings``; or
         ``scored: false`` with the reason when there is too little text to model.
     """
-    docs = [d for i, a in enumerate(articles) for d in sentence_documents(a, i)]
+    prepared = [_prepare(a) for a in articles]
+    docs = [d if i == 0 else replace(d, article=i) for i, p in enumerate(prepared) for d in p.docs]
     if len(docs) < MIN_DOCUMENTS:
         return _unscored(
             articles, f"too few sentences to find topics ({len(docs)}; need {MIN_DOCUMENTS})"
         )
+    if len(prepared) == 1:
+        vocab = prepared[0].vocab  # the model only reads it: no copy needed
+    else:
+        vocab = Terms()
+        for p in prepared:  # in article order, as if every document were tokenised here
+            vocab.absorb(p.vocab)
+    tokens = [t for p in prepared for t in p.tokens]
     with _fast_sklearn():
-        return _model_topics(articles, docs)
+        return _model_topics(articles, docs, tokens, vocab)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An article's documents and their tokens, with the display forms they recorded."""
+
+    docs: tuple[_Doc, ...]  # article index 0
+    tokens: tuple[list[tuple[str, bool]], ...]
+    vocab: Terms
+
+
+# Articles prepared while ``keep_prepared`` is active, by content; see there.
+_KEPT: dict[tuple[str, tuple, str], _Prepared] | None = None
+_KEPT_LIMIT = 0
+
+
+def _prepare(article: Article) -> _Prepared:
+    key = (article.text, article.blocks, article.sha256)
+    if _KEPT is not None and (found := _KEPT.get(key)) is not None:
+        return found
+    docs = tuple(sentence_documents(article))
+    vocab = Terms()
+    prepared = _Prepared(docs, tuple(vocab.tokens(d.text) for d in docs), vocab)
+    if _KEPT is not None:
+        _keep(key, prepared)
+    return prepared
+
+
+def _keep(key: tuple[str, tuple, str], prepared: _Prepared) -> None:
+    """Keep the ``_KEPT_LIMIT`` articles of smallest content hash (the summary's sample)."""
+    if _KEPT is None or _KEPT_LIMIT <= 0:
+        return
+    if len(_KEPT) >= _KEPT_LIMIT:
+        largest = max(_KEPT, key=lambda k: k[2])
+        if largest[2] <= key[2]:
+            return
+        del _KEPT[largest]
+    _KEPT[key] = prepared
+
+
+@contextlib.contextmanager
+def keep_prepared(limit: int) -> Iterator[None]:
+    """Remember, while active, the prepared documents of the ``limit`` articles of smallest
+    content hash.
+
+    Why: a batch run in one process models each article's topics, then models a corpus sample
+    (the articles of smallest hash, ``batch_summary.TOPIC_SAMPLE``) again. Kept, their
+    sentences are not split and tokenised twice. The tokens are the same either way, so the
+    models are too. Not thread-safe: for one batch in one thread.
+    """
+    global _KEPT, _KEPT_LIMIT
+    saved = _KEPT, _KEPT_LIMIT
+    _KEPT, _KEPT_LIMIT = {}, limit
+    try:
+        yield
+    finally:
+        _KEPT, _KEPT_LIMIT = saved
 
 
 @contextlib.contextmanager
@@ -288,13 +353,15 @@ def _blas_controller() -> ThreadpoolController:
     return ThreadpoolController()  # inspecting the loaded libraries once, not per article
 
 
-def _features(docs: list[_Doc], vocab: Terms) -> list[list[str]]:
+def _features(
+    docs: list[_Doc], tokens: list[list[tuple[str, bool]]], vocab: Terms
+) -> list[list[str]]:
     """Each document's terms, without those spread over most sections.
 
-    A term in more than ``MAX_SECTION_SHARE`` of the sections (the profile's subject, "AI" in
-    an AI profile) separates no section from another; bigrams containing one go too.
+    ``tokens`` are the documents' tokens, all recorded in ``vocab`` (so all content stems are
+    known). A term in more than ``MAX_SECTION_SHARE`` of the sections (the profile's subject,
+    "AI" in an AI profile) separates no section from another; bigrams containing one go too.
     """
-    tokens = [vocab.tokens(d.text) for d in docs]  # first pass: all content stems are known
     features = [vocab.terms(t) for t in tokens]
     units: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for doc, terms in zip(docs, features, strict=True):
@@ -307,7 +374,9 @@ def _features(docs: list[_Doc], vocab: Terms) -> list[list[str]]:
     return [[t for t in terms if not common & set(t.split())] for terms in features]
 
 
-def _tfidf(articles: list[Article], docs: list[_Doc], vocab: Terms) -> tuple | None:
+def _tfidf(
+    articles: list[Article], docs: list[_Doc], tokens: list[list[tuple[str, bool]]], vocab: Terms
+) -> tuple | None:
     """The documents' TF-IDF matrix (heading terms added) and its terms; None if no term recurs."""
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
@@ -315,7 +384,7 @@ def _tfidf(articles: list[Article], docs: list[_Doc], vocab: Terms) -> tuple | N
     min_df = max(2, round(len(docs) / MIN_DF_PER_DOCUMENTS))
     counter = CountVectorizer(analyzer=list, min_df=min_df, max_df=MAX_DF)
     try:
-        counts = counter.fit_transform(_features(docs, vocab))
+        counts = counter.fit_transform(_features(docs, tokens, vocab))
     except ValueError:  # every term pruned: nothing recurs across documents
         return None
     if counts.shape[1] < 2:
@@ -325,9 +394,10 @@ def _tfidf(articles: list[Article], docs: list[_Doc], vocab: Terms) -> tuple | N
     return matrix, counter.get_feature_names_out()
 
 
-def _model_topics(articles: list[Article], docs: list[_Doc]) -> dict:
-    vocab = Terms()
-    fitted = _tfidf(articles, docs, vocab)
+def _model_topics(
+    articles: list[Article], docs: list[_Doc], tokens: list[list[tuple[str, bool]]], vocab: Terms
+) -> dict:
+    fitted = _tfidf(articles, docs, tokens, vocab)
     if fitted is None:
         return _unscored(articles, "no vocabulary recurs across sentences")
     matrix, terms = fitted

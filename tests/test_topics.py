@@ -160,3 +160,16 @@ def test_large_corpus_silhouette_is_scored_on_a_sample(monkeypatch: pytest.Monke
     assert sampled == again and sampled["scored"] and sampled["documents"] > 20
     assert 2 <= sampled["k"] <= 8 and max(sampled["k_selection"]["scores"].values()) > 0
     assert sampled["k_selection"] != full["k_selection"]  # the sample did change the scores
+
+
+def test_kept_articles_give_the_same_models_and_stay_bounded() -> None:
+    """Prepared documents kept for a batch's corpus model change no number or label."""
+    articles = [parse_text(OTHER, path="other.txt"), parse_text(SEED.read_text("utf-8"),
+                                                                 path="seed.txt")]
+    plain = [tp.analyze_article_topics(a) for a in articles], tp.analyze_topics(articles)
+    with tp.keep_prepared(1):
+        kept = [tp.analyze_article_topics(a) for a in articles], tp.analyze_topics(articles)
+        assert tp._KEPT is not None and len(tp._KEPT) == 1  # the smallest content hash only
+        assert next(iter(tp._KEPT))[2] == min(a.sha256 for a in articles)
+    assert tp._KEPT is None
+    assert json.dumps(kept) == json.dumps(plain)
