@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 HEADING_MATCH_MIN = 0.25
 
 
-def _heading_match(heading: str | None, body: str, topic: dict | None, vocab: Terms) -> dict:
-    """Share of the heading's content words found in the section body or its topic's terms."""
+def _heading_match(heading: str | None, body_keys: set[str], topic: dict | None,
+                   vocab: Terms) -> dict:
+    """Share of the heading's content words found in the section body (``body_keys``: the
+    stems of its tokens) or its topic's terms."""
     wanted = {key for key, _ in vocab.tokens(heading or "", record=False)}
     if not wanted:
         return {"similarity": None, "matches": None, "reason": "heading has no content words"}
-    have = {key for key, _ in vocab.tokens(body, record=False)}
+    have = set(body_keys)
     if topic is not None:
         have |= {part for term in topic["_stems"] for part in term.split()}
     share = len(wanted & have) / len(wanted)
@@ -48,11 +50,13 @@ def section_weights(docs: list[_Doc], weights: np.ndarray) -> dict[tuple[int, in
 
 
 def _sections(
-    article: Article, docs: list[_Doc], weights: dict, topics: list[dict], vocab: Terms
+    article: Article, docs: list[_Doc], doc_keys: list[set[str]], weights: dict,
+    topics: list[dict], vocab: Terms
 ) -> list[dict]:
     out = []
     for section in article.sections:
-        mine = [d for d in docs if d.section == section.index]
+        here = [i for i, d in enumerate(docs) if d.section == section.index]
+        mine = [docs[i] for i in here]
         body = "\n".join(d.text for d in mine)
         row = {
             "index": section.index,
@@ -71,7 +75,10 @@ def _sections(
         else:
             row["reason"] = "no paragraphs" if not body else "no topic vocabulary"
         if section.heading:
-            row["heading_match"] = _heading_match(section.heading, body, topic, vocab)
+            # The body's stems are its documents' (no word spans the newlines joining them),
+            # already tokenised for the model: not tokenised again.
+            keys = set().union(*(doc_keys[i] for i in here))
+            row["heading_match"] = _heading_match(section.heading, keys, topic, vocab)
         out.append(row)
     return out
 
@@ -96,10 +103,13 @@ def _shifts(sections: list[dict]) -> list[dict]:
 
 
 def article_structure(
-    index: int, article: Article, docs: list[_Doc], weights: dict, topics: list[dict], vocab: Terms
+    index: int, article: Article, docs: list[_Doc], doc_keys: list[set[str]], weights: dict,
+    topics: list[dict], vocab: Terms
 ) -> dict:
-    mine = [d for d in docs if d.article == index]
-    sections = _sections(article, mine, weights, topics, vocab)
+    """``doc_keys``: the stems of each document's tokens."""
+    here = [i for i, d in enumerate(docs) if d.article == index]
+    sections = _sections(article, [docs[i] for i in here], [doc_keys[i] for i in here], weights,
+                         topics, vocab)
     totals = [w for (a, _), w in weights.items() if a == index]
     return {
         "path": article.path,

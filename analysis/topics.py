@@ -205,7 +205,9 @@ def _silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
     return float(np.nan_to_num(samples).mean())  # nan: a one-document cluster, scored 0
 
 
-def _topic(index: int, model: NMF, terms: np.ndarray, vocab: Terms, boost: set[str]) -> dict:
+def _topic(
+    index: int, model: NMF, terms: np.ndarray, rank: np.ndarray, vocab: Terms, boost: set[str]
+) -> dict:
     """Top terms by weight; the label from the most distinctive nouns and bigrams.
 
     Distinctiveness is a term's weight times its share of the term's weight over all topics
@@ -215,14 +217,14 @@ def _topic(index: int, model: NMF, terms: np.ndarray, vocab: Terms, boost: set[s
     """
     row = model.components_[index]
     share = row / np.maximum(model.components_.sum(axis=0), 1e-12)
-    order = sorted(range(len(row)), key=lambda i: (-row[i], terms[i]))[:TOP_TERMS]
+    # Sorted by weight, ties by term, as sorted() on (-weight, term) would, but in numpy: the
+    # vocabulary has hundreds of terms and each topic sorts it twice. Stable sorts by the
+    # term's rank (``_term_rank``), then by weight, give that order (-0.0 and 0.0 tie in both).
+    order = np.lexsort((rank, -row))[:TOP_TERMS]
     shown = [{"term": vocab.show(terms[i]), "weight": round(float(row[i]), 4)} for i in order]
-
-    def score(i: int) -> float:
-        hint = HEADING_BOOST if all(p in boost for p in terms[i].split()) else 1.0
-        return float(row[i] * share[i]) * hint
-
-    ranked = sorted(range(len(row)), key=lambda i: (-score(i), terms[i]))
+    hint = np.array([HEADING_BOOST if all(p in boost for p in t.split()) else 1.0 for t in terms])
+    score = row * share * hint  # the same float operations, in the same order, per term
+    ranked = np.lexsort((rank, -score)).tolist()
     label: list[str] = []
     for i in ranked:
         if row[i] <= 0 or len(label) == LABEL_TERMS:
@@ -233,6 +235,13 @@ def _topic(index: int, model: NMF, terms: np.ndarray, vocab: Terms, boost: set[s
             continue
         label = [t for t in label if not set(t.split()) <= set(term.split())] + [term]
     return {"id": index, "label": " / ".join(label), "terms": shown, "_stems": terms[order]}
+
+
+def _term_rank(terms: np.ndarray) -> np.ndarray:
+    """Each term's position in the sorted vocabulary (str order, as Python compares)."""
+    rank = np.empty(len(terms), dtype=np.intp)
+    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
+    return rank
 
 
 def _unscored(articles: list[Article], reason: str) -> dict:
@@ -416,12 +425,15 @@ def _model_topics(
     k, scores = choose_k(matrix, groups, top, fits)
     model, weights = fits[k]
     per_section = section_weights(docs, weights)
+    rank = _term_rank(terms)
     topics = [
-        _topic(i, model, terms, vocab, _heading_keys(articles, per_section, i, vocab))
+        _topic(i, model, terms, rank, vocab, _heading_keys(articles, per_section, i, vocab))
         for i in range(k)
     ]
+    doc_keys = [{key for key, _ in t} for t in tokens]
     structures = [
-        article_structure(i, a, docs, per_section, topics, vocab) for i, a in enumerate(articles)
+        article_structure(i, a, docs, doc_keys, per_section, topics, vocab)
+        for i, a in enumerate(articles)
     ]
     for topic in topics:
         del topic["_stems"]
