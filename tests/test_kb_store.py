@@ -157,3 +157,24 @@ def test_other_schema_version(tmp_path: Path) -> None:
         conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     with pytest.raises(KBError, match="schema version 0.*re-import"):
         KnowledgeBase.open(path)
+
+
+def test_memo_kb_answers_as_the_kb_and_asks_once(kb: KnowledgeBase) -> None:
+    from analysis.kb.memo import MemoKB, memoized
+
+    asked: list[str] = []
+    real = kb.facts
+
+    def counting(subject: str, properties=None):  # type: ignore[no-untyped-def]
+        asked.append(subject)
+        return real(subject, properties)
+
+    kb.facts = counting  # type: ignore[method-assign]
+    memo = MemoKB(kb)
+    first = memo.facts("Q1", iter(["P108"]))  # any iterable of properties
+    first.append(first[0])  # a caller's list is its own
+    assert memo.facts("Q1", ["P108"]) == real("Q1", ["P108"]) and len(asked) == 1
+    assert memo.facts("Q1") == real("Q1") and len(asked) == 2
+    assert memo.facts_with_value("Q2") == kb.facts_with_value("Q2")
+    assert memo.entity("Q1") == kb.entity("Q1") and memo.max_name_tokens == kb.max_name_tokens
+    assert memoized(None) is None

@@ -9,6 +9,7 @@ from analysis.checks.base import CheckContext, CheckResult, Finding
 from analysis.checks.conflation import merge_conflations
 from analysis.checks.kb_facts import check_against_kb
 from analysis.kb.api import KBReader
+from analysis.kb.memo import memoized
 from analysis.models import Flag
 from analysis.run import Analysis
 
@@ -29,7 +30,8 @@ def run_checks(
 ) -> tuple[CheckResult, list[Flag]]:
     """All checks over one analysed article; returns the verdicts and the numbered flags."""
     _load_builtin_checks()
-    ctx = CheckContext(analysis, kb, as_of)
+    # One article's checks repeat many KB questions; the KB does not change meanwhile.
+    ctx = CheckContext(analysis, memoized(kb), as_of)
     result = check_against_kb(ctx)
     merge_conflations(ctx, result)
     for check in SIMPLE_CHECKS:
