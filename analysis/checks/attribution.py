@@ -305,10 +305,16 @@ def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Bl
         core = quoted.strip(_MARKS).rstrip(".,;:!?")
         if len(core.split()) >= 4 and core in text:
             return 1.0, _sub_block(block, text.index(core), len(core))
-        ratio = (
-            SequenceMatcher(None, quoted, text, autojunk=False).ratio() if len(text) < 2000 else 0
-        )
-        if ratio > 0.8 and (best is None or ratio > best[0]):
+        if len(text) >= 2000:
+            continue
+        # A block whose length alone caps the ratio at the bar (difflib's real_quick_ratio:
+        # matches <= the shorter length) cannot win: skip building a matcher for it. Most
+        # paragraphs are several times a quote's length.
+        bar = 0.8 if best is None else max(0.8, best[0])
+        if 2.0 * min(len(quoted), len(text)) / (len(quoted) + len(text)) <= bar:
+            continue
+        ratio = SequenceMatcher(None, quoted, text, autojunk=False).ratio()
+        if ratio > bar:
             best = (ratio, block)
     return best
 
