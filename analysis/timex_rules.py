@@ -438,6 +438,84 @@ def required_words(pattern: str) -> Needs:
     return tuple(sorted(set(sets), key=lambda words: -min(map(len, words))))
 
 
+# The characters a rule's match can begin with, as a lookahead in front of it: the engine
+# then drops most positions at one class test instead of trying each alternative of the
+# rule's opening groups (a rule like YEAR's, with optional "the early"/"fiscal"/"the end of"
+# before the number, ran 3x faster). Read off the parse tree like the words above.
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
+
+
+def _class_items(op: Any, arg: Any) -> list[str] | None:
+    """Class syntax for what one character item matches; None for "anything" (or unsure)."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return [re.escape(chr(arg))]
+    if op is not c.IN:
+        return None
+    items = []
+    for kind, value in arg:
+        if kind is c.LITERAL:
+            items.append(re.escape(chr(value)))
+        elif kind is c.RANGE:
+            items.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is c.CATEGORY and str(value) in _CATEGORIES:
+            items.append(_CATEGORIES[str(value)])
+        else:  # a negated class, \D, \W: could start almost anywhere
+            return None
+    return items
+
+
+def _first(items: Any) -> tuple[list[str] | None, bool]:
+    """Class items covering the first character of any non-empty match of a parsed sequence,
+    and whether the sequence can match empty; (None, _) when no useful class is known."""
+    from re import _constants as c
+
+    found: list[str] = []
+    for op, arg in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the next item starts the match
+            continue
+        if op is c.SUBPATTERN:
+            chars, empty = _first(arg[3])
+        elif op is c.ATOMIC_GROUP:
+            chars, empty = _first(arg)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            chars, empty = _first(arg[2])
+            empty = empty or arg[0] == 0
+        elif op is c.BRANCH:
+            chars, empty = [], False
+            for branch in arg[1]:
+                more, maybe = _first(branch)
+                if more is None:
+                    return None, False
+                chars, empty = chars + more, empty or maybe
+        else:
+            chars, empty = _class_items(op, arg), False
+        if chars is None:
+            return None, False
+        found += chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def first_char_gate(pattern: str) -> str:
+    """A lookahead for the characters a match of ``pattern`` can begin with ("" if unknown).
+
+    Under IGNORECASE, so that it covers the rule's case-insensitive parts (and only widens the
+    case-sensitive ones); an empty match it may prevent is one ``run_rules`` drops anyway.
+    """
+    try:
+        from re import _parser
+
+        chars, _ = _first(_parser.parse(pattern))
+    except Exception:  # a future parser: no gate
+        return ""
+    if not chars:
+        return ""
+    return f"(?=(?i:[{''.join(dict.fromkeys(chars))}]))"
+
+
 class Rule(NamedTuple):
     pattern: re.Pattern[str]
     handler: Handler
@@ -446,7 +524,8 @@ class Rule(NamedTuple):
 
 def compile_rules(rules: list[tuple[str, Handler]]) -> list[Rule]:
     def gated(pattern: str) -> str:
-        return _WORD_START + pattern if starts_words(pattern) else pattern
+        word_start = _WORD_START if starts_words(pattern) else ""
+        return first_char_gate(pattern) + word_start + pattern
 
     return [Rule(re.compile(gated(pattern)), handler, required_words(pattern))
             for pattern, handler in rules]

@@ -379,6 +379,26 @@ def test_fold_finds_every_ascii_literal_match() -> None:
             assert folded[m.start()] == lit.lower(), hex(ord(m.group()))
 
 
+def test_first_char_gate_covers_every_match_start() -> None:
+    """The lookahead for a rule's first characters: read off the pattern, and under
+    IGNORECASE it matches every character its literals match in any case (all code points)."""
+    import re
+
+    from analysis.timex import _RULES
+    from analysis.timex_rules import first_char_gate
+
+    assert first_char_gate(r"(?:\bthe\s+)?(?<!\d)(?P<y>1\d{3}|20\d\d)") == "(?=(?i:[t12]))"
+    assert first_char_gate(r"(?P<lead>\b)(?:[^a]|b)") == ""  # a negated class: no gate
+    assert first_char_gate(r"\b(?:x|y?)\d") == r"(?=(?i:[xy\d]))"  # y? may be empty
+    assert sum(rule.pattern.pattern.startswith("(?=(?i:[") for rule in _RULES) >= 35
+    every = "".join(map(chr, range(0x110000)))
+    literals = {c for rule in _RULES for c in re.findall(r"[^\W\d_]", rule.pattern.pattern[:60])}
+    for char in sorted(literals | set("'")):
+        literal = {m.start() for m in re.finditer("(?i)" + re.escape(char), every)}
+        listed = {m.start() for m in re.finditer("(?i:[" + re.escape(char) + "])", every)}
+        assert literal <= listed, char
+
+
 def test_a_month_in_a_sentence_told_years_back_takes_its_year() -> None:
     """"In 1981, after the flood in March": 1981's March. Near the reference date (news) the
     month stays the nearest one, as TimeML's newswire gold has it."""
