@@ -147,8 +147,10 @@ def _piece(piece: str, cover: list[Span], anchored: set[str]) -> Markup:
             break
     attrs |= {"class": " ".join(classes), "title": "\n".join(s.title for s in flags + claims),
               "tabindex": "0", "role": "button"}
-    rendered = Markup(" ").join(Markup('{}="{}"').format(k, v) for k, v in attrs.items())
-    return Markup("<span {}>{}</span>").format(rendered, piece)
+    # Escaped by hand into f-strings: Markup.format runs string.Formatter per field (a third of
+    # the HTML report's time on a profile full of flags), and escapes each field just the same.
+    rendered = " ".join(f'{escape(k)}="{escape(v)}"' for k, v in attrs.items())
+    return Markup(f"<span {rendered}>{escape(piece)}</span>")
 
 
 def render_sections(report: dict[str, Any]) -> list[dict[str, Any]]:
