@@ -58,11 +58,15 @@ def corpus_topics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The corpus-level topic model (``analyze_topics``) over a stable sample of the articles."""
     from analysis.errors import FactcheckError
     from analysis.ingest import read_article
-    from analysis.topics import analyze_topics
+    from analysis.topics import analyze_topics, kept_article
 
     ok = sorted((r for r in rows if r["status"] == "ok"), key=lambda r: (r["sha256"], r["path"]))
     articles = []
     for row in ok[:TOPIC_SAMPLE]:
+        kept = kept_article(row["path"])  # checked in this process, file unchanged since
+        if kept is not None:
+            articles.append(kept)
+            continue
         try:
             articles.append(read_article(row["path"]))
         except FactcheckError:  # changed or removed since it was checked: leave it out

@@ -37,10 +37,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -291,8 +293,10 @@ class _Prepared:
     vocab: Terms
 
 
-# Articles prepared while ``keep_prepared`` is active, by content; see there.
+# While ``keep_prepared`` is active (see there): prepared articles by content, and the
+# articles themselves by (path, content hash). Both keyed with the hash last.
 _KEPT: dict[tuple[str, tuple, str], _Prepared] | None = None
+_KEPT_ARTICLES: dict[tuple[str, str], Article] = {}
 _KEPT_LIMIT = 0
 
 
@@ -304,39 +308,54 @@ def _prepare(article: Article) -> _Prepared:
     vocab = Terms()
     prepared = _Prepared(docs, tuple(vocab.tokens(d.text) for d in docs), vocab)
     if _KEPT is not None:
-        _keep(key, prepared)
+        _keep(_KEPT, key, prepared)
+        _keep(_KEPT_ARTICLES, (article.path, article.sha256), article)
     return prepared
 
 
-def _keep(key: tuple[str, tuple, str], prepared: _Prepared) -> None:
-    """Keep the ``_KEPT_LIMIT`` articles of smallest content hash (the summary's sample)."""
-    if _KEPT is None or _KEPT_LIMIT <= 0:
+def _keep(kept: dict, key: tuple, value: object) -> None:
+    """Keep the ``_KEPT_LIMIT`` entries of smallest content hash (the summary's sample)."""
+    if _KEPT_LIMIT <= 0 or key in kept:
         return
-    if len(_KEPT) >= _KEPT_LIMIT:
-        largest = max(_KEPT, key=lambda k: k[2])
-        if largest[2] <= key[2]:
+    if len(kept) >= _KEPT_LIMIT:
+        largest = max(kept, key=lambda k: k[-1])
+        if largest[-1] <= key[-1]:
             return
-        del _KEPT[largest]
-    _KEPT[key] = prepared
+        del kept[largest]
+    kept[key] = value
+
+
+def kept_article(path: str) -> Article | None:
+    """The article at ``path`` as kept by ``keep_prepared``, if the file still has the same
+    bytes (so reading it again would give the same article); None otherwise."""
+    if _KEPT is None:
+        return None
+    try:
+        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return _KEPT_ARTICLES.get((path, sha256))
 
 
 @contextlib.contextmanager
 def keep_prepared(limit: int) -> Iterator[None]:
     """Remember, while active, the prepared documents of the ``limit`` articles of smallest
-    content hash.
+    content hash, and the articles (``kept_article``).
 
     Why: a batch run in one process models each article's topics, then models a corpus sample
-    (the articles of smallest hash, ``batch_summary.TOPIC_SAMPLE``) again. Kept, their
-    sentences are not split and tokenised twice. The tokens are the same either way, so the
-    models are too. Not thread-safe: for one batch in one thread.
+    (the articles of smallest hash, ``batch_summary.TOPIC_SAMPLE``) again. Kept, their files
+    are not parsed, nor their sentences split and tokenised, twice. The articles and tokens
+    are the same either way, so the models are too. Articles analysed meanwhile must come from
+    ``read_article`` (a batch's do), whose content hash is that of the file's bytes. Not
+    thread-safe: for one batch in one thread.
     """
-    global _KEPT, _KEPT_LIMIT
-    saved = _KEPT, _KEPT_LIMIT
-    _KEPT, _KEPT_LIMIT = {}, limit
+    global _KEPT, _KEPT_ARTICLES, _KEPT_LIMIT
+    saved = _KEPT, _KEPT_ARTICLES, _KEPT_LIMIT
+    _KEPT, _KEPT_ARTICLES, _KEPT_LIMIT = {}, {}, limit
     try:
         yield
     finally:
-        _KEPT, _KEPT_LIMIT = saved
+        _KEPT, _KEPT_ARTICLES, _KEPT_LIMIT = saved
 
 
 @contextlib.contextmanager

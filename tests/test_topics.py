@@ -173,3 +173,18 @@ def test_kept_articles_give_the_same_models_and_stay_bounded() -> None:
         assert next(iter(tp._KEPT))[2] == min(a.sha256 for a in articles)
     assert tp._KEPT is None
     assert json.dumps(kept) == json.dumps(plain)
+
+
+def test_kept_article_is_the_file_as_read_until_it_changes(tmp_path: Path) -> None:
+    from analysis.ingest import read_article
+
+    path = tmp_path / "three.txt"
+    path.write_text(OTHER, encoding="utf-8")
+    article = read_article(path)
+    assert tp.kept_article(str(path)) is None  # nothing kept outside keep_prepared
+    with tp.keep_prepared(10):
+        tp.analyze_article_topics(article)
+        assert tp.kept_article(str(path)) == read_article(path)
+        path.write_text(OTHER + "\nOne more line about the cello.\n", encoding="utf-8")
+        assert tp.kept_article(str(path)) is None  # changed since: read it again
+        assert tp.kept_article(str(tmp_path / "gone.txt")) is None
