@@ -250,13 +250,23 @@ Check = Callable[[str], list[Flag]]
 
 
 @pytest.fixture(scope="module")
-def check(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
-          kb_analyzer: Callable[..., tuple[Any, Any]], check_text: Callable[..., Any]) -> Check:
+def analyze(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+            kb_analyzer: Callable[..., tuple[Any, Any]],
+            check_text: Callable[..., Any]) -> Callable[..., tuple[Any, list[Flag]]]:
+    """``analyze(text, as_of)`` -> (analysis, flags) with the KB above."""
     kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
 
+    def run(text: str, as_of: date = date(2024, 6, 1)) -> tuple[Any, list[Flag]]:
+        analysis, _, flags = check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)
+        return analysis, flags
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def check(analyze: Callable[..., tuple[Any, list[Flag]]]) -> Check:
     def run(text: str, as_of: date = date(2024, 6, 1)) -> list[Flag]:
-        _, _, flags = check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)
-        return flags
+        return analyze(text, as_of)[1]
 
     return run
 
@@ -1218,14 +1228,11 @@ def test_sunday_school_is_no_sunday(check: Check) -> None:
                            "sixties."), as_of=date(1999, 3, 20))
 
 
-def test_an_unnamed_adaptation_premiered(
-        tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
-        kb_analyzer: Callable[..., tuple[Any, Any]], check_text: Callable[..., Any]) -> None:
+def test_an_unnamed_adaptation_premiered(analyze: Callable[..., tuple[Any, list[Flag]]]) -> None:
     # what premiered is the adaptation, which has no name here: not its owner, not its source
-    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
-    analysis, _, flags = check_text(
+    analysis, flags = analyze(
         varga("Budapest Weekly's adaptation of Harbour, based on the 1958 novel, premiered in "
-              "December 1990."), kb=kb, analyzer=analyzer, as_of=date(2024, 6, 1))
+              "December 1990."))
     assert not [c for c in analysis.claims if c.predicate == "released"] and not flags
 
 
@@ -1435,16 +1442,12 @@ def test_present_roles_of_other_people(check: Check) -> None:
                            "at her funeral."), as_of=date(2008, 1, 1))
 
 
-
 def test_a_verb_parsed_as_the_subject_leaves_the_name_before_the_trigger(
-        tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
-        kb_analyzer: Callable[..., tuple[Any, Any]], check_text: Callable[..., Any]) -> None:
-    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+        analyze: Callable[..., tuple[Any, list[Flag]]]) -> None:
     # the parser makes "Becomes" the subject of "takes": the son takes over, not Varga
-    analysis, _, _ = check_text(
+    analysis, _ = analyze(
         "Ines Varga\n\nInes Varga was a Hungarian novelist.\n\nKey dates\n\n"
-        "- 1993: Becomes Minister Mentor as her son Tomas Varga takes over as chairman\n",
-        kb=kb, analyzer=analyzer)
+        "- 1993: Becomes Minister Mentor as her son Tomas Varga takes over as chairman\n")
     assert [c.subject for c in analysis.claims] == ["Ines Varga", "Tomas Varga"]
 
 
