@@ -351,6 +351,7 @@ def is_present(token: Token) -> bool:
         # "suggested he spend a summer at elBulli": with "he" the present is "spends"; this is
         # the subjunctive of a past request
         return not any(c.dep_ == "nsubj" and c.lower_ in _SINGULAR_PRONOUNS
+                       and not any(g.dep_ == "conj" for g in c.children)  # not "he and she"
                        for c in token.children)
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "remain" and \
             token.head.tag_ in ("VBZ", "VBP"):

@@ -1542,3 +1542,19 @@ def test_a_work_in_apposition_with_a_dated_kind(check: Check, year: int, flagged
     flags = check(varga(f"Her quieter books include Harbour, her {year} novel adapted from a "
                         "diary of the siege."))
     assert [f.category for f in flags] == (["date_mismatch"] if flagged else []), flags
+
+
+def test_a_verb_in_the_base_form_after_he_is_no_present_unless_he_has_company() -> None:
+    """"suggested he spend a summer there" is a subjunctive; "he and she teach" is present."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from analysis.claim_time import is_present
+
+    vocab = spacy.blank("en").vocab
+    alone = Doc(vocab, words=["he", "spend", "summers"], heads=[1, 1, 1],
+                deps=["nsubj", "ROOT", "dobj"], tags=["PRP", "VBP", "NNS"])
+    paired = Doc(vocab, words=["he", "and", "she", "teach"], heads=[3, 0, 0, 3],
+                 deps=["nsubj", "cc", "conj", "ROOT"], tags=["PRP", "CC", "PRP", "VBP"])
+    assert not is_present(alone[1])
+    assert is_present(paired[3])
