@@ -72,11 +72,11 @@ def anchored_claims(
                 seen.add(mention.kb_id or "")
                 yield claim
                 continue
-        verbs = _verbs(root, mention)
+        after = _trailing_participle(ctx.doc, mention)
+        verbs = _verbs(root, mention, after)
         if mention.kb_id in taken:
             # "he signed for X, the team Y had founded in 1966": the trigger claim is about
             # signing; a relative clause about X still dates X itself
-            after = _trailing_participle(ctx.doc, mention)
             verbs = [v for v in verbs
                      if v.dep_ in ("relcl", "acl") and _about_name(v, root, mention)
                      or after is not None and v.i == after.i]
@@ -87,7 +87,9 @@ def anchored_claims(
             # "X, an honour he shared with Y" is checkable without a date: its co-recipients
             undated = time is None and (mention.label == "award" and bool(shared_with(
                 ctx, mention)) or is_present(verb))  # "who still drives for X": of now
-            claim = _claim(ctx, kb, mention, root, verb, time, span) if time or undated else None
+            trailing = after is not None and after.i == verb.i
+            claim = _claim(ctx, kb, mention, root, verb, time, span, trailing) \
+                if time or undated else None
             if claim is not None and not _said(claim, covered):
                 seen.add(mention.kb_id or "")
                 yield claim
@@ -101,7 +103,7 @@ def _said(claim: Claim, covered: list[Claim]) -> bool:
                and (c.time.value if c.time else None) == when for c in covered)
 
 
-def _verbs(root: Token, mention: Mention) -> list[Token]:
+def _verbs(root: Token, mention: Mention, trailing: Token | None) -> list[Token]:
     """The clause the name is in, then a relative clause about it ("X, which first flew in",
     "X, the service Apple launched in 2014")."""
     named = named_noun(root)
@@ -122,8 +124,8 @@ def _verbs(root: Token, mention: Mention) -> list[Token]:
     heads += [t for t in name_phrase(root)
               if t not in heads and mention.start <= t.idx < mention.end]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl")]
-    # "a trimaran designed by X and launched in 2000": the conjoined participle too
-    trailing = _trailing_participle(root.doc, mention)
+    # "a trimaran designed by X and launched in 2000": the conjoined participle too; and
+    # ", founded in 1958," after the name (see _trailing_participle)
     return [_governor(root), *clauses, *(c for v in clauses for c in v.conjuncts if c.i > v.i),
             *([trailing] if trailing is not None and all(c.i != trailing.i for c in clauses)
               else [])]
@@ -249,8 +251,9 @@ def _has_own_year(ctx: ClaimContext, span: Span, block: Block) -> bool:
 
 def _claim(
     ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token,
-    time: Timex | None, span: Span,
+    time: Timex | None, span: Span, trailing: bool = False,
 ) -> Claim | None:
+    """``trailing``: the verb is a participle set off right after the name (it describes it)."""
     entity = kb.entity(mention.kb_id or "")
     if entity is None or entity.type in ("person", "place", "position"):
         return None
@@ -274,8 +277,6 @@ def _claim(
     if _ordered(root, verb):
         return None
     lemma = verb_lemma(verb)
-    after = _trailing_participle(ctx.doc, mention)
-    trailing = after is not None and after.i == verb.i
     if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
                                 for c in verb.children):
         lemma = "rejoin"  # "Manchester United brought him back in 2021"

@@ -217,23 +217,20 @@ _ECHO = re.compile(r",?\s+(?:as|and so)\s+(?:did|was|were|had)\s+"
                    r"(?:(?:his|her|their|its|the)\s+)?(?:[a-z][\w-]*\s+){0,2},?\s*$")
 
 
-_FROM = re.compile(r"\s+from\s+(?:the\s+)?$")
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 
 
 def _moved_from(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
     """"He joined Manchester United from Sporting CP in 2003": he left Sporting CP then."""
-    if claim.predicate != "joined":
+    if claim.predicate != "joined" or claim.obj_end < 0:
         return
-    end = ctx.article.text.find(" ", claim.obj_end + 30)
-    after = ctx.doc.char_span(claim.obj_end, end if end > 0 else claim.end,
-                              alignment_mode="expand")
-    for tok in after if after is not None else ():
-        other = ctx.mention_at.get(tok.i)
-        if other is not None and other.label == "organization" and other.kb_id and \
-                _FROM.fullmatch(ctx.article.text, claim.obj_end, other.start):
-            yield replace(claim, predicate="left", object=other.text, object_kb_id=other.kb_id,
-                          obj_start=other.start, obj_end=other.end)
-            return
+    between = _FROM.match(ctx.article.text, claim.obj_end, claim.end)
+    if between is None:
+        return
+    other = ctx.mention_at_char(between.end())
+    if other is not None and other.kb_id and other.label == "organization":
+        yield replace(claim, predicate="left", object=other.text, object_kb_id=other.kb_id,
+                      obj_start=other.start, obj_end=other.end)
 
 
 def _echoed(ctx: ClaimContext, claim: Claim, first: Mention) -> Iterator[Claim]:
