@@ -98,9 +98,9 @@ def summary_row(path: str, report: dict[str, Any]) -> dict[str, Any]:
 
 def render_files(report: dict[str, Any], formats: Sequence[str]) -> dict[str, str]:
     """Every requested format of one report, by file name (rendered before anything is written)."""
-    from analysis.report.render import file_name, render
+    from analysis.report.render import file_name, render_file
 
-    return {file_name(fmt): render(report, fmt) for fmt in formats}
+    return {file_name(fmt): render_file(report, fmt) for fmt in formats}
 
 
 def _one(checker: Any, path: str, analysis: Any, settings: BatchSettings) -> ArticleResult:

@@ -12,7 +12,7 @@ import click
 from analysis.cli.article_cmds import date_option
 from analysis.cli.common import article_argument, kb_options, model_option
 from analysis.fileio import write_atomic
-from analysis.report.render import FORMATS, file_name, render, render_json
+from analysis.report.render import FORMATS, file_name, render, render_file, render_json
 from analysis.review.apply import apply_reviews, is_active
 from analysis.review.local_kb import local_kb_path, open_kb_with_local
 from analysis.review.store import ReviewStore, default_db_path
@@ -94,12 +94,8 @@ def check(
 
 
 def _write_all(report: dict[str, Any], folder: Path) -> None:
-    from analysis.report.terminal import render_terminal
-
     # Render everything first: a failure leaves the previous reports untouched.
-    rendered = {file_name(fmt): render(report, fmt) for fmt in FORMATS if fmt != "terminal"}
-    # The saved summary is plain text whatever the terminal can show.
-    rendered[file_name("terminal")] = render_terminal(report, color=False)
+    rendered = {file_name(fmt): render_file(report, fmt) for fmt in FORMATS}
     for name, text in rendered.items():
         write_atomic(folder / name, text)
 
@@ -108,12 +104,13 @@ def _emit(reports: list[dict[str, Any]], paths: tuple[Path, ...], fmt: str,
           output: Path | None) -> None:
     if len(reports) > 1 and output is not None and str(output) != "-":
         for path, report in zip(paths, reports, strict=True):
-            write_atomic(output / f"{slugify(path)}-{file_name(fmt)}", render(report, fmt))
+            write_atomic(output / f"{slugify(path)}-{file_name(fmt)}", render_file(report, fmt))
         return
     if fmt == "json" and len(reports) > 1:
         text = render_json({"reports": reports})  # type: ignore[arg-type]
     else:
-        text = "".join(render(r, fmt) for r in reports)
+        to_file = output is not None and str(output) != "-"
+        text = "".join((render_file if to_file else render)(r, fmt) for r in reports)
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:

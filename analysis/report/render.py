@@ -39,3 +39,13 @@ def file_name(fmt: str) -> str:
 
 def render(report: dict[str, Any], fmt: str) -> str:
     return renderer(fmt)(report)
+
+
+def render_file(report: dict[str, Any], fmt: str) -> str:
+    """``fmt`` as saved to a file: the terminal summary without colour codes, whatever the
+    terminal the command runs in can show."""
+    if fmt == "terminal":
+        from analysis.report.terminal import render_terminal
+
+        return render_terminal(report, color=False)
+    return render(report, fmt)
