@@ -8,7 +8,8 @@ back only small rendered reports instead of pickled Docs.
 
 Flow: expand the inputs, hash each file, skip those the manifest holds under the same job key,
 send the rest in chunks (``nlp.pipe`` batches) to the workers with a bounded number in flight,
-write each finished article's files atomically and then record it in the manifest; finally
+write each finished article's files atomically and then record it in the manifest (on a writer
+thread, ``batch_writer``, while the next chunk is checked); finally
 write the corpus summary and index from the manifest.
 """
 
@@ -28,6 +29,7 @@ from analysis.batch_progress import BatchProgress
 from analysis.batch_store import Manifest, content_hash, job_key, kb_fingerprint
 from analysis.batch_summary import write_summaries
 from analysis.batch_worker import ArticleResult, BatchSettings
+from analysis.batch_writer import BackgroundWriter
 from analysis.errors import InputError
 from analysis.fileio import write_atomic
 
@@ -175,12 +177,16 @@ def run_batch(
         runner = _dask_runner(scheduler) if scheduler is not None else _local_runner(jobs)
         skipped = len(paths) - len(pending)
         with _topic_reuse(inline=scheduler is None and jobs <= 1):
-            with BatchProgress(len(pending), skipped, enabled=progress) as bar:
+            def store(result: ArticleResult) -> None:
+                _store(output, manifest, result, folders[result.path], keys, kb_print,
+                       settings_key)
+                bar.advance()
+
+            with BatchProgress(len(pending), skipped, enabled=progress) as bar, \
+                    BackgroundWriter(store) as writer:
                 for results in runner(_chunks(pending, settings.batch_size), settings):
                     for result in results:
-                        _store(output, manifest, result, folders[result.path], keys, kb_print,
-                               settings_key)
-                    bar.advance(len(results))
+                        writer.put(result)
             rows = list(manifest.rows([str(p) for p in paths]))
             write_summaries(output, rows, settings_key | {"kb": kb_print}, settings.formats)
     errors = sum(r["status"] != "ok" for r in rows)

@@ -83,7 +83,8 @@ class Manifest(Closing):
         self.path = folder / MANIFEST_NAME
         # Autocommit off; each record() is one transaction. WAL would leave -wal files behind
         # after a kill; the default rollback journal is recovered on the next open.
-        self._conn = sqlite3.connect(self.path)
+        # The batch's writer thread records rows while the driver waits; never both at once.
+        self._conn = sqlite3.connect(self.path, check_same_thread=False)
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
         self._conn.commit()

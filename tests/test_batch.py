@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import signal
@@ -193,3 +194,19 @@ def test_cli_batch_and_bad_format(corpus: Path, tmp_path: Path) -> None:
     assert "5 articles: 5 checked, 0 unchanged, 1 errors" in result.output
     bad = CliRunner().invoke(cli, [*args, "--formats", "json,pdf"])
     assert bad.exit_code == 2 and "unknown format 'pdf'" in bad.output
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_saved_summary_is_plain_text_when_run_from_a_terminal(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys, "stdout", _Tty())
+    out = tmp_path / "out"
+    run_batch([corpus / "ada-quill.txt"], out, SETTINGS, progress=False)
+    summary = (out / "ada-quill" / "summary.txt").read_text(encoding="utf-8")
+    assert "Fact-check:" in summary and "\x1b[" not in summary
