@@ -12,6 +12,7 @@ import sys
 import textwrap
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -40,9 +41,7 @@ def render_terminal(report: dict[str, Any], *, color: bool | None = None) -> str
     """
     if color is None:
         color = use_color()
-    buf = io.StringIO()
-    out = Console(file=buf, force_terminal=color, no_color=not color, width=WIDTH,
-                  highlight=False, emoji=False, markup=False)
+    out = _Out(color)
     _header(out, report)
     rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
     ordered = sorted(report["flags"], key=lambda f: (rank.get(f["severity"], 3), f["start"]))
@@ -59,7 +58,38 @@ def render_terminal(report: dict[str, Any], *, color: bool | None = None) -> str
         for flag in dismissed:
             out.print()
             _flag(out, flag)
-    return buf.getvalue()
+    return out.getvalue()
+
+
+class _Out:
+    """rich's Console.print, with plain lines that need no wrapping written directly.
+
+    Why: a batch saves a plain summary per article, and rich's per-line rendering cost more
+    than the rest of the summary. A plain line within ``WIDTH`` cells is exactly what rich
+    prints for it; anything else (colour, a line to wrap) still goes through rich.
+    """
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+        self._buf = io.StringIO()
+        self._console: Console | None = None
+
+    def print(self, text: Text | None = None, soft_wrap: bool = False) -> None:
+        if text is None:
+            self._buf.write("\n")
+            return
+        plain = text.plain
+        if not self.color and "\n" not in plain and (soft_wrap or cell_len(plain) <= WIDTH):
+            self._buf.write(plain + "\n")
+            return
+        if self._console is None:
+            self._console = Console(file=self._buf, force_terminal=self.color,
+                                    no_color=not self.color, width=WIDTH, highlight=False,
+                                    emoji=False, markup=False)
+        self._console.print(text, soft_wrap=soft_wrap)
+
+    def getvalue(self) -> str:
+        return self._buf.getvalue()
 
 
 def _dismissed(flag: dict[str, Any]) -> bool:
@@ -88,7 +118,7 @@ def review_line(flag: dict[str, Any]) -> str | None:
     return line
 
 
-def _header(out: Console, report: dict[str, Any]) -> None:
+def _header(out: _Out, report: dict[str, Any]) -> None:
     summary, article = report["summary"], report["article"]
     out.print(Text(f"Fact-check: {article['title']} ({article['path']})", style="bold"))
     claims = Text(f"as of {report['as_of']} · {summary['claims']['total']} claims: ")
@@ -114,7 +144,7 @@ def _header(out: Console, report: dict[str, Any]) -> None:
             f"{n} {c.replace('_', ' ')}" for c, n in categories.items()), style="dim"))
 
 
-def _flag(out: Console, flag: dict[str, Any]) -> None:
+def _flag(out: _Out, flag: dict[str, Any]) -> None:
     head = Text(f"[{flag['id']}] ")
     head.append(f"{flag['severity'].upper()} {flag['category'].replace('_', ' ')}",
                 style=_STYLE.get(flag["severity"], "bold"))
@@ -131,7 +161,7 @@ def _flag(out: Console, flag: dict[str, Any]) -> None:
         _indented(out, f"suggestion: {flag['suggestion']}", "green")
 
 
-def _indented(out: Console, text: str, style: str) -> None:
+def _indented(out: _Out, text: str, style: str) -> None:
     # Wrapped lines stay under their flag, so one flag reads as one block.
     wrapped = textwrap.fill(" ".join(text.split()), width=WIDTH, initial_indent=INDENT,
                             subsequent_indent=INDENT, break_on_hyphens=False)
