@@ -18,6 +18,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -153,14 +154,20 @@ def main() -> None:
               f"{len(paths)} articles, {words} words, model {MODEL}")
         # Alternated, best of --repeat: the machine is shared, and a slow moment should not
         # land on one side only.
-        bare = full = float("inf")
+        # Each pair also gives its own ratio: the machine's speed drifts over tens of seconds,
+        # and a pair run back to back shares one speed.
+        bares, fulls = [], []
         for i in range(args.repeat):
-            bare = min(bare, bare_spacy(texts))
-            full = min(full, full_pipeline(paths, tmp / f"full{i}", jobs=1, warm=True))
+            bares.append(bare_spacy(texts))
+            fulls.append(full_pipeline(paths, tmp / f"full{i}", jobs=1, warm=True))
+        bare, full = min(bares), min(fulls)
+        pairs = sorted(b / f for b, f in zip(bares, fulls, strict=True))
         n = len(paths)
         print(f"bare spaCy nlp.pipe : {n / bare:6.2f} articles/s {words / bare:8.0f} words/s")
         print(f"full pipeline (1 p.): {n / full:6.2f} articles/s {words / full:8.0f} words/s"
               f"  ratio {bare / full:.2f} (target >= 0.7)")
+        print(f"ratio per back-to-back pair: {', '.join(f'{r:.2f}' for r in pairs)}; "
+              f"median {statistics.median(pairs):.2f}")
         if args.only_throughput:
             return
         runs = {}
