@@ -27,7 +27,13 @@ from analysis.claim_anchor_rules import (
 from analysis.claim_apposition import name_phrase, named_noun, of_name, passive, set_off
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
 from analysis.claim_objects import add_person, on_board, shared_with, speech_tokens
-from analysis.claim_time import gapped_date, is_present, label_timex, timexes_in
+from analysis.claim_time import (
+    gapped_date,
+    is_present,
+    label_timex,
+    other_names_year,
+    timexes_in,
+)
 from analysis.kb.api import KBReader
 from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.properties import CREATOR_PROPERTIES
@@ -199,6 +205,8 @@ def _bound_time(
         tx_span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if tx_span is None or mention.start <= tx.start < mention.end:
             continue
+        if other_names_year(ctx, mention, tx):
+            continue  # "built on the site of the National Stadium of 1958": that name's year
         head = tx_span.root
         governor = _governor(head).i
         if governor == verb.i or _inside(head, mention) or (
@@ -280,6 +288,8 @@ def _claim(
     if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
                                 for c in verb.children):
         lemma = "rejoin"  # "Manchester United brought him back in 2021"
+    if lemma in _ELECT and _under_for(root, verb):
+        return None  # "elected to X for the Y constituency": Y is whom the seat represents
     agent = _Agent("", None, is_name=True) if trailing else _agent(ctx, root, verb)
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -317,6 +327,21 @@ def _claim(
         # "sits on Microsoft's board": a seat on the board, not the employment
         claim = replace(claim, predicate="member", qualifiers={**claim.qualifiers, "board": True})
     return claim
+
+
+_ELECT = frozenset({"elect", "re-elect", "reelect", "return"})
+
+
+def _under_for(root: Token, verb: Token) -> bool:
+    """The name hangs on the verb through a "for" phrase."""
+    node = root
+    for _ in range(8):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ == "for":
+            return True
+        node = node.head
+    return False
 
 
 def _entry_title(

@@ -71,8 +71,8 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         after = [f for f in direct if f[1] > owner] or direct
         owned.setdefault(owner, after[0][0])
         for tx, at in found:
-            if tx is owned[owner]:
-                continue
+            if tx is owned[owner] or at > owner:
+                continue  # ("led it from 2002 until it closed in 2010": both are the verb's)
             other = preceding_owner(span, triggers, owned, at, strict=False)
             if other is not None:
                 owned[other] = tx
@@ -377,6 +377,22 @@ def gapped_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> b
 
 
 _TITLED = frozenset({"work", "organization", "award", "other"})
+
+
+def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:
+    """"built beside the offices of the Lumen Fund of 1968", "the National Stadium of 1958":
+    a year after another name's "of" is that name's, not the claim's."""
+    if time is None:
+        return False
+    text = ctx.article.text
+    for m in set(ctx.mention_at.values()):
+        if not m.kb_id or m.label not in _TITLED or (obj is not None and m.kb_id == obj.kb_id):
+            continue
+        after = m.end <= time.start and re.fullmatch(r"\s+of\s+", text[m.end : time.start])
+        inside = m.start < time.start < m.end and re.search(r"\sof\s+$", text[m.start : time.start])
+        if after or inside:
+            return True
+    return False
 
 
 def named_dates_removed(timexes: list[Timex], mentions: list[Mention]) -> list[Timex]:

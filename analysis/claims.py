@@ -52,6 +52,7 @@ from analysis.claim_time import (
     main_clause,
     marked_present,
     ongoing,
+    other_names_year,
     sentence_present,
     timex_at,
     timexes_in,
@@ -63,6 +64,7 @@ from analysis.triggers import Trigger, find_triggers, in_other_event, verb_lemma
 from analysis.vocabulary import (
     KNIGHTHOOD,
     PREDICATE_WEIGHT,
+    ROLE_NOUNS,
 )
 
 
@@ -306,7 +308,8 @@ def _build_claim(
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     if predicate == "released" and obj is not None and _unnamed_work(ctx, trig, obj):
         return None
-    if gapped_date(ctx, obj, time) or _referenced(trig, time):
+    if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
+            ctx, obj, time) or _ended(trig):
         # "he invented X, and in 1965 the detective Y": 1965 is Y's; "In September 1993,
         # eight months after she died, she won an Emmy": the date is the Emmy's
         time = None
@@ -329,6 +332,8 @@ def _build_claim(
             or role_phrase([t for t in window if t.i > trig.token.i], objects)
         if not role and obj is not None and obj.label == "position":
             role = obj.kb_label or obj.text  # "serves in the Georgia State Senate": that seat
+        if role and obj is None and _anaphoric_role(window, trig, role):
+            return None
         if not role and not board:
             return None
         if not role:  # "serves on the board of X": a seat with no title
@@ -467,6 +472,27 @@ _SCHOOL = re.compile(
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",
     re.I,
 )
+
+
+_ENDING = frozenset({"end", "collapse", "dissolve", "close", "conclude", "fold", "expire"})
+
+
+def _ended(trig: Trigger) -> bool:
+    """"The marriage to Pills ended in divorce in 1957": the date is the end of what the noun
+    names, not its start (the claim stays, undated)."""
+    tok = trig.token
+    return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _ENDING
+
+
+def _anaphoric_role(window: list[Token], trig: Trigger, role: str) -> bool:
+    """"appointed Reid Professor ..., one of the youngest ever to hold the chair": a bare
+    "the <role>" with no organisation names a post the sentence has already named."""
+    if " " in role:
+        return False
+    at = next((t for t in window if t.i > trig.token.i and t.text == role), None)
+    if at is None or at.i == 0 or at.doc[at.i - 1].lower_ != "the":
+        return False
+    return any(t.lower_ in ROLE_NOUNS for t in trig.token.sent if t.i < trig.token.i)
 
 
 def _past_tense(verb: Token) -> bool:

@@ -1321,6 +1321,9 @@ def test_a_surname_the_kb_links_to_a_relative(
     ("She made that argument in her lecture at the Budapest Academy on 3 March 1984.", False),
     ("She made that argument often, to anyone who would listen.", True),  # no occasion
     ("Her lecture at the Budapest Academy in 1984 drew a crowd.", True),  # not about the quote
+    ("Those were the words of her partner Jonas Petrak, in a tribute he gave on the radio on "
+     "4 May 1990.", False),
+    ("Those were the words of her partner Jonas Petrak.", True),  # no occasion
 ])
 def test_a_block_quotation_sourced_in_the_next_paragraph(
         check_text: Callable[..., Any], after: str, vague: bool) -> None:
@@ -1558,3 +1561,39 @@ def test_a_verb_in_the_base_form_after_he_is_no_present_unless_he_has_company() 
                  deps=["nsubj", "cc", "conj", "ROOT"], tags=["PRP", "CC", "PRP", "VBP"])
     assert not is_present(alone[1])
     assert is_present(paired[3])
+
+
+def test_the_chair_refers_back_to_the_post_just_named(check: Check) -> None:
+    flags = check(olenko("In 1988 she was elected president of the Lawyers Guild, one of the "
+                         "youngest lawyers ever to hold the chair."))
+    assert not flags, flags
+    (chair,) = check(olenko("In 1972 she was elected chair of the Lumen Fund."))
+    assert chair.category == "date_mismatch" and "1975" in chair.message
+
+
+def test_a_name_under_for_after_elected_is_the_constituency(check: Check) -> None:
+    # the KB has her Leeds post; "for the Leeds constituency" does not say she joined Leeds
+    flags = check(varga("In 1970 she was elected to the National Assembly for the University "
+                        "of Leeds constituency."))
+    assert not flags, flags
+
+
+def test_dates_after_a_verb_stay_with_it(check: Check) -> None:
+    # 1980 ends the leading; it is not the founding's date (the KB has 1962)
+    flags = check(varga("She founded the Danube Writers' Circle in Budapest, and led it from "
+                        "1962 until it closed at the end of 1980."))
+    assert not flags, flags
+
+
+def test_a_marriage_that_ended_is_dated_by_its_end(check: Check) -> None:
+    # a divorce in 1961 is no second date for the marriage of 1955
+    flags = check(olenko("In 1955 she married Jonas Petrak in Szeged. The marriage to Jonas "
+                         "Petrak ended in divorce in 1961."))
+    assert not flags, flags
+
+
+def test_a_date_inside_another_name_is_that_names(check: Check) -> None:
+    # "the Lumen Fund of 1968" is that fund's year, not the year she built the memorial
+    flags = check(olenko("The Harbour Strike Memorial, built beside the old offices of the Lumen "
+                         "Fund of 1968, drew crowds."))
+    assert not flags, flags

@@ -285,11 +285,13 @@ def _follow_up(ctx: CheckContext, block: Block) -> tuple[int, int] | None:
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|these|those)\s+(?:argument|words?|lines?|remarks?|point|passage|quotation|"
     r"quote|sentence|observation|case|plea|warning)\b"
-    r"|\b(?:said|wrote|made|put|spoke)\s+(?:it|this|that|these|those|so)\b", re.I)
+    r"|\b(?:said|wrote|made|put|spoke)\s+(?:it|this|that|these|those|so)\b"
+    # "Those were the words of Jean Cocteau, in a tribute he recorded ..."
+    r"|\b(?:these|those|they)\s+(?:were|are)\s+(?:the\s+)?(?:\w+\s+)?words\b", re.I)
 _OCCASION = re.compile(
     r"\b(?:press conference|news conference|speech|address|interview|lecture|letter|broadcast|"
     r"memoir|autobiography|diary|essay|article|column|statement|testimony|sermon|eulogy|"
-    r"debate|hearing|editorial|book)(?:e?s)?\b", re.I)
+    r"debate|hearing|editorial|book|tribute|obituary)(?:e?s)?\b", re.I)
 
 
 def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Block] | None:
