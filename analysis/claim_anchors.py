@@ -271,6 +271,13 @@ def _claim(
         return None
     if time is not None and entity.type == "work" and _names_its_year(ctx, time, mention):
         return _make(mention, time, span, "released", verb_lemma(verb))
+    if time is not None and entity.type == "work" and _at_entry_date(ctx, time, span) and \
+            root.dep_ not in SUBJECT_DEPS and (
+            _entry_title(ctx, kb, mention, span, entity.type)
+            or _entry_work(ctx, kb, mention, root, verb, span)):
+        # "1982: Fitzcarraldo; ends the Kinski partnership with Cobra Verde": the entry dates
+        # the subject's own works it names as its events (whatever verb the parser chose)
+        return _make(mention, time, span, "released", verb_lemma(verb))
     if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
         # "1981: Aké, a memoir of his boyhood": an entry that is the title of the subject's
         # own work dates the work; "2022 - Final match, at the US Open" says nothing checkable
@@ -352,9 +359,43 @@ def _entry_title(
     if block is None or not block.date_label or entity_type != "work" or not subject:
         return False
     opening = ctx.article.text[block.start + len(block.date_label) : mention.start]
-    if any(c.isalnum() for c in opening):
+    return not any(c.isalnum() for c in opening) and _own_work(ctx, kb, mention)
+
+
+def _at_entry_date(ctx: ClaimContext, time: Timex, span: Span) -> bool:
+    """The date is the timeline entry's own ("1982: ..."), not another date inside it."""
+    block = next((b for b in ctx.article.blocks if b.start <= span.start_char < b.end), None)
+    return block is not None and bool(block.date_label) and \
+        time.start < block.start + len(block.date_label)
+
+
+def _entry_work(
+    ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token, span: Span
+) -> bool:
+    """The subject's own work as what the entry's verb does: its object, or "with"/"in" it
+    (not "the ideas of X", "after X": a reference to an older work)."""
+    block = next((b for b in ctx.article.blocks if b.start <= span.start_char < b.end), None)
+    if block is None or not block.date_label or not _own_work(ctx, kb, mention):
         return False
-    makers = kb.facts(mention.kb_id or "", CREATOR_PROPERTIES)
+    node, preps = root, []
+    for _ in range(8):
+        if node.i == verb.i:
+            break
+        if node.dep_ == "prep":
+            preps.append(node.lower_)
+        elif node.dep_ not in ("pobj", "dobj", "compound", "conj", "appos"):
+            return False
+        node = node.head
+    else:
+        return False
+    return set(preps) <= {"with", "in"} and len(preps) <= 1
+
+
+def _own_work(ctx: ClaimContext, kb: KBReader, mention: Mention) -> bool:
+    subject = ctx.subject.kb_id if ctx.subject else None
+    if not subject or not mention.kb_id:
+        return False
+    makers = kb.facts(mention.kb_id, CREATOR_PROPERTIES)
     return any(f.value.entity_id == subject for f in makers) \
         or any(f.value.entity_id == mention.kb_id for f in kb.facts(subject, ("P800",)))
 

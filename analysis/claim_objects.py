@@ -82,7 +82,10 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
         return sorted(tokens, key=lambda t: t.i)
     later = [t.token.i for t in triggers if t.token.i > trig.token.i]
     stop = min(later) if later else span.end
-    return list(span.doc[trig.token.i : stop])
+    # "first 24 Hours of Le Mans victory": a noun's own name modifiers come before it
+    first = min((c.left_edge.i for c in trig.token.lefts if c.dep_ in ("compound", "nmod")),
+                default=trig.token.i)
+    return list(span.doc[max(first, span.start) : stop])
 
 
 def mentions_in(ctx: ClaimContext, window: list[Token]) -> list[Mention]:
@@ -216,7 +219,8 @@ def pick_object(
         return typed[0]
     if predicate in WORK_PREDICATES:
         return next((m for m in candidates if m.label in ("other", "work")), None)
-    if predicate == "award" and verb_lemma(trig.token) in AWARD_VERBS:
+    if predicate == "award" and (verb_lemma(trig.token) in AWARD_VERBS
+                                 or trig.token.lemma_ == "victory"):
         # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
         # (Not a work: "his translation of Beowulf won the Whitbread" did not award Beowulf.)
         return next((m for m in candidates if m.label == "other" and m.kb_id), None)
@@ -395,7 +399,11 @@ def together_with(
         m = ctx.mention_at.get(conj.i)
         if m is not None and m.label == "person":
             add_person(ctx, people, m)
-    for m in shared_with(ctx, award):
+    shared = shared_with(ctx, award)
+    for clause in trig.token.children:
+        if clause.lemma_ == "share" and clause.dep_ in ("advcl", "acl", "conj"):
+            _sharers(ctx, clause, shared)  # "The Nobel Prize came in 1986, shared with X"
+    for m in shared:
         add_person(ctx, people, m)
     return people
 
@@ -410,18 +418,24 @@ def shared_with(ctx: ClaimContext, award: Mention | None) -> list[Mention]:
     # "X, an honour he shared with Y": the clause may hang on an apposition of the award
     heads = [*span, *(c for tok in span for c in tok.children if c.dep_ == "appos")]
     for clause in (c for tok in heads for c in tok.children):
-        if clause.dep_ != "relcl" or clause.lemma_ != "share":
-            continue
-        for prep in (c for c in clause.children if c.lower_ in ("with", "alongside")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                # "with the singer Harry Belafonte": the name may hang on its description
-                named = [t for head in (obj, *obj.conjuncts)
-                         for t in (head, *(c for c in head.children if c.dep_ == "appos"))]
-                for tok in named:
-                    m = ctx.mention_at.get(tok.i)
-                    if m is not None and m.label == "person" and m not in found:
-                        found.append(m)
+        if clause.dep_ == "relcl" and clause.lemma_ == "share":
+            _sharers(ctx, clause, found)
     return found
+
+
+def _sharers(ctx: ClaimContext, clause: Token, found: list[Mention]) -> None:
+    """The people a "share" clause names after "with" or "alongside" (also on its object:
+    "sharing the winning car with X and Y")."""
+    heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children if c.lower_ in ("with", "alongside")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "with the singer Harry Belafonte": the name may hang on its description
+            named = [t for head in (obj, *obj.conjuncts)
+                     for t in (head, *(c for c in head.children if c.dep_ == "appos"))]
+            for tok in named:
+                m = ctx.mention_at.get(tok.i)
+                if m is not None and m.label == "person" and m not in found:
+                    found.append(m)
 
 
 def add_person(ctx: ClaimContext, people: list[str], m: Mention) -> None:
@@ -438,3 +452,13 @@ _POSSESSED_BOARD = re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{'|'.join(sorted(BOARD_
 def on_board(text: str, verb_at: int, obj: Mention) -> bool:
     """ "sits on the board of X", "joined X's board of directors": a seat on X's board."""
     return bool(_BOARD.search(text, verb_at, obj.start) or _POSSESSED_BOARD.match(text, obj.end))
+
+
+def by_person(ctx: ClaimContext, verb: Token) -> Mention | None:
+    """The linked person a passive verb names with "by" ("composed by Marguerite Monnot")."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for tok in agent.children:
+            m = ctx.mention_at.get(tok.i)
+            if tok.dep_ == "pobj" and m is not None and m.label == "person" and m.kb_id:
+                return m
+    return None

@@ -26,6 +26,7 @@ from analysis.claim_objects import (
     SETTING_PREPS,
     WORK_PREDICATES,
     as_role,
+    by_person,
     mentions_in,
     on_board,
     path_preps,
@@ -128,7 +129,7 @@ def _sentence_claims(
     label_time = label_timex(ctx, block) if block.date_label else None
     frame_time = _fronted_time(ctx, span, own_time)
     sent_present = sentence_present(ctx, span, start, end)
-    seen: set[tuple[str, str | None, str]] = set()
+    kept: dict[tuple[str, str | None, str], Claim] = {}
     for trig in triggers:
         time = timex_at(ctx, trig.time_at) or own_time.get(trig.token.i) or _year_clause(
             ctx, trig.token)
@@ -142,9 +143,12 @@ def _sentence_claims(
             continue
         for each in (claim, *_coordinated(ctx, claim)):
             key = (each.predicate, each.object_kb_id or each.object, each.subject)
-            if key not in seen:  # "became a member of X" makes one claim, not two
-                seen.add(key)
-                yield each
+            # "became a member of X" makes one claim, not two; "Her second Nobel Prize ...
+            # came in 1910": of two, the dated one
+            first = kept.get(key)
+            if first is None or first.time is None and not first.present and each.time:
+                kept[key] = each
+    yield from kept.values()
 
 
 def _year_clause(ctx: ClaimContext, verb: Token) -> Timex | None:
@@ -304,8 +308,11 @@ def _build_claim(
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     elif _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
-        # the grammatical subject; whoever made it is not named here.
-        obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
+        # the grammatical subject; whoever made it is not named here, unless "by" names them
+        # ("X, composed for her by Marguerite Monnot": Monnot is credited with X)
+        maker = by_person(ctx, trig.token) if predicate != "released" else None
+        obj, subj_mention = subj_mention, maker
+        subj_text, subj_id = (maker.text, maker.kb_id) if maker else ("(unspecified)", None)
     if predicate == "released" and obj is not None and _unnamed_work(ctx, trig, obj):
         return None
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from analysis.claim_context import TIME_NOUNS
 from analysis.models import Mention
 from analysis.vocabulary import (
     CONTEXT_VERBS,
@@ -132,6 +133,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if phrasal is not None:
             return Trigger(tok, phrasal)
         if lemma == "pass" and _next_word(tok) != "away":
+            if any(c.dep_ == "dobj" and (c.ent_type_ == "DATE" or c.lemma_ in TIME_NOUNS)
+                   for c in tok.children):
+                return Trigger(tok, VERB_TRIGGERS["spend"])  # "passed 1985 at X": spent
             return None
         if lemma == "set" and not _has_particle(tok, "up"):
             return None
@@ -316,12 +320,14 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         predicate = {"award": "award", "position": "position"}.get(named.label, "released")
         return Trigger(tok, predicate, target=named, time_at=year.idx,
                        role=named.text if predicate == "position" else None)
-    if tok.lemma_ == "follow" and tok.pos_ == "VERB" and not any(
+    if tok.lemma_ in ("follow", "come") and tok.pos_ == "VERB" and not any(
             c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children):
         # "Its sequel, Parable of the Talents, followed in 1998", "The Royal Gold Medal
-        # followed in 1997": what follows is released, or the subject's next honour
+        # followed in 1997", "The Nobel Prize came in 1986": what follows is released, or
+        # the subject's next honour
         named = _subject_mention(tok, mention_at)
-        if named is not None and named.kb_id and named.label in ("work", "award"):
+        kinds = ("work", "award") if tok.lemma_ == "follow" else ("award",)
+        if named is not None and named.kb_id and named.label in kinds:
             return Trigger(tok, "released" if named.label == "work" else "award", target=named)
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")

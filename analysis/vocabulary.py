@@ -172,6 +172,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "marriage": "married",  # "The year 1902 brought his marriage to Alma"
     "wedding": "married",
     "induction": "award",  # "induction into the Hall of Fame"
+    "victory": "award",  # "first 24 Hours of Le Mans victory"
     "laureate": "award",
     "recipient": "award",
     "winner": "award",

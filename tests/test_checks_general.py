@@ -1597,3 +1597,71 @@ def test_a_date_inside_another_name_is_that_names(check: Check) -> None:
     flags = check(olenko("The Harbour Strike Memorial, built beside the old offices of the Lumen "
                          "Fund of 1968, drew crowds."))
     assert not flags, flags
+
+
+def test_a_title_ending_in_a_lower_case_word_is_linked(
+        write_kb: Callable[..., Path], kb_analyzer: Callable[..., tuple[Any, Any]],
+        check_text: Callable[..., Any]) -> None:
+    from analysis.kb.names import title_tails
+
+    assert title_tails(["La Casa de las flores", "Hymne à l'amour", "member of the board",
+                        "Harbour"]) == {"flores", "amour"}
+    kb, analyzer = kb_analyzer([write_kb([
+        {"id": "local:lia-moreno", "label": "Lia Moreno", "type": "person", "source": SRC,
+         "facts": []},
+        {"id": "local:casa", "label": "La Casa de las flores", "type": "work", "source": SRC,
+         "facts": [{"property": "publication date", "value": 1961},
+                   {"property": "author", "value": "Lia Moreno"}]},
+    ])])
+    analysis, _, flags = check_text(
+        "Lia Moreno\n\nLia Moreno was a novelist. La Casa de las flores, her first novel, "
+        "was published in 1958.\n", kb=kb, analyzer=analyzer)
+    assert [m.text for m in analysis.mentions if m.kb_id == "local:casa"] == [
+        "La Casa de las flores"]
+    (flag,) = flags
+    assert flag.category == "date_mismatch" and "1961" in flag.message
+
+
+def test_a_work_credited_by_by_to_someone_the_kb_does_not(check: Check) -> None:
+    # (the sentence before names no one: a maker named nearby may be the pronoun's)
+    (flag,) = check(olenko("The strike ended in a settlement.", "The Harbour Strike Memorial, "
+                           "designed for the city by Jonas Petrak, stands by the docks."))
+    assert flag.category == "fact_mismatch" and "Mara Olenko" in flag.message
+
+
+def test_an_honour_that_came_in_a_year_shared_with_someone(check: Check) -> None:
+    (came,) = check(olenko("The Delacroix Medal came in 1970, for her defence work."))
+    assert came.category == "date_mismatch" and "1971" in came.message
+    (shared,) = check(olenko("The Lawyers Guild Medal came in 1985, shared with Ilse Brunn."))
+    assert shared.category == "fact_mismatch" and "Jonas Petrak" in shared.message
+    (car,) = check(olenko("She won the Lawyers Guild Medal in 1985, sharing the honour with "
+                          "Ilse Brunn."))
+    assert car.category == "fact_mismatch" and "Ilse Brunn" in car.message
+
+
+def test_years_passed_at_a_place_and_leaving_a_membership(check: Check) -> None:
+    (passed,) = check(varga("She passed 1977 and 1978 as a visiting scholar at the Pannonia "
+                            "Academy."))
+    assert passed.category == "fact_mismatch" and "University of Leeds" in passed.message
+    (left,) = check("Lena Moor\n\nLena Moor was an engineer. In 1990 she left the Orsolya "
+                    "Institute board of trustees.\n")
+    assert left.category == "date_mismatch" and "1988" in left.message
+
+
+def test_a_timeline_entry_dates_the_works_it_names_as_its_events(check: Check) -> None:
+    (flag,) = check(olenko_dates("1962: The Glass Orchard; closes the trilogy with Salt Roads"))
+    assert flag.category == "conflation" and "1970" in flag.message
+    (won,) = check(olenko_dates("1971: Delacroix Medal; first Harbour Festival Gold Medal "
+                                "victory"))
+    assert won.category == "conflation" and "1979" in won.message
+
+
+def test_a_season_with_no_year_written_proves_nothing(check: Check) -> None:
+    flags = check(olenko("She took the Lawyers Guild Gold Medal in the summer, after the trial."))
+    assert not flags, flags
+
+
+def test_a_seat_on_a_board_the_kb_names(check: Check) -> None:
+    (flag,) = check("Lena Moor\n\nLena Moor is an engineer. She still sits on the Orsolya "
+                    "Institute board of trustees.\n")
+    assert flag.category == "stale_claim" and "ended in 1988" in flag.message

@@ -51,8 +51,11 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
     ])
     role = str(claim.qualifiers.get("role") or "")
     # "who is chief executive of Amazon": the CEO role ended; his employment did not.
-    named = [f for f in facts if any(role_matches(role, r) for r in fact_role_texts(f))]
-    facts = named or facts
+    named = [f for f in facts if role and any(role_matches(role, r) for r in fact_role_texts(f))]
+    # Else "sits on Microsoft's board of directors", linked to the board itself: the seat's
+    # own fact, not a post at the company the board belongs to
+    exact = [f for f in facts if claim.object_kb_id and f.value.entity_id == claim.object_kb_id]
+    facts = named or (exact if not role else []) or facts
     if not facts or any(f.end is None or f.end.interval()[1] >= ctx.as_of for f in facts):
         return None
     # The role itself (P39) is better evidence than the employment around it.
@@ -62,19 +65,20 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
     at = " of" if member and not role else " at"
     where = f"{at} {claim.object}" if claim.object and claim.object not in role else ""
     end = ended.end.human()  # type: ignore[union-attr]
+    on = "on" if ended.end.precision == "day" else "in"  # type: ignore[union-attr]
     if role:
         what, fix = f"the role {role}", f"{claim.subject} was {role}{where} until {end}"
     else:  # "who still drives for Williams": a membership or a post with no title given
         what = "the membership" if member else "the post"
         if claim.qualifiers.get("board"):
             what, where = "the seat", f" on the board of {claim.object}"
-        fix = f"{claim.subject}'s {what[4:]}{where} ended in {end}"
+        fix = f"{claim.subject}'s {what[4:]}{where} ended {on} {end}"
     return Finding(
         "stale_claim",
         "medium",
         claim.start,
         claim.end,
-        f"Present tense, but {what}{where} ended in {end} (as of {ctx.as_of})",
+        f"Present tense, but {what}{where} ended {on} {end} (as of {ctx.as_of})",
         (evidence_of(ctx.kb, ended),),
         f"Use the past tense or 'former': {fix}.",
         claim.id,

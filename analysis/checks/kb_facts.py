@@ -370,6 +370,6 @@ def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Ou
     wrong = unlisted_people(kb, claimed, [v.entity_id for v in known]) if claimed else []
     if not wrong:
         return None
-    shared = ", ".join(v.text for v in known)
+    shared = ", ".join(dict.fromkeys(v.text for v in known))  # (one per name: two wins, one pair)
     return people_mismatch(kb, facts, f"{claim.object} was shared with {shared}, not "
                            f"{', '.join(wrong)}", shared, "co-recipients")

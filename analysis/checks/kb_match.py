@@ -43,7 +43,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "died": PredicateSpec(("P570", "P20"), "point"),
     "studied": PredicateSpec(("P69",), "end"),
     "joined": PredicateSpec(("P108", "P39"), "start"),
-    "left": PredicateSpec(("P108", "P39", "P54"), "end"),
+    "left": PredicateSpec(("P108", "P39", "P54", "P102", "P463"), "end"),
     "worked_at": PredicateSpec(("P108", "P39"), "during"),
     "position": PredicateSpec(("P39", "P108"), "start"),
     "award": PredicateSpec(("P166",), "point"),

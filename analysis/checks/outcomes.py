@@ -35,8 +35,9 @@ class Outcome:
 
 
 _MONTH_OR_DAY_ONLY = re.compile(
-    r"^(?:(?:early|late|mid|last|this|next|in|on)[\s-]+)*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$", re.I)
+    r"^(?:(?:early|late|mid|last|this|next|in|on|that|the)[\s-]+)*(?:(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|"
+    r"spring|summer|autumn|fall|winter)$", re.I)  # ("the summer": a season, no year written)
 
 
 def written_date(ctx: CheckContext, claim: Claim) -> PartialDate | None:

@@ -129,7 +129,8 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     """
     proposed = ner_mentions(doc) + chunk_mentions(doc)
     max_words = min(kb.max_name_tokens, MAX_NGRAM_WORDS) if kb is not None else 0
-    grams = name_ngrams(doc, max_words, normalize_name) if max_words else {}
+    grams = name_ngrams(doc, max_words, normalize_name, kb.title_tails) if max_words and \
+        kb is not None else {}
     owned: dict[tuple[int, int], list[str]] = {}
     if kb is not None:
         for key, spans in quoted_titles(doc, normalize_name).items():

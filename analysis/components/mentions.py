@@ -234,7 +234,8 @@ def _named_by_apposition(tok: Token) -> bool:
 
 
 def name_ngrams(
-    doc: Doc, max_words: int, normalize: Callable[[str], str]
+    doc: Doc, max_words: int, normalize: Callable[[str], str],
+    tails: frozenset[str] = frozenset(),
 ) -> dict[str, list[tuple[int, int]]]:
     """Normalised n-grams (up to ``max_words`` words) of each sentence that could be names.
 
@@ -251,8 +252,10 @@ def name_ngrams(
     # inside a sentence ("From Third World to First"): such words bound n-grams; the KB decides.
     opener = [_capital_opener(t) for t in doc]
     described = [_named_by_apposition(t) for t in doc]
+    # A KB title may end on a lower-case word ("La Vie en rose"): ``tails`` are those words.
     can_end = [namey[j] or described[j] or (j > 0 and (
-        opener[j] or _version_suffix(doc, j) or _glued(doc, j))) for j in range(len(doc))]
+        opener[j] or _version_suffix(doc, j) or _glued(doc, j) or doc[j].lower_ in tails))
+        for j in range(len(doc))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
     stops = [t.is_space for t in doc]

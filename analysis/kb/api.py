@@ -35,5 +35,10 @@ class KBReader(Protocol):
     def max_name_tokens(self) -> int:
         """The largest number of whitespace-separated tokens in any normalised label or alias."""
 
+    @property
+    def title_tails(self) -> frozenset[str]:
+        """The last words, lower case, of names that end in a lower-case word after a capital
+        start ("La Vie en rose", "Non, je ne regrette rien"): a name may end there."""
+
     def stats(self) -> dict[str, int]:
         """Counts: entities, aliases, facts, sources."""

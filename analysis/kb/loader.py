@@ -187,6 +187,10 @@ class LayeredKB(Closing):
     def max_name_tokens(self) -> int:
         return max((kb.max_name_tokens for kb in self.layers), default=0)
 
+    @property
+    def title_tails(self) -> frozenset[str]:
+        return frozenset().union(*(kb.title_tails for kb in self.layers))
+
     def stats(self) -> dict[str, int]:
         total: dict[str, int] = {}
         for kb in self.layers:

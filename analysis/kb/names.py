@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Typographic quotes and hyphens mapped to ASCII before anything else looks at the text.
 _CHAR_MAP = str.maketrans(
@@ -82,3 +83,18 @@ def head_noun(description: str) -> str | None:
     """The kind of thing a description names: its head phrase's last word, lower-cased."""
     head = _HEAD_END.split(description, maxsplit=1)[0].split()
     return head[-1].lower() if head else None
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def title_tails(names: Iterable[str]) -> frozenset[str]:
+    """Last words of titles that start with a capital and end in a lower-case word ("La Vie en
+    rose", "Hymne à l'amour"): the linker lets a name end on such a word only when a KB name
+    does, instead of on any word."""
+    tails = set()
+    for name in names:
+        words = _WORDS.findall(name)
+        if len(words) >= 2 and name[:1].isupper() and words[-1][:1].islower():
+            tails.add(words[-1].lower())
+    return frozenset(tails)

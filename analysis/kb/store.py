@@ -18,7 +18,7 @@ from pathlib import Path
 from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import name_tokens, normalize_name
+from analysis.kb.names import name_tokens, normalize_name, title_tails
 from analysis.kb.schema import (
     VALUE_COLUMNS,
     VALUE_JOIN,
@@ -42,6 +42,7 @@ class KnowledgeBase(Closing):
         self.path = path
         self._depth = 0
         self._max_tokens: int | None = None
+        self._title_tails: frozenset[str] | None = None
 
     @classmethod
     def open(cls, path: str | Path, create: bool = False, readonly: bool = False) -> KnowledgeBase:
@@ -87,6 +88,7 @@ class KnowledgeBase(Closing):
         self._depth -= 1
         self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         self._max_tokens = None
+        self._title_tails = None
 
     def _require_transaction(self) -> None:
         if self._depth == 0:
@@ -315,6 +317,13 @@ class KnowledgeBase(Closing):
             row = self._conn.execute("SELECT MAX(tokens) FROM names").fetchone()
             self._max_tokens = int(row[0] or 0)
         return self._max_tokens
+
+    @property
+    def title_tails(self) -> frozenset[str]:
+        if self._title_tails is None:
+            rows = self._conn.execute("SELECT label FROM entities UNION SELECT alias FROM aliases")
+            self._title_tails = title_tails(name for (name,) in rows)
+        return self._title_tails
 
     def stats(self) -> dict[str, int]:
         count = self._conn.execute

@@ -100,6 +100,10 @@ class OverlayKB:
     def max_name_tokens(self) -> int:
         return max(self.base.max_name_tokens, self.local.max_name_tokens)
 
+    @property
+    def title_tails(self) -> frozenset[str]:
+        return self.base.title_tails | self.local.title_tails
+
     def stats(self) -> dict[str, int]:
         total = dict(self.base.stats())
         total["facts"] = total.get("facts", 0) + self.local.stats().get("facts", 0)
