@@ -26,7 +26,7 @@ FLOORS = {
     "eval-holdout4": (0.80, 0.90, 1),
     "eval-holdout5": (0.65, 0.85, 1),
     "eval-holdout6": (0.55, 0.90, 1),
-    "eval-holdout7": (0.75, 0.85, 1),
+    "eval-holdout7": (0.85, 0.85, 1),
     "eval-holdout8": (0.60, 0.90, 1),
     "eval-holdout9": (0.65, 0.85, 1),
     "eval-holdout10": (0.60, 0.85, 1),
@@ -41,9 +41,10 @@ FLOORS = {
     "eval-holdout19": (0.75, 0.90, 1),
     "eval-holdout20": (0.70, 0.85, 1),
     "eval-holdout21": (0.55, 0.80, 1),
-    "eval-holdout22": (0.50, 0.75, 1),
+    "eval-holdout22": (0.55, 0.75, 1),
     "eval-holdout23": (0.60, 0.90, 1),
     "eval-holdout24": (0.75, 0.85, 1),
+    "eval-holdout25": (0.90, 0.90, 1),
 }
 
 
