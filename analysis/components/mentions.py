@@ -73,9 +73,12 @@ def _proper(tok: Token) -> bool:
     """A proper noun (or a word mixing letters and digits, "GPT-4") outside dates and numbers."""
     if tok.ent_type_ in NON_ENTITY_LABELS or tok.is_punct or tok.is_space:
         return False
-    mixed = any(c.isdigit() for c in tok.text) and any(c.isalpha() for c in tok.text)
+    text = tok.text
     # The tagger calls some lowercase words PROPN ("viral tech demos"); names are written big.
-    return mixed or (tok.pos_ == "PROPN" and any(c.isupper() for c in tok.text))
+    if tok.pos_ == "PROPN" and any(c.isupper() for c in text):
+        return True
+    return not text.isalpha() and any(c.isdigit() for c in text) and any(
+        c.isalpha() for c in text)
 
 
 def _namey(tok: Token) -> bool:
@@ -143,7 +146,7 @@ def _joins(doc: Doc, i: int) -> bool:
     return tok.text in GLUE and not doc[i - 1].whitespace_ and not tok.whitespace_
 
 
-def _version_suffix(doc: Doc, i: int) -> bool:
+def _version_suffix(doc: Doc | list[Token], i: int) -> bool:
     """A number right after a name is part of it ("SAM 2", "Llama 3.1"), unless it is a date.
     (The tagger calls "2" in "AlphaFold 2" a cardinal; a short number still ends a name.)"""
     tok = doc[i]
@@ -154,7 +157,7 @@ def _version_suffix(doc: Doc, i: int) -> bool:
         doc[i - 1])
 
 
-def _glued(doc: Doc, i: int) -> bool:
+def _glued(doc: Doc | list[Token], i: int) -> bool:
     """Token ``i`` is the tail of a tight compound ("labs-research"): a name may end there."""
     return (
         i >= 2
@@ -244,28 +247,31 @@ def name_ngrams(
     strings per article rather than about every word sequence.
     """
     grams: dict[str, list[tuple[int, int]]] = {}
-    # Token tests computed once: the inner loop visits each token up to max_words times.
-    namey = [_namey(t) for t in doc]
-    article_before = [i > 0 and doc[i - 1].lower_ in ("a", "an", "the") for i in range(len(doc))]
+    # Token tests computed once: the inner loop visits each token up to max_words times. (One
+    # list of Token objects: each ``doc[i]`` would build a new one.)
+    toks = list(doc)
+    namey = [_namey(t) for t in toks]
+    lowers = [t.lower_ for t in toks]
+    article_before = [i > 0 and lowers[i - 1] in ("a", "an", "the") for i in range(len(toks))]
     # A title may open with a capitalised common word ("Love in the Time of Cholera" opening a
     # sentence, "The Two Fridas") and open or end on a capitalised function word or ordinal
     # inside a sentence ("From Third World to First"): such words bound n-grams; the KB decides.
-    opener = [_capital_opener(t) for t in doc]
-    described = [_named_by_apposition(t) for t in doc]
+    opener = [_capital_opener(t) for t in toks]
+    described = [_named_by_apposition(t) for t in toks]
     # A KB title may end on a lower-case word ("La Vie en rose"): ``tails`` are those words.
     can_end = [namey[j] or described[j] or (j > 0 and (
-        opener[j] or _version_suffix(doc, j) or _glued(doc, j) or doc[j].lower_ in tails))
-        for j in range(len(doc))]
+        opener[j] or _version_suffix(toks, j) or _glued(toks, j) or lowers[j] in tails))
+        for j in range(len(toks))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.
-    stops = [t.is_space for t in doc]
-    gap = [bool(t.whitespace_) for t in doc]
+    stops = [t.is_space for t in toks]
+    gap = [bool(t.whitespace_) for t in toks]
     # An n-gram's text sliced from the Doc's text (what Span.text returns, without building a
     # Span and joining its tokens for each of the thousands of n-grams).
     text = doc_text(doc)
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
-    can_start = [namey[i] or opener[i] or described[i] for i in range(len(doc))]
+    starts = [t.idx for t in toks]
+    ends = [t.idx + len(t.text) for t in toks]
+    can_start = [namey[i] or opener[i] or described[i] for i in range(len(toks))]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
             if not can_start[i]:
