@@ -39,7 +39,7 @@ _SHOW = frozenset({"stage", "present", "mount"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
 _ENACT = frozenset({"pass", "enact", "ratify"})
 _MAKE = frozenset({"create", "write", "compose", "complete", "finish", "design", "build",
-                   "invent", "paint", "develop"})
+                   "invent", "paint", "develop", "direct"})
 _FOUND = frozenset({"found", "establish", "form", "set", "launch", "create", "start",
                     "inaugurate", "incorporate"})
 # An organisation that is the active subject: "X launched in 2004", but not "Amazon opened for

@@ -26,13 +26,21 @@ from analysis.claim_anchor_rules import (
 )
 from analysis.claim_apposition import name_phrase, named_noun, of_name, passive, set_off
 from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
-from analysis.claim_objects import add_person, on_board, shared_with, speech_tokens
+from analysis.claim_objects import (
+    add_person,
+    by_person,
+    nominated_only,
+    on_board,
+    shared_with,
+    speech_tokens,
+)
 from analysis.claim_time import (
     gapped_date,
     is_present,
     label_timex,
     other_names_year,
     timexes_in,
+    unnamed_works_year,
 )
 from analysis.kb.api import KBReader
 from analysis.kb.kinds import KIND_OF_WORD
@@ -92,7 +100,8 @@ def anchored_claims(
                 time = None  # "he invented X, and in 1965 the detective Y": 1965 is Y's
             # "X, an honour he shared with Y" is checkable without a date: its co-recipients
             undated = time is None and (mention.label == "award" and bool(shared_with(
-                ctx, mention)) or is_present(verb))  # "who still drives for X": of now
+                ctx, mention)) or is_present(verb)  # "who still drives for X": of now
+                or mention.label == "work" and by_person(ctx, verb) is not None)  # "made by Y"
             trailing = after is not None and after.i == verb.i
             claim = _claim(ctx, kb, mention, root, verb, time, span, trailing) \
                 if time or undated else None
@@ -205,7 +214,7 @@ def _bound_time(
         tx_span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if tx_span is None or mention.start <= tx.start < mention.end:
             continue
-        if other_names_year(ctx, mention, tx):
+        if other_names_year(ctx, mention, tx) or unnamed_works_year(ctx, mention, tx):
             continue  # "built on the site of the National Stadium of 1958": that name's year
         head = tx_span.root
         governor = _governor(head).i
@@ -267,7 +276,11 @@ def _claim(
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
-    if time is None and entity.type != "award" and not is_present(verb):
+    if entity.type == "award" and nominated_only(ctx, mention):
+        return None
+    # "Gaslight, directed by Alfred Hitchcock": who made it is checkable without a date
+    maker = by_person(ctx, verb) if entity.type == "work" and verb.tag_ == "VBN" else None
+    if time is None and entity.type != "award" and not is_present(verb) and maker is None:
         return None
     if time is not None and entity.type == "work" and _names_its_year(ctx, time, mention):
         return _make(mention, time, span, "released", verb_lemma(verb))
@@ -306,8 +319,9 @@ def _claim(
         active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
             and not (named_noun(root) and passive(verb)) and not trailing  # "X, founded in"
         made = own_date_predicate(entity.type, lemma, verb, active)
-        if made is not None:
-            return _make(mention, time, span, made, lemma)
+        if made is not None and (time is not None or made == "created" and maker):
+            credited = _Agent(maker.text, maker.kb_id) if maker and made == "created" else None
+            return _make(mention, time, span, made, lemma, credited)
     # "she was given X": the subject receives
     received = any(c.dep_ == "nsubjpass" for c in verb.children)
     if agent is None or agent.is_name or not agent.person or not agent.kb_id:

@@ -462,3 +462,16 @@ def by_person(ctx: ClaimContext, verb: Token) -> Mention | None:
             if tok.dep_ == "pobj" and m is not None and m.label == "person" and m.kb_id:
                 return m
     return None
+
+
+_NOMINATION_AFTER = re.compile(r"\s*(?:-|\s)?(?:nominations?|nods?|shortlisting)\b", re.I)
+_NOMINATED_BEFORE = re.compile(r"\bnominat\w*\s+(?:for|to)\s+(?:the\s+|an?\s+|her\s+|his\s+)?$",
+                               re.I)
+
+
+def nominated_only(ctx: ClaimContext, award: Mention) -> bool:
+    """"brought her first Oscar nomination", "nominated for the Booker": a nomination is not
+    the honour."""
+    text = ctx.article.text
+    return bool(_NOMINATION_AFTER.match(text, award.end)) or bool(
+        _NOMINATED_BEFORE.search(text, max(0, award.start - 40), award.start))

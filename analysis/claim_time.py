@@ -16,6 +16,7 @@ from analysis.claim_context import (
     ClaimContext,
 )
 from analysis.dates import SAME_YEAR
+from analysis.kb.kinds import KIND_OF_WORD
 from analysis.models import Block, Mention, Timex
 from analysis.triggers import Trigger
 from analysis.vocabulary import (
@@ -68,6 +69,11 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         if not found:
             continue
         direct = [f for f in found if not through_clause(span.doc[f[1]], owner)] or found
+        # "married Baumbach, her partner since the early 2010s, in December 2023": a "since"
+        # date is a state's beginning; another date is the event's
+        direct = [f for f in direct if not _since(span.doc[f[1]], owner)] or direct
+        if all(_since(span.doc[f[1]], owner) for f in direct) and not _perfect(span.doc[owner]):
+            continue  # "She married X, her partner since 2010": no simple past lasts "since"
         after = [f for f in direct if f[1] > owner] or direct
         owned.setdefault(owner, after[0][0])
         for tx, at in found:
@@ -84,6 +90,23 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 del owned[owner]
                 owned[other] = tx
     return owned
+
+
+def _perfect(verb: Token) -> bool:
+    """"has been married since", "had lived there since": a perfect, which "since" goes with
+    (as does a present: "is married since" in some usage, and a role "serves since")."""
+    return verb.tag_ in ("VBZ", "VBP", "VBG") or any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _since(tok: Token, owner: int) -> bool:
+    """The date is the object of a "since" that hangs on the owner verb itself (not "Since
+    joining X in 2013, he has ...": there "in" governs the date)."""
+    while tok.i != owner and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return tok.lower_ == "since" and tok.head.i == owner
+        tok = tok.head
+    return False
 
 
 _PERSON_OR_PLACE_RELATIVE = frozenset({"where", "who", "whom", "whose"})
@@ -377,6 +400,24 @@ def gapped_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> b
 
 
 _TITLED = frozenset({"work", "organization", "award", "other"})
+
+
+def unnamed_works_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:
+    """"an adaptation of the 1955 novel by C. S. Lewis": a year on a kind of work that the
+    claim's name is not (nor described by) dates that other work."""
+    if time is None:
+        return False
+    span = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    year = span.root
+    noun = year.head
+    if year.dep_ not in ("nummod", "compound", "amod") or noun.lemma_.lower() not in KIND_OF_WORD:
+        return False
+    if obj is None:
+        return True
+    inside = noun.left_edge.idx <= obj.start < noun.right_edge.idx + len(noun.right_edge)
+    return not inside and not obj.start <= noun.head.idx < obj.end
 
 
 def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:

@@ -28,6 +28,7 @@ from analysis.claim_objects import (
     as_role,
     by_person,
     mentions_in,
+    nominated_only,
     on_board,
     path_preps,
     pick_object,
@@ -57,6 +58,7 @@ from analysis.claim_time import (
     sentence_present,
     timex_at,
     timexes_in,
+    unnamed_works_year,
 )
 from analysis.kb.api import KBReader
 from analysis.models import Article, Block, Claim, Mention, Timex
@@ -316,7 +318,8 @@ def _build_claim(
     if predicate == "released" and obj is not None and _unnamed_work(ctx, trig, obj):
         return None
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
-            ctx, obj, time) or _ended(trig):
+            ctx, obj, time) or _ended(trig) or trig.time_at < 0 and unnamed_works_year(
+            ctx, obj, time):
         # "he invented X, and in 1965 the detective Y": 1965 is Y's; "In September 1993,
         # eight months after she died, she won an Emmy": the date is the Emmy's
         time = None
@@ -333,6 +336,8 @@ def _build_claim(
         predicate = "member"  # "joined the Socialist Party"
     if predicate == "position" and obj is not None and obj.label == "award":
         predicate = "award"  # "appointed to the Order of Merit", "named Sportsperson of the Year"
+    if predicate == "award" and obj is not None and nominated_only(ctx, obj):
+        return None
     if predicate == "position":
         # "took over from Desmond Tutu as chair of The Elders": the role is what follows "as"
         role = trig.role or (as_role(window, trig) if trig.token.lemma_ == "take" else None) \
@@ -371,6 +376,7 @@ def _build_claim(
         trig.present
         or is_present(trig.token)
         or ongoing(trig.token, time)
+        or predicate in ("member", "position", "worked_at") and _present_copula(trig.token)
         or (sent_present and predicate in ("position", "worked_at")
             and not _past_tense(trig.token)  # "the club he was still coaching when he died"
             and marked_present([t for t in window if not _in_relative(t, trig.token)]))
@@ -489,6 +495,14 @@ def _ended(trig: Trigger) -> bool:
     names, not its start (the claim stays, undated)."""
     tok = trig.token
     return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _ENDING
+
+
+def _present_copula(noun: Token) -> bool:
+    """"Wałęsa is still a member of Solidarity": the role noun a present-tense "is" or
+    "remains" assigns to its subject."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ in ("attr", "acomp", "oprd") and \
+        verb.lemma_ in ("be", "remain") and verb.tag_ in ("VBZ", "VBP")
 
 
 def _anaphoric_role(window: list[Token], trig: Trigger, role: str) -> bool:

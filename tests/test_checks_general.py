@@ -1665,3 +1665,73 @@ def test_a_seat_on_a_board_the_kb_names(check: Check) -> None:
     (flag,) = check("Lena Moor\n\nLena Moor is an engineer. She still sits on the Orsolya "
                     "Institute board of trustees.\n")
     assert flag.category == "stale_claim" and "ended in 1988" in flag.message
+
+
+def test_set_26_constructions(
+        write_kb: Callable[..., Path], kb_analyzer: Callable[..., tuple[Any, Any]],
+        check_text: Callable[..., Any]) -> None:
+    """An award family ("Oscar"), nominations, another person's dated act, "the 1955 novel",
+    "her partner since", a place named "Town, State", "is still a member", "directed by"."""
+    kb, analyzer = kb_analyzer([write_kb([
+        {"id": "local:nora-vik", "label": "Nora Vik", "type": "person", "source": SRC,
+         "aliases": ["Vik"], "facts": [
+             {"property": "date of birth", "value": "1950-02-01"},
+             {"property": "place of death", "value": "Elmont"},
+             {"property": "award received", "value": "Lumen Award for Best Director",
+              "point in time": 1990},
+             {"property": "spouse", "value": "Per Dahl", "start": "2001-06"},
+             {"property": "member of", "value": "Harbour Guild", "start": 1975, "end": 2006}]},
+        {"id": "local:lumen-awards", "label": "Lumen Awards", "type": "award", "source": SRC,
+         "aliases": ["Lumen Award", "Lumen"], "facts": []},
+        {"id": "local:lumen-director", "label": "Lumen Award for Best Director", "type": "award",
+         "source": SRC, "facts": []},
+        {"id": "local:elmont", "label": "Elmont", "type": "place", "source": SRC,
+         "aliases": ["Elmont, Halland"], "facts": []},
+        {"id": "local:halland", "label": "Halland", "type": "place", "source": SRC, "facts": []},
+        {"id": "local:malmo", "label": "Malmo", "type": "place", "source": SRC, "facts": []},
+        {"id": "local:per-dahl", "label": "Per Dahl", "type": "person", "source": SRC,
+         "aliases": ["Dahl"], "facts": []},
+        {"id": "local:ida-rask", "label": "Ida Rask", "type": "person", "source": SRC,
+         "facts": []},
+        {"id": "local:tor-lind", "label": "Tor Lind", "type": "person", "source": SRC,
+         "facts": []},
+        {"id": "local:harbour-guild", "label": "Harbour Guild", "type": "organization",
+         "source": SRC, "facts": []},
+        {"id": "local:grey-sea", "label": "The Grey Sea", "type": "work", "source": SRC,
+         "facts": [{"property": "publication date", "value": 1988},
+                   {"property": "director", "value": "Nora Vik"}]},
+    ])])
+
+    def flags(*sentences: str) -> list[Flag]:
+        text = "Nora Vik\n\nNora Vik is a film director. " + " ".join(sentences) + "\n"
+        return check_text(text, kb=kb, analyzer=analyzer, as_of=date(2024, 6, 1))[2]
+
+    assert not flags("The Grey Sea brought her first Lumen.")
+    assert not flags("The Grey Sea brought her a Lumen nomination in 1989.")
+    assert not flags("She adapted Winter Light, the story Ida Rask published in 1921.")
+    assert not flags("She is directing The Grey Sea, an adaptation of the 1931 novel by Tor "
+                     "Lind.")
+    assert not flags("She married Dahl, her partner since the late 1990s, in June 2001.")
+    analysis, result, died = check_text("Nora Vik\n\nNora Vik died in Halland.\n", kb=kb,
+                                        analyzer=analyzer)
+    (claim,) = [c for c in analysis.claims if c.predicate == "died"]
+    assert not died and result.verdicts[claim.id].verdict == "supported"  # Elmont, Halland
+    (member,) = flags("Vik is still a member of the Harbour Guild.")
+    assert member.category == "stale_claim" and "2006" in member.message
+    (director,) = flags("The strike ended in a settlement.", "The Grey Sea, directed by Tor "
+                        "Lind, won prizes.")
+    assert director.category == "fact_mismatch" and "Nora Vik" in director.message
+
+
+def test_most_recent_collection_and_a_later_one(check: Check) -> None:
+    (flag,) = check(olenko("Salt Roads, her most recent collection, sold well."))
+    assert flag.category == "stale_claim" and "Winter Letters" in flag.message
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("Quite simply, there has never been a greater lawyer, and there never will be.", True),
+    ("There has never been a trial like it in the county's history.", False),
+])
+def test_there_has_never_been_a_greater(check: Check, sentence: str, flagged: bool) -> None:
+    flags = check(olenko(sentence))
+    assert [f.category for f in flags] == (["unsupported_claim"] if flagged else []), flags

@@ -50,7 +50,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "advisor": PredicateSpec(("P184", "P1066"), "point"),
     "member": PredicateSpec(("P102", "P463", "P54", "P39"), "start"),
     "married": PredicateSpec(("P26",), "start"),
-    "created": PredicateSpec((), "work", ("P571", "P577"), ("P170", "P61", "P178")),
+    "created": PredicateSpec((), "work", ("P571", "P577"), ("P170", "P61", "P178", "P57", "P86")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),
     "released": PredicateSpec((), "work", ("P577", "P571"), ("P178", "P170")),
 }
@@ -215,6 +215,9 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         return bool(re.search(r"\b(?:knight|dame)\b", fact.value.text, re.I))
     if claim.predicate == "award" and generic_of(claim.object or "", fact.value.text):
         return True  # "his first Academy Award" names "Academy Award for Best Original Score"
+    if claim.predicate == "award" and claim.object_kb_id and _family_of(
+            kb, claim.object_kb_id, fact.value.text):
+        return True  # "her first Oscar", linked to "Academy Awards" (alias "Academy Award")
     if claim.predicate == "award" and claim.object_kb_id and fact.value.entity_id and any(
             f.value.entity_id == claim.object_kb_id
             for f in kb.facts(fact.value.entity_id, ("P31", "P279", "P361"))):
@@ -233,6 +236,14 @@ def seats_first(claim: Claim, facts: list[KBFact]) -> list[KBFact]:
     seats = [f for f in facts if any(BOARD_WORDS & set(t.lower().split())
                                      for t in (f.value.text, *fact_role_texts(f)))]
     return seats or facts
+
+
+def _family_of(kb: KBReader, award_id: str, known: str) -> bool:
+    """The linked award is the family the KB's award belongs to by name: one of its label or
+    aliases opens the KB award's name ("Academy Award" / "Academy Award for Best Actress")."""
+    family = kb.entity(award_id)
+    return family is not None and any(
+        generic_of(name, known) for name in (family.label, *family.aliases))
 
 
 def generic_of(claimed: str, known: str) -> bool:

@@ -27,6 +27,8 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
         # the sentence names only counts as the KB's own ("died in Gstaad, Switzerland" when
         # the KB says Tolochenaz, also in Switzerland, is a wrong town)
         if any(_same_place(claimed, place) for place in chain) or any(
+                _same_place(claimed, place)
+                for place in _name_containers(kb, fact.value.entity_id)) or any(
                 _same_place(other, chain[0]) for other in named if chain):
             return supported(kb, [fact])
         longest = max(longest, chain, key=len)
@@ -108,3 +110,11 @@ def _place_chain(kb: KBReader, place: str | None, label: str) -> list[tuple[str,
         seen.add(parent.entity_id)
         frontier = parent.entity_id
     return chain
+
+
+def _name_containers(kb: KBReader, place: str | None) -> list[tuple[str, str]]:
+    """"Hempstead, New York" as the KB's name for the place: what follows the comma contains
+    it (the KB may hold no "located in" fact)."""
+    entity = kb.entity(place) if place else None
+    names = (entity.label, *entity.aliases) if entity else ()
+    return [("", part.strip()) for name in names for part in name.split(",")[1:] if part.strip()]

@@ -99,7 +99,7 @@ def _agent_problem(
     people = [
         f
         for f in agents
-        if f.property in ("P170", "P61", "P112")
+        if f.property in ("P170", "P61", "P112", "P57", "P86")
         and f.value.entity_id
         and (e := kb.entity(f.value.entity_id)) is not None
         and e.type == "person"

@@ -26,7 +26,7 @@ _LATEST = re.compile(
     rf"{'|'.join(sorted(map(re.escape, {*KIND_OF_WORD, *_ANY_WORK}), key=len, reverse=True))}"
     r")\b", re.I)
 _DATES = ("P577", "P571")
-_STALE_DAYS = 2 * 365  # as for "recent"
+_LATEST_AGE_DAYS = 5 * 365
 
 
 @register
@@ -51,9 +51,10 @@ def check_latest(ctx: CheckContext) -> list[Finding]:
         if word is None or dated is None:
             continue
         if not later:
-            # no later work in the KB, but "latest" for a work years old is stale all the same
+            # no later work in the KB, but "latest" for a work many years old is stale all the
+            # same (a few years between books is common: the bar is higher than for "recent")
             age = (ctx.as_of - dated.interval()[1]).days
-            if age > _STALE_DAYS:
+            if age > _LATEST_AGE_DAYS:
                 found.append(Finding(
                     "stale_claim", "low", start, end,
                     f"'{word.group(0)}' for {title.text} ({dated.human()}), {age // 365} years "

@@ -129,8 +129,11 @@ def _acts_outside_life(
                if not after or c.predicate in _LIFE_EVENTS}
     lo, hi = life.date.interval()
     # "adapted from Kurosawa's Ikiru (1952)": a date that is another work's or person's own
+    # ("the novel Louisa May Alcott published in 1868": another named person's act too)
+    own = {id(c) for c in subject_claims(ctx)}
     theirs = {c.time.start for c in ctx.analysis.claims if c.time is not None
-              and c.subject in ("(unspecified)", "(someone else)")}
+              and (c.subject in ("(unspecified)", "(someone else)") or id(c) not in own
+                   and c.subject_kb_id is not None)}
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):

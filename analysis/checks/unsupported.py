@@ -80,6 +80,13 @@ _PATTERNS = [
         "a universal comparison no source can back",
     ),
     (
+        # "there has never been a greater chess player", "there will never be another"
+        re.compile(r"\bthere (?:has|have|had) never been (?:a |an )?(?:greater|better|finer|"
+                   r"more [\w-]+)\b|\bthere (?:will|would) never be (?:another|a greater|a better)"
+                   r"\b", re.I),
+        "a universal comparison no source can back",
+    ),
+    (
         re.compile(r"\b(?:would|could) (?:never|not) have (?:been|existed|come|happened|"
                    r"succeeded|taken|become)\b", re.I),
         "a counterfactual no source can back",

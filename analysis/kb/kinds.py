@@ -14,7 +14,7 @@ from analysis.kb.names import head_noun
 
 _KINDS = {
     "film": frozenset({"film", "movie", "documentary", "feature", "biopic"}),
-    "novel": frozenset({"novel", "book", "memoir", "novella"}),
+    "novel": frozenset({"novel", "book", "memoir", "novella", "collection", "anthology"}),
     "play": frozenset({"play", "drama", "tragedy", "comedy"}),
     "musical": frozenset({"musical"}),
     "series": frozenset({"series", "programme", "program", "show", "sitcom"}),

@@ -51,6 +51,8 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P800", "notable work", "entity"),
     Property("P170", "creator", "entity", ("created by",)),
     Property("P50", "author", "entity", ("written by",)),
+    Property("P57", "director", "entity", ("directed by",)),
+    Property("P86", "composer", "entity", ("composed by", "music by")),
     Property("P178", "developer", "entity", ("developed by",)),
     Property("P61", "discoverer or inventor", "entity", ("inventor", "discoverer")),
     Property("P571", "inception", "date", ("founded", "created", "date of creation")),
