@@ -1735,3 +1735,14 @@ def test_most_recent_collection_and_a_later_one(check: Check) -> None:
 def test_there_has_never_been_a_greater(check: Check, sentence: str, flagged: bool) -> None:
     flags = check(olenko(sentence))
     assert [f.category for f in flags] == (["unsupported_claim"] if flagged else []), flags
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("When Harbour came out in March 1958, Varga was 21, and the critics were kind.", True),
+    ("When Harbour came out in March 1958, Varga was 26, and the critics were kind.", False),
+    ("In 1949, aged just 12, she won a poetry prize in Szeged.", True),
+    ("In 1949, aged just 17, she won a poetry prize in Szeged.", False),
+])
+def test_ages_after_a_name_and_aged_just(check: Check, sentence: str, flagged: bool) -> None:
+    flags = check(varga("She was born on 14 May 1931.", sentence))
+    assert [f.category for f in flags] == (["internal_inconsistency"] if flagged else []), flags

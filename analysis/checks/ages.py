@@ -28,7 +28,7 @@ def check_ages(ctx: CheckContext) -> list[Finding]:
 
 
 _AGE = re.compile(
-    rf"\b(?:at(?: the age of)?|aged|age)\s+{NUM}\b"
+    rf"\b(?:at(?: the age of)?|aged|age)\s+(?:just |only |barely )?{NUM}\b"
     rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
     rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
     rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
@@ -60,7 +60,10 @@ _LATER_BETWEEN = re.compile(r"\b(?:years?|months?|decades?) (?:later|after|on)\b
 _NEXT_VERB = re.compile(_LISTED_VERB.pattern + "|" + _AND_VERB.pattern)
 _OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _NEXT_VERB.pattern)
 # "when Makeba was just fifteen": an age stated with the subject's name
-_NAMED_AGE = re.compile(rf"\bwhen ([A-Z][\w'’-]+) was (?:just |only |barely |still )?{NUM}\b")
+_NAMED_AGE = re.compile(rf"\bwhen ([A-Z][\w'’-]+) was (?:just |only |barely |still )?{NUM}\b"
+                        # "When Lady Bird opened in November 2017, Gerwig was 31."
+                        rf"|,\s+([A-Z][\w'’-]+) was (?:just |only |barely )?{NUM}"
+                        rf"(?=\s*(?:[.;]|$|,\s+(?:and|but)\b))")
 _NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:years|percent|%))"
                       rf"|\bturns {NUM}\b(?! (?:years|percent))", re.I)
 
@@ -223,7 +226,7 @@ def _noun_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
 def _named_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
     subject = ctx.analysis.subject
     return [m for m in _NAMED_AGE.finditer(sentence)
-            if subject is not None and m.group(1).casefold() in subject.names]
+            if subject is not None and (m.group(1) or m.group(3) or "").casefold() in subject.names]
 
 
 def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:
