@@ -45,6 +45,7 @@ FLOORS = {
     "eval-holdout23": (0.60, 0.90, 1),
     "eval-holdout24": (0.75, 0.85, 1),
     "eval-holdout25": (0.90, 0.90, 1),
+    "eval-holdout26": (0.60, 0.85, 1),
 }
 
 
