@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,11 @@ class ClaimContext:
     subject: ProfileSubject | None
     mention_at: dict[int, Mention]
     timexes: list[Timex]
+
+    @functools.cached_property
+    def mentions(self) -> list[Mention]:
+        """Each mention once, in text order (``mention_at`` maps every token of a name)."""
+        return sorted(dict.fromkeys(self.mention_at.values()), key=lambda m: m.start)
 
     def mention_at_char(self, offset: int) -> Mention | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")

@@ -426,7 +426,7 @@ def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None)
     if time is None:
         return False
     text = ctx.article.text
-    for m in set(ctx.mention_at.values()):
+    for m in ctx.mentions:
         if not m.kb_id or m.label not in _TITLED or (obj is not None and m.kb_id == obj.kb_id):
             continue
         after = m.end <= time.start and re.fullmatch(r"\s+of\s+", text[m.end : time.start])
