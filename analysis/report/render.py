@@ -21,7 +21,8 @@ FORMATS = tuple(_RENDERERS)
 
 
 def render_json(report: dict[str, Any]) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    # A report is a tree of plain values built here: no cycle to look for on every container.
+    return json.dumps(report, indent=2, ensure_ascii=False, check_circular=False) + "\n"
 
 
 def renderer(fmt: str) -> Renderer:
