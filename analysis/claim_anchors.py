@@ -287,7 +287,7 @@ def _claim(
     if time is not None and entity.type == "work" and _at_entry_date(ctx, time, span) and \
             root.dep_ not in SUBJECT_DEPS and (
             _entry_title(ctx, kb, mention, span, entity.type)
-            or _entry_work(ctx, kb, mention, root, verb, span)):
+            or _entry_work(ctx, kb, mention, root, verb)):
         # "1982: Fitzcarraldo; ends the Kinski partnership with Cobra Verde": the entry dates
         # the subject's own works it names as its events (whatever verb the parser chose)
         return _make(mention, time, span, "released", verb_lemma(verb))
@@ -383,13 +383,12 @@ def _at_entry_date(ctx: ClaimContext, time: Timex, span: Span) -> bool:
         time.start < block.start + len(block.date_label)
 
 
-def _entry_work(
-    ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token, span: Span
-) -> bool:
+def _entry_work(ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token, verb: Token
+                ) -> bool:
     """The subject's own work as what the entry's verb does: its object, or "with"/"in" it
-    (not "the ideas of X", "after X": a reference to an older work)."""
-    block = next((b for b in ctx.article.blocks if b.start <= span.start_char < b.end), None)
-    if block is None or not block.date_label or not _own_work(ctx, kb, mention):
+    (not "the ideas of X", "after X": a reference to an older work). Callers have checked
+    that the sentence is a dated entry."""
+    if not _own_work(ctx, kb, mention):
         return False
     node, preps = root, []
     for _ in range(8):
