@@ -81,6 +81,7 @@ def load_pipeline(
     """
     name = resolve_model(model)
     nlp = _load_model(name)
+    keep_co_words(nlp)
     wanted = set(PROJECT_COMPONENTS if components is None else components)
     if "profile_claims" in wanted:
         wanted |= {"profile_dates", "profile_linker"}
@@ -98,6 +99,25 @@ def load_pipeline(
             nlp.add_pipe(component)
     set_kb(nlp, kb)
     return nlp
+
+
+def keep_co_words(nlp: Language) -> None:
+    """Keep "co-founded", "co-wrote", "Co-author" as one token.
+
+    Why: the English tokenizer splits every hyphen between letters, and the parser then reads
+    "He co-founded Apple" with "co" as the verb and "founded" hanging off it, so the founding
+    and its object are lost. Only a word-initial "co" is kept whole; other hyphenated words
+    split as before. Tokenizers without that infix rule are left alone.
+    """
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.util import compile_infix_regex
+
+    hyphen = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"  # spaCy's own rule, as written
+    infixes = list(nlp.Defaults.infixes or ())
+    if hyphen not in infixes:
+        return
+    kept = [f"(?<!^[cC]o){p}" if p == hyphen else p for p in infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(kept).finditer
 
 
 def set_kb(nlp: Language, kb: object | None) -> None:

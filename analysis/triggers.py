@@ -174,8 +174,18 @@ def verb_lemma(tok: Token) -> str:
     low = tok.lower_
     if low in _IRREGULAR:
         return _IRREGULAR[low]
+    if low.startswith("co-") and len(low) > 4:
+        # "co-founded", "co-wrote" (one token, see pipeline.keep_co_words): the lemmatizer
+        # has no entry; the act is the base verb's, the partners are named by "with"
+        return _base_lemma(low[3:])
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_:
         return tok.lemma_.lower()
+    return _base_lemma(low, tok.lemma_.lower())
+
+
+def _base_lemma(low: str, fallback: str | None = None) -> str:
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
     for suffix, repl in (
         ("ied", "y"),
         ("ies", "y"),
@@ -191,7 +201,7 @@ def verb_lemma(tok: Token) -> str:
             stem = low[: -len(suffix)] + repl
             if stem in VERB_TRIGGERS or stem in CONTEXT_VERBS:
                 return stem
-    return tok.lemma_.lower()
+    return low if fallback is None else fallback
 
 
 def _fragment_verb(tok: Token, span: Span) -> bool:

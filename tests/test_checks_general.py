@@ -1746,3 +1746,36 @@ def test_there_has_never_been_a_greater(check: Check, sentence: str, flagged: bo
 def test_ages_after_a_name_and_aged_just(check: Check, sentence: str, flagged: bool) -> None:
     flags = check(varga("She was born on 14 May 1931.", sentence))
     assert [f.category for f in flags] == (["internal_inconsistency"] if flagged else []), flags
+
+
+def test_co_founded_is_one_word(check: Check) -> None:
+    """The tokenizer splits "co-founded" into three tokens and the parser then loses the act;
+    kept whole, "co-founded X in 1960" is a founding like "founded"."""
+    (flag,) = check(varga("In 1960 she co-founded the Danube Writers' Circle with Peter "
+                          "Ashdown."))
+    assert flag.category == "date_mismatch" and "1962" in flag.message
+
+
+def test_a_name_may_open_on_a_verb_like_word(
+        write_kb: Callable[..., Path], kb_analyzer: Callable[..., tuple[Any, Any]],
+        check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([write_kb([
+        {"id": "local:ana-holm", "label": "Ana Holm", "type": "person", "source": SRC,
+         "facts": []},
+        {"id": "local:play-harbour", "label": "Play Harbour", "type": "organization",
+         "source": SRC, "aliases": ["Play Harbour AS"], "facts": []},
+        {"id": "local:harbour", "label": "Harbour", "type": "person", "source": SRC,
+         "facts": []},
+    ])])
+    analysis, _, _ = check_text("Ana Holm\n\nAna Holm is a designer. Play Harbour, the studio "
+                                "she started, grew quickly.\n", kb=kb, analyzer=analyzer)
+    assert [m.kb_id for m in analysis.mentions if "Harbour" in m.text] == ["local:play-harbour"]
+
+
+def test_only_a_word_initial_co_keeps_its_hyphen() -> None:
+    from analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline(None, components=[])
+    words = [t.text for t in nlp.make_doc("She Co-wrote it; a well-known co-op in Rolls-Royce.")]
+    assert words == ["She", "Co-wrote", "it", ";", "a", "well", "-", "known", "co-op", "in",
+                     "Rolls", "-", "Royce", "."]

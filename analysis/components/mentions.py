@@ -271,7 +271,11 @@ def name_ngrams(
     text = doc_text(doc)
     starts = [t.idx for t in toks]
     ends = [t.idx + len(t.text) for t in toks]
-    can_start = [namey[i] or opener[i] or described[i] for i in range(len(toks))]
+    # "Play Magnus, the company he co-founded": a capitalised word opening a sentence may
+    # open a name when a name-like word follows it (the KB decides)
+    can_start = [namey[i] or opener[i] or described[i] or (
+        i + 1 < len(toks) and namey[i + 1] and toks[i].is_alpha and toks[i].text[:1].isupper())
+        for i in range(len(toks))]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):
             if not can_start[i]:
