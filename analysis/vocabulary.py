@@ -197,7 +197,7 @@ ROLE_NOUNS = frozenset(
     "critic columnist correspondent "
     "treasurer rector regent premier deputy delegate consul attorney prosecutor counsel "
     "vice-chancellor secretary-general superintendent warden master councillor councilor "
-    "alderman bishop archbishop cardinal abbot abbess pope president-elect".split()
+    "alderman bishop archbishop cardinal abbot abbess pope president-elect champion".split()
 )
 
 # Nouns that name a degree and so make a claim of study on their own ("Her PhD, from X, ...").

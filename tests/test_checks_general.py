@@ -1779,3 +1779,21 @@ def test_only_a_word_initial_co_keeps_its_hyphen() -> None:
     words = [t.text for t in nlp.make_doc("She Co-wrote it; a well-known co-op in Rolls-Royce.")]
     assert words == ["She", "Co-wrote", "it", ";", "a", "well", "-", "known", "co-op", "in",
                      "Rolls", "-", "Royce", "."]
+
+
+def test_a_reigning_champion_whose_title_has_passed(
+        write_kb: Callable[..., Path], kb_analyzer: Callable[..., tuple[Any, Any]],
+        check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([write_kb([
+        {"id": "local:pia-lund", "label": "Pia Lund", "type": "person", "source": SRC,
+         "aliases": ["Lund"], "facts": [
+             {"property": "position held", "value": "World Draughts Champion", "start": 2010,
+              "end": "2020-05-01"}]},
+        {"id": "local:draughts-champion", "label": "World Draughts Champion", "type": "position",
+         "source": SRC, "aliases": ["world champion"], "facts": []},
+    ])])
+    text = "Pia Lund\n\nPia Lund is a draughts player. Today Lund remains the reigning world " \
+        "champion.\n"
+    (flag,) = check_text(text, kb=kb, analyzer=analyzer, as_of=date(2024, 6, 1))[2]
+    assert flag.category == "stale_claim" and "1 May 2020" in flag.message
+    assert not check_text(text, kb=kb, analyzer=analyzer, as_of=date(2019, 6, 1))[2]
