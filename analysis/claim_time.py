@@ -376,9 +376,9 @@ def is_present(token: Token) -> bool:
         return not any(c.dep_ == "nsubj" and c.lower_ in _SINGULAR_PRONOUNS
                        and not any(g.dep_ == "conj" for g in c.children)  # not "he and she"
                        for c in token.children)
-    if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "remain" and \
-            token.head.tag_ in ("VBZ", "VBP"):
-        return True  # "She also remains a member of the Bundestag"
+    if token.pos_ == "NOUN" and token.dep_ in ("attr", "acomp", "oprd") and \
+            token.head.lemma_ in ("be", "remain") and token.head.tag_ in ("VBZ", "VBP"):
+        return True  # "She also remains a member of the Bundestag", "is still a member of X"
     if token.dep_ == "xcomp" and token.head.lemma_ == "continue" and is_present(token.head):
         return True  # "He continues to serve as chairman"
     return any(

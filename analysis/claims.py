@@ -376,7 +376,6 @@ def _build_claim(
         trig.present
         or is_present(trig.token)
         or ongoing(trig.token, time)
-        or predicate in ("member", "position", "worked_at") and _present_copula(trig.token)
         or (sent_present and predicate in ("position", "worked_at")
             and not _past_tense(trig.token)  # "the club he was still coaching when he died"
             and marked_present([t for t in window if not _in_relative(t, trig.token)]))
@@ -495,14 +494,6 @@ def _ended(trig: Trigger) -> bool:
     names, not its start (the claim stays, undated)."""
     tok = trig.token
     return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _ENDING
-
-
-def _present_copula(noun: Token) -> bool:
-    """"Wałęsa is still a member of Solidarity": the role noun a present-tense "is" or
-    "remains" assigns to its subject."""
-    verb = noun.head
-    return noun.pos_ == "NOUN" and noun.dep_ in ("attr", "acomp", "oprd") and \
-        verb.lemma_ in ("be", "remain") and verb.tag_ in ("VBZ", "VBP")
 
 
 def _anaphoric_role(window: list[Token], trig: Trigger, role: str) -> bool:
