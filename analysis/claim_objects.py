@@ -167,8 +167,10 @@ def pick_object(
     candidates = [m for m in objects if not (subject and subject.matches(m))]
     if predicate in WORK_PREDICATES:
         # ("the opening of the Chichu Art Museum": an event noun's "of" names what opened)
+        # ("designed the glass facade of Harpa": the part made is of the work)
         candidates = [m for m in candidates if (not (path_preps(trig, m) or set()) & SETTING_PREPS
-                      or trig.token.lemma_ in _EVENT_NOUNS and path_preps(trig, m) == {"of"})
+                      or (trig.token.lemma_ in _EVENT_NOUNS or _made_part(trig))
+                      and path_preps(trig, m) == {"of"})
                       and not reported_or_possessor(trig, m)]
     if predicate == "award":
         # "won the 200 metres at the World Junior Championships": the event is the setting
@@ -252,6 +254,12 @@ def _describes(trig: Trigger, m: Mention) -> bool:
 
 
 _EVENT_NOUNS = frozenset({"opening", "launch", "release", "premiere"})
+_PART_NOUNS = frozenset("facade façade interior roof extension wing entrance lobby staircase "
+                        "cover sleeve logo lyrics libretto costumes".split())
+
+
+def _made_part(trig: Trigger) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PART_NOUNS for c in trig.token.children)
 _PRACTICES = frozenset({"office", "studio", "practice", "firm", "atelier", "workshop",
                         "laboratory", "lab", "chambers"})
 
@@ -370,10 +378,12 @@ def preposition_before(doc: Doc, m: Mention) -> str | None:
 
 
 def together_with(
-    ctx: ClaimContext, window: list[Token], award: Mention | None, trig: Trigger
+    ctx: ClaimContext, window: list[Token], award: Mention | None, trig: Trigger,
+    firms: bool = False,
 ) -> list[str]:
     """Co-recipients: people after "with"/"alongside" in the award's clause, and people
-    conjoined with the subject ("Doudna and Charpentier received ...")."""
+    conjoined with the subject ("Doudna and Charpentier received ..."); with ``firms``, the
+    KB's organisations after "with" too ("designed X together with Snøhetta")."""
     after = award.end if award else -1
     people: list[str] = []
     seen_with = False
@@ -392,7 +402,10 @@ def together_with(
         m = ctx.mention_at.get(tok.i)
         if m is not None and m is not award and m.label == "award":
             break
-        if seen_with and m is not None and m.label == "person":
+        # (not "with Chris Meledandri of Illumination": his firm)
+        if seen_with and m is not None and (m.label == "person" or firms and m.kb_id and
+                                            m.label == "organization" and
+                                            tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"):
             add_person(ctx, people, m)
     subj = subject_token(trig.token)
     for conj in subj.conjuncts if subj is not None else ():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from analysis.claim_context import (
     INHERIT_DEPS,
@@ -313,20 +313,72 @@ def mention_in_phrase(ctx: ClaimContext, head: Token) -> Mention | None:
     for tok in head.rights:
         if tok.dep_ == "appos" and tok.i in ctx.mention_at:
             return ctx.mention_at[tok.i]  # "Her daughter Irène Joliot-Curie"
-    if head.dep_ == "appos" and head.head.i in ctx.mention_at:
-        # "COBOL, the common business-oriented language introduced in 1955"
-        return ctx.mention_at[head.head.i]
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
+        # "Its sequel, Until We Are Free, came out": a title the parser read as a clause
+        title = ctx.mention_at.get(head.i + 2)
+        after = doc.char_span(title.end, title.end + 1) if title is not None else None
+        if title is not None and title.label == "work" and after is not None and \
+                after.text == ",":
+            return title
+    if head.dep_ == "appos":
+        # "COBOL, the common business-oriented language introduced in 1955"; the name just
+        # before the comma first: "the Sea Truck, a craft made by Rotork, the engineering firm
+        # founded by Terence Conran" is Rotork's phrase, whatever the parser hung it on
+        edge = head.left_edge.i
+        before = ctx.mention_at.get(edge - 2) if edge >= 2 and head.doc[edge - 1].text == "," \
+            else None
+        if before is not None:
+            return before
+        if head.head.i in ctx.mention_at:
+            return ctx.mention_at[head.head.i]
     return None
+
+
+def finite_governor(verb: Token) -> Token | None:
+    """"She became the first woman to preside over X and received her doctorate": the parser
+    conjoins the past-tense verb with the infinitive; it goes with the finite verb above."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return None
+    node = head.head
+    for _ in range(4):
+        if node.tag_ in ("VBD", "VBZ", "VBP"):
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _elliptical_after_semicolon(between: Span) -> bool:
+    """A semicolon, then the verb with no subject of its own ("...; buys a stake")."""
+    marks = [t.i for t in between if t.text == ";"]
+    return bool(marks) and not any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") for t in between.doc[marks[-1] + 1 : between.end])
 
 
 def subject_token(token: Token) -> Token | None:
     """The grammatical subject of the trigger, looking up through conjoined and embedded verbs."""
-    current = token
+    current = finite_governor(token) or token
     for _ in range(6):
         subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.i < current.i and _elliptical_after_semicolon(
+                current.doc[subj.i : current.i]):
+            # "2007: Fourth Wimbledon title; buys a stake in X": each part of an entry is
+            # the subject's own; the parser took the first part for the second's subject
+            return None
         if subj is not None and current.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
-            # "her daughter Jane, who teaches at Columbia": "who" stands for its antecedent
-            return current.head
+            # "her daughter Jane, who teaches at Columbia": "who" stands for its antecedent,
+            # and "Thompson is a computer scientist who designed Unix": for the copula's subject
+            antecedent = current.head
+            # (not "The conductor was Zubin Mehta, who is ...": a name is its own antecedent)
+            if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be" and \
+                    antecedent.pos_ == "NOUN":
+                return next((c for c in antecedent.head.children if c.dep_ in SUBJECT_DEPS),
+                            antecedent)
+            return antecedent
         if subj is not None:
             return subj
         if current.dep_ in ("acl", "relcl") and current.head is not current:

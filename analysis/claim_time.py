@@ -15,6 +15,7 @@ from analysis.claim_context import (
     YEAR,
     ClaimContext,
 )
+from analysis.claim_subject import finite_governor
 from analysis.dates import SAME_YEAR
 from analysis.kb.kinds import KIND_OF_WORD
 from analysis.models import Block, Mention, Timex
@@ -170,7 +171,8 @@ def owner_above(node: Token, trigger_ids: set[int]) -> int | None:
     for _ in range(12):
         if node.i in trigger_ids:
             return node.i
-        if node.head.i == node.i or _own_clause(node) or _fronted_in_conjunct(node, start):
+        if node.head.i == node.i or _own_clause(node) or _fronted_in_conjunct(node, start) or \
+                _own_statement(node):
             # "..., and in Denmark she was given Y in 2012", "joined X and in 1996 followed
             # Summers to Y": the date is that clause's
             return None
@@ -187,6 +189,13 @@ def _fronted_in_conjunct(verb: Token, date: int) -> bool:
 def _own_clause(verb: Token) -> bool:
     """A conjoined clause with a subject of its own ("..., and she was given Y")."""
     return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _own_statement(verb: Token) -> bool:
+    """"The 2008 constitution bars X, so Y became president": the parser hangs a statement with
+    a subject of its own under the trigger's verb; its date is not the trigger's."""
+    return verb.dep_ == "ccomp" and verb.pos_ == "VERB" and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
@@ -252,7 +261,7 @@ def _other_clause(date_root: Token, trigger: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.i != trigger.i and verb.head.i == trigger.i and (
-            _own_clause(verb) or _fronted_in_conjunct(verb, date_root.i)):
+            _own_clause(verb) or _own_statement(verb) or _fronted_in_conjunct(verb, date_root.i)):
         # "In 2008 she received X, and she was given Y in 2012": 2012 is Y's; so is 1996 in
         # "joined X and in 1996 followed Summers to Y"
         return True
@@ -269,7 +278,7 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
     if trig.inherits and owned:
         return next(iter(owned.values()))
     node = trig.token
-    head = node.head
+    head = finite_governor(node) or node.head
     if any(c.lower_ in _LATER for c in node.children):
         return None  # "In 1950 he married X, and the two later set up Y": not in 1950
     if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
@@ -298,6 +307,8 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
     gap = span.doc.char_span(nearest.end, trig.token.idx, alignment_mode="expand")
     if gap is not None and any(t.lower_ in CLAUSE_BREAKS for t in gap):
         return None
+    if gap is not None and any(t.text == ")" for t in gap):
+        return None  # "Thompson (born February 4, 1943) is a computer scientist who designed"
     return nearest
 
 

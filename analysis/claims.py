@@ -42,6 +42,7 @@ from analysis.claim_objects import (
 )
 from analysis.claim_shared import shared_in_next_sentence
 from analysis.claim_subject import (
+    mention_in_phrase,
     resolve_subject,
     subject_token,
 )
@@ -287,7 +288,8 @@ def _build_claim(
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(
-        objects, predicate, trig, ctx.subject) or _relative_object(ctx, trig, predicate)
+        objects, predicate, trig, ctx.subject) or _relative_object(ctx, trig, predicate) or \
+        _named_next(ctx, trig, predicate) or _modified_name(ctx, trig, predicate, subj_mention)
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
@@ -315,6 +317,12 @@ def _build_claim(
         maker = by_person(ctx, trig.token) if predicate != "released" else None
         obj, subj_mention = subj_mention, maker
         subj_text, subj_id = (maker.text, maker.kb_id) if maker else ("(unspecified)", None)
+    if predicate == "released" and obj is not None and obj.label == "award":
+        # "His Turing Award lecture, published as Reflections on Trusting Trust": a lecture
+        # is published, not the award; the work is the one named after "as", if any
+        obj = _named_as(ctx, trig)
+        if obj is None:
+            return None
     if predicate == "released" and obj is not None and _unnamed_work(ctx, trig, obj):
         return None
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
@@ -346,9 +354,14 @@ def _build_claim(
             role = obj.kb_label or obj.text  # "serves in the Georgia State Senate": that seat
         if role and obj is None and _anaphoric_role(window, trig, role):
             return None
-        if not role and not board:
+        elected_to = not role and obj is not None and obj.label == "organization" and \
+            qualifiers["verb"] in ("elect", "appoint", "name", "admit", "induct") and \
+            "to" in (path_preps(trig, obj) or set())
+        if elected_to:
+            predicate = "member"  # "elected to the National Academy of Sciences": a seat in it
+        elif not role and not board:
             return None
-        if not role:  # "serves on the board of X": a seat with no title
+        elif not role:  # "serves on the board of X": a seat with no title
             predicate = "member"
             qualifiers["board"] = True
         else:
@@ -360,8 +373,16 @@ def _build_claim(
                 obj = named  # "president of CBS/Sony Records, a venture with CBS": its own
             if set(role.lower().split()) & MEMBER_ROLES:
                 predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
-    if predicate in ("award", "founded"):  # co-recipients, co-founders
-        others = together_with(ctx, window, obj, trig)
+    listed = _listed_founders(ctx, trig, predicate)
+    owner = next((ctx.mention_at.get(c.i) for c in trig.token.children if c.dep_ == "poss"),
+                 None) if listed else None
+    if listed and owner is not None:
+        # "The initiative's founders included A, B and C": who founded it, the subject or not
+        subj_text, subj_id, subj_mention = "(unspecified)", None, None
+        obj = owner
+        qualifiers["with"] = listed
+    elif predicate in ("award", "founded", "created"):  # co-recipients, co-founders, co-authors
+        others = together_with(ctx, window, obj, trig, firms=predicate == "created")
         if others:
             qualifiers["with"] = others
     if predicate in ("worked_at", "joined"):
@@ -369,7 +390,7 @@ def _build_claim(
         if role:
             qualifiers["role"] = role
     if not _complete(predicate, obj, time, subj_mention, qualifiers) or _verb_misread(
-            trig, str(qualifiers["verb"]), obj, subj_text, subj_mention):
+            trig, str(qualifiers["verb"]), obj, subj_text, subj_mention, ctx.article.text):
         return None
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = (
@@ -412,18 +433,40 @@ def _candidate_objects(
         objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
     # "a run that FIFA would later call the goal of the century": FIFA acts in its own clause
     objects = [m for m in objects if not _subject_of_other_verb(ctx, trig, m)]
+    # "the foundation", "the university": a description stands for a name as a subject or an
+    # owner; as an object it is too often another clause's ("before returning to the university")
+    objects = [m for m in objects if not (m.method == "coref" and m.text[:4].lower() == "the ")]
+    # "2007: Fourth Wimbledon title; buys a stake in X": a part of the entry before a semicolon
+    # is not what the later verb acted on
+    text = ctx.article.text
+    objects = [m for m in objects if not (
+        m.end <= trig.token.idx and ";" in text[m.end : trig.token.idx])]
     if trig.token.lemma_ == "take":  # "took over from Ferenc Kiss as president of X"
         objects = [m for m in objects if "from" not in (path_preps(trig, m) or set())]
     if trig.predicate in WORK_PREDICATES:
         # "launched in 1997 and marketed as the world's first GPU": what it was called, not
         # what was launched or founded
         objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
+    if trig.predicate == "worked_at":
+        # "worked with Kjetil Thorsen of Snøhetta": a collaborator's firm, not an employer
+        objects = [m for m in objects if "with" not in (path_preps(trig, m) or set())]
     if trig.predicate in ("position", "joined", "award"):
         # "Elected President of the Commission by the European Parliament", "awarded seven
         # perfect scores over the course of the Montreal Games": who chose, and where
         objects = [m for m in objects if not _AGENT_OR_VENUE & (path_preps(trig, m) or set())
                    and not _BY_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start)]
     return objects
+
+
+def _named_as(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """The work named in the verb's "as" phrase ("published as Reflections on Trusting Trust")."""
+    for prep in trig.token.children:
+        if prep.lower_ == "as":
+            for tok in prep.subtree:
+                named = ctx.mention_at.get(tok.i)
+                if named is not None and named.label == "work":
+                    return named
+    return None
 
 
 def _referenced(trig: Trigger, time: Timex | None) -> bool:
@@ -448,10 +491,14 @@ def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -
 
 
 def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
-                  subj_mention: Mention | None) -> bool:
+                  subj_mention: Mention | None, text: str) -> bool:
     """Verbs that make a claim only in some of their senses."""
     if any(c.dep_ == "neg" for c in trig.token.children):
         return True  # "Borges never won the Nobel Prize": a claim that it did not happen
+    if verb == "win" and obj is not None and (
+            _ELECTORAL_AFTER.match(text, obj.end) or _ELECTORAL_BEFORE.search(
+                text, max(0, obj.start - 25), obj.start)):
+        return True  # "won the Kawhmu constituency", "won the seat of X": an election
     if verb == "announce" and any(c.dep_ == "ccomp" for c in trig.token.children):
         return True  # "the Committee announced that she would share X": a statement
     if verb in ("enter", "read") and not (
@@ -474,6 +521,11 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
     return verb == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ()))
 
 
+_ELECTORAL_AFTER = re.compile(
+    r"\s+(?:constituency|seat|riding|electorate|district|ward|by-election|election|primary)\b",
+    re.I)
+_ELECTORAL_BEFORE = re.compile(r"\b(?:seat|constituency|riding|electorate) (?:of|for) (?:the )?$",
+                               re.I)
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
 _PARTY = re.compile(r"\bparty\b", re.I)
 _AGENT_OR_VENUE = frozenset({"by", "over", "during", "throughout"})
@@ -545,6 +597,73 @@ def _antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mentio
     if predicate in ("created", "released") and trig.token.dep_ == "relcl":
         found = ctx.mention_at.get(head.i)
         return found if found is not None and found.label in ("work", "other") else None
+    if predicate == "released" and trig.token.pos_ == "NOUN" and any(
+            c.lower_ == "its" and c.dep_ == "poss" for c in trig.token.children):
+        # "The language, renamed C++, reached users with its first release in 1985": the
+        # work whose release it is, the clause's subject
+        verb = trig.token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = [ctx.mention_at[t.i] for t in subj.subtree if t.i in ctx.mention_at] \
+            if subj is not None else []
+        works = {m.start: m for m in named if m.label == "work"}
+        return next(iter(works.values())) if len(works) == 1 else None
+    return None
+
+
+def _listed_founders(ctx: ClaimContext, trig: Trigger, predicate: str) -> list[str]:
+    """The people "X's founders included" (or "were") lists."""
+    tok = trig.token
+    if predicate != "founded" or tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or \
+            verb_lemma(tok.head) not in ("include", "be"):
+        return []
+    listed = next((c for c in tok.head.children if c.dep_ in ("dobj", "attr")), None)
+    people: list[str] = []
+    for item in [listed, *listed.conjuncts] if listed is not None else []:
+        named = ctx.mention_at.get(item.i)
+        if named is not None and named.label == "person":
+            name = named.kb_label or named.text
+            if name not in people:
+                people.append(name)
+    return people
+
+
+def _modified_name(
+    ctx: ClaimContext, trig: Trigger, predicate: str, maker: Mention | None
+) -> Mention | None:
+    """"Rotork, the engineering firm founded by Terence Conran": with the maker named after
+    "by", what was founded is the name the participle describes."""
+    tok = trig.token
+    if predicate not in ("founded", "created") or maker is None or maker.label != "person" or \
+            tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return None
+    named = ctx.mention_at.get(tok.head.i) or mention_in_phrase(ctx, tok.head)
+    return named if named is not None and named is not maker and named.label in (
+        "organization", "work") else None
+
+
+def _named_next(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"He began designing a new systems language ... The language, Go, was released in 2009":
+    the work made is the one the next sentence names."""
+    if predicate != "created":
+        return None
+    made = next((c for c in trig.token.children if c.dep_ == "dobj"), None)
+    if made is None or made.pos_ != "NOUN" or not any(
+            c.lower_ in ("a", "an") for c in made.children):
+        return None
+    doc = ctx.doc
+    end = trig.token.sent.end
+    if end >= len(doc):
+        return None
+    start = doc[end].sent.start if not doc[end].is_space else end + 1
+    for i in range(start + 1, min(start + 3, len(doc) - 2)):
+        if doc[i].lemma_ == made.lemma_ and doc[i - 1].lower_ == "the" and doc[i + 1].text == ",":
+            named = ctx.mention_at.get(i + 2)
+            if named is None or named.label != "work":
+                return None
+            # placed on the noun that stands for it, inside the claim's sentence
+            return replace(named, start=made.idx, end=made.idx + len(made.text))
     return None
 
 

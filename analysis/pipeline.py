@@ -121,8 +121,9 @@ def keep_co_words(nlp: Language) -> None:
 
 
 def set_kb(nlp: Language, kb: object | None) -> None:
-    """Give the KB to the components that read it (the linker, and claims anchored on facts)."""
-    for component in ("profile_linker", "profile_claims"):
+    """Give the KB to the components that read it (layout for titles with a colon, the linker,
+    and claims anchored on facts)."""
+    for component in ("profile_layout", "profile_linker", "profile_claims"):
         if component in nlp.pipe_names:
             nlp.get_pipe(component).kb = kb
 

@@ -70,6 +70,9 @@ def _unit_value(day: date, unit: str, shift: int) -> tuple[str, str] | None:
     return None
 
 
+_AS_AFTER = re.compile(r"\s+as\b", re.I)
+
+
 def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
     """"last year", "this month", "early next year", "the past year" (a duration)."""
     rel = " ".join(m["rel"].lower().split())
@@ -79,8 +82,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DURATION", f"P{mult}{letter}", "duration")
     base = ctx.ref
     if rel in ("that", "the same", "the following"):  # the year of, or after, the date in focus
-        if ctx.anchor is None:
-            return None
+        if ctx.anchor is None or _AS_AFTER.match(ctx.text, m.end()):
+            return None  # "the same year as the film": the film's year, maybe not the focus
         base, rel = ctx.anchor.interval()[0], "next" if rel == "the following" else "this"
     resolved = _unit_value(base, unit, _REL_SHIFT.get(rel, 0))
     if resolved is None:

@@ -143,6 +143,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return None
         if lemma in _LEAD_VERBS:
             return Trigger(tok, "position", role=lemma)
+        if lemma in ("reach", "hit") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _OUTLETS for c in tok.children):
+            return Trigger(tok, "released")  # "reached British shops in 1993"
         if lemma == "hold" and (held := _held_post(tok)):
             return Trigger(tok, "position", role=held)
         if lemma in _PLACE_VERBS and _place_at(tok):
@@ -164,9 +167,21 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if low == "career" and (_next_word(tok) == "at" or any(
                 c.lower_ == "at" for c in tok.children)):
             return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"
-        if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)):
+        if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)) \
+                and not _served_as(tok):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None
+
+
+_OUTLETS = frozenset("shop store market shelf cinema theater theatre bookshop bookstore "
+                     "screen newsstand".split())
+
+
+def _served_as(tok: Token) -> bool:
+    """"serves as a fellow at Entrisphere": a post the verb's claim holds, with its role."""
+    prep = tok.head
+    return tok.lower_ in ROLE_NOUNS and prep.lower_ == "as" and prep.head.pos_ in (
+        "VERB", "AUX") and verb_lemma(prep.head) in ("serve", "act", "work")
 
 
 def verb_lemma(tok: Token) -> str:

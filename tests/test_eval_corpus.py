@@ -40,12 +40,14 @@ FLOORS = {
     "eval-holdout18": (0.65, 0.90, 1),
     "eval-holdout19": (0.75, 0.90, 1),
     "eval-holdout20": (0.70, 0.85, 1),
-    "eval-holdout21": (0.55, 0.80, 1),
-    "eval-holdout22": (0.55, 0.75, 1),
+    "eval-holdout21": (0.65, 0.80, 1),
+    "eval-holdout22": (0.65, 0.75, 1),
     "eval-holdout23": (0.60, 0.90, 1),
     "eval-holdout24": (0.75, 0.85, 1),
     "eval-holdout25": (0.90, 0.90, 1),
-    "eval-holdout26": (0.60, 0.85, 1),
+    "eval-holdout26": (0.65, 0.85, 1),
+    "eval-holdout27": (0.90, 0.85, 1),
+    "eval-holdout28": (0.80, 0.85, 1),
 }
 
 

@@ -30,6 +30,10 @@ from analysis.kb.store import KnowledgeBase
         ("ＳＡＭ 2", "sam 2"),
         ("NYU's Center for Data Science", "nyu center for data science"),
         ("--", ""),
+        ("C++", "c++"),
+        ("C#.", "c#"),
+        ("C", "c"),
+        ("A+B", "a b"),
     ],
 )
 def test_normalize_name(text: str, expected: str) -> None:

@@ -124,6 +124,37 @@ def test_ambiguous_label_is_an_error(tmp_path: Path) -> None:
         load_yaml(KnowledgeBase.memory(), [_write(tmp_path, "amb.yaml", text)])
 
 
+def test_a_label_resolves_in_its_own_file_and_folder_first(tmp_path: Path) -> None:
+    """A user's KB naming its own "Acme Labs" leaves the other KB's references to its own."""
+    for folder in ("bundled", "mine"):
+        (tmp_path / folder).mkdir()
+        _write(tmp_path / folder, "orgs.yaml", f"""\
+        entities:
+          - {{id: local:acme-{folder}, label: Acme Labs, type: organization}}
+        """)
+        _write(tmp_path / folder, "people.yaml", f"""\
+        entities:
+          - id: local:ann-{folder}
+            label: Ann {folder}
+            facts: [{{property: employer, value: Acme Labs, source: s}}]
+        """)
+    kb = KnowledgeBase.memory()
+    load_yaml(kb, sorted(tmp_path.glob("*/*.yaml")))
+    for folder in ("bundled", "mine"):
+        (fact,) = kb.facts(f"local:ann-{folder}", ["P108"])
+        assert fact.value.entity_id == f"local:acme-{folder}"
+
+
+def test_colon_titles() -> None:
+    from analysis.kb.names import colon_titles
+
+    # (a lower-case word after the colon is no title's: "Note: see below")
+    assert colon_titles(["Sapiens: A Brief History", "Programming: Principles and Practice",
+                         "Note: see below", "Apollo: 13 Days"]) == {
+        "sapiens": frozenset({"a"}), "programming": frozenset({"principles"}),
+        "apollo": frozenset({"13"})}
+
+
 def test_invalid_yaml(tmp_path: Path) -> None:
     path = _write(tmp_path, "broken.yaml", "entities:\n  - id: [unclosed\n")
     with pytest.raises(KBError, match=r"broken\.yaml:\d+: invalid YAML"):

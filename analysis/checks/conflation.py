@@ -107,7 +107,13 @@ def _later_of_two_events(ctx: CheckContext, claim: Claim) -> bool:
         return False
     between = ctx.text[claim.time.end : claim.obj_start]
     joint = re.search(r"\b(?:and|then)\b|;", between)
-    return joint is not None and bool(_PAST_VERB.search(between[: joint.start()]))
+    if joint is None or not _PAST_VERB.search(between[: joint.start()]):
+        return False
+    # a second verb, or a first named thing before the joint ("brought The Human Condition
+    # ... and the Lessing Prize"); not "married the singer and pianist Akiko Yano"
+    at = claim.time.end + joint.start()
+    return bool(_PAST_VERB.search(between[joint.end() :])) or any(
+        m.kb_id and claim.time.end <= m.start < at for m in ctx.analysis.mentions)
 
 
 def _conflation(finding: Finding, wrong: Claim, right: Claim, result: CheckResult) -> Finding:

@@ -134,6 +134,12 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             for fact in kb_dates(ctx.kb, claim.object_kb_id, ("P571", "P577")):
                 if fact.value.date is not None:
                     return claim.object, fact.value.date, (evidence_of(ctx.kb, fact),)
+        # "She recently completed a bachelor's degree through X": the KB's end of her studies
+        if claim.start == start and claim.predicate == "studied" and claim.object_kb_id and \
+                claim.subject_kb_id and claim.time is None:
+            for fact in ctx.kb.facts(claim.subject_kb_id, ("P69",)):
+                if fact.value.entity_id == claim.object_kb_id and fact.end is not None:
+                    return claim.object, fact.end, (evidence_of(ctx.kb, fact),)
     for m in ctx.analysis.mentions:
         # "The X Foundation, which she launched recently": the KB dates what the clause is about
         if start <= m.start < end and m.kb_id and _RECENT_RELATIVE.match(ctx.text, m.end):

@@ -18,9 +18,13 @@ from analysis.wordnum import parse_number
 
 _INTERVAL = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+|whole\s+|long\s+)?(?P<unit>years?|decades?)\s+"
+    # "Five years and 5,127 prototypes later"
+    r"(?:and\s+[\d,]+\s+\w+\s+)?"
     r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
     re.I,
 )
+_FIRST_VERSION = frozenset({"original", "first", "predecessor", "earlier"})
+_ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 _PRONOUNS = frozenset("her him his them their it its this that these those".split())
 _APPROXIMATE = re.compile(r"\b(nearly|almost|about|around|some|roughly|over|more than|less than|"
                          r"close to|under|some)\s*$", re.I)
@@ -96,6 +100,13 @@ def _interval_ends(
             known = life[head]
             anchor = ((start, end), known.date) if known is not None else None
             return anchor, (outside[0] if outside else None)
+        stated = outside[0] if outside else None
+        if head and head.lower() in _FIRST_VERSION:
+            # "first appeared in Hebrew in 2011, and the English edition followed in 2014,
+            # three years after the original": the sentence's other, earlier date
+            earlier = [d for tx, d in dates if tx.end <= m_start and d is not stated]
+            if earlier:
+                return ((start, end), earlier[-1]), stated
         anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or \
             _named_earlier(ctx, index, rest_start, rest_end) or (
                 _earlier_mention(ctx, index, head) if head else None)
@@ -103,8 +114,10 @@ def _interval_ends(
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
     # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
     # coordinated clause belongs to that clause's event, not to the counted one.
+    # Nor is "the 2011 tsunami" a stated date: a year naming another event.
     after = [d for tx, d in dates
-             if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)]
+             if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)
+             and not _ATTRIBUTIVE.search(ctx.text, max(0, tx.start - 4), tx.start)]
     if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
         # "In 2012, nineteen years later, ...": that date is the stated one, counted from the
         # sentence's earlier date ("married in 1940; ... his death in 1970, thirty years

@@ -136,8 +136,9 @@ _C_SUITE = frozenset({"executive", "operating", "financial", "technology", "mark
 
 
 def role_words(text: str) -> set[str]:
-    # "the first president" is the president; "First Minister" is a title of its own
-    text = re.sub(r"\bfirst\s+(?=[a-z])", "", text)
+    # "the first president" is the president, "the center's 11th director" its director;
+    # "First Minister" is a title of its own
+    text = re.sub(r"\b(?:first|\d+(?:st|nd|rd|th))\s+(?=[a-z])", "", text)
     words = {_SAME_ROLE_WORD.get(w, w) for w in normalize_name(text).replace("-", " ").split()
              if w not in _ROLE_STOP}
     for short in words & _ROLE_ABBREVIATIONS.keys():  # "CEO" is "chief executive officer"

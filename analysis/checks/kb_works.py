@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.checks.base import CheckContext, evidence_of, kind_text
-from analysis.checks.kb_match import PredicateSpec, kb_dates
+from analysis.checks.kb_match import PredicateSpec, kb_dates, related_entities
 from analysis.checks.outcomes import (
     Outcome,
     date_mismatch,
@@ -14,8 +14,10 @@ from analysis.checks.outcomes import (
     unlisted_people,
     written_date,
 )
-from analysis.dates import agrees
+from analysis.dates import PartialDate, agrees
 from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.kb.names import normalize_name
 from analysis.models import Claim
 
 
@@ -31,7 +33,7 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
         # issue's; the magazine itself is much older
         return Outcome("unverifiable", "a periodical's issue")
-    agent = _agent_problem(ctx, kb, claim, work, spec) or _partner_problem(kb, claim, work)
+    agent = _agent_problem(ctx, kb, claim, work, spec) or _partner_problem(kb, claim, work, spec)
     if agent is not None:
         return agent
     claimed = written_date(ctx, claim)
@@ -43,9 +45,50 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         return Outcome("unverifiable", "no date in the KB")
     if any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
         return supported(kb, dated, claimed, dated[0].value.date)
+    version = _named_version(ctx, kb, claim, work, spec, claimed)
+    if version is not None:
+        return supported(kb, [version], claimed, version.value.date)
     return date_mismatch(
         ctx, kb, claim, claimed, dated[0], dated[0].value.date, work=work, spec=spec
     )
+
+
+def _named_version(
+    ctx: CheckContext, kb: KBReader, claim: Claim, work: str, spec: PredicateSpec,
+    claimed: PartialDate,
+) -> KBFact | None:
+    """"Sapiens first appeared in Hebrew in 2011": the date is right for the related version the
+    sentence names by a word of its own ("A Brief History of Humankind (Hebrew edition)").
+
+    The word, capitalised in the sentence, must not be in the work's own names ("LeNet" is in
+    "LeNet-5"), nor part of a linked name in the sentence ("B, derived from BCPL, in 1967"
+    names the predecessor to set it apart: the date is still B's, and wrong).
+    """
+    entity = kb.entity(work)
+    if entity is None:
+        return None
+    own = " ".join(normalize_name(n) for n in (entity.label, *entity.aliases))
+    linked = [(m.start, m.end) for m in ctx.analysis.mentions
+              if m.kb_id and claim.start <= m.start < claim.end]
+    # a capitalised word ("in Hebrew", "the Danish edition"), not "with" in "C with Classes"
+    loose = {normalize_name(w.group()) for w in _WORD.finditer(ctx.text, claim.start, claim.end)
+             if w.group()[0].isupper() and w.start() > claim.start
+             and not any(s <= w.start() < e for s, e in linked)}
+    for other in related_entities(kb, work):
+        related = kb.entity(other)
+        if related is None:
+            continue
+        words = {w for n in (related.label, *related.aliases)
+                 for w in normalize_name(n).split() if len(w) > 3 and w not in own}
+        if not words & loose:
+            continue
+        for fact in kb_dates(kb, other, spec.work_dates):
+            if fact.value.date and agrees(claimed, fact.value.date):
+                return fact
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 # The kind of thing the entity is, as its description opens ("weekly business magazine"), not a
@@ -66,19 +109,33 @@ def _named_nearby(ctx: CheckContext, claim: Claim, ids: set[str | None]) -> bool
     return any(m.kb_id in ids and start <= m.start < claim.end for m in ctx.analysis.mentions)
 
 
-def _partner_problem(kb: KBReader, claim: Claim, work: str) -> Outcome | None:
-    """"co-founded X with A and B" when the KB's founders of X do not include B."""
+def _partner_problem(
+    kb: KBReader, claim: Claim, work: str, spec: PredicateSpec
+) -> Outcome | None:
+    """"co-founded X with A and B" when the KB's founders of X do not include B; "designed Go
+    with Pike and Cox" when the KB's designers, the subject among them, are not Cox."""
     partners = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
-    if claim.predicate != "founded" or not partners:
+    if claim.predicate not in ("founded", "created") or not partners:
         return None
-    founders = [f for f in kb.facts(work, ("P112",)) if f.value.entity_id
-                and f.value.entity_id != claim.subject_kb_id]
-    wrong = unlisted_people(kb, partners, [f.value.entity_id for f in founders])
+    makers = kb.facts(work, spec.agents)
+    if claim.predicate == "created":
+        # only a KB that lists the team, the subject in it, can say who was not in it
+        if not any(f.value.entity_id == claim.subject_kb_id for f in makers):
+            return None
+        makers = [f for f in makers if (e := kb.entity(f.value.entity_id or "")) is not None
+                  and e.type in ("person", "organization")]
+    others = [f for f in makers if f.value.entity_id and f.value.entity_id != claim.subject_kb_id]
+    wrong = unlisted_people(kb, partners, [f.value.entity_id for f in others],
+                            firms=claim.predicate == "created")
     if not wrong:
         return None
-    listed = ", ".join(f.value.text for f in founders)
-    return people_mismatch(kb, founders, f"The KB lists {listed} among the founders of "
-                           f"{claim.object}, not {', '.join(wrong)}", listed, "co-founders")
+    listed = ", ".join(f.value.text for f in others)
+    what, role = ("founders", "co-founders") if claim.predicate == "founded" else (
+        "makers", "co-creators")
+    entity = kb.entity(work)
+    name = entity.label if entity is not None else claim.object
+    return people_mismatch(kb, others, f"The KB lists {listed} among the {what} of "
+                           f"{name}, not {', '.join(wrong)}", listed, role)
 
 
 def _agent_problem(

@@ -74,9 +74,15 @@ def check_latest(ctx: CheckContext) -> list[Finding]:
 
 
 def _title_after(ctx: CheckContext, after: int, end: int) -> Mention | None:
-    """The linked work named right after "latest book" ("..., Reason for Hope,")."""
-    return next((m for m in ctx.analysis.mentions if after <= m.start < min(end, after + 12)
-                 and m.kb_id and m.label in ("work", "other")), None)
+    """The linked work named right after "latest book" ("..., Reason for Hope,"), or after a
+    short phrase that says which books ("latest book for adult readers, 21 Lessons ...")."""
+    return next((m for m in ctx.analysis.mentions if after <= m.start < end
+                 and m.kb_id and m.label in ("work", "other")
+                 and (m.start < after + 12 or _WHICH_BOOKS.fullmatch(ctx.text, after, m.start))),
+                None)
+
+
+_WHICH_BOOKS = re.compile(r"\s+(?:for|in|on|about)\s+[\w' -]{1,30}?,\s*", re.I)
 
 
 # "A Long Petal of the Sea (2019), her latest novel": the title, its year, and an apposition

@@ -177,12 +177,15 @@ def _related_with_date(
     return None
 
 
-def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None]) -> list[str]:
+def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None],
+                    firms: bool = False) -> list[str]:
     """The claimed names that none of the KB's people (entity ids) answers to. "Murray" names
     "Bruce Murray": a surname may end a known name. Empty when any KB value is not a person
-    ("shared with Bob Fosse's All That Jazz": only people can be told apart from people)."""
+    ("shared with Bob Fosse's All That Jazz": only people can be told apart from people), or
+    with ``firms`` not a person or organisation (makers may be firms: "with Snøhetta")."""
     entities = [kb.entity(i) if i else None for i in people]
-    if not entities or any(e is None or e.type != "person" for e in entities):
+    kinds = ("person", "organization") if firms else ("person",)
+    if not entities or any(e is None or e.type not in kinds for e in entities):
         return []
     names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in entities if e]
     return [c for c in claimed if not any(

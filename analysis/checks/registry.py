@@ -75,6 +75,7 @@ def _load_builtin_checks() -> None:
         attribution,
         birthdays,
         durations,
+        editions,
         freshness,
         latest,
         successions,

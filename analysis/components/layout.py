@@ -4,18 +4,30 @@ The stock parser glues a heading to the next sentence and splits "1988: Joined .
 colon, losing the year. The parser respects boundaries set before it, so we set them here:
 every block starts a sentence, and a heading or a dated bullet is one sentence.
 (Setting only the label's tokens is not enough: the parser still splits after the colon.)
+The parser also splits a title with a colon ("Programming: Principles and Practice Using C++"),
+so the linker never sees it whole: a colon that the KB knows inside a title starts nothing.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from analysis.kb.api import KBReader
+from analysis.kb.names import normalize_name
 from analysis.models import Article
+
+# Words before a title's colon that are looked up ("Sapiens", "Programming", "Harry Potter and
+# the Philosopher's Stone" is past any profile's need).
+_HEAD_WORDS = 6
 
 
 class ProfileLayout:
-    """Marks sentence starts at block starts; keeps headings and date labels unbroken."""
+    """Marks sentence starts at block starts; keeps headings, date labels and KB titles with a
+    colon unbroken. The pipeline sets ``kb`` (a KBReader, or None)."""
+
+    def __init__(self) -> None:
+        self.kb: KBReader | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         article: Article | None = doc._.article
@@ -30,15 +42,33 @@ class ProfileLayout:
             if keep_whole:
                 for token in span[1:]:
                     token.is_sent_start = False
-            elif len(span) > 4:
-                # The parser sometimes cuts a block's opening name ("Margaret | Heafield was
-                # born ..."): no sentence is one or two words long.
-                for token in span[1:3]:
-                    token.is_sent_start = False
+            else:
+                self._keep_titles(doc, span)
+                if len(span) > 4:
+                    # The parser sometimes cuts a block's opening name ("Margaret | Heafield
+                    # was born ..."): no sentence is one or two words long.
+                    for token in span[1:3]:
+                        token.is_sent_start = False
             after = span.end
             if after < len(doc) and doc[after].is_space and after + 1 < len(doc):
                 doc[after + 1].is_sent_start = True
         return doc
+
+
+    def _keep_titles(self, doc: Doc, span: Span) -> None:
+        titles = self.kb.colon_titles if self.kb is not None else None
+        if not titles:
+            return
+        for token in span[1:-1]:
+            if token.text != ":":
+                continue
+            following = normalize_name(doc[token.i + 1].text)
+            end = doc[token.i - 1].idx + len(doc[token.i - 1].text)
+            for first in range(token.i - 1, max(span.start, token.i - _HEAD_WORDS) - 1, -1):
+                firsts = titles.get(normalize_name(doc.text[doc[first].idx : end]))
+                if firsts and following in firsts:
+                    doc[token.i + 1].is_sent_start = False
+                    break
 
 
 @Language.factory("profile_layout", assigns=["token.is_sent_start"])

@@ -143,7 +143,7 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     table = lookup(kb, list(grams) + list(keys.values()))
     known = [c for c in proposed if keys[id(c)] in table]
     known += [Candidate(s, e, "kb") for key in grams if key in table for s, e in grams[key]
-              if not _needless_article(doc, s, e, table)]
+              if not _needless_article(doc, s, e, table[key], table)]
     unknown = [c for c in proposed if keys[id(c)] not in table]
     chosen = select_mentions(known, unknown, doc)
     labels = _ner_labels(proposed)
@@ -164,16 +164,64 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     # the leftover "Company" is no name of its own.
     links = [x for x in links if x.entities or x.key not in _CORPORATE_WORDS]
     _resolve_all(links, kb)
+    links = _with_definite_descriptions(doc, links)
     for link in links:
         link.label = _label_of(link)
     return links
 
 
-def _needless_article(doc: Doc, start: int, end: int, table: dict[str, list[KBEntity]]) -> bool:
+# How far back "the initiative" looks for the Nobel Women's Initiative (about three sentences).
+_DESCRIPTION_REACH = 600
+
+
+def _with_definite_descriptions(doc: Doc, links: list[Linked]) -> list[Linked]:
+    """"The initiative's founders included ...": "the" and the head noun of an organisation or
+    work named just before ("the Nobel Women's Initiative") refer to it."""
+    named = [x for x in links if x.entity is not None and x.entity.type in (
+        "organization", "work") and len(x.span) > 1]
+    if not named:
+        return links
+    taken = {i for x in links for i in range(x.span.start, x.span.end)}
+    added = []
+    for tok in doc[1:]:
+        # (not "the board of directors of X": a phrase that says what it is)
+        if tok.pos_ != "NOUN" or tok.i in taken or doc[tok.i - 1].lower_ != "the" or (
+                tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
+                                          or doc[tok.i + 1].lower_ in ("of", "for"))):
+            continue
+        before = [x for x in named if x.span.end <= tok.i - 1 and _head(x.span) == tok.lower_
+                  and tok.idx - x.span.end_char < _DESCRIPTION_REACH]
+        if not before or len({x.entity.id for x in before if x.entity}) != 1:
+            continue
+        source = before[-1]
+        # another organisation named since, past the source's sentence, may be the one meant
+        # ("the D.C. Circuit ... The Senate confirmed her ... on the court": not the circuit)
+        if any(x.label == "organization" or x.cand.ner_label == "ORG" for x in links
+               if source.span.sent.end <= x.span.start < tok.i - 1):
+            continue
+        span = doc[tok.i - 1 : tok.i + 1]
+        added.append(Linked(Candidate(span.start, span.end, "coref"), span, source.key,
+                            [source.entity], source.entity, "coref"))  # type: ignore[list-item]
+    return sorted(links + added, key=lambda x: x.span.start) if added else links
+
+
+def _head(span: Span) -> str:
+    """The head noun of a name: "Initiative" of "Nobel Women's Initiative", "University" of
+    "University of Tehran"."""
+    words = [t.lower_ for t in span]
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _needless_article(
+    doc: Doc, start: int, end: int, named: list[KBEntity], table: dict[str, list[KBEntity]]
+) -> bool:
     """"the World Wide Web" when the KB knows "World Wide Web": the article is not the name's
-    (only titles such as "A Brief History of Time" keep theirs)."""
-    return doc[start].lower_ in ("a", "an", "the") and normalize_name(
-        doc[start + 1 : end].text) in table
+    (only titles such as "A Brief History of Time" keep theirs, and "The C++ Programming
+    Language", a book, when "C++ programming language" names the language)."""
+    if doc[start].lower_ not in ("a", "an", "the"):
+        return False
+    rest = table.get(normalize_name(doc[start + 1 : end].text))
+    return rest is not None and {e.id for e in named} <= {e.id for e in rest}
 
 
 def _ner_labels(proposed: list[Candidate]) -> dict[tuple[int, int], str]:

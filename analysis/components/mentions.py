@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from analysis.components.text import doc_text
+from analysis.vocabulary import WORK_NOUNS
 
 # NER labels that name things a profile's facts are about; the others are dates and amounts.
 ENTITY_LABELS = frozenset(
@@ -225,6 +226,15 @@ def _capital_opener(tok: Token) -> bool:
         tok.pos_ in _OPENER_POS or not _clause_start(tok))
 
 
+def _numeric_title(tok: Token) -> bool:
+    """"His final album, 12, ...", "the album 25": a number that a work noun names; the KB
+    decides whether it is a title."""
+    doc, i = tok.doc, tok.i
+    return tok.is_digit and i > 1 and (
+        doc[i - 1].lemma_.lower() in WORK_NOUNS
+        or doc[i - 1].text == "," and doc[i - 2].lemma_.lower() in WORK_NOUNS)
+
+
 def _named_by_apposition(tok: Token) -> bool:
     """"North, his fourth collection, ...": a capitalised word the next words describe."""
     doc = tok.doc
@@ -257,7 +267,7 @@ def name_ngrams(
     # sentence, "The Two Fridas") and open or end on a capitalised function word or ordinal
     # inside a sentence ("From Third World to First"): such words bound n-grams; the KB decides.
     opener = [_capital_opener(t) for t in toks]
-    described = [_named_by_apposition(t) for t in toks]
+    described = [_named_by_apposition(t) or _numeric_title(t) for t in toks]
     # A KB title may end on a lower-case word ("La Vie en rose"): ``tails`` are those words.
     can_end = [namey[j] or described[j] or (j > 0 and (
         opener[j] or _version_suffix(toks, j) or _glued(toks, j) or lowers[j] in tails))
@@ -273,8 +283,10 @@ def name_ngrams(
     ends = [t.idx + len(t.text) for t in toks]
     # "Play Magnus, the company he co-founded": a capitalised word opening a sentence may
     # open a name when a name-like word follows it (the KB decides)
+    # ... and so may a number before a name-like word ("21 Lessons for the 21st Century")
     can_start = [namey[i] or opener[i] or described[i] or (
-        i + 1 < len(toks) and namey[i + 1] and toks[i].is_alpha and toks[i].text[:1].isupper())
+        i + 1 < len(toks) and namey[i + 1] and (
+            toks[i].is_alpha and toks[i].text[:1].isupper() or toks[i].is_digit))
         for i in range(len(toks))]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):

@@ -7,7 +7,7 @@ their cost does not grow with the size of the KB.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from analysis.kb.model import KBEntity, KBFact
@@ -39,6 +39,11 @@ class KBReader(Protocol):
     def title_tails(self) -> frozenset[str]:
         """The last words, lower case, of names that end in a lower-case word after a capital
         start ("La Vie en rose", "Non, je ne regrette rien"): a name may end there."""
+
+    @property
+    def colon_titles(self) -> Mapping[str, frozenset[str]]:
+        """Names with a colon: the normalised part before it -> the first words after it
+        (``analysis.kb.names.colon_titles``)."""
 
     def stats(self) -> dict[str, int]:
         """Counts: entities, aliases, facts, sources."""

@@ -219,7 +219,7 @@ def load_yaml(
             if first is not draft and draft.entity.id:
                 errors.append(located(draft.path, draft.line, f"duplicate id '{draft.entity.id}'"
                                       f" (first defined at {first.path}:{first.line})"))
-    resolver = Resolver(kb, [d.entity for _, ents in drafts for d in ents], lookup)
+    resolver = Resolver(kb, [(Path(d.path), d.entity) for _, ents in drafts for d in ents], lookup)
     built = [
         (path, [(d, _build_facts(d, resolver, errors)) for d in ents]) for path, ents in drafts
     ]

@@ -22,6 +22,7 @@ from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.facts_yaml import load_yaml
 from analysis.kb.model import KBEntity, KBFact, KBValue
+from analysis.kb.names import merge_colon_titles
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.wikidata import import_wikidata
 
@@ -190,6 +191,10 @@ class LayeredKB(Closing):
     @property
     def title_tails(self) -> frozenset[str]:
         return frozenset().union(*(kb.title_tails for kb in self.layers))
+
+    @property
+    def colon_titles(self) -> dict[str, frozenset[str]]:
+        return merge_colon_titles(kb.colon_titles for kb in self.layers)
 
     def stats(self) -> dict[str, int]:
         total: dict[str, int] = {}

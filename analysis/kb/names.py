@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # Typographic quotes and hyphens mapped to ASCII before anything else looks at the text.
 _CHAR_MAP = str.maketrans(
@@ -27,9 +27,12 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _JOINERS = re.compile(r"(?<=\w)['.](?=\w)")
 # Hyphens and ampersands between word characters are part of a name ("LeNet-5", "AT&T").
 _INTERNAL = re.compile(r"(?<=[^\W_])[-&](?=[^\W_])")
+# "C++", "C#", "Notepad++": a plus or hash closing a word is part of the name, or C++ and C
+# would share one key.
+_CLOSING = re.compile(r"(?<=[^\W_])(?:\+\+?|#)(?![\w+#])")
 _PLACEHOLDER_POINT = "\x00"
-_PLACEHOLDER = {"-": "\x01", "&": "\x02"}
-_NOT_WORD = re.compile(r"[^\w\x00\x01\x02]+|_+")
+_PLACEHOLDER = {"-": "\x01", "&": "\x02", "+": "\x03", "#": "\x04"}
+_NOT_WORD = re.compile(r"[^\w\x00-\x04]+|_+")
 
 
 def _strip_accents(text: str) -> str:
@@ -45,7 +48,8 @@ def normalize_name(text: str) -> str:
     """The lookup key of a name: casefolded, accent-free, punctuation-free, single-spaced.
 
     Internal hyphens, ampersands and decimal points are kept ("LeNet-5" -> "lenet-5",
-    "AT&T" -> "at&t", "Llama 3.1" -> "llama 3.1"); possessives are dropped ("LeCun’s" ->
+    "AT&T" -> "at&t", "Llama 3.1" -> "llama 3.1"), and so are a plus or hash closing a word
+    ("C++" -> "c++"); possessives are dropped ("LeCun’s" ->
     "lecun"); every other punctuation mark separates tokens ("Facebook (now Meta)" ->
     "facebook now meta").
 
@@ -61,6 +65,7 @@ def normalize_name(text: str) -> str:
     text = _DECIMAL_POINT.sub(_PLACEHOLDER_POINT, text)
     text = _JOINERS.sub("", text)
     text = _INTERNAL.sub(lambda m: _PLACEHOLDER[m.group()], text)
+    text = _CLOSING.sub(lambda m: "".join(_PLACEHOLDER[c] for c in m.group()), text)
     text = _NOT_WORD.sub(" ", text)
     text = text.replace(_PLACEHOLDER_POINT, ".")
     for char, placeholder in _PLACEHOLDER.items():
@@ -86,6 +91,34 @@ def head_noun(description: str) -> str | None:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def colon_titles(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Titles with a colon ("Programming: Principles and Practice Using C++", "Sapiens: A Brief
+    History of Humankind"): the part before the colon, normalised, mapped to the first words
+    after it. The stock parser ends a sentence at such a colon; layout keeps the title whole.
+    """
+    found: dict[str, set[str]] = {}
+    for name in names:
+        before, colon, after = name.partition(":")
+        after = after.strip()
+        if not colon or not after[:1].isupper() and not after[:1].isdigit():
+            continue
+        head, tail = normalize_name(before), normalize_name(after).split()
+        if head and tail:
+            found.setdefault(head, set()).add(tail[0])
+    return {head: frozenset(firsts) for head, firsts in found.items()}
+
+
+def merge_colon_titles(
+    tables: Iterable[Mapping[str, frozenset[str]]],
+) -> dict[str, frozenset[str]]:
+    """The ``colon_titles`` of several KBs read as one."""
+    merged: dict[str, frozenset[str]] = {}
+    for table in tables:
+        for head, firsts in table.items():
+            merged[head] = merged.get(head, frozenset()) | firsts
+    return merged
 
 
 def title_tails(names: Iterable[str]) -> frozenset[str]:

@@ -17,7 +17,7 @@ from analysis.errors import KBError
 from analysis.kb.model import KBValue
 
 APP_ID = "factcheck-kb"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: name keys keep a closing "+"/"#" ("c++")
 # "FCKB" as a 32-bit integer; lets `file`/sqlite tools recognise the database too.
 SQLITE_APPLICATION_ID = 0x46434B42
 _SQLITE_MAGIC = b"SQLite format 3\x00"

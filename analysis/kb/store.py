@@ -18,7 +18,7 @@ from pathlib import Path
 from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import name_tokens, normalize_name, title_tails
+from analysis.kb.names import colon_titles, name_tokens, normalize_name, title_tails
 from analysis.kb.schema import (
     VALUE_COLUMNS,
     VALUE_JOIN,
@@ -43,6 +43,7 @@ class KnowledgeBase(Closing):
         self._depth = 0
         self._max_tokens: int | None = None
         self._title_tails: frozenset[str] | None = None
+        self._colon_titles: dict[str, frozenset[str]] | None = None
 
     @classmethod
     def open(cls, path: str | Path, create: bool = False, readonly: bool = False) -> KnowledgeBase:
@@ -89,6 +90,7 @@ class KnowledgeBase(Closing):
         self._conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         self._max_tokens = None
         self._title_tails = None
+        self._colon_titles = None
 
     def _require_transaction(self) -> None:
         if self._depth == 0:
@@ -330,6 +332,15 @@ class KnowledgeBase(Closing):
                 ("* [^A-Z0-9]*", "[a-z0-9]*"))
             self._title_tails = title_tails(name for (name,) in rows)
         return self._title_tails
+
+    @property
+    def colon_titles(self) -> dict[str, frozenset[str]]:
+        if self._colon_titles is None:
+            rows = self._conn.execute(
+                "SELECT label FROM entities WHERE label GLOB ?1 "
+                "UNION ALL SELECT alias FROM aliases WHERE alias GLOB ?1", ("*: *",))
+            self._colon_titles = colon_titles(name for (name,) in rows)
+        return self._colon_titles
 
     def stats(self) -> dict[str, int]:
         count = self._conn.execute

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
@@ -23,23 +24,36 @@ _ID = re.compile(r"^(Q[1-9]\d*|local:[a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 class Resolver:
-    """Resolves a label or alias: first among the files being loaded, then the KB written to,
-    then ``others`` (e.g. the databases a run layers under the files)."""
+    """Resolves a label or alias: first in the file that uses it, then in the files of its
+    folder, then in all the files being loaded, then the KB written to, then ``others`` (e.g.
+    the databases a run layers under the files).
+
+    Why the file and folder first: a user's KB that names its own "AT&T Labs" must not make
+    the bundled KB's references to its "AT&T Labs" ambiguous, nor the other way round.
+    """
 
     def __init__(
-        self, kb: KnowledgeBase, entities: Iterable[KBEntity], others: Sequence[KBReader] = ()
+        self, kb: KnowledgeBase, entities: Iterable[tuple[Path, KBEntity]],
+        others: Sequence[KBReader] = (),
     ) -> None:
         self._stores: list[KBReader] = [kb, *others]
-        self._index: dict[str, set[str]] = {}
-        for entity in entities:
+        self._index: dict[str, dict[Path, set[str]]] = {}
+        for path, entity in entities:
             for name in (entity.label, *entity.aliases):
-                self._index.setdefault(normalize_name(name), set()).add(entity.id)
+                by_file = self._index.setdefault(normalize_name(name), {})
+                by_file.setdefault(path, set()).add(entity.id)
 
-    def resolve(self, text: str) -> list[str]:
+    def resolve(self, text: str, path: Path | None = None) -> list[str]:
         """Ids of the entities named ``text`` (empty: none; more than one: ambiguous)."""
         key = normalize_name(text)
-        if key in self._index:
-            return sorted(self._index[key])
+        by_file = self._index.get(key)
+        if by_file:
+            tiers = [set().union(*by_file.values())]
+            if path is not None:
+                tiers[:0] = [by_file.get(path, set()),
+                             set().union(*(ids for p, ids in by_file.items()
+                                           if p.parent == path.parent))]
+            return sorted(next(ids for ids in tiers if ids))
         for store in self._stores:
             found = store.candidates([key]).get(key, [])
             if found:
@@ -82,7 +96,7 @@ def _one(f: _File, node: Node, vtype: str, resolver: Resolver, what: str) -> KBV
         return KBValue("text", text)
     if _ID.match(text):
         return KBValue("entity", text, entity_id=text)
-    ids = resolver.resolve(text)
+    ids = resolver.resolve(text, Path(f.path))
     if len(ids) > 1:
         f.error(node, f"{what}: '{text}' names several entities ({', '.join(ids)}); use an id")
         return None

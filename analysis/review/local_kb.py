@@ -19,7 +19,7 @@ from pathlib import Path
 from analysis.kb.api import KBReader
 from analysis.kb.facts_yaml import load_yaml
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import normalize_name
+from analysis.kb.names import merge_colon_titles, normalize_name
 from analysis.kb.store import KnowledgeBase
 
 LOCAL_KB_ENV = "FACTCHECK_LOCAL_KB"
@@ -103,6 +103,10 @@ class OverlayKB:
     @property
     def title_tails(self) -> frozenset[str]:
         return self.base.title_tails | self.local.title_tails
+
+    @property
+    def colon_titles(self) -> dict[str, frozenset[str]]:
+        return merge_colon_titles([self.base.colon_titles, self.local.colon_titles])
 
     def stats(self) -> dict[str, int]:
         total = dict(self.base.stats())

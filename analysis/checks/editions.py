@@ -1,0 +1,77 @@
+"""Dated editions of a series: "at the London Olympics in 2008" when the KB dates the London
+Olympics to 2012. An event the KB places in a series (it follows or is followed by another) is
+held once, so the year written right after its name must be its own; the message names the
+edition that year belongs to, when the KB has it ("2008 is the date of the 2008 Summer
+Olympics")."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.checks.base import CheckContext, Finding, evidence_of, label_of, replace_once
+from analysis.checks.kb_match import kb_dates, related_entities
+from analysis.checks.life import calendar_dates
+from analysis.checks.registry import register
+from analysis.dates import PartialDate, agrees
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.models import Mention
+
+_DATES = ("P585", "P580", "P571", "P577")
+_SERIES = ("P155", "P156")
+# "the London Olympics in 2008", "the 1966 World Cup final, played in 1967": a year in the name's
+# own phrase, not in a later clause
+_IN_YEAR = re.compile(r"\s+(?:in|of)\s+$", re.I)
+# Kinds the claim checks date already (works, organisations, awards, people, places, posts)
+_CHECKED_KINDS = frozenset({"person", "organization", "work", "award", "place", "position"})
+
+
+@register
+def check_editions(ctx: CheckContext) -> list[Finding]:
+    kb = ctx.kb
+    if kb is None:
+        return []
+    found = []
+    for start, end in ctx.analysis.sentences:
+        dates = calendar_dates(ctx, start, end)
+        for mention in ctx.analysis.mentions:
+            if not start <= mention.start < end or not _edition(kb, mention):
+                continue
+            written = next((d for tx, d in dates if tx.start >= mention.end and _IN_YEAR.fullmatch(
+                ctx.text[mention.end : tx.start])), None)
+            if written is None or mention.kb_id is None:
+                continue
+            known = kb_dates(kb, mention.kb_id, _DATES)
+            if not known or any(f.value.date and agrees(written, f.value.date) for f in known):
+                continue
+            found.append(_finding(ctx, kb, mention, written, known[0], start, end))
+    return found
+
+
+def _edition(kb: KBReader, mention: Mention) -> bool:
+    if mention.kb_id is None or mention.label in _CHECKED_KINDS:
+        return False
+    entity = kb.entity(mention.kb_id)
+    return entity is not None and entity.type not in _CHECKED_KINDS and bool(
+        kb.facts(mention.kb_id, _SERIES) or kb.facts_with_value(mention.kb_id, _SERIES))
+
+
+def _finding(ctx: CheckContext, kb: KBReader, mention: Mention, written: PartialDate,
+             fact: KBFact, start: int, end: int) -> Finding:
+    entity_id = fact.subject
+    what = label_of(kb, entity_id, mention.text)
+    known = fact.value.date
+    assert known is not None  # kb_dates keeps dated facts only
+    message = f"{what} dates from {known.human()}, not {written.human()}"
+    evidence = [evidence_of(kb, fact)]
+    for other in related_entities(kb, entity_id):
+        dated = [f for f in kb_dates(kb, other, _DATES)
+                 if f.value.date and agrees(written, f.value.date)]
+        if dated:
+            evidence.append(evidence_of(kb, dated[0]))
+            message = (f"{written.human()} is the date of {label_of(kb, other, other)}; "
+                       f"{mention.text} ({what}) is from {known.human()}")
+            break
+    sentence = ctx.text[start:end]
+    return Finding("date_mismatch", "high", start, end, message, tuple(evidence),
+                   replace_once(sentence, str(written.year), str(known.year)))
