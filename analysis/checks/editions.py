@@ -32,18 +32,17 @@ def check_editions(ctx: CheckContext) -> list[Finding]:
     if kb is None:
         return []
     found = []
-    for start, end in ctx.analysis.sentences:
-        dates = calendar_dates(ctx, start, end)
-        for mention in ctx.analysis.mentions:
-            if not start <= mention.start < end or not _edition(kb, mention):
-                continue
-            written = next((d for tx, d in dates if tx.start >= mention.end and _IN_YEAR.fullmatch(
-                ctx.text[mention.end : tx.start])), None)
-            if written is None or mention.kb_id is None:
-                continue
-            known = kb_dates(kb, mention.kb_id, _DATES)
-            if not known or any(f.value.date and agrees(written, f.value.date) for f in known):
-                continue
+    for mention in ctx.analysis.mentions:
+        if mention.kb_id is None or not _edition(kb, mention):
+            continue
+        start, end = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e),
+                          (mention.start, mention.end))
+        written = next((d for tx, d in calendar_dates(ctx, mention.end, end)
+                        if _IN_YEAR.fullmatch(ctx.text, mention.end, tx.start)), None)
+        if written is None:
+            continue
+        known = kb_dates(kb, mention.kb_id, _DATES)
+        if known and not any(f.value.date and agrees(written, f.value.date) for f in known):
             found.append(_finding(ctx, kb, mention, written, known[0], start, end))
     return found
 
