@@ -207,6 +207,13 @@ def _bound_time(
     ctx: ClaimContext, span: Span, block: Block, verb: Token, mention: Mention
 ) -> Timex | None:
     """The one written date of the verb's clause, else the entry's date for its main verb."""
+    adjacent = next((tx for tx in ctx.timexes if tx.start >= mention.end
+                     and not ctx.article.text[mention.end : tx.start].strip(" ,")
+                     and RELATIVE_TEXT.search(tx.text) and tx.value[:4].isdigit()), None)
+    if adjacent is not None:
+        # "the Royal Gold Medal in 1989 and the Kyoto Prize the following year", "in English,
+        # as Devil on the Cross, two years later"
+        return adjacent
     own = []
     for tx in timexes_in(ctx, span.start_char, span.end_char):
         if tx.end_value or RELATIVE_TEXT.search(tx.text) or not YEAR.search(tx.text):

@@ -330,7 +330,9 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         words.append(tok)
     while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an", "and"):
         words.pop()
-    while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their"):
+    # (and "named him the Feynman Professor": the one named is no part of the role)
+    while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their",
+                                        "him", "them"):
         words.pop(0)
     possessive = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
     if possessive is not None and not any(t.lower_ in ROLE_NOUNS for t in words[:possessive]):

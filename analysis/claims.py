@@ -385,7 +385,7 @@ def _build_claim(
         others = together_with(ctx, window, obj, trig, firms=predicate == "created")
         if others:
             qualifiers["with"] = others
-    if predicate in ("worked_at", "joined"):
+    if predicate in ("worked_at", "joined", "left"):  # "stepped down as chief executive"
         role = trig.role or as_role(window, trig)
         if role:
             qualifiers["role"] = role
@@ -740,6 +740,8 @@ def _complete(
         # "During the 1990s she led protests": a date does not make leading a role.
         role = str(qualifiers.get("role") or "").lower()
         return time is not None and bool(role) and role not in LEAD_VERBS and role != "lead"
+    if predicate == "left" and obj is None:
+        return bool(qualifiers.get("role")) and time is not None  # a post left, dated
     return obj is not None
 
 

@@ -72,6 +72,11 @@ class Context:
     def same_sentence(self, a: int, b: int) -> bool:
         return any(start <= a < end and start <= b < end for start, end in self.sents)
 
+    def next_sentence(self, a: int, b: int) -> bool:
+        """``b`` is in the sentence right after ``a``'s."""
+        return any(s1 <= a < e1 and s2 <= b < e2
+                   for (s1, e1), (s2, e2) in zip(self.sents, self.sents[1:], strict=False))
+
     def before(self, pos: int, width: int = 20) -> str:
         return self.text[max(0, pos - width) : pos].lower()
 
@@ -154,8 +159,10 @@ def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
     if ctx.anchor is not None and _ANAPHORIC.search(ctx.before(pos, 24)):
         return ctx.anchor.year  # "graduated in 1954, and that June she married": 1954's June
     if ctx.anchor is not None and ctx.ref.year - ctx.anchor.year >= _NARRATED_YEARS and \
-            ctx.same_sentence(ctx.anchor_at, pos) and ctx.anchor_at < pos:
+            ctx.anchor_at < pos and (ctx.same_sentence(ctx.anchor_at, pos) or (
+                ctx.next_sentence(ctx.anchor_at, pos) and ctx.tense(pos) == PAST)):
         # "In 1981, after the flood in March, ...": a story told years back, its year's March
+        # (or the next sentence's: "... in 1983 ... She was 81 when it was announced in October")
         # (near the reference date, news-style, a month is the nearest one: "1990 ... Dec. 21")
         return ctx.anchor.year
     ref = ctx.ref

@@ -168,13 +168,21 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
                 c.lower_ == "at" for c in tok.children)):
             return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"
         if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)) \
-                and not _served_as(tok):
+                and not _served_as(tok) and not _reported_event(tok):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None
 
 
 _OUTLETS = frozenset("shop store market shelf cinema theater theatre bookshop bookstore "
                      "screen newsstand".split())
+
+
+_REPORTING = frozenset({"announce", "report", "confirm", "disclose", "reveal", "mourn"})
+
+
+def _reported_event(tok: Token) -> bool:
+    """"Her family announced her death on 14 July": the date is the announcement's."""
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_ in _REPORTING
 
 
 def _served_as(tok: Token) -> bool:

@@ -46,6 +46,15 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "spouse", "value": "Anders Berg", "start": 1970},
            {"property": "award received", "value": "Eckersberg Prize", "point in time": 1993},
            {"property": "member of", "value": "Royal Danish Academy", "start": 1996},
+           {"property": "award received", "value": "Thorvaldsen Medal", "point in time": 1994},
+           {"property": "position held", "value": "Professor of Architecture",
+            "qualifiers": {"of": "Aalborg Polytechnic"}, "start": 1980, "end": 1990},
+           {"property": "position held", "value": "Eckersberg Professor of Architecture",
+            "qualifiers": {"of": "Aalborg Polytechnic"}, "start": 1990, "end": 2006},
+           {"property": "position held", "value": "chief executive officer",
+            "qualifiers": {"of": "Vesta Labs"}, "start": 1996, "end": 2012},
+           {"property": "position held", "value": "executive chairman",
+            "qualifiers": {"of": "Vesta Labs"}, "start": 2012, "end": "2019-09-10"},
            aliases=("Holm",)),
     _thing("local:anders-berg", "Anders Berg", "person"),
     _thing("local:henrik-lund", "Henrik Lund", "person",
@@ -68,6 +77,7 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:academy", "Royal Danish Academy", "organization"),
     _thing("local:eckersberg", "Eckersberg Prize", "award",
            {"property": "inception", "value": 1883}),
+    _thing("local:thorvaldsen", "Thorvaldsen Medal", "award"),
     _thing("local:forum", "Nordic Women's Forum", "organization",
            {"property": "inception", "value": 2006},
            {"property": "founded by", "value": HOLM},
@@ -103,15 +113,20 @@ ENTITIES: list[dict[str, Any]] = [
 ]
 
 Check = Callable[..., list[Flag]]
+AS_OF = date(2024, 6, 1)
 
 
 @pytest.fixture(scope="module")
-def check(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
-          kb_analyzer: Callable[..., tuple[Any, Any]],
-          check_text: Callable[..., Any]) -> Check:
-    kb, analyzer = kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+            kb_analyzer: Callable[..., tuple[Any, Any]]) -> tuple[Any, Any]:
+    return kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
 
-    def run(*sentences: str, as_of: date = date(2024, 6, 1)) -> list[Flag]:
+
+@pytest.fixture(scope="module")
+def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
+    kb, analyzer = checker
+
+    def run(*sentences: str, as_of: date = AS_OF) -> list[Flag]:
         text = f"{HOLM}\n\n{HOLM} is a Danish architect. " + " ".join(sentences) + "\n"
         return check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)[2]
 
@@ -234,3 +249,63 @@ def test_an_ordinal_before_a_role() -> None:
 
     assert role_matches("11th director", "Director of the Nordic Design Centre")
     assert not role_matches("11th director", "Deputy Director of the Nordic Design Centre")
+
+
+def test_praise_that_is_a_title_a_hedge_or_others_judgement(check: Check) -> None:
+    flags = check(
+        "She became, at 31, the youngest undisputed world champion of competitive sailing.",
+        "At school she was quickly marked out as the most gifted draughtswoman of her generation.",
+        "Her work has run from timber halls to some of the most precise models ever built.")
+    assert not on(flags, "", "unsupported_claim"), flags
+
+
+def test_dates_that_belong_to_an_announcement_a_measure_or_the_next_item(check: Check) -> None:
+    flags = check(
+        "Her family announced her marriage to Anders Berg on 14 July 1975.",
+        "She received the Eckersberg Prize in 1993 and the Thorvaldsen Medal the following year.",
+        "The Fjord Hall opened in 2005; at 1.7 kilometres it was then the longest concert hall.",
+        "Nordlys was published in 1984 and in English, as North Light, three years later.")
+    assert not [f for f in flags if f.category in (
+        "date_mismatch", "conflation", "internal_inconsistency")], flags
+
+
+def test_a_bare_month_in_the_next_sentence_keeps_the_year(check: Check) -> None:
+    flags = check("She received the Eckersberg Prize in 1993.",
+                  "She was 52 when the prize was announced in October.")
+    assert not on(flags, "She was 52"), flags
+
+
+def test_latest_project_the_named_chair_and_a_year_before_an_edition(check: Check) -> None:
+    flags = check(
+        "Her latest completed project, the Fjord Hall, opened in 2005.",
+        "In 1980 Aalborg Polytechnic named her the Eckersberg Professor of Architecture.",
+        "Her pavilion stood at the 2006 Oslo Biennale.")
+    assert "12 (2021)" in on(flags, "latest completed project", "stale_claim")[0].message
+    assert "1990" in on(flags, "Eckersberg Professor", "date_mismatch")[0].message
+    assert on(flags, "2006 Oslo Biennale", "date_mismatch"), flags
+
+
+def test_a_post_left_named_by_its_role(check: Check) -> None:
+    flags = check("Holm stepped down as chief executive in 2015, and remained executive chairman.",
+                  "She stepped down as executive chairman on 10 September 2019.")
+    assert "2012" in on(flags, "as chief executive in 2015", "date_mismatch")[0].message
+    assert not on(flags, "10 September 2019"), flags
+
+
+@pytest.mark.parametrize(("quote", "attribution"), [
+    ("<blockquote><p>\"A promise, because it outlives the people who asked for it.\"</p>"
+     "</blockquote>", "pulled from the text in another case"),
+    ("<blockquote>\"In the future, buildings will breathe with the people who use them,\" she "
+     "said in her Eckersberg lecture, delivered in Copenhagen on May 2, 1994.</blockquote>",
+     "sourced inside the block"),
+])
+def test_block_quotations_sourced_in_the_text(checker: tuple[Any, Any],
+                                             check_text: Callable[..., Any], quote: str,
+                                             attribution: str) -> None:
+    kb, analyzer = checker
+    html = (f"<html><head><title>{HOLM}</title></head><body><h1>{HOLM}</h1>"
+            f"<p>{HOLM} is a Danish architect. In her Eckersberg lecture of May 1994 she called "
+            "a building \"a promise, because it outlives the people who asked for it\".</p>"
+            f"{quote}</body></html>")
+    flags = check_text(html, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="html")[2]
+    assert not on(flags, "", "vague_attribution"), (attribution, flags)

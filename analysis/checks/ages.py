@@ -30,7 +30,9 @@ def check_ages(ctx: CheckContext) -> list[Finding]:
 _AGE = re.compile(
     rf"\b(?:at(?: the age of)?|aged|age)\s+(?:just |only |barely )?{NUM}\b"
     rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
-    rf"(?!\s*(?:%|percent|p\.?m|a\.?m|o'clock|"
+    # (not "at 1.7 kilometres", "at 30 metres", "at 5,000 feet": a measure)
+    rf"(?![.,]\d|\s*(?:%|percent|p\.?m|a\.?m|o'clock|kilomet|met(?:re|er)s?\b|km\b|miles?\b|"
+    rf"feet\b|foot\b|mph\b|degrees\b|"
     rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
     # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
     rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"

@@ -235,7 +235,8 @@ def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:
 
 def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
     """A block quotation from outside the article: its attribution must name a source."""
-    attribution = (block.attribution or "").strip() or _introduction(ctx, block)
+    attribution = (block.attribution or "").strip() or _introduction(ctx, block) or \
+        _within(ctx, block)
     follow = None if attribution else _follow_up(ctx, block)
     if follow is not None and _vague_in(ctx, *follow) is None:
         return None  # sourced in the next paragraph, as an inline quote's words would be
@@ -251,6 +252,18 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
         f"This block quotation's source is vague ({what})",
         (Evidence(f"Attribution: \"{attribution or '(none)'}\"", "the article"),),
         "Name the book, talk or interview it comes from, with its date.")
+
+
+def _within(ctx: CheckContext, block: Block) -> str:
+    """'"In the future ...," she said in her Nobel lecture, delivered in Stockholm on December 8,
+    1983.' -- a block quotation that names its occasion after the quoted words."""
+    said = _SAID.search(ctx.text, block.start, block.end)
+    own = ctx.text[said.start() : block.end] if said else ""
+    return own if _OCCASION.search(own) else ""
+
+
+_SAID = re.compile(r"[,”\"]\s*(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|told|declared|"
+                   r"remarked|observed|argued)\b")
 
 
 def _introduction(ctx: CheckContext, block: Block) -> str:
@@ -307,6 +320,10 @@ def _best_source(ctx: CheckContext, pull: Block, quoted: str) -> tuple[float, Bl
         core = quoted.strip(_MARKS).rstrip(".,;:!?")
         if len(core.split()) >= 4 and core in text:
             return 1.0, _sub_block(block, text.index(core), len(core))
+        # '"A dangerous profession, ..."' pulled from 'called architecture "a dangerous ...'
+        at = text.lower().find(core.lower()) if len(core.split()) >= 4 else -1
+        if at >= 0:
+            return 1.0, _sub_block(block, at, len(core))
         if len(text) >= 2000:
             continue
         # A block whose length alone caps the ratio at the bar (difflib's real_quick_ratio:

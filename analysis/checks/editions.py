@@ -1,8 +1,8 @@
-"""Dated editions of a series: "at the London Olympics in 2008" when the KB dates the London
-Olympics to 2012. An event the KB places in a series (it follows or is followed by another) is
-held once, so the year written right after its name must be its own; the message names the
-edition that year belongs to, when the KB has it ("2008 is the date of the 2008 Summer
-Olympics")."""
+"""Dated editions of a series: "at the London Olympics in 2008" (or "at the 2008 London
+Olympics") when the KB dates the London Olympics to 2012. An event the KB places in a series
+(it follows or is followed by another) is held once, so the year written with its name must be
+its own; the message names the edition that year belongs to, when the KB has it ("2008 is the
+date of the 2008 Summer Olympics")."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ _SERIES = ("P155", "P156")
 # "the London Olympics in 2008", "the 1966 World Cup final, played in 1967": a year in the name's
 # own phrase, not in a later clause
 _IN_YEAR = re.compile(r"\s+(?:in|of)\s+$", re.I)
+_THE = re.compile(r"\bthe\s+$", re.I)
 # Kinds the claim checks date already (works, organisations, awards, people, places, posts)
 _CHECKED_KINDS = frozenset({"person", "organization", "work", "award", "place", "position"})
 
@@ -37,14 +38,24 @@ def check_editions(ctx: CheckContext) -> list[Finding]:
             continue
         start, end = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e),
                           (mention.start, mention.end))
-        written = next((d for tx, d in calendar_dates(ctx, mention.end, end)
-                        if _IN_YEAR.fullmatch(ctx.text, mention.end, tx.start)), None)
+        written = _written_year(ctx, mention, start, end)
         if written is None:
             continue
         known = kb_dates(kb, mention.kb_id, _DATES)
         if known and not any(f.value.date and agrees(written, f.value.date) for f in known):
             found.append(_finding(ctx, kb, mention, written, known[0], start, end))
     return found
+
+
+def _written_year(ctx: CheckContext, mention: Mention, start: int, end: int
+                  ) -> PartialDate | None:
+    """The year written with the name: "the London Olympics in 2008", "the 1992 Lillehammer
+    Games"."""
+    after = next((d for tx, d in calendar_dates(ctx, mention.end, end)
+                  if _IN_YEAR.fullmatch(ctx.text, mention.end, tx.start)), None)
+    return after or next((d for tx, d in calendar_dates(ctx, start, mention.start)
+                          if not ctx.text[tx.end : mention.start].strip()
+                          and _THE.search(ctx.text, max(0, tx.start - 5), tx.start)), None)
 
 
 def _edition(kb: KBReader, mention: Mention) -> bool:

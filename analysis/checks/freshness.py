@@ -87,7 +87,12 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
 
 def _stale_recent(ctx: CheckContext) -> list[Finding]:
     found = []
+    # a heading ("Recent work") names a section; the dates are its sentences'
+    headings = [(b.start, b.end) for b in ctx.analysis.article.blocks
+                if b.kind in ("heading", "title")]
     for start, end in ctx.analysis.sentences:
+        if any(s <= start < e for s, e in headings):
+            continue
         sentence = ctx.text[start:end]
         years = _RECENT_YEARS.search(sentence)
         word = years or _RECENT.search(sentence)

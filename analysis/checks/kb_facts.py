@@ -26,6 +26,7 @@ from analysis.checks.kb_match import (
     fact_role_texts,
     related_orgs,
     role_matches,
+    role_words,
     seats_first,
 )
 from analysis.checks.kb_places import check_place
@@ -138,6 +139,13 @@ def _verify_relation(
     exact = [f for f in matching if claim.object_kb_id and claim.object_kb_id in (
         fact_org(f)[0], f.value.entity_id)]
     matching = exact or matching
+    if claim.predicate == "position":
+        # "named him the Feynman Professor of Theoretical Physics": the post with every word
+        # of that title, not the professorship of theoretical physics he held before it
+        words = role_words(str(claim.qualifiers.get("role", "")))
+        precise = [f for f in matching if words and any(
+            words <= role_words(r) for r in fact_role_texts(f))]
+        matching = precise or matching
     if claim.predicate == "member":
         # "joined the board of Alphabet": of the roles at Alphabet, the board seat
         seats = [f for f in matching if f.property != "P39" or _SEAT.search(f.value.text)]

@@ -208,6 +208,9 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
             return org_ok
         # An employment with no role on record fits a role "at X", not a role with no place.
         return bool(claim.object) and org_ok and fact.property == "P108" and not roles
+    if claim.predicate == "left" and not claim.object and claim.qualifiers.get("role"):
+        # "stepped down as chief executive in 2015": the post named by its role
+        return any(role_matches(str(claim.qualifiers["role"]), r) for r in fact_role_texts(fact))
     if fact.property == "P39":
         org_id, org_text = fact_org(fact)
         return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)

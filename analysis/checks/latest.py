@@ -20,7 +20,7 @@ from analysis.models import Evidence, Mention
 
 # "her latest novel", "his latest landmark series": a kind of work, after a word or two
 # "her latest full-length work": a word for any kind of work
-_ANY_WORK = frozenset({"work", "piece", "production", "creation"})
+_ANY_WORK = frozenset({"work", "piece", "production", "creation", "project"})
 _LATEST = re.compile(
     r"\b(?:latest|most recent|newest)\s+(?:[a-z-]+\s+){0,2}?(?P<kind>"
     rf"{'|'.join(sorted(map(re.escape, {*KIND_OF_WORD, *_ANY_WORK}), key=len, reverse=True))}"

@@ -196,7 +196,9 @@ def _event_key(claim: Claim) -> tuple[str, ...]:
     who = claim.subject_kb_id or claim.subject.casefold()
     if who in ("(someone else)", "(unknown)"):
         who = f"{who}@{claim.start}"  # "(someone else)" twice is not one person twice
-    what = claim.object_kb_id or (claim.object or "").casefold()
+    # a post named by its role only ("stepped down as chief executive", "... as chairman")
+    what = claim.object_kb_id or (claim.object or "").casefold() or str(
+        claim.qualifiers.get("role", "")).casefold()
     step = ""
     if claim.predicate == "studied":
         step = "start" if claim.qualifiers.get("verb") in _START_STUDY else "end"

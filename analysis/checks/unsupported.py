@@ -38,7 +38,9 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            r"\b(undisputed|unrivall?ed|unparall?eled|unmatched|unquestionably|"
+            # ("the youngest undisputed world champion" is a title, not praise)
+            r"\b(undisputed(?!\s+(?:[\w-]+\s+){0,2}(?:champions?|championships?|titles?)\b)|"
+            r"unrivall?ed|unparall?eled|unmatched|unquestionably|"
             r"indisputably|single-handedly|singlehandedly|without equal)\b",
             re.I,
         ),
@@ -121,7 +123,8 @@ _PATTERNS = [
     ),
 ]
 _REPORTED = re.compile(
-    r"\b(?:one of the|named (?:him|her|them|it)|ranked|listed|voted|called (?:him|her|it)|"
+    r"\b(?:one of the|some of the|named (?:him|her|them|it)|ranked|listed|voted|"
+    r"called (?:him|her|it)|(?:marked|singled) out as|"
     r"lists (?:him|her|them|it)|according to|reckoned|certified|"
     # "a team that many still consider the finest ever": an opinion given to its holders
     r"(?:many|most|some|critics|fans|historians|experts|commentators)(?: \w+)? "
