@@ -160,9 +160,11 @@ def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
         return ctx.anchor.year  # "graduated in 1954, and that June she married": 1954's June
     if ctx.anchor is not None and ctx.ref.year - ctx.anchor.year >= _NARRATED_YEARS and \
             ctx.anchor_at < pos and (ctx.same_sentence(ctx.anchor_at, pos) or (
-                ctx.next_sentence(ctx.anchor_at, pos) and ctx.tense(pos) == PAST)):
+                ctx.next_sentence(ctx.anchor_at, pos) and ctx.tense(pos) == PAST
+                and not ctx.before(ctx.anchor_at, 8).endswith("since "))):
         # "In 1981, after the flood in March, ...": a story told years back, its year's March
-        # (or the next sentence's: "... in 1983 ... She was 81 when it was announced in October")
+        # (or the next sentence's: "... in 1983 ... She was 81 when it was announced in October";
+        # not "arrested ... since 1990. ... found abandoned in December": a span's start)
         # (near the reference date, news-style, a month is the nearest one: "1990 ... Dec. 21")
         return ctx.anchor.year
     ref = ctx.ref

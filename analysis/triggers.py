@@ -127,8 +127,10 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span) \
             or _conjoined_present(tok):
         lemma = verb_lemma(tok)
-        if lemma == "take" and _has_particle(tok, "up") and _takes_up_post(tok):
-            return Trigger(tok, "joined")  # "took up a research post at X in 1938"
+        if lemma == "take" and _has_particle(tok, "up") and _takes_up_post(tok) or \
+                lemma == "accept" and _takes_up_post(tok):
+            # "took up a research post at X in 1938", "accepted a research post with X"
+            return Trigger(tok, "joined")
         phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
         if phrasal is not None:
             return Trigger(tok, phrasal)

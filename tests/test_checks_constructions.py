@@ -43,6 +43,7 @@ ENTITIES: list[dict[str, Any]] = [
             "qualifiers": {"of": "Harbour Court"}, "start": 1972, "end": 1979},
            {"property": "employer", "value": "Vesta Labs", "start": 1990, "end": 1996,
             "qualifiers": {"subject has role": "Fellow"}},
+           {"property": "employer", "value": "Harbour Court", "start": 1970, "end": 1980},
            {"property": "spouse", "value": "Anders Berg", "start": 1970},
            {"property": "award received", "value": "Eckersberg Prize", "point in time": 1993},
            {"property": "member of", "value": "Royal Danish Academy", "start": 1996},
@@ -309,3 +310,17 @@ def test_block_quotations_sourced_in_the_text(checker: tuple[Any, Any],
             f"{quote}</body></html>")
     flags = check_text(html, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="html")[2]
     assert not on(flags, "", "vague_attribution"), (attribution, flags)
+
+
+def test_a_post_accepted(check: Check) -> None:
+    flags = check("In 1968 she accepted a junior post with the Harbour Court.")
+    assert "1970" in on(flags, "accepted a junior post", "date_mismatch")[0].message
+
+
+def test_an_act_after_death(check_text: Callable[..., Any]) -> None:
+    text = ("Tove Brand\n\nTove Brand, the engraver, died on 3 March 2001. In May 2001 she sent "
+            "the last proofs of her final book to the printer. Her ashes were scattered in "
+            "June 2001.\n")
+    flags = check_text(text, as_of=date(2002, 1, 1))[2]
+    assert on(flags, "she sent the last proofs", "internal_inconsistency"), flags
+    assert not on(flags, "ashes"), flags

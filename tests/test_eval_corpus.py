@@ -48,6 +48,8 @@ FLOORS = {
     "eval-holdout26": (0.65, 0.85, 1),
     "eval-holdout27": (0.90, 0.85, 1),
     "eval-holdout28": (0.80, 0.85, 1),
+    "eval-holdout29": (0.70, 0.85, 1),
+    "eval-holdout30": (0.70, 0.90, 1),
 }
 
 
