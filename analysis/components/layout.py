@@ -54,8 +54,8 @@ class ProfileLayout:
                 doc[after + 1].is_sent_start = True
         return doc
 
-
     def _keep_titles(self, doc: Doc, span: Span) -> None:
+        """No sentence starts after a colon the KB knows inside a title ("Sapiens: A ...")."""
         titles = self.kb.colon_titles if self.kb is not None else None
         if not titles:
             return

@@ -193,15 +193,16 @@ def _with_definite_descriptions(doc: Doc, links: list[Linked]) -> list[Linked]:
                   and tok.idx - x.span.end_char < _DESCRIPTION_REACH]
         if not before or len({x.entity.id for x in before if x.entity}) != 1:
             continue
-        source = before[-1]
+        source, entity = before[-1], before[-1].entity
         # another organisation named since, past the source's sentence, may be the one meant
         # ("the D.C. Circuit ... The Senate confirmed her ... on the court": not the circuit)
-        if any(x.label == "organization" or x.cand.ner_label == "ORG" for x in links
-               if source.span.sent.end <= x.span.start < tok.i - 1):
+        if entity is None or any(
+                x.cand.ner_label == "ORG" or x.entity is not None and x.entity.type ==
+                "organization" for x in links if source.span.sent.end <= x.span.start < tok.i - 1):
             continue
         span = doc[tok.i - 1 : tok.i + 1]
         added.append(Linked(Candidate(span.start, span.end, "coref"), span, source.key,
-                            [source.entity], source.entity, "coref"))  # type: ignore[list-item]
+                            [entity], entity, "coref"))
     return sorted(links + added, key=lambda x: x.span.start) if added else links
 
 
