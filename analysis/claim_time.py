@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -236,6 +237,12 @@ _COMPARED = re.compile(r"\b(?:since|like|unlike|than|after|before|following)\s+"
                        r"(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:in|on)\s+$)")
 
 
+# "after Marie Curie in 1903 and Maria Goeppert Mayer in 1963": the list goes on
+_COMPARED_LIST = re.compile(r"\b(?:since|like|unlike|than|after|before|following)\s+"
+                            r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:in|on)\s+\d{4},?\s+(?:and\s+)?"
+                            r"(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:in|on)\s+$)")
+
+
 def _someone_elses(ctx: ClaimContext, tx: Timex) -> bool:
     """"(since Dorothy Hodgkin in 1964)", "the poet Ai Qing (1910–1996)": a bracketed date
     that goes with another person, inside the brackets or just before them."""
@@ -244,7 +251,8 @@ def _someone_elses(ctx: ClaimContext, tx: Timex) -> bool:
     closed = text.find(")", tx.end, tx.end + 40)
     if opened < 0 or ")" in text[opened : tx.start] or closed < 0:
         # ", since Dorothy Hodgkin in 1964": a comparison with someone else's date
-        since = list(_COMPARED.finditer(text, max(0, tx.start - 60), tx.start))
+        since = list(_COMPARED.finditer(text, max(0, tx.start - 60), tx.start)) or list(
+            _COMPARED_LIST.finditer(text, max(0, tx.start - 120), tx.start))
         if not since:
             return False
         opened, closed = since[-1].start(), tx.start
@@ -447,10 +455,25 @@ def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None)
     return False
 
 
-def named_dates_removed(timexes: list[Timex], mentions: list[Mention]) -> list[Timex]:
+def named_dates_removed(
+    timexes: list[Timex], mentions: list[Mention], sentences: Sequence[tuple[int, int]] = ()
+) -> list[Timex]:
     """Without the date words that are part of a linked title ("the Winter Suite", "Four
     Seasons Hotel"): a season or a month in a name dates nothing. A year inside a name
-    ("the 2010 World Cup") is kept; it says when."""
+    ("the 2010 World Cup") is kept, it says when, unless the sentence gives another date
+    ("1996: Founds the Forum 2000 conference")."""
     names = [(m.start, m.end) for m in mentions if m.kb_id and m.label in _TITLED]
-    return [t for t in timexes if any(c.isdigit() for c in t.text)
-            or not any(t.start < b and a < t.end for a, b in names)]
+
+    def named(t: Timex) -> bool:
+        return any(t.start < b and a < t.end for a, b in names)
+
+    def written(t: Timex) -> bool:
+        return any(c.isdigit() for c in t.text)
+
+    def dated_elsewhere(t: Timex) -> bool:
+        sentence = next(((s, e) for s, e in sentences if s <= t.start < e), None)
+        return sentence is not None and any(
+            o is not t and sentence[0] <= o.start < sentence[1] and written(o) and not named(o)
+            for o in timexes)
+
+    return [t for t in timexes if not named(t) or written(t) and not dated_elsewhere(t)]

@@ -102,7 +102,14 @@ def extract_claims(
         claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
             claims.extend(anchored_claims(ctx, kb, span, block, found))
+    claims = [c for c in claims if not (c.predicate == "joined" and _SCHEME.search(
+        ctx.article.text, c.start, c.end))]
     return [_renumber(c, i) for i, c in enumerate(claims, 1)]
+
+
+# "signed Hamilton to its young driver programme": a scheme of the organisation, not a post in it
+_SCHEME = re.compile(r"\b(?:to|into|onto)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3}"
+                     r"(?:programme|program|academy|scheme)\b", re.I)
 
 
 def _renumber(claim: Claim, index: int) -> Claim:
@@ -431,8 +438,10 @@ def _candidate_objects(
         # describe the subject; they are not what the verb acted on.
         phrase = _phrase_range(ctx, subj_mention, trig)
         objects = [m for m in objects if not phrase[0] <= m.start < phrase[1]]
-    # "a run that FIFA would later call the goal of the century": FIFA acts in its own clause
-    objects = [m for m in objects if not _subject_of_other_verb(ctx, trig, m)]
+    # "a run that FIFA would later call the goal of the century": FIFA acts in its own clause;
+    # so does the festival in "X won the best actor award, and the festival gave Y its Lion"
+    objects = [m for m in objects if not _subject_of_other_verb(ctx, trig, m)
+               and not _in_conjoined_clause(ctx, trig, m)]
     # "the foundation", "the university": a description stands for a name as a subject or an
     # owner; as an object it is too often another clause's ("before returning to the university")
     objects = [m for m in objects if not (m.method == "coref" and m.text[:4].lower() == "the ")]
@@ -447,6 +456,8 @@ def _candidate_objects(
         # "launched in 1997 and marketed as the world's first GPU": what it was called, not
         # what was launched or founded
         objects = [m for m in objects if "as" not in (path_preps(trig, m) or set())]
+        # nor the maker: "set up by the Security Council in July 1960"
+        objects = [m for m in objects if "by" not in (path_preps(trig, m) or set())]
     if trig.predicate == "worked_at":
         # "worked with Kjetil Thorsen of Snøhetta": a collaborator's firm, not an employer
         objects = [m for m in objects if "with" not in (path_preps(trig, m) or set())]
@@ -456,6 +467,19 @@ def _candidate_objects(
         objects = [m for m in objects if not _AGENT_OR_VENUE & (path_preps(trig, m) or set())
                    and not _BY_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start)]
     return objects
+
+
+def _in_conjoined_clause(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    node = span.root if span is not None else None
+    for _ in range(8):
+        if node is None or node.i == trig.token.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i == trig.token.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _named_as(ctx: ClaimContext, trig: Trigger) -> Mention | None:
@@ -717,7 +741,10 @@ def _is_patient(
     if subject is not None and subject.matches(subj):
         return False
     participle = trig.token.dep_ in ("acl", "relcl") and trig.token.tag_ == "VBN"
-    return subj.label != "person" and (trig.passive or participle)
+    # "X, set up by the Security Council": the one after "by" made it; it is not what was made
+    by_agent = any(subj.start <= t.idx < subj.end for c in trig.token.children
+                   if c.dep_ == "agent" for t in c.subtree)
+    return subj.label != "person" and (trig.passive or participle) and not by_agent
 
 
 def _complete(

@@ -62,7 +62,19 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "position held", "value": "chair of the Design Council",
             "qualifiers": {"of": "Design Council"}, "start": 1995}),
     _thing("local:ole-krag", "Ole Krag", "person"),
-    _thing("local:karen-dahl", "Karen Dahl", "person"),
+    _thing("local:karen-dahl", "Karen Dahl", "person",
+           {"property": "award received", "value": "Bodil Award", "point in time": 2019}),
+    _thing("local:bodil", "Bodil Award", "award"),
+    _thing("local:golden-lion", "Golden Lion for lifetime achievement", "award"),
+    _thing("local:venice", "Venice Film Festival", "organization"),
+    _thing("local:forum-2000", "Forum 2000 conference", "organization",
+           {"property": "inception", "value": 1996}, {"property": "founded by", "value": HOLM}),
+    _thing("local:council", "Security Council", "organization",
+           {"property": "inception", "value": 1946}),
+    _thing("local:relief", "Harbour Relief Mission", "organization",
+           {"property": "inception", "value": "1960-07"}),
+    _thing("local:regatta", "Aarhus Regatta", "other"),
+    _thing("local:new-york", "New York", "place"),
     _thing("local:design-council", "Design Council", "organization"),
     _thing("local:aalborg", "Aalborg Polytechnic", "organization",
            {"property": "inception", "value": 1921}),
@@ -107,7 +119,7 @@ ENTITIES: list[dict[str, Any]] = [
           {"property": "creator", "value": "Henrik Lund"}),
     _work("local:fjord-hall", "Fjord Hall", 2005, {"property": "creator", "value": HOLM},
           {"property": "creator", "value": "Arkitema Group"}),
-    _work("local:biennale-2010", "2010 Oslo Biennale", 2010,
+    _work("local:biennale-2010", "2010 Oslo Biennale", "2010-06-12",
           {"property": "follows", "value": "2006 Bergen Biennale"},
           aliases=("Oslo Biennale",), kind="other"),
     _work("local:biennale-2006", "2006 Bergen Biennale", 2006, kind="other"),
@@ -324,3 +336,37 @@ def test_an_act_after_death(check_text: Callable[..., Any]) -> None:
     flags = check_text(text, as_of=date(2002, 1, 1))[2]
     assert on(flags, "she sent the last proofs", "internal_inconsistency"), flags
     assert not on(flags, "ashes"), flags
+
+
+def test_dates_and_objects_of_other_clauses_and_people(check: Check) -> None:
+    flags = check(
+        "Karen Dahl won the best actress award at the festival in 2019, and later that year the "
+        "Venice Film Festival gave Holm its Golden Lion for lifetime achievement.",
+        "The Harbour Relief Mission, set up by the Security Council in July 1960 at her "
+        "urging, still works.",
+        "With the prize she became the third woman to win the Eckersberg Prize, after Ada Lind "
+        "in 1903 and Eva Moll in 1963.",
+        "In 1998 Vesta Labs signed Holm to its young architects programme.",
+        "Her first victory came at the Aarhus Regatta in 1999.",
+        "Her pavilion stood at the Oslo Biennale in August 2010.")
+    assert not [f for f in flags if f.category in ("date_mismatch", "fact_mismatch",
+                                                   "conflation")], flags
+
+
+def test_a_year_in_a_name_and_an_arrival(check: Check) -> None:
+    flags = check(
+        "After a brief stop in Seattle she reached New York in 1958.",
+        "Her first show, mounted in New York in 1959, was small.",
+        "She returned to Copenhagen in 1973, fifteen years after arriving in New York.")
+    assert not on(flags, "fifteen years after arriving"), flags
+
+
+def test_a_year_inside_a_name_beside_the_entry_date(checker: tuple[Any, Any],
+                                                    check_text: Callable[..., Any]) -> None:
+    kb, analyzer = checker
+    text = (f"{HOLM}\n\n{HOLM} is a Danish architect.\n\n"
+            "- 1996: Founds the Forum 2000 conference with Anders Berg\n")
+    analysis, result, flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF)
+    (claim,) = [c for c in analysis.claims if c.object_kb_id == "local:forum-2000"]
+    assert claim.time is not None and claim.time.value == "1996"
+    assert result.verdicts[claim.id].verdict == "supported", flags

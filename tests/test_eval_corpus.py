@@ -50,6 +50,8 @@ FLOORS = {
     "eval-holdout28": (0.80, 0.85, 1),
     "eval-holdout29": (0.70, 0.85, 1),
     "eval-holdout30": (0.70, 0.90, 1),
+    "eval-holdout31": (0.55, 0.80, 1),
+    "eval-holdout32": (0.50, 0.85, 1),
 }
 
 

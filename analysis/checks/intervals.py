@@ -177,7 +177,10 @@ def _named_earlier(ctx: CheckContext, index: int, start: int, end: int) -> Ancho
                 found.append(((s, e), date))
     if not found:
         return None
-    first = re.search(r"\bfirst\b", ctx.text[start:end], re.I)
+    # "first", and an arrival ("fifteen years after arriving in New York"), count from the
+    # earliest sentence that names it
+    first = re.search(r"\b(?:first|arriv\w*|reach\w*|settl\w*|emigrat\w*|mov(?:ed|ing) to)\b",
+                      ctx.text[start:end], re.I)
     return min(found, key=lambda a: a[1].interval()[0]) if first else found[-1]
 
 

@@ -56,6 +56,11 @@ _HIGH_DATE = frozenset(
 _CONTRADICTABLE = frozenset({"studied", "award", "born", "died", "advisor"})
 
 
+def _kind(kb: KBReader, entity_id: str | None) -> str | None:
+    entity = kb.entity(entity_id) if entity_id else None
+    return entity.type if entity else None
+
+
 def check_against_kb(ctx: CheckContext) -> CheckResult:
     result = CheckResult()
     for claim in ctx.analysis.claims:
@@ -184,6 +189,11 @@ def _verify_relation(
                                                                        f.value.text)
                 for f in known):
             known = []  # a school the KB's list of universities leaves out is no contradiction
+        if claim.predicate == "award" and claim.qualifiers.get("verb") == "victory" and \
+                _kind(kb, claim.object_kb_id) not in (None, "award"):
+            # "His first victory came at the Canadian Grand Prix": a race won, which a KB's
+            # list of honours leaves out, is no contradiction
+            return Outcome("unverifiable", "property absent")
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
             return fact_mismatch(ctx, kb, claim, known)
         if facts and claim.predicate == "member" and "party" in (claim.object or "").lower():

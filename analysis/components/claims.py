@@ -32,13 +32,14 @@ class ProfileClaims:
             doc._.claims = []
             return doc
         mentions = list(doc._.mentions or [])
-        doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions)
+        sentences = sentence_spans(doc)
+        doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions, sentences)
         subject = find_subject(article, mentions)
         doc._.subject = subject
         doc._.claims = extract_claims(
             doc,
             article=article,
-            sentences=sentence_spans(doc),
+            sentences=sentences,
             mentions=mentions,
             timexes=list(doc._.timexes or []),
             subject=subject,
