@@ -57,7 +57,7 @@ class ProfileLayout:
     def _keep_titles(self, doc: Doc, span: Span) -> None:
         """No sentence starts after a colon the KB knows inside a title ("Sapiens: A ...")."""
         titles = self.kb.colon_titles if self.kb is not None else None
-        if not titles:
+        if not titles or ":" not in span.text:
             return
         for token in span[1:-1]:
             if token.text != ":":

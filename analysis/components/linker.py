@@ -182,10 +182,12 @@ def _with_definite_descriptions(doc: Doc, links: list[Linked]) -> list[Linked]:
     if not named:
         return links
     taken = {i for x in links for i in range(x.span.start, x.span.end)}
+    heads = {_head(x.span) for x in named}
     added = []
     for tok in doc[1:]:
         # (not "the board of directors of X": a phrase that says what it is)
-        if tok.pos_ != "NOUN" or tok.i in taken or doc[tok.i - 1].lower_ != "the" or (
+        if tok.lower_ not in heads or tok.pos_ != "NOUN" or tok.i in taken or \
+                doc[tok.i - 1].lower_ != "the" or (
                 tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
                                           or doc[tok.i + 1].lower_ in ("of", "for"))):
             continue
