@@ -100,6 +100,12 @@ def evidence_of(kb: KBReader, fact: KBFact) -> Evidence:
     return Evidence(describe_fact(fact, label), fact.source or "(no source)", fact.subject)
 
 
+def entity_kind(kb: KBReader, entity_id: str | None) -> str | None:
+    """The KB type of an entity (person, organization, work, ...), or None if unknown."""
+    entity = kb.entity(entity_id) if entity_id else None
+    return entity.type if entity else None
+
+
 def label_of(kb: KBReader, entity_id: str | None, default: str = "") -> str:
     if not entity_id:
         return default

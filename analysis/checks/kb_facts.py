@@ -11,6 +11,7 @@ from analysis.checks.base import (
     CheckResult,
     Finding,
     Verdict,
+    entity_kind,
     evidence_of,
     kind_text,
     label_of,
@@ -54,11 +55,6 @@ _HIGH_DATE = frozenset(
 # Predicates whose KB list is taken as complete enough to call another value wrong ("joined"
 # is not: people join parties, boards and clubs the KB does not list as employers).
 _CONTRADICTABLE = frozenset({"studied", "award", "born", "died", "advisor"})
-
-
-def _kind(kb: KBReader, entity_id: str | None) -> str | None:
-    entity = kb.entity(entity_id) if entity_id else None
-    return entity.type if entity else None
 
 
 def check_against_kb(ctx: CheckContext) -> CheckResult:
@@ -190,7 +186,7 @@ def _verify_relation(
                 for f in known):
             known = []  # a school the KB's list of universities leaves out is no contradiction
         if claim.predicate == "award" and claim.qualifiers.get("verb") == "victory" and \
-                _kind(kb, claim.object_kb_id) not in (None, "award"):
+                entity_kind(kb, claim.object_kb_id) not in (None, "award"):
             # "His first victory came at the Canadian Grand Prix": a race won, which a KB's
             # list of honours leaves out, is no contradiction
             return Outcome("unverifiable", "property absent")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.checks.base import CheckContext, evidence_of, kind_text
+from analysis.checks.base import CheckContext, entity_kind, evidence_of, kind_text
 from analysis.checks.kb_match import PredicateSpec, kb_dates, related_entities
 from analysis.checks.outcomes import (
     Outcome,
@@ -22,8 +22,9 @@ from analysis.models import Claim
 
 
 def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec) -> Outcome:
-    work = claim.object_kb_id or (claim.subject_kb_id if claim.predicate == "released"
-                                  and _kind(kb, claim.subject_kb_id) != "organization" else None)
+    work = claim.object_kb_id or (
+        claim.subject_kb_id if claim.predicate == "released"
+        and entity_kind(kb, claim.subject_kb_id) != "organization" else None)
     if work is None:
         # "the Nobel Assembly announced that ...": an organisation that announces is not
         # itself released
@@ -96,10 +97,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PERIODICAL = re.compile(r"^\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:magazine|newspaper|"
                          r"journal|periodical|gazette)\b", re.I | re.M)
 
-
-def _kind(kb: KBReader, entity_id: str | None) -> str | None:
-    entity = kb.entity(entity_id) if entity_id else None
-    return entity.type if entity else None
 
 
 def _named_nearby(ctx: CheckContext, claim: Claim, ids: set[str | None]) -> bool:
