@@ -102,14 +102,24 @@ def extract_claims(
         claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
             claims.extend(anchored_claims(ctx, kb, span, block, found))
-    claims = [c for c in claims if not (c.predicate == "joined" and _SCHEME.search(
-        ctx.article.text, c.start, c.end))]
+    claims = [c for c in claims if not (c.predicate == "joined" and _to_scheme(ctx, c))]
     return [_renumber(c, i) for i, c in enumerate(claims, 1)]
 
 
 # "signed Hamilton to its young driver programme": a scheme of the organisation, not a post in it
 _SCHEME = re.compile(r"\b(?:to|into|onto)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3}"
                      r"(?:programme|program|academy|scheme)\b", re.I)
+
+
+def _to_scheme(ctx: ClaimContext, claim: Claim) -> bool:
+    """The claim's own verb, within three words before it, puts the subject into a scheme (not
+    "joined NASA, where she was admitted to the astronaut programme": the joining stands)."""
+    verb = str(claim.qualifiers.get("verb", ""))[:4].lower()
+    text = ctx.article.text
+    return bool(verb) and any(
+        w.lower().startswith(verb)
+        for m in _SCHEME.finditer(text, claim.start, claim.end)
+        for w in text[max(claim.start, m.start() - 40) : m.start()].split()[-3:])
 
 
 def _renumber(claim: Claim, index: int) -> Claim:

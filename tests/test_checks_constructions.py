@@ -370,3 +370,14 @@ def test_a_year_inside_a_name_beside_the_entry_date(checker: tuple[Any, Any],
     (claim,) = [c for c in analysis.claims if c.object_kb_id == "local:forum-2000"]
     assert claim.time is not None and claim.time.value == "1996"
     assert result.verdicts[claim.id].verdict == "supported", flags
+
+
+def test_a_scheme_named_by_another_verb_leaves_the_joining(checker: tuple[Any, Any],
+                                                           check_text: Callable[..., Any]) -> None:
+    kb, analyzer = checker
+    text = (f"{HOLM}\n\n{HOLM} is a Danish architect. In 1990 she joined Vesta Labs, where she "
+            "was admitted to the young architects programme.\n")
+    analysis, result, _ = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF)
+    (joined,) = [c for c in analysis.claims if c.predicate == "joined"]
+    assert joined.object_kb_id == "local:vesta"
+    assert result.verdicts[joined.id].verdict == "supported"
