@@ -3,10 +3,13 @@ with a name the KB relates to the subject, and which date a work or an organisat
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from analysis.kb.api import KBReader
 from analysis.subject import ProfileSubject
+from analysis.topic_terms import load_lexicon
 
 # What a subject's fact about a name says, by KB property.
 _RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "worked_at",
@@ -15,7 +18,9 @@ _RELATIONS = {"P166": "award", "P69": "studied", "P108": "worked_at", "P39": "wo
 # honorary degree in 2012", "spoke at Google") name it without dating the relation.
 START_VERBS = frozenset({"join", "sign", "hire", "recruit", "transfer", "appoint", "elect",
                          "enrol", "enroll", "enter", "matriculate", "admit", "rejoin", "poach",
-                         "draft", "become", "lure", "woo"})
+                         "draft", "become", "lure", "woo",
+                         # "moved to Molteni": a move to an employer the KB has (not to a city)
+                         "move", "switch"})
 END_VERBS = frozenset({"leave", "quit", "retire", "resign", "depart", "release", "sack", "fire"})
 DURING_VERBS = frozenset({"work", "serve", "play", "teach", "lead", "head", "manage", "coach",
                           "captain", "study", "attend", "spend", "remain", "stay", "drive",
@@ -118,4 +123,15 @@ def relation(
         return None if member else "left"
     if lemma in DURING_VERBS:
         return "member" if member else "worked_at"
+    if props == {"P39"} and doer_post(kb, agent, name, lemma):
+        return "position"  # "co-organises the Tour of Qatar": the KB's "co-organiser of" post
     return None
+
+
+def doer_post(kb: KBReader, agent: str, name: str | None, lemma: str) -> str | None:
+    """The post the agent holds at ``name`` that names the one who does ``lemma``, if any."""
+    lemma = load_lexicon().lemma(lemma, "verb") or lemma  # ("organises": verb_lemma's guess)
+    stem = re.escape(lemma[:-1] if lemma.endswith("e") else lemma)
+    doer = re.compile(rf"\b{stem}(?:e?rs?|ors?|ing)?\b", re.I)
+    return next((f.value.text for f in kb.facts(agent, ("P39",)) if doer.search(f.value.text)
+                 and any(q.entity_id == name for q in f.qualifiers.get("P642", ()))), None)

@@ -21,6 +21,7 @@ from analysis.claim_anchor_rules import (
     DURING_VERBS,
     END_VERBS,
     ORDER_PREPS,
+    doer_post,
     own_date_predicate,
     relation,
 )
@@ -95,6 +96,8 @@ def anchored_claims(
                      if v.dep_ in ("relcl", "acl") and _about_name(v, root, mention)
                      or after is not None and v.i == after.i]
         for verb in verbs:
+            if _describes_subject(root, verb):
+                continue
             time = _bound_time(ctx, span, block, verb, mention)
             if gapped_date(ctx, mention, time):
                 time = None  # "he invented X, and in 1965 the detective Y": 1965 is Y's
@@ -109,6 +112,15 @@ def anchored_claims(
                 seen.add(mention.kb_id or "")
                 yield claim
                 break
+
+
+def _describes_subject(root: Token, verb: Token) -> bool:
+    """"Apple, one of Tangerine's clients, hired him": an owner named inside the verb's
+    subject describes the subject; the verb does nothing to it."""
+    if root.dep_ != "poss":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.left_edge.i <= root.i <= s.right_edge.i and root.i != s.i for s in subjects)
 
 
 def _said(claim: Claim, covered: list[Claim]) -> bool:
@@ -268,6 +280,16 @@ def _inside(tok: Token, mention: Mention) -> bool:
     return False
 
 
+_BEHIND = frozenset("second third fourth fifth sixth seventh eighth ninth tenth last runner "
+                    "runners-up runner-up".split())
+
+
+def _placed_behind(verb: Token) -> bool:
+    """"came second to X in the 1963 Song Quest", "finished runner-up": a place, not the prize."""
+    return verb.lemma_ in ("come", "finish", "place", "end") and any(
+        c.lower_ in _BEHIND for c in verb.children if c.dep_ not in ("prep", "conj", "cc"))
+
+
 def _has_own_year(ctx: ClaimContext, span: Span, block: Block) -> bool:
     label_end = block.start + len(block.date_label or "")
     return any(tx.start >= label_end for tx in timexes_in(ctx, span.start_char, span.end_char))
@@ -283,7 +305,7 @@ def _claim(
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
-    if entity.type == "award" and nominated_only(ctx, mention):
+    if entity.type == "award" and (nominated_only(ctx, mention) or _placed_behind(verb)):
         return None
     # "Gaslight, directed by Alfred Hitchcock": who made it is checkable without a date
     maker = by_person(ctx, verb) if entity.type == "work" and verb.tag_ == "VBN" else None
@@ -315,6 +337,9 @@ def _claim(
     if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
                                 for c in verb.children):
         lemma = "rejoin"  # "Manchester United brought him back in 2021"
+    if lemma in ("move", "switch") and not (
+            root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i == verb.i):
+        return None  # "moved to Molteni", not "moved to Portland, close to the offices of X"
     if lemma in _ELECT and _under_for(root, verb):
         return None  # "elected to X for the Y constituency": Y is whom the seat represents
     agent = _Agent("", None, is_name=True) if trailing else _agent(ctx, root, verb)
@@ -343,7 +368,12 @@ def _claim(
     predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject, received=received)
     if predicate is None:
         return None
-    if time is None and predicate != "award" and predicate not in ("member", "worked_at"):
+    if predicate == "position":
+        if not is_present(verb):
+            return None  # a post by the verb its holder does: only "still co-organises X"
+        time = None
+    if time is None and predicate != "award" and predicate not in (
+            "member", "worked_at", "position"):
         return None  # undated: only a present role (judged at --as-of) or co-recipients
     others: list[str] = []
     for person in shared_with(ctx, mention) if predicate == "award" else ():
@@ -351,6 +381,10 @@ def _claim(
     # undated and not an award: a present role, judged at --as-of
     claim = _make(mention, time, span, predicate, lemma, agent, with_=others,
                   present=time is None and predicate != "award")
+    if predicate == "position":
+        # the post the verb names, for the freshness check ("co-organiser of the Tour of X")
+        post = doer_post(kb, agent.kb_id or "", mention.kb_id, lemma)
+        claim = replace(claim, qualifiers={**claim.qualifiers, "role": post})
     if predicate in ("worked_at", "member") and on_board(ctx.article.text, verb.idx, mention):
         # "sits on Microsoft's board": a seat on the board, not the employment
         claim = replace(claim, predicate="member", qualifiers={**claim.qualifiers, "board": True})

@@ -169,14 +169,18 @@ def pick_object(
         # ("the opening of the Chichu Art Museum": an event noun's "of" names what opened)
         # ("designed the glass facade of Harpa": the part made is of the work)
         candidates = [m for m in candidates if (not (path_preps(trig, m) or set()) & SETTING_PREPS
-                      or (trig.token.lemma_ in _EVENT_NOUNS or _made_part(trig))
+                      or (trig.token.lemma_ in _EVENT_NOUNS or _made_part(trig)
+                          or trig.token.lemma_.lower() in _MAKER_NOUNS)
                       and path_preps(trig, m) == {"of"})
                       and not reported_or_possessor(trig, m)]
     if predicate == "award":
         # "won the 200 metres at the World Junior Championships": the event is the setting
         # ("won 91 caps for Argentina": the team it was for is no award either)
+        # (but "his only victory in the Vuelta": the race the noun names is what was won)
+        won = trig.token.pos_ == "NOUN" and trig.token.lemma_.lower() in ("victory", "win")
         candidates = [m for m in candidates
-                      if not (path_preps(trig, m) or set()) & {"at", "in", "during", "for"}]
+                      if not (path_preps(trig, m) or set()) & {"at", "in", "during", "for"}
+                      or won and path_preps(trig, m) <= {"at", "in"}]
     if predicate == "position" and trig.role is not None and verb_lemma(trig.token) != "hold":
         # "led Alphabet", not "ran the mile at the University of Oregon": a leadership verb's
         # organisation is its direct object.
@@ -254,6 +258,9 @@ def _describes(trig: Trigger, m: Mention) -> bool:
 
 
 _EVENT_NOUNS = frozenset({"opening", "launch", "release", "premiere"})
+# "among the founders of X", "the creator of Y": what the maker made follows "of"
+_MAKER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "founding", "creator",
+                          "inventor"})
 _PART_NOUNS = frozenset("facade façade interior roof extension wing entrance lobby staircase "
                         "cover sleeve logo lyrics libretto costumes".split())
 

@@ -192,9 +192,23 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
                 for c in tok.children
             )
         )
+        named = _apposed_person(ctx, tok) if personal else None
+        if named is not None and not (ctx.subject and ctx.subject.matches(named)):
+            # "a great-granddaughter of Inukai Tsuyoshi, the prime minister assassinated in
+            # 1932": the parser made the apposition a clause; the role is the named man's
+            return named.kb_label or named.text, named.kb_id, named
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+def _apposed_person(ctx: ClaimContext, tok: Token) -> Mention | None:
+    """The person named just before ", the <role>" (``tok`` heads the role's phrase)."""
+    edge = tok.left_edge
+    if edge.i < 2 or edge.lower_ != "the" or edge.nbor(-1).text != ",":
+        return None
+    named = ctx.mention_at.get(edge.i - 2)
+    return named if named is not None and named.label == "person" else None
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:

@@ -51,15 +51,20 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 not _other_clause(tok.root, triggers[0].token):
             owner = triggers[0].token.i
         if owner is None:
-            owner = _means_below(tok.root, trigger_ids)
+            owner = _means_below(tok.root, trigger_ids) or _copula_noun(tok.root, trigger_ids)
+        bracket = _life_bracket(ctx, tx) if owner is not None else None
+        if bracket is not None and not bracket[0] < span.doc[owner].idx < bracket[1]:
+            continue
         if owner is not None:
             wanted.setdefault(owner, []).append((tx, tok.start))
     owned: dict[int, Timex] = {}
+    clauses_on_dates = set()
     for trig in triggers:
         # "2013, the same year that she founded RNARx": a clause on a date is at that date
         on_date = _date_clause(ctx, span, trig.token)
         if on_date is not None and trig.token.i not in wanted:
             wanted[trig.token.i] = [(on_date, trig.token.i)]
+            clauses_on_dates.add(trig.token.i)
     for owner, found in sorted(wanted.items()):
         # Several dates hung on one verb: it keeps the one after it ("earned X ... in 1988");
         # one before it goes to an earlier trigger that has none ("Born ... in 1967, he earned").
@@ -76,6 +81,9 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         direct = [f for f in direct if not _since(span.doc[f[1]], owner)] or direct
         if all(_since(span.doc[f[1]], owner) for f in direct) and not _perfect(span.doc[owner]):
             continue  # "She married X, her partner since 2010": no simple past lasts "since"
+        # a written date before a counted one ("In 1976 he received X, and the following
+        # year ...": the counted year is the next clause's, however the parser hung it)
+        direct = [f for f in direct if not RELATIVE_TEXT.search(f[0].text)] or direct
         after = [f for f in direct if f[1] > owner] or direct
         owned.setdefault(owner, after[0][0])
         for tx, at in found:
@@ -86,7 +94,8 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 owned[other] = tx
     for owner, tx in list(owned.items()):
         tok = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if tok is not None and owner > tok.start and len(wanted.get(owner, [])) == 1:
+        if tok is not None and owner > tok.start and len(wanted.get(owner, [])) == 1 and \
+                owner not in clauses_on_dates:
             other = preceding_owner(span, triggers, owned, tok.start)
             if other is not None:
                 del owned[owner]
@@ -114,14 +123,46 @@ def _since(tok: Token, owner: int) -> bool:
 _PERSON_OR_PLACE_RELATIVE = frozenset({"where", "who", "whom", "whose"})
 
 
+_NEXT_YEAR = re.compile(r"the\s+(?:following|next|previous|preceding)\s+year", re.I)
+
+
 def _date_clause(ctx: ClaimContext, span: Span, verb: Token) -> Timex | None:
     if verb.dep_ != "relcl":
         return None
     head = verb.head
-    # (a written year, or "the same year" resolved in its sentence; not a bare "the year")
-    return next((t for t in timexes_in(ctx, span.start_char, span.end_char)
-                 if t.start <= head.idx < t.end
-                 and (YEAR.search(t.text) or SAME_YEAR.fullmatch(t.text.strip()))), None)
+    # (a written year, or "the same year", "the following year" resolved in its sentence;
+    # not a bare "the year")
+    # (every dated timex: timexes_in drops a relative one beside a written year)
+    return next((t for t in ctx.timexes
+                 if t.start <= head.idx < t.end and t.type in DATED_TYPES
+                 and t.value[:1].isdigit()
+                 and (YEAR.search(t.text) or SAME_YEAR.fullmatch(t.text.strip())
+                      or _NEXT_YEAR.fullmatch(t.text.strip()))), None)
+
+
+def _copula_noun(date: Token, trigger_ids: set[int]) -> int | None:
+    """"He was among the founders of X in 1971": a date on a copula is that of the one event
+    noun its clause names (not of a verb in a clause conjoined to it)."""
+    # (only "in 1971" on the copula itself: not a name's bracketed life dates)
+    if date.dep_ != "pobj" or date.head.dep_ != "prep":
+        return None
+    verb = date.head.head
+    if verb.lemma_ != "be":
+        return None
+    own = [t.i for c in verb.children if c.dep_ in ("prep", "attr")
+           for t in c.subtree if t.i in trigger_ids and _noun_under(t, verb)]
+    return own[0] if len(own) == 1 else None
+
+
+def _noun_under(noun: Token, verb: Token) -> bool:
+    """"was among the founders": an event noun the copula reaches by "attr"/"prep" only."""
+    if noun.pos_ != "NOUN":
+        return False
+    while noun.i != verb.i:
+        if noun.dep_ not in ("attr", "prep", "pobj") or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    return True
 
 
 def _means_below(date: Token, trigger_ids: set[int]) -> int | None:
@@ -262,6 +303,20 @@ def _someone_elses(ctx: ClaimContext, tx: Timex) -> bool:
                for m in ctx.mention_at.values())
 
 
+def _life_bracket(ctx: ClaimContext, tx: Timex) -> tuple[int, int] | None:
+    """"Wangari Maathai (1 April 1940 – 25 September 2011) was ... the founder of X": the
+    subject's life dates in brackets after the name (their span), which date only what is
+    said inside them ("(born 1939, Los Angeles)")."""
+    text = ctx.article.text
+    opened = text.rfind("(", max(0, tx.start - 40), tx.start)
+    closed = text.find(")", tx.end, tx.end + 60)
+    if opened < 0 or closed < 0 or ")" in text[opened : tx.start] or ctx.subject is None:
+        return None
+    named = any(m.label == "person" and ctx.subject.matches(m) and m.end <= opened
+                and not text[m.end : opened].strip() for m in ctx.mention_at.values())
+    return (opened, closed) if named else None
+
+
 def _other_clause(date_root: Token, trigger: Token) -> bool:
     """"Raiders followed in 1981, and E.T. brought him another Oscar": the date is the verb's
     before the trigger, and the trigger is a conjoined clause with a subject of its own."""
@@ -332,9 +387,12 @@ def timexes_in(ctx: ClaimContext, start: int, end: int) -> list[Timex]:
     # years earlier" keeps the second clause's own (relative) date.
     text = ctx.article.text
     out: list[Timex] = []
+    # A relative date after a written one counts from it ("In 1960 he won X, and the
+    # following year he took up Y"): both stay.
     for part in _semicolon_parts(dated, text):
         absolute = [t for t in part if not RELATIVE_TEXT.search(t.text)]
-        out.extend(absolute if absolute else part)
+        out.extend([t for t in part if t in absolute or absolute[0].start < t.start]
+                   if absolute else part)
     return out
 
 

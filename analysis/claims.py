@@ -149,7 +149,7 @@ def _sentence_claims(
     label_time = label_timex(ctx, block) if block.date_label else None
     frame_time = _fronted_time(ctx, span, own_time)
     sent_present = sentence_present(ctx, span, start, end)
-    kept: dict[tuple[str, str | None, str], Claim] = {}
+    kept: dict[tuple[str, str | None, str, bool], Claim] = {}
     for trig in triggers:
         time = timex_at(ctx, trig.time_at) or own_time.get(trig.token.i) or _year_clause(
             ctx, trig.token)
@@ -161,8 +161,9 @@ def _sentence_claims(
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
-        for each in (claim, *_coordinated(ctx, claim)):
-            key = (each.predicate, each.object_kb_id or each.object, each.subject)
+        for each in (claim, *_coordinated(ctx, claim), *_still_held(ctx, claim, start, end)):
+            key = (each.predicate, each.object_kb_id or each.object, each.subject,
+                   each.present and each.time is None)
             # "became a member of X" makes one claim, not two; "Her second Nobel Prize ...
             # came in 1910": of two, the dated one
             first = kept.get(key)
@@ -197,6 +198,22 @@ def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Tim
 
 
 _COORDINATED = frozenset({"award", "created", "founded", "released", "studied", "joined"})
+
+
+_STILL_HELD = re.compile(r",\s+(?:a|the)\s+(?:post|position|role|job|office|seat|title)\s+"
+                         r"(?:that\s+|which\s+)?(?:he|she|they)\s+(?:still|now)\s+"
+                         r"(?:holds|hold|occupies|occupy|retains|retain)\b", re.I)
+
+
+def _still_held(ctx: ClaimContext, claim: Claim, start: int, end: int) -> Iterator[Claim]:
+    """"asked her to join ... as goodwill ambassador for X, a post she still holds": the post
+    taken is also held now (judged at --as-of)."""
+    if claim.predicate not in ("joined", "position") or not claim.qualifiers.get("role") or \
+            claim.present:
+        return
+    found = _STILL_HELD.search(ctx.article.text, claim.end if claim.end < end else start, end)
+    if found is not None and claim.start <= found.start():
+        yield replace(claim, predicate="position", present=True, time=None)
 
 
 def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:

@@ -82,6 +82,7 @@ def load_pipeline(
     name = resolve_model(model)
     nlp = _load_model(name)
     keep_co_words(nlp)
+    keep_names_whole(nlp)
     wanted = set(PROJECT_COMPONENTS if components is None else components)
     if "profile_claims" in wanted:
         wanted |= {"profile_dates", "profile_linker"}
@@ -99,6 +100,30 @@ def load_pipeline(
             nlp.add_pipe(component)
     set_kb(nlp, kb)
     return nlp
+
+
+# Capitalised contractions written without an apostrophe that are words in their own right.
+_REAL_WORDS = frozenset({"Cannot", "Gonna", "Gotta"})
+
+
+def keep_names_whole(nlp: Language) -> None:
+    """Keep "Ive", "Im", "Hes" (names) as one token.
+
+    Why: the English tokenizer has exceptions for contractions typed without an apostrophe,
+    capitalised ones included, so "Jony Ive" became "Jony I ve" and the designer was never
+    found. Edited prose writes "I've" and "Don't"; a capitalised apostrophe-less form in a
+    profile is a name. Lower-case exceptions ("dont") are left as they are.
+    """
+    rules = nlp.tokenizer.rules
+    if not rules:
+        return
+    kept = {
+        text: pieces for text, pieces in rules.items()
+        if not (text[:1].isupper() and text.isalpha() and len(pieces) > 1)
+        or text in _REAL_WORDS
+    }
+    if len(kept) < len(rules):
+        nlp.tokenizer.rules = kept
 
 
 def keep_co_words(nlp: Language) -> None:

@@ -106,15 +106,20 @@ def _holiday(m: re.Match[str], ctx: Context) -> Value | None:
 
 
 _APPOSED_YEAR = re.compile(r"\b(\d{4}),\s*$")
+# "the year that marked ...", "the year she was born": a clause says which year it is
+_DEFINED_BY_CLAUSE = re.compile(
+    r"\s+(?:that|when|which|in which|during which|he|she|they|we|I|his|her|its|their)\b")
 
 
-def _focus_year(m: re.Match[str], ctx: Context) -> Value:
+def _focus_year(m: re.Match[str], ctx: Context) -> Value | None:
     """"for the full year", "year-end": the reporting year, the reference date's."""
     if m.groupdict().get("ended") is not None:
         return Value("DURATION", "P1Y", "duration")  # "the year ended March 31": a period
     if not m["edge"] and (named := _APPOSED_YEAR.search(m.string, max(0, m.start() - 8),
                                                         m.start())):
         return Value("DATE", named.group(1), "year")  # "In 1991, the year he was elected"
+    if m[0].lower() == "the year" and _DEFINED_BY_CLAUSE.match(m.string, m.end()):
+        return None  # not the year of writing; which year it is, only the clause tells
     mod = "END" if m["edge"] else None
     return Value("DATE", str(ctx.ref.year), "year", mod)
 

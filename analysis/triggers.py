@@ -116,6 +116,28 @@ def _place_at(verb: Token) -> bool:
     return place is not None and place.i + 1 < len(verb.doc) and place.nbor(1).lower_ == "at"
 
 
+_SPOUSES = frozenset({"wife", "husband", "bride", "spouse"})
+
+
+def _as_spouse(verb: Token) -> bool:
+    """"took as his wife X", "took X as her husband"."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.lower_ in _SPOUSES for g in c.children) for c in verb.children)
+
+
+def _spouse_since(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, int] | None:
+    """"<person>, his wife since <year>": the person and the year's offset."""
+    doc = tok.doc
+    if tok.i < 3 or tok.i + 2 >= len(doc) or doc[tok.i - 2].text != "," or \
+            doc[tok.i - 1].lower_ not in ("his", "her") or doc[tok.i + 1].lower_ != "since":
+        return None
+    named = mention_at.get(tok.i - 3)
+    year = doc[tok.i + 2]
+    if named is None or named.label != "person" or not (year.like_num and len(year.text) == 4):
+        return None
+    return named, year.idx
+
+
 def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
     if tok.dep_ == "amod" and not _fragment_verb(tok, span):
@@ -131,6 +153,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
                 lemma == "accept" and _takes_up_post(tok):
             # "took up a research post at X in 1938", "accepted a research post with X"
             return Trigger(tok, "joined")
+        if lemma == "take" and _as_spouse(tok):
+            return Trigger(tok, "married")  # "taking as his wife Elissa Mäkiniemi"
         phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
         if phrasal is not None:
             return Trigger(tok, phrasal)
@@ -364,6 +388,9 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         kinds = ("work", "award") if tok.lemma_ == "follow" else ("award",)
         if named is not None and named.kb_id and named.label in kinds:
             return Trigger(tok, "released" if named.label == "work" else "award", target=named)
+    if tok.lower_ in _SPOUSES and (wed := _spouse_since(tok, mention_at)) is not None:
+        # "survived by Laura, his wife since 1926": the marriage, dated
+        return Trigger(tok, "married", target=wed[0], time_at=wed[1])
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")
     if tok.lower_ == "with" and (found := _supervisor_named(tok, mention_at)) is not None:

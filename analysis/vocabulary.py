@@ -59,6 +59,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "teach": "worked_at",
     "marry": "married",
     "wed": "married",
+    "remarry": "married",
     "enter": "studied",
     "matriculate": "studied",
     "sign": "joined",

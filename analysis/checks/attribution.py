@@ -19,7 +19,7 @@ _SPEECH = re.compile(
     r"\b(said|says|say|told|tells|noted|notes|note|argued|argues|advises|advised|recalled|"
     r"recalls|wrote|writes|remarked|remarks|stressed|stresses|explained|explains|added|adds|"
     r"insisted|insists|quipped|observed|joked|declared|stated|states|warned|warns|asked|put it|"
-    r"puts it|likes to say|has said|once said)\b",
+    r"puts it|likes to say|has said|once said|reminded|reminds|remind)\b",
     re.I,
 )
 _VAGUE = re.compile(
@@ -31,7 +31,7 @@ _VAGUE = re.compile(
     r"|\b(?:once|often|frequently|reportedly|famously|repeatedly)\s+(?:said|noted|remarked|"
     r"quipped|put it|observed|wrote|told)\b"
     r"|\b(?:likes?|liked|loves?|loved|is fond of|was fond of)\s+(?:to\s+)?(?:say|saying|tell|"
-    r"telling|remark|joke|quip|put it|repeat)\w*\b"
+    r"telling|remark|joke|quip|put it|repeat|remind|point out|pointing out)\w*\b"
     r"|\b(?:told|tells|has told|tell)\s+(?:interviewers|audiences|reporters|journalists|students|"
     r"friends|colleagues|crowds|listeners|readers|people|(?:an|one) interviewer|"
     r"(?:a|one) (?:reporter|journalist))\b"

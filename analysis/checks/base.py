@@ -63,9 +63,13 @@ class CheckResult:
 
 def claim_date(claim: Claim) -> PartialDate | None:
     """The claim's date, when it names a calendar date (not "recently", not a duration)."""
-    if claim.time is None or claim.time.type != "DATE":
+    if claim.time is None or claim.time.type != "DATE" or claim.time.mod in _BOUNDS:
         return None
     return to_partial_date(claim.time)
+
+
+# "more than four decades ago": a bound on the date, not the date
+_BOUNDS = frozenset({"MORE_THAN", "LESS_THAN"})
 
 
 def kind_text(kb: KBReader, entity_id: str | None) -> str:

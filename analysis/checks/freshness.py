@@ -52,6 +52,10 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
     role = str(claim.qualifiers.get("role") or "")
     # "who is chief executive of Amazon": the CEO role ended; his employment did not.
     named = [f for f in facts if role and any(role_matches(role, r) for r in fact_role_texts(f))]
+    # "goodwill ambassador for the Peace Accords": of two such posts, the one its title names
+    titled = [f for f in named if claim.object and any(
+        claim.object.casefold() in r.casefold() for r in fact_role_texts(f))]
+    named = titled or named
     # Else "sits on Microsoft's board of directors", linked to the board itself: the seat's
     # own fact, not a post at the company the board belongs to
     exact = [f for f in facts if claim.object_kb_id and f.value.entity_id == claim.object_kb_id]

@@ -13,6 +13,7 @@ from analysis.checks.life import NEW_CLAUSE, LifeDate, calendar_dates, life_date
 from analysis.dates import PartialDate
 from analysis.models import Evidence
 from analysis.timex_lexicon import ORDINALS
+from analysis.topic_terms import load_lexicon
 from analysis.vocabulary import VERB_TRIGGERS
 from analysis.wordnum import parse_number
 
@@ -242,11 +243,18 @@ def _ing_stem(word: str) -> str:
     return word
 
 
+_PERSON_CLAUSE = re.compile(r"\s*(?:he|she|they|we|I)\s+(?:(?:had|has|have|first|finally|"
+                            r"last)\s+)*(?P<verb>[a-z]{3,})\s*(?:[,.;]|$)")
+
+
 def _head_word(phrase: str) -> str | None:
     """The head noun of "Glenn's flight", "the Science paper was published": its last noun."""
     words = []
     # "three years after that debut": a demonstrative before a noun, not "after that, ..."
     phrase = re.sub(r"^\s*(?:that|this)\s+(?=[a-z])", "", phrase)
+    if clause := _PERSON_CLAUSE.match(phrase):
+        # "eighteen years after he had left,": the leaving (with an object, the last noun)
+        return clause["verb"].lower()
     for word in re.findall(r"[\w'’]+", phrase):
         if word.lower() in _PHRASE_STOPS:
             break
@@ -260,9 +268,13 @@ Anchor = tuple[tuple[int, int], PartialDate]
 
 
 def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
-    # "his diagnosis" finds "was diagnosed": compare the first six letters of longer words
-    stem = head[:6] if len(head) > 7 else head
-    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.I)
+    # "his diagnosis" finds "was diagnosed": compare the first six letters of longer words;
+    # "after he had left" finds "allowed to leave" by the verb's lemma
+    stems = {head[:6] if len(head) > 7 else head}
+    verb = load_lexicon().lemma(head, "verb")
+    if verb and verb != head and not verb.startswith(head[:3]):  # "left": "leave", "leaving"
+        stems.add(verb[:-1] if verb.endswith("e") else verb)
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})\w*", re.I)
     for s, e in reversed(ctx.analysis.sentences[:index]):
         dates = calendar_dates(ctx, s, e)
         found = pattern.search(ctx.text[s:e])

@@ -78,11 +78,14 @@ def _title_after(ctx: CheckContext, after: int, end: int) -> Mention | None:
     short phrase that says which books ("latest book for adult readers, 21 Lessons ...")."""
     return next((m for m in ctx.analysis.mentions if after <= m.start < end
                  and m.kb_id and m.label in ("work", "other")
-                 and (m.start < after + 12 or _WHICH_BOOKS.fullmatch(ctx.text, after, m.start))),
+                 and (m.start < after + 12 or _WHICH_BOOKS.fullmatch(ctx.text, after, m.start)
+                      or _APPOSED.fullmatch(ctx.text, after, m.start))),
                 None)
 
 
 _WHICH_BOOKS = re.compile(r"\s+(?:for|in|on|about)\s+[\w' -]{1,30}?,\s*", re.I)
+# "Her latest book, the memoir Crossing Borders,": an apposition that names its kind first
+_APPOSED = re.compile(r",\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+){1,2}")
 
 
 # "A Long Petal of the Sea (2019), her latest novel": the title, its year, and an apposition

@@ -17,6 +17,7 @@ from analysis.checks.life import (
     subject_claims,
 )
 from analysis.checks.registry import register
+from analysis.claim_context import RELATIVE_TEXT
 from analysis.dates import PartialDate, agrees
 from analysis.models import Claim, Evidence, Timex
 
@@ -207,6 +208,11 @@ def _event_key(claim: Claim) -> tuple[str, ...]:
     return (who, claim.predicate, what, step)
 
 
+def _counted(claim: Claim) -> bool:
+    """Dated by counting from another date ("two years later"), not by a written date."""
+    return claim.time is not None and bool(RELATIVE_TEXT.search(claim.time.text))
+
+
 def _two_dates(ctx: CheckContext) -> list[Finding]:
     """The same event dated twice, differently (in two sentences or a bullet and a paragraph)."""
     seen: dict[tuple[str, ...], Claim] = {}
@@ -221,16 +227,21 @@ def _two_dates(ctx: CheckContext) -> list[Finding]:
         first_date = claim_date(first)
         if first is claim or first_date is None or agrees(first_date, date):
             continue
+        if _counted(first) and not _counted(claim):
+            # "remarried two years later" against "1952: Marries X": the count is the suspect
+            first, claim, first_date, date = claim, first, date, first_date
+        where = "earlier" if first.start < claim.start else "later"
         found.append(
             Finding(
                 "internal_inconsistency",
                 "high",
                 claim.start,
                 claim.end,
-                f"The article dates this twice: {date.human()} here, {first_date.human()} earlier",
+                f"The article dates this twice: {date.human()} here, {first_date.human()} "
+                f"{where}",
                 (
                     Evidence(
-                        f'Earlier: "{quote(ctx, first.start, first.end)}"',
+                        f'{where.capitalize()}: "{quote(ctx, first.start, first.end)}"',
                         f"the article, offset {first.start}",
                     ),
                 ),

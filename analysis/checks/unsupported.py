@@ -30,8 +30,8 @@ _PATTERNS = [
             # nor "most of his time", a quantity
             r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b(?!-|\s+of\b)"
             r"[^.;]{0,40}?\b("
-            r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|generation|"
-            r"era|time)|in the world)\b",
+            r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|"
+            r"generation|era|time)|in the world)\b",
             re.I,
         ),
         _SUPERLATIVE,
@@ -85,7 +85,13 @@ _PATTERNS = [
         # "there has never been a greater chess player", "there will never be another"
         re.compile(r"\bthere (?:has|have|had) never been (?:a |an )?(?:greater|better|finer|"
                    r"more [\w-]+)\b|\bthere (?:will|would) never be (?:another|a greater|a better)"
-                   r"\b", re.I),
+                   r"\b"
+                   # "no engineer alive has touched more lives", "there was no physicist alive
+                   # who could match him", "No civil servant of her generation commanded
+                   # greater respect"
+                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|of (?:his|her|their) generation)"
+                   r"\s+[^.;]{0,60}?\b(?:more(?! than a)|better|greater|match|rival|equal)\b",
+                   re.I),
         "a universal comparison no source can back",
     ),
     (

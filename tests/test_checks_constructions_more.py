@@ -1,0 +1,187 @@
+"""Constructions held-out sets 33 and 34 showed the checker missing or misreading, each in a
+general form: an invented cyclist and race organiser, his teams, his wife and his book (no
+evaluation set holds them). The KB below is all the checker knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.models import Flag
+
+SRC = "https://example.org/test-source"
+VASS = "Emil Vass"
+
+
+def _thing(ident: str, label: str, kind: str, *facts: dict[str, Any],
+           aliases: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"id": ident, "label": label, "type": kind, "aliases": list(aliases), "source": SRC,
+            "facts": list(facts)}
+
+
+ENTITIES: list[dict[str, Any]] = [
+    _thing("local:emil-vass", VASS, "person",
+           {"property": "date of birth", "value": "1930-05-01"},
+           {"property": "employer", "value": "Team Ardent", "start": 1958, "end": 1960},
+           {"property": "employer", "value": "Molvik", "start": 1961, "end": 1966},
+           {"property": "spouse", "value": "Clara Nagy", "start": 1958},
+           {"property": "award received", "value": "Ronda del Sur general classification",
+            "point in time": 1963},
+           {"property": "award received", "value": "Golden Wheel", "point in time": 1963},
+           {"property": "position held", "value": "co-organiser of the Tour of Lakes",
+            "qualifiers": {"of": "Tour of Lakes"}, "start": 2002, "end": 2016},
+           {"property": "position held", "value": "goodwill ambassador for the Danube Accords",
+            "start": 2004, "end": 2007},
+           {"property": "position held", "value": "UNESCO Goodwill Ambassador", "start": 1996},
+           aliases=("Vass",)),
+    _thing("local:clara-nagy", "Clara Nagy", "person", aliases=("Clara",)),
+    _thing("local:otto-brenner", "Otto Brenner", "person"),
+    _thing("local:golden-wheel", "Golden Wheel", "award"),
+    _thing("local:team-ardent", "Team Ardent", "organization"),
+    _thing("local:molvik", "Molvik", "organization"),
+    _thing("local:ronda", "Ronda del Sur", "other", {"property": "inception", "value": 1935}),
+    _thing("local:ronda-gc", "Ronda del Sur general classification", "award",
+           {"property": "part of", "value": "Ronda del Sur"}),
+    _thing("local:tour-of-lakes", "Tour of Lakes", "other",
+           {"property": "inception", "value": 2002}),
+    _thing("local:danube-accords", "Danube Accords", "other", aliases=("Accords",)),
+    _thing("local:ncu", "Nordic Cycling Union", "organization",
+           {"property": "inception", "value": 1971}),
+    _thing("local:ncu-sweden", "Swedish section of the Nordic Cycling Union", "organization",
+           {"property": "inception", "value": 1993},
+           {"property": "part of", "value": "Nordic Cycling Union"},
+           {"property": "founded by", "value": VASS}),
+    _thing("local:crossing-rivers", "Crossing Rivers", "work",
+           {"property": "publication date", "value": 1998},
+           {"property": "author", "value": VASS}),
+    _thing("local:vienna", "Vienna", "place"),
+]
+
+Check = Callable[..., list[Flag]]
+AS_OF = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+            kb_analyzer: Callable[..., tuple[Any, Any]]) -> tuple[Any, Any]:
+    return kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+
+
+@pytest.fixture(scope="module")
+def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
+    kb, analyzer = checker
+
+    def run(*sentences: str, as_of: date = AS_OF) -> list[Flag]:
+        text = f"{VASS}\n\n{VASS} is a Hungarian cyclist. " + " ".join(sentences) + "\n"
+        return check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)[2]
+
+    return run
+
+
+def on(flags: list[Flag], text: str, category: str | None = None) -> list[Flag]:
+    return [f for f in flags if text in f.sentence and category in (None, f.category)]
+
+
+def test_a_capitalised_contraction_is_a_name(checker: tuple[Any, Any],
+                                             analyze_text: Callable[..., Any]) -> None:
+    # spaCy's tokenizer splits "Ive" like "I've": the designer was never found
+    _, analyzer = checker
+    text = ("Mara Ive\n\nMara Ive is a designer. Otto Brenner hired her. Brenner left. "
+            "Brenner returned. Ive was made head of design in 1997.\n")
+    analysis = analyze_text(text, analyzer=analyzer)
+    assert analysis.subject is not None and analysis.subject.name == "Mara Ive"
+    words = [t.text for t in analyzer.nlp.make_doc("Jony Ive met Im Kwon. Cannot stop. I've.")]
+    assert "Ive" in words and "Im" in words and "Cannot" not in words and "'ve" in words
+
+
+def test_the_year_a_clause_defines_and_the_following_year(check: Check) -> None:
+    flags = check(
+        "In 1958 he married Clara Nagy, in the year that marked a century since the bridge.",
+        "In 1960 he won a stage in Vienna, and the following year he took up his post as "
+        "captain of Molvik.")
+    assert not [f for f in flags if f.category in ("date_mismatch", "conflation")], flags
+
+
+def test_a_place_behind_the_winner_and_another_mans_death(
+        check: Check, checker: tuple[Any, Any], analyze_text: Callable[..., Any]) -> None:
+    flags = check(
+        "He came second to Otto Brenner in the 1961 Golden Wheel, then went back and won it.")
+    assert not on(flags, "came second"), flags
+    text = (f"{VASS}\n\n{VASS} is a cyclist. His father was a mechanic, and he is a grandson "
+            "of Otto Brenner, the prime minister assassinated in 1955.\n")
+    analysis = analyze_text(text, analyzer=checker[1])
+    (died,) = [c for c in analysis.claims if c.predicate == "died"]
+    assert died.subject == "Otto Brenner"
+
+
+def test_two_dates_for_one_marriage_flag_the_counted_one(check: Check) -> None:
+    flags = check(
+        "His first wife died in January 1954. He remarried two years later, taking as his "
+        "wife Clara Nagy.",
+        "Key dates:\n\n- 1958: Marries Clara Nagy")
+    (counted,) = on(flags, "remarried two years later", "internal_inconsistency")
+    assert "1956 here, 1958 later" in counted.message
+    assert not on(flags, "1958: Marries", "internal_inconsistency"), flags
+    flags = check("He married Clara Nagy in 1958.", "He is survived by Clara, his wife since 1957.")
+    assert on(flags, "his wife since 1957", "internal_inconsistency"), flags
+
+
+def test_years_after_he_had_left(check: Check) -> None:
+    flags = check("In 1974 he was allowed to leave the country.",
+                  "Eighteen years after he had left, in 1990, he returned to Vienna.")
+    (flag,) = on(flags, "Eighteen years after", "internal_inconsistency")
+    assert "1992" in flag.message
+
+
+def test_a_habit_of_reminding_and_universal_comparisons(check: Check) -> None:
+    flags = check(
+        'As he liked to remind his students, "The road is the only honest judge of a rider."',
+        "No rider alive has won more hearts than Vass.",
+        "There was no climber alive who could match him in the mountains.",
+        "No organiser of his generation commanded greater respect.")
+    assert on(flags, "liked to remind", "vague_attribution"), flags
+    for text in ("No rider alive", "no climber alive", "No organiser of his generation"):
+        assert on(flags, text, "unsupported_claim"), (text, flags)
+
+
+def test_a_victory_in_a_race_and_a_move_to_a_team(check: Check) -> None:
+    flags = check("1964 brought his only victory in the Ronda del Sur.",
+                  "In 1958 he moved to Molvik, and he stayed there until 1966.",
+                  "In 1961 they moved to Vienna, close to the offices of Team Ardent.")
+    (won,) = on(flags, "Ronda del Sur", "date_mismatch")
+    assert "1963" in won.message
+    (moved,) = on(flags, "moved to Molvik", "date_mismatch")
+    assert "1961" in moved.message
+    assert not on(flags, "close to the offices"), flags
+
+
+def test_posts_held_now_and_a_latest_book(check: Check) -> None:
+    flags = check(
+        "Vass still co-organises the Tour of Lakes.",
+        "In 2004 the government asked him to serve as goodwill ambassador for the Danube "
+        "Accords, a post he still holds.",
+        "His latest book, the memoir Crossing Rivers, appeared in 1998.")
+    (lakes,) = on(flags, "Tour of Lakes", "stale_claim")
+    assert "2016" in lakes.message
+    (accords,) = on(flags, "a post he still holds", "stale_claim")
+    assert "2007" in accords.message
+    assert on(flags, "Crossing Rivers", "stale_claim"), flags
+
+
+def test_among_the_founders_a_clients_owner_and_life_dates(check: Check) -> None:
+    flags = check(
+        "He was among the founders of the Swedish section of the Nordic Cycling Union in 1971.",
+        "Molvik, one of Team Ardent's sponsors, signed him in 1961.",
+        "Emil Vass (1 May 1930 – 2 June 2020) was a cyclist and the founder of the Swedish "
+        "section of the Nordic Cycling Union.",
+        "He joined Team Ardent more than six decades ago.")
+    (founded,) = on(flags, "among the founders", "date_mismatch")
+    assert "Nordic Cycling Union" in founded.message and "1993" in founded.message
+    assert not on(flags, "one of Team Ardent's sponsors"), flags
+    assert not on(flags, "(1 May 1930"), flags
+    assert not on(flags, "more than six decades ago"), flags
