@@ -218,6 +218,8 @@ def pick_object(
             and m.label == "other"
             and "organization" in wanted
             and m.text.lower().rstrip(".") not in DEGREE_WORDS | DEGREE_NOUNS
+            # (not "attended the trial of Adolf Eichmann": an event named in lower case)
+            and not m.text[:1].islower()
         )
     ]
     typed.sort(key=lambda m: m.kb_id is None)
@@ -473,7 +475,9 @@ _POSSESSED_BOARD = re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{'|'.join(sorted(BOARD_
 
 def on_board(text: str, verb_at: int, obj: Mention) -> bool:
     """ "sits on the board of X", "joined X's board of directors": a seat on X's board."""
-    return bool(_BOARD.search(text, verb_at, obj.start) or _POSSESSED_BOARD.match(text, obj.end))
+    return bool(_BOARD.search(text, verb_at, obj.start) or _POSSESSED_BOARD.match(text, obj.end)
+                # "joins the board of Amazon", linked to the board itself
+                or re.match(r"(?:the\s+)?board\b", obj.text, re.I))
 
 
 def by_person(ctx: ClaimContext, verb: Token) -> Mention | None:

@@ -33,6 +33,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Ronda del Sur general classification",
             "point in time": 1963},
            {"property": "award received", "value": "Golden Wheel", "point in time": 1963},
+           {"property": "award received", "value": "Velo 50", "point in time": 1999},
+           {"property": "award received", "value": "honorary Golden Wheel", "point in time": 2001},
            {"property": "position held", "value": "co-organiser of the Tour of Lakes",
             "qualifiers": {"of": "Tour of Lakes"}, "start": 2002, "end": 2016},
            {"property": "position held", "value": "goodwill ambassador for the Danube Accords",
@@ -60,6 +62,9 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "publication date", "value": 1998},
            {"property": "author", "value": VASS}),
     _thing("local:vienna", "Vienna", "place"),
+    _thing("local:velo-50", "Velo 50", "award",
+           aliases=("50 greatest riders of the century", "50 greatest riders")),
+    _thing("local:honorary-wheel", "honorary Golden Wheel", "award"),
 ]
 
 Check = Callable[..., list[Flag]]
@@ -185,3 +190,23 @@ def test_among_the_founders_a_clients_owner_and_life_dates(check: Check) -> None
     assert not on(flags, "one of Team Ardent's sponsors"), flags
     assert not on(flags, "(1 May 1930"), flags
     assert not on(flags, "more than six decades ago"), flags
+
+
+def test_names_that_open_in_lower_case(check: Check) -> None:
+    flags = check(
+        "In 1997 Velo magazine named him one of the 50 greatest riders of the century.",
+        "He received an honorary Golden Wheel in 2001.",
+        "The greatest riders of the century all raced in Vienna.")
+    (named,) = on(flags, "50 greatest riders", "date_mismatch")
+    assert "1999" in named.message
+    assert not on(flags, "honorary Golden Wheel"), flags
+
+
+def test_lowercase_names_from_the_kb() -> None:
+    from analysis.kb.names import lowercase_names
+
+    table = lowercase_names(["100 most influential people", "world championships in Beijing",
+                             "gold medal", "Time 100", "honorary Palme d'Or"])
+    assert table == {"100": frozenset({"100 most influential people"}),
+                     "world": frozenset({"world championships in beijing"}),
+                     "honorary": frozenset({"honorary palme dor"})}

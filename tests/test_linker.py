@@ -12,7 +12,13 @@ from spacy.tokens import Doc, DocBin
 
 import analysis.components.linker  # noqa: F401  (registers the factory)
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import colon_titles, name_tokens, normalize_name, title_tails
+from analysis.kb.names import (
+    colon_titles,
+    lowercase_names,
+    name_tokens,
+    normalize_name,
+    title_tails,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "articles" / "yann-lecun-profile.txt"
 
@@ -65,6 +71,10 @@ class FakeKB:
     @property
     def colon_titles(self) -> dict[str, frozenset[str]]:
         return colon_titles(n for e in self.entities.values() for n in (e.label, *e.aliases))
+
+    @property
+    def lowercase_names(self) -> dict[str, frozenset[str]]:
+        return lowercase_names(n for e in self.entities.values() for n in (e.label, *e.aliases))
 
     def stats(self) -> dict[str, int]:
         return {"entities": len(self.entities), "aliases": len(self.index), "facts": 0}

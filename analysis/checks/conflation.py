@@ -95,7 +95,8 @@ def _later_clause_of_dated_entry(ctx: CheckContext, claim: Claim) -> bool:
 
 
 _PAST_VERB = re.compile(
-    r"\b(?:\w{3,}ed|won|took|wrote|became|made|met|began|led|ran|went|gave|saw|built|left|held|"
+    # (a lower-case "-ed" word: "United" in "the United Nations" is no verb)
+    r"\b(?:(?-i:[a-z]\w{2,}ed)|won|took|wrote|became|made|met|began|led|ran|went|gave|saw|built|left|held|"
     r"got|set|came|rose|flew|drove|sold|bought|sang|spoke|told|found|lost|beat|brought|taught|"
     r"fought|caught|chose|drew|grew|knew|threw|shot|struck|swam|won)\b", re.I)
 

@@ -9,7 +9,7 @@ left unlinked; never picked at random. Results: ``doc.spans["entities"]`` and ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -132,7 +132,11 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     grams = name_ngrams(doc, max_words, normalize_name, kb.title_tails) if max_words and \
         kb is not None else {}
     owned: dict[tuple[int, int], list[str]] = {}
+    lowercase: set[str] = set()
     if kb is not None:
+        for key, spans in lowercase_grams(doc, kb.lowercase_names).items():
+            grams.setdefault(key, []).extend(spans)
+            lowercase.add(key)
         for key, spans in quoted_titles(doc, normalize_name).items():
             grams.setdefault(key, []).extend(spans)
         for key, spans in owned_titles(doc, normalize_name).items():
@@ -143,7 +147,11 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     table = lookup(kb, list(grams) + list(keys.values()))
     known = [c for c in proposed if keys[id(c)] in table]
     known += [Candidate(s, e, "kb") for key in grams if key in table for s, e in grams[key]
-              if not _needless_article(doc, s, e, table[key], table)]
+              if not _needless_article(doc, s, e, table[key], table)
+              # a lower-case phrase names an honour, a work or an event, never a person, a
+              # place or a post ("prime minister of ...": a role, read as one)
+              and not (key in lowercase and not any(
+                  ent.type in _LOWERCASE_TYPES for ent in table[key]))]
     unknown = [c for c in proposed if keys[id(c)] not in table]
     chosen = select_mentions(known, unknown, doc)
     labels = _ner_labels(proposed)
@@ -168,6 +176,45 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     for link in links:
         link.label = _label_of(link)
     return links
+
+
+_LOWERCASE_TYPES = frozenset({"award", "work", "organization", "other"})
+_INSIDE_PHRASE = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
+
+
+def lowercase_grams(
+    doc: Doc, names: Mapping[str, frozenset[str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the Doc that are KB names opening on a lower-case word or a digit ("the 100 most
+    influential people", "the world championships in Beijing"), by normalised name."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if not names:
+        return found
+    for tok in doc:
+        keys = names.get(tok.lower_)
+        if keys is None or not (tok.text[:1].islower() or tok.text[:1].isdigit()):
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and (before.pos_ in _INSIDE_PHRASE or "as" in (
+                t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])):
+            # "to join his government as goodwill ambassador for X", "a post as a visiting
+            # scholar at X": a role; and a name starts a phrase (not "goodwill ambassador" at
+            # "ambassador")
+            continue
+        longest = max(len(k.split()) for k in keys)
+        end = tok.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        # (a few tokens more than words: the tokenizer splits "d'Or", "Women's")
+        for stop in range(tok.i + 3, min(tok.i + longest + 3, end) + 1):
+            if doc[stop - 1].is_space:
+                break  # a line break ends the name (and a bullet)
+            if doc[stop - 1].is_punct:
+                continue  # ("envoy for Syria;": the name ends before its punctuation)
+            key = normalize_name(doc[tok.i : stop].text)
+            if key in keys and not (stop < len(doc) and doc[stop].pos_ == "PROPN"
+                                    and doc[stop - 1].pos_ == "PROPN"):
+                # (not "... at Princeton" of "at Princeton University": a name cut in two)
+                found.setdefault(key, []).append((tok.i, stop))
+    return found
 
 
 # How far back "the initiative" looks for the Nobel Women's Initiative (about three sentences).

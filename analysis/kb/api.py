@@ -45,5 +45,10 @@ class KBReader(Protocol):
         """Names with a colon: the normalised part before it -> the first words after it
         (``analysis.kb.names.colon_titles``)."""
 
+    @property
+    def lowercase_names(self) -> Mapping[str, frozenset[str]]:
+        """Names of three words or more opening on a lower-case word or a digit: the first word
+        -> the whole names, all normalised (``analysis.kb.names.lowercase_names``)."""
+
     def stats(self) -> dict[str, int]:
         """Counts: entities, aliases, facts, sources."""

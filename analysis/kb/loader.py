@@ -22,7 +22,7 @@ from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.facts_yaml import load_yaml
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import merge_colon_titles
+from analysis.kb.names import merge_name_tables
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.wikidata import import_wikidata
 
@@ -194,7 +194,11 @@ class LayeredKB(Closing):
 
     @property
     def colon_titles(self) -> dict[str, frozenset[str]]:
-        return merge_colon_titles(kb.colon_titles for kb in self.layers)
+        return merge_name_tables(kb.colon_titles for kb in self.layers)
+
+    @property
+    def lowercase_names(self) -> dict[str, frozenset[str]]:
+        return merge_name_tables(kb.lowercase_names for kb in self.layers)
 
     def stats(self) -> dict[str, int]:
         total: dict[str, int] = {}

@@ -110,10 +110,27 @@ def colon_titles(names: Iterable[str]) -> dict[str, frozenset[str]]:
     return {head: frozenset(firsts) for head, firsts in found.items()}
 
 
-def merge_colon_titles(
+def lowercase_names(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Names of three words or more that open on a lower-case word or a digit ("100 most
+    influential people", "world championships in Beijing"): the first word, normalised, mapped
+    to the whole names, normalised. The linker's candidates start at a capital; these it looks
+    up word by word (a shorter lower-case name, "gold medal", is too common a phrase to link).
+    """
+    found: dict[str, set[str]] = {}
+    for name in names:
+        if not name[:1].islower() and not name[:1].isdigit():
+            continue
+        key = normalize_name(name)
+        words = key.split()
+        if len(words) >= 3:
+            found.setdefault(words[0], set()).add(key)
+    return {first: frozenset(keys) for first, keys in found.items()}
+
+
+def merge_name_tables(
     tables: Iterable[Mapping[str, frozenset[str]]],
 ) -> dict[str, frozenset[str]]:
-    """The ``colon_titles`` of several KBs read as one."""
+    """The ``colon_titles`` (or ``lowercase_names``) of several KBs read as one."""
     merged: dict[str, frozenset[str]] = {}
     for table in tables:
         for head, firsts in table.items():

@@ -18,7 +18,13 @@ from pathlib import Path
 from analysis.closing import Closing
 from analysis.errors import KBError
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import colon_titles, name_tokens, normalize_name, title_tails
+from analysis.kb.names import (
+    colon_titles,
+    lowercase_names,
+    name_tokens,
+    normalize_name,
+    title_tails,
+)
 from analysis.kb.schema import (
     VALUE_COLUMNS,
     VALUE_JOIN,
@@ -44,6 +50,7 @@ class KnowledgeBase(Closing):
         self._max_tokens: int | None = None
         self._title_tails: frozenset[str] | None = None
         self._colon_titles: dict[str, frozenset[str]] | None = None
+        self._lowercase_names: dict[str, frozenset[str]] | None = None
 
     @classmethod
     def open(cls, path: str | Path, create: bool = False, readonly: bool = False) -> KnowledgeBase:
@@ -91,6 +98,7 @@ class KnowledgeBase(Closing):
         self._max_tokens = None
         self._title_tails = None
         self._colon_titles = None
+        self._lowercase_names = None
 
     def _require_transaction(self) -> None:
         if self._depth == 0:
@@ -341,6 +349,16 @@ class KnowledgeBase(Closing):
                 "UNION ALL SELECT alias FROM aliases WHERE alias GLOB ?1", ("*: *",))
             self._colon_titles = colon_titles(name for (name,) in rows)
         return self._colon_titles
+
+    @property
+    def lowercase_names(self) -> dict[str, frozenset[str]]:
+        if self._lowercase_names is None:
+            # (a GLOB prefilter: names opening on a lower-case letter or digit, with two spaces)
+            rows = self._conn.execute(
+                "SELECT label FROM entities WHERE label GLOB ?1 "
+                "UNION ALL SELECT alias FROM aliases WHERE alias GLOB ?1", ("[a-z0-9]* * *",))
+            self._lowercase_names = lowercase_names(name for (name,) in rows)
+        return self._lowercase_names
 
     def stats(self) -> dict[str, int]:
         count = self._conn.execute

@@ -19,7 +19,7 @@ from pathlib import Path
 from analysis.kb.api import KBReader
 from analysis.kb.facts_yaml import load_yaml
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.names import merge_colon_titles, normalize_name
+from analysis.kb.names import merge_name_tables, normalize_name
 from analysis.kb.store import KnowledgeBase
 
 LOCAL_KB_ENV = "FACTCHECK_LOCAL_KB"
@@ -106,7 +106,11 @@ class OverlayKB:
 
     @property
     def colon_titles(self) -> dict[str, frozenset[str]]:
-        return merge_colon_titles([self.base.colon_titles, self.local.colon_titles])
+        return merge_name_tables([self.base.colon_titles, self.local.colon_titles])
+
+    @property
+    def lowercase_names(self) -> dict[str, frozenset[str]]:
+        return merge_name_tables([self.base.lowercase_names, self.local.lowercase_names])
 
     def stats(self) -> dict[str, int]:
         total = dict(self.base.stats())
