@@ -38,7 +38,7 @@ _GIVE = frozenset({"present", "give", "hand"})
 _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut", "air",
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
                       "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
-                      "dedicate", "deliver", "stage", "present", "mount"})
+                      "dedicate", "deliver", "stage", "present", "mount", "ship"})
 # Release verbs of stage works and shows only.
 _SHOW = frozenset({"stage", "present", "mount"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".

@@ -26,7 +26,14 @@ from analysis.claim_anchor_rules import (
     relation,
 )
 from analysis.claim_apposition import name_phrase, named_noun, of_name, passive, set_off
-from analysis.claim_context import RELATIVE_TEXT, SUBJECT_DEPS, TIME_NOUNS, YEAR, ClaimContext
+from analysis.claim_context import (
+    FOR_BEFORE,
+    RELATIVE_TEXT,
+    SUBJECT_DEPS,
+    TIME_NOUNS,
+    YEAR,
+    ClaimContext,
+)
 from analysis.claim_objects import (
     add_person,
     by_person,
@@ -183,6 +190,8 @@ def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:
     if i + 2 < len(doc) and doc[i].text == "(":  # an abbreviation in brackets: "(UNIP)"
         close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
         i = close + 1 if close is not None else i
+    if i + 1 < len(doc) and doc[i].lower_ in ("there", "here"):
+        i += 1  # "directed the Institute for Theoretical Physics there, created in 1957"
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].tag_ == "VBN" and \
             doc[i + 1].dep_ in ("advcl", "acl", "conj"):
         return doc[i + 1]
@@ -346,10 +355,15 @@ def _claim(
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "presented Orpheus and Bluebeard": Bluebeard is an object too
-    if agent is not None and (agent.is_name or _about_name(verb, root, mention) or (
+    # ("The business was incorporated as Honda Motor Company in 1946": what it became is it)
+    renamed = root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.i == verb.i \
+        and passive(verb)
+    if renamed and agent is None:
+        agent = _Agent("", None, is_name=True)
+    if agent is not None and (agent.is_name or _about_name(verb, root, mention) or renamed or (
             first.dep_ in ("dobj", "nsubjpass") and first.head.i == verb.i)):
         active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
-            and not (named_noun(root) and passive(verb)) and not trailing  # "X, founded in"
+            and not (named_noun(root) and passive(verb)) and not trailing and not renamed
         made = own_date_predicate(entity.type, lemma, verb, active)
         if made is not None and (time is not None or made == "created" and maker):
             credited = _Agent(maker.text, maker.kb_id) if maker and made == "created" else None
@@ -363,7 +377,9 @@ def _claim(
         agent, received = _recipient(ctx, verb, award=entity.type == "award" and giver), True
     if agent is None:
         return None
-    if lemma in END_VERBS and root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
+    if lemma in END_VERBS and (root.dep_ == "pobj" and root.head.lower_ in ("for", "to") or
+                               FOR_BEFORE.search(ctx.article.text, max(0, mention.start - 10),
+                                                  mention.start)):
         lemma = "join"  # "left Google for Facebook in 2008": Facebook is where she went
     predicate = relation(kb, agent.kb_id, mention.kb_id, lemma, ctx.subject, received=received)
     if predicate is None:

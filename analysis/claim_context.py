@@ -20,6 +20,8 @@ DATED_TYPES = frozenset({"DATE"})
 # Nouns that name a stretch of time: "the year 2009 brought", "1965, the year he set up X".
 TIME_NOUNS = frozenset("year decade season month week day summer spring autumn fall winter "
                        "century era".split())
+# "left Princeton for Stony Brook": the name after "for" is where the subject went
+FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 RELATIVE_TEXT = re.compile(
     r"\b(later|after|afterwards|earlier|before|ago|previous|next|"
     r"following)\b",
@@ -37,7 +39,7 @@ PERSON_PREDICATES = frozenset(
     {"born", "died", "studied", "joined", "worked_at", "left", "position", "award", "advisor"}
 )
 # Clauses that share their governor's date: "joining X in 2013 to lead Y".
-EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj"})
+EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj", "oprd"})
 CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–"})
 
 

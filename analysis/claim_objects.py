@@ -12,9 +12,7 @@ from analysis.claim_context import (
     WITH_WORDS,
     ClaimContext,
 )
-from analysis.claim_subject import (
-    subject_token,
-)
+from analysis.claim_subject import recipients_after_to, subject_token
 from analysis.models import Mention
 from analysis.subject import ProfileSubject
 from analysis.triggers import Trigger, verb_lemma
@@ -300,6 +298,9 @@ def _past_colon(tok: Token, m: Mention) -> bool:
 def window_degree(window: list[Token]) -> str | None:
     for tok in window:
         if tok.lower_.rstrip(".") in DEGREE_WORDS or tok.lower_ in DEGREE_WORDS:
+            if tok.ent_type_ == "PERSON" or tok.is_title and tok.i + 1 < len(tok.doc) and \
+                    tok.nbor(1).text[:1].isupper():
+                continue  # "Ma Ying-jeou": a name, not a Master of Arts
             return tok.text
     return None
 
@@ -418,7 +419,18 @@ def together_with(
                                             m.label == "organization" and
                                             tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"):
             add_person(ctx, people, m)
+    for prep in trig.token.children:
+        # "With the pianist Alfred Cortot she had also written an opera": fronted
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and \
+                prep.i < trig.token.i:
+            for tok in prep.subtree:
+                m = ctx.mention_at.get(tok.i)
+                if m is not None and m.label == "person":
+                    add_person(ctx, people, m)
     subj = subject_token(trig.token)
+    if trig.predicate == "award" and trig.token.lemma_ in ("award", "give", "present"):
+        # "awarded the Nobel Prize to Yang and Lee": the recipients share it
+        subj = next(iter(recipients_after_to(trig.token)), subj)
     for conj in subj.conjuncts if subj is not None else ():
         m = ctx.mention_at.get(conj.i)
         if m is not None and m.label == "person":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from analysis.claim_context import (
@@ -27,7 +29,7 @@ _OWN_STEPS = frozenset(
 )
 
 
-_APPOINTING = frozenset("appoint name elect promote hire recruit nominate knight".split())
+_APPOINTING = frozenset("appoint name elect promote hire recruit nominate knight make".split())
 # Verbs whose object does what their "to ..." clause says: "asked her to lead X"
 _OBJECT_CONTROL = _APPOINTING | frozenset("ask invite persuade choose select pick".split())
 
@@ -53,8 +55,8 @@ def _before_parse_subject(
         tok = tok or next(
             (
                 c
-                for c in trig.token.children
-                if c.dep_ in ("dative", "iobj")
+                for c in (*trig.token.children, *recipients_after_to(trig.token))
+                if c.dep_ in ("dative", "iobj", "pobj")
                 and (c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label", "") == "person")
             ),
             None,
@@ -90,6 +92,18 @@ def _before_parse_subject(
 
 def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     default = (ctx.subject.name, ctx.subject.kb_id) if ctx.subject else ("(unknown)", None)
+    noun = trig.token
+    if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.dep_ == "acl" and \
+            noun.head.pos_ == "VERB":
+        # "Robert Mills, a young physicist finishing his doctorate at X": the doctorate is
+        # that of whoever the participle describes
+        return resolve_subject(ctx, replace(trig, token=noun.head))
+    if noun.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in noun.children) and \
+            noun.head.dep_ in ("attr", "oprd") and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "Lili Boulanger became, in 1913, the first woman to win the Prix de Rome": the one
+        # who became that woman won it
+        return resolve_subject(ctx, replace(trig, token=noun.head.head))
     tok, decided = _before_parse_subject(ctx, trig, default)
     if decided is not None:
         return decided
@@ -151,6 +165,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
             return default[0], default[1], mention
         return mention.kb_label or mention.text, mention.kb_id, mention
     if tok.lower_ in SUBJECT_PRONOUNS:
+        first = _first_clause_subject(ctx, tok)
+        if first is not None:
+            # "Lili was frail from childhood, and she died in March 1918": the pronoun of a
+            # second clause is the first clause's subject
+            return first
         if ctx.subject is not None and not ctx.subject.takes(tok.lower_):
             # "he died in Greece" in a profile of a woman: someone else, the last man named.
             other = previous_person(ctx, tok)
@@ -202,10 +221,47 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     return phrase, None, None
 
 
+def recipients_after_to(verb: Token) -> list[Token]:
+    """"awarded the 1957 Nobel Prize to Yang and Lee": the first recipient after "to"."""
+    return [g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+_OBJECT_FORMS = {"she": ("her", "herself"), "he": ("him", "his", "himself"),
+                 "they": ("them", "their", "themselves")}
+
+
+def _first_clause_subject(ctx: ClaimContext, pronoun: Token) -> Resolved | None:
+    """The person, not the profile's subject, named as the subject of the clause that the
+    pronoun's clause is conjoined to (a capitalised name the linker missed is someone else)."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if first is None:
+        return None
+    echoed = _OBJECT_FORMS.get(pronoun.lower_, ())
+    if any(t.lower_ in echoed for t in verb.head.subtree if t.i < pronoun.i):
+        return None  # "Kohl appointed her minister in 1991, and in 1994 she became ...": her
+    named = ctx.mention_at.get(first.i)
+    if named is None:
+        unlinked = first.text.istitle() and first.lower_ not in SUBJECT_PRONOUNS and not (
+            ctx.subject and first.lower_ in ctx.subject.names)
+        return ("(someone else)", None, None) if unlinked and first.pos_ in (
+            "PROPN", "NOUN") else None
+    if named.label != "person" or (ctx.subject and ctx.subject.matches(named)):
+        return None
+    return named.kb_label or named.text, named.kb_id, named
+
+
 def _apposed_person(ctx: ClaimContext, tok: Token) -> Mention | None:
-    """The person named just before ", the <role>" (``tok`` heads the role's phrase)."""
+    """The person named just before ", the <role>" or ", a <role>" (``tok`` heads the role's
+    phrase)."""
+    if tok.dep_ == "appos" and (named := ctx.mention_at.get(tok.head.i)) is not None and \
+            named.label == "person":
+        return named  # "Robert Mills, a young physicist finishing his doctorate at X"
     edge = tok.left_edge
-    if edge.i < 2 or edge.lower_ != "the" or edge.nbor(-1).text != ",":
+    if edge.i < 2 or edge.lower_ not in ("the", "a", "an") or edge.nbor(-1).text != ",":
         return None
     named = ctx.mention_at.get(edge.i - 2)
     return named if named is not None and named.label == "person" else None
@@ -281,6 +337,14 @@ def _appointee(ctx: ClaimContext, verb: Token) -> Token | None:
         her = next((p for p in c.children if p.dep_ == "poss" and p.lower_ == "her"), None)
         if her is not None and c.dep_ == "dobj":
             return her
+    for c in verb.children:
+        # "made her a professor": a small clause, "her" its subject
+        if c.dep_ in ("ccomp", "oprd", "xcomp"):
+            named = next((g for g in c.children if g.dep_ == "nsubj" and (
+                g.pos_ == "PRON" or getattr(ctx.mention_at.get(g.i), "label", "") == "person")),
+                None)
+            if named is not None:
+                return named
     return None
 
 

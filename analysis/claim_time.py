@@ -38,7 +38,7 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
     trigger_ids = {t.token.i for t in triggers}
     # "Fiddler on the Roof (1971) earned him an Academy Award": the bracketed year is the
     # film's, taken by its construction, and dates nothing else.
-    fixed = {t.time_at for t in triggers if t.time_at >= 0}
+    fixed = {t.time_at for t in triggers if t.time_at >= 0 and not t.shared_time}
     wanted: dict[int, list[tuple[Timex, int]]] = {}
     for tx in timexes_in(ctx, span.start_char, span.end_char):
         if any(tx.start <= at < tx.end for at in fixed) or _someone_elses(ctx, tx):
@@ -358,11 +358,20 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
         if obj.dep_ in ("dobj", "dative") and obj.head.i in owned:
             return owned[obj.head.i]
     for _ in range(4):
-        if node.dep_ not in EMBEDDED_DEPS or node.head.i == node.i:
+        if node.dep_ not in EMBEDDED_DEPS | {"attr"} or node.head.i == node.i:
             break
+        # (a copula's own date is not its complement's: "He is the co-founder of X, and was
+        # ranked ... in the late 2010s")
+        copula = node.dep_ == "attr"
         node = node.head
-        if node.i in owned:
+        if node.i in owned and not copula:
             return owned[node.i]
+    if node is not trig.token and node.dep_ == "conj" and node.head.i in owned and \
+            owned[node.head.i].start < node.head.idx and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        # "In 1921 she joined X and was soloist at the premiere of Y": the fronted date
+        # frames the second clause's event too
+        return owned[node.head.i]
     before = [tx for tx in owned.values() if tx.end <= trig.token.idx]
     if not before:
         return None

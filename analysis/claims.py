@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.claim_anchors import anchored_claims
 from analysis.claim_context import (
+    FOR_BEFORE,
     LEAD_VERBS,
     MEMBER_ROLES,
     TIME_NOUNS,
@@ -64,6 +65,7 @@ from analysis.claim_time import (
 from analysis.kb.api import KBReader
 from analysis.models import Article, Block, Claim, Mention, Timex
 from analysis.subject import ProfileSubject
+from analysis.topic_terms import load_lexicon
 from analysis.triggers import Trigger, find_triggers, in_other_event, verb_lemma
 from analysis.vocabulary import (
     KNIGHTHOOD,
@@ -477,6 +479,9 @@ def _candidate_objects(
     text = ctx.article.text
     objects = [m for m in objects if not (
         m.end <= trig.token.idx and ";" in text[m.end : trig.token.idx])]
+    if trig.predicate == "left":  # "left Princeton for Stony Brook": where he went next
+        objects = [m for m in objects if "for" not in (path_preps(trig, m) or set())
+                   and not FOR_BEFORE.search(text, max(0, m.start - 10), m.start)]
     if trig.token.lemma_ == "take":  # "took over from Ferenc Kiss as president of X"
         objects = [m for m in objects if "from" not in (path_preps(trig, m) or set())]
     if trig.predicate in WORK_PREDICATES:
@@ -502,8 +507,13 @@ def _in_conjoined_clause(ctx: ClaimContext, trig: Trigger, mention: Mention) -> 
     for _ in range(8):
         if node is None or node.i == trig.token.i or node.head.i == node.i:
             return False
+        # ("left school and went to Tokyo as an apprentice at X": a verb with an object of
+        # its own does not share the next verb's; "founded and ran X" shares X)
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i == trig.token.i \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                and (any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                     or any(c.dep_ == "dobj" for c in trig.token.children)
+                     # (a real verb: not "studied physics and then mathematics at X")
+                     and load_lexicon().lemma(node.lower_, "verb") is not None):
             return True
         node = node.head
     return False

@@ -60,6 +60,7 @@ class Trigger:
     degree: str | None = None
     target: Mention | None = None  # the object, when the construction names it ("X (1951)")
     time_at: int = -1  # offset of the timex that dates it, when the construction fixes it
+    shared_time: bool = False  # that timex dates another claim too ("the same year as X")
 
     @property
     def passive(self) -> bool:
@@ -125,6 +126,22 @@ def _as_spouse(verb: Token) -> bool:
         g.lower_ in _SPOUSES for g in c.children) for c in verb.children)
 
 
+def _same_year_as(tok: Token, span: Span, mention_at: dict[int, Mention]
+                  ) -> tuple[Mention, Token] | None:
+    """"..., the same year as his Dancing House": the work or organisation named, and the
+    last year written before it in the sentence."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].lower_ != "year" or doc[tok.i - 2].lower_ != "same":
+        return None
+    named = next((mention_at[i] for i in range(tok.i + 1, min(tok.i + 4, span.end))
+                  if i in mention_at), None)
+    if named is None or not named.kb_id or named.label not in ("work", "organization"):
+        return None
+    year = next((t for t in reversed(doc[span.start : tok.i - 2])
+                 if t.like_num and len(t.text) == 4 and t.text.isdigit()), None)
+    return (named, year) if year is not None else None
+
+
 def _spouse_since(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, int] | None:
     """"<person>, his wife since <year>": the person and the year's offset."""
     doc = tok.doc
@@ -153,6 +170,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
                 lemma == "accept" and _takes_up_post(tok):
             # "took up a research post at X in 1938", "accepted a research post with X"
             return Trigger(tok, "joined")
+        if lemma == "make" and any(c.dep_ in ("ccomp", "oprd", "xcomp") and c.lemma_.lower()
+                                   in ROLE_NOUNS for c in tok.children):
+            return Trigger(tok, "position")  # "finally made her a professor of accompaniment"
         if lemma == "take" and _as_spouse(tok):
             return Trigger(tok, "married")  # "taking as his wife Elissa Mäkiniemi"
         phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
@@ -388,6 +408,11 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         kinds = ("work", "award") if tok.lemma_ == "follow" else ("award",)
         if named is not None and named.kb_id and named.label in kinds:
             return Trigger(tok, "released" if named.label == "work" else "award", target=named)
+    if tok.lower_ == "as" and (same := _same_year_as(tok, span, mention_at)) is not None:
+        # "opened in October 1997, the same year as his Dancing House": its year too
+        named, year = same
+        return Trigger(tok, "released" if named.label == "work" else "founded", target=named,
+                       time_at=year.idx, shared_time=True)
     if tok.lower_ in _SPOUSES and (wed := _spouse_since(tok, mention_at)) is not None:
         # "survived by Laura, his wife since 1926": the marriage, dated
         return Trigger(tok, "married", target=wed[0], time_at=wed[1])

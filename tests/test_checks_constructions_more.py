@@ -35,6 +35,13 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Golden Wheel", "point in time": 1963},
            {"property": "award received", "value": "Velo 50", "point in time": 1999},
            {"property": "award received", "value": "honorary Golden Wheel", "point in time": 2001},
+           {"property": "member of", "value": "Royal Cycling Society", "start": 1975},
+           {"property": "position held", "value": "professor of engineering",
+            "qualifiers": {"of": "Vienna Polytechnic"}, "start": 1995, "end": 2000},
+           {"property": "award received", "value": "Polar Wheel", "point in time": 2019,
+            "qualifiers": {"together with": ["Grace Jones", "Wheels for Change"]}},
+           {"property": "award received", "value": "Danube Medal", "point in time": 1962,
+            "qualifiers": {"together with": ["Clara Nagy"]}},
            {"property": "position held", "value": "co-organiser of the Tour of Lakes",
             "qualifiers": {"of": "Tour of Lakes"}, "start": 2002, "end": 2016},
            {"property": "position held", "value": "goodwill ambassador for the Danube Accords",
@@ -62,6 +69,23 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "publication date", "value": 1998},
            {"property": "author", "value": VASS}),
     _thing("local:vienna", "Vienna", "place"),
+    _thing("local:karl-von-rauch", "Karl von Rauch", "person", aliases=("von Rauch",)),
+    _thing("local:grace-jones", "Grace Jones", "person"),
+    _thing("local:wheels-for-change", "Wheels for Change", "organization"),
+    _thing("local:polar-wheel", "Polar Wheel", "award"),
+    _thing("local:danube-medal", "Danube Medal", "award"),
+    _thing("local:rcs", "Royal Cycling Society", "organization"),
+    _thing("local:poly", "Vienna Polytechnic", "organization"),
+    _thing("local:vass-frame", "Vass Frame", "work",
+           {"property": "publication date", "value": 1970},
+           {"property": "creator", "value": VASS}, {"property": "creator", "value": "Clara Nagy"}),
+    _thing("local:workshop", "Vass Workshop", "organization",
+           {"property": "inception", "value": 1946}),
+    _thing("local:vass-cycles", "Vass Cycles", "organization",
+           {"property": "inception", "value": 1948},
+           {"property": "replaces", "value": "Vass Workshop"}),
+    _thing("local:lakes-institute", "Lakes Institute", "organization",
+           {"property": "inception", "value": 1966}),
     _thing("local:velo-50", "Velo 50", "award",
            aliases=("50 greatest riders of the century", "50 greatest riders")),
     _thing("local:honorary-wheel", "honorary Golden Wheel", "award"),
@@ -210,3 +234,60 @@ def test_lowercase_names_from_the_kb() -> None:
     assert table == {"100": frozenset({"100 most influential people"}),
                      "world": frozenset({"world championships in beijing"}),
                      "honorary": frozenset({"honorary palme dor"})}
+
+
+def test_people_named_beside_the_subject(check: Check, checker: tuple[Any, Any],
+                                         analyze_text: Callable[..., Any]) -> None:
+    text = (f"{VASS}\n\n{VASS} is a cyclist. After von Rauch died in 1953, he raced for "
+            "Molvik. Paul was frail from childhood, and he died in March 1958, aged 24. "
+            "Otto Brenner became, in 1960, the first rider to win the Golden Wheel.\n")
+    claims = analyze_text(text, analyzer=checker[1]).claims
+    died = {c.subject for c in claims if c.predicate == "died"}
+    assert "Karl von Rauch" in died and len(died) == 2 and VASS not in died, claims
+    (wheel,) = [c for c in claims if c.predicate == "award"]
+    assert wheel.subject == "Otto Brenner"
+    flags = check("Paul was frail from childhood, and he died in March 1958, aged 24.",
+                  "He shared a flat with Ma Long-wei, a young rider.")
+    assert not flags, flags
+
+
+def test_objects_and_dates_of_the_right_clause(check: Check) -> None:
+    flags = check(
+        "At 15, in 1945, he left school and went to Vienna as an apprentice at Molvik.",
+        "In 1959 he left Vienna for Molvik.",
+        "Crossing Rivers, published in 1998, returned to Vienna fifteen years after the events "
+        "of the first book.",
+        "He was elected a Fellow of the Royal Cycling Society in 1970.",
+        "In 1990 the Vienna Polytechnic finally made him a professor of engineering.")
+    assert not on(flags, "he left school"), flags
+    (moved,) = on(flags, "left Vienna for Molvik", "date_mismatch")
+    assert "start" in moved.message and "1961" in moved.message
+    assert not on(flags, "fifteen years after the events"), flags
+    assert "1975" in on(flags, "Fellow of the Royal Cycling Society", "date_mismatch")[0].message
+    assert "1995" in on(flags, "made him a professor", "date_mismatch")[0].message
+
+
+def test_partners_recipients_and_dates_said_in_passing(check: Check) -> None:
+    flags = check(
+        "With the engineer Otto Brenner he had also designed a frame, the Vass Frame.",
+        "In 2019 he received the Polar Wheel, sharing it with Otto Brenner.",
+        "The committee awarded the 1962 Danube Medal to Vass and Otto Brenner.",
+        "He chaired the Lakes Institute there, created in 1957, for a decade.",
+        "The business was incorporated as Vass Cycles in 1946.",
+        "The Tour of Lakes started in 2002, the same year as his Lakes Institute.")
+    for text, name in (("the Vass Frame", "Clara Nagy"), ("Polar Wheel", "Grace Jones"),
+                       ("Danube Medal", "Clara Nagy")):
+        (flag,) = on(flags, text, "fact_mismatch")
+        assert name in flag.message, flag
+    assert "1966" in on(flags, "created in 1957", "date_mismatch")[0].message
+    (renamed,) = on(flags, "incorporated as Vass Cycles", "date_mismatch")
+    assert "1946 is the date of Vass Workshop" in renamed.message
+    assert "1966" in on(flags, "the same year as his Lakes Institute")[0].message
+
+
+def test_an_edition_of_a_series_of_events_is_an_event() -> None:
+    from analysis.kb.wikidata_values import entity_type
+
+    assert entity_type([], ["P155", "P571", "P576"]) == "other"  # the 1960 Summer Olympics
+    assert entity_type([], ["P155", "P577"]) == "work"  # the next book of a series
+    assert entity_type([], ["P156"]) == "work"

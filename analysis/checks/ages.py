@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.checks.base import CheckContext, Finding
+from analysis.checks.base import CheckContext, Finding, claim_date
 from analysis.checks.life import (
     NEW_CLAUSE,
     NUM,
@@ -148,6 +148,9 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
+            if m.group(0).lower().startswith("aged") and _someone_elses_date(
+                    ctx, start, end, when):
+                continue  # "Lili was frail ..., and she died in March 1918, aged 24"
             possible = sorted(_possible_ages(birth.date, when))
             if age in possible or birth.date.precision == "decade":
                 continue
@@ -162,6 +165,16 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 f"{at_date}", (birth.evidence,),
                 f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
     return found
+
+
+def _someone_elses_date(ctx: CheckContext, start: int, end: int, when: PartialDate) -> bool:
+    """The sentence's claims at that date are all about someone else."""
+    at = [c for c in ctx.analysis.claims if start <= c.start < end and c.time is not None
+          and (d := claim_date(c)) is not None and agrees(d, when)]
+    subject = ctx.analysis.subject
+    return bool(at) and subject is not None and all(
+        c.subject not in (subject.name, "(unspecified)", "(unknown)")
+        and (c.subject_kb_id is None or c.subject_kb_id != subject.kb_id) for c in at)
 
 
 def _dates_age(ctx: CheckContext, tx: Timex, at: int, sentence: tuple[int, int], reach: int,

@@ -29,6 +29,7 @@ _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 _PRONOUNS = frozenset("her him his them their it its this that these those".split())
 _APPROXIMATE = re.compile(r"\b(nearly|almost|about|around|some|roughly|over|more than|less than|"
                          r"close to|under|some)\s*$", re.I)
+_STORY_TIME = re.compile(r"\s*the\s+(?:events|action|story|plot)\s+of\b", re.I)
 _PHRASE_STOPS = frozenset(
     "was were is are had has have in on at by when that which who as and but with from for "
     "came went did".split()
@@ -46,6 +47,8 @@ def relative_arithmetic(ctx: CheckContext) -> list[Finding]:
         for m in _INTERVAL.finditer(sentence):
             if _APPROXIMATE.search(sentence[max(0, m.start() - 15) : m.start()]):
                 continue  # "nearly five decades after": not a sum to check
+            if _STORY_TIME.match(m["rest"]):
+                continue  # "set fifteen years after the events of the first book": story time
             count = parse_number(m["n"])
             if count is None:
                 continue

@@ -185,8 +185,17 @@ def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None],
     with ``firms`` not a person or organisation (makers may be firms: "with Snøhetta")."""
     entities = [kb.entity(i) if i else None for i in people]
     kinds = ("person", "organization") if firms else ("person",)
-    if not entities or any(e is None or e.type not in kinds for e in entities):
+    if not entities:
         return []
+    if any(e is None or e.type not in kinds for e in entities):
+        if any(e is None or e.type == "work" for e in entities):
+            return []  # "shared with Bob Fosse's All That Jazz": a film shares with a film
+        # "shared with Grace Jones and Playing for Change": a band among them; only a claimed
+        # name that the KB knows as a person, and as none of them, is told apart
+        known = set(filter(None, people))
+        found = kb.candidates([normalize_name(c) for c in claimed])
+        return [c for c in claimed if (matches := found.get(normalize_name(c)))
+                and all(e.type == "person" and e.id not in known for e in matches)]
     names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in entities if e]
     return [c for c in claimed if not any(
         k == normalize_name(c) or k.endswith(" " + normalize_name(c)) for known in names

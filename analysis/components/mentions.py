@@ -246,6 +246,11 @@ def _named_by_apposition(tok: Token) -> bool:
                  or tok.i + 3 < len(doc) and doc[tok.i + 3].tag_ == "POS"))
 
 
+# Lower-case particles that open surnames ("von Mises", "van Gogh", "de Gaulle", "al-Khwarizmi")
+_PARTICLES = frozenset("von van de da di du del della der den des le la ten ter bin ibn al el "
+                       "dos das".split())
+
+
 def name_ngrams(
     doc: Doc, max_words: int, normalize: Callable[[str], str],
     tails: frozenset[str] = frozenset(),
@@ -284,9 +289,11 @@ def name_ngrams(
     # "Play Magnus, the company he co-founded": a capitalised word opening a sentence may
     # open a name when a name-like word follows it (the KB decides)
     # ... and so may a number before a name-like word ("21 Lessons for the 21st Century")
+    # ... and so may a surname's particle ("after von Mises died": "von Mises")
     can_start = [namey[i] or opener[i] or described[i] or (
         i + 1 < len(toks) and namey[i + 1] and (
-            toks[i].is_alpha and toks[i].text[:1].isupper() or toks[i].is_digit))
+            toks[i].is_alpha and toks[i].text[:1].isupper() or toks[i].is_digit
+            or lowers[i] in _PARTICLES))
         for i in range(len(toks))]
     for seg_start, seg_end in _segments(doc):
         for i in range(seg_start, seg_end):

@@ -64,8 +64,14 @@ def entity_type(classes: Iterable[str], properties: Iterable[str] = ()) -> Entit
     present = set(properties)
     for etype, marks in TYPE_BY_PROPERTIES:
         if present & marks:
+            if etype == "work" and not present & marks - _SERIES and present & _EVENT_DATES:
+                return "other"  # one edition of a series of events (the 1960 Olympics)
             return etype
     return "other"
+
+
+_SERIES = frozenset({"P155", "P156"})
+_EVENT_DATES = frozenset({"P571", "P576", "P580", "P582", "P585"})
 
 
 # The head noun of a description names the kind of thing ("cultural prize of the city of
