@@ -432,7 +432,10 @@ def together_with(
         # "awarded the Nobel Prize to Yang and Lee": the recipients share it
         subj = next(iter(recipients_after_to(trig.token)), subj)
     for conj in subj.conjuncts if subj is not None else ():
-        m = ctx.mention_at.get(conj.i)
+        # ("she and her son Richard shared the Hubbard Medal": the son is named in apposition)
+        m = ctx.mention_at.get(conj.i) or next(
+            (ctx.mention_at[t.i] for t in conj.subtree if t.i in ctx.mention_at
+             and ctx.mention_at[t.i].label == "person"), None)
         if m is not None and m.label == "person":
             add_person(ctx, people, m)
     shared = shared_with(ctx, award)

@@ -329,7 +329,11 @@ def _build_claim(
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
-    if trig.target is not None and predicate == "award" and subj_mention is trig.target:
+    if trig.target is not None and predicate == "award" and (
+            subj_mention is trig.target or subj_mention is not None
+            and subj_mention.label in ("place", "organization")):
+        # ("New Zealand's own highest honour, the Order of New Zealand, followed in 1993": the
+        # country gives it)
         # "The Royal Gold Medal followed in 1997": the honour is the subject's next one
         subj_text, subj_id, subj_mention = (ctx.subject.name, ctx.subject.kb_id, None) if \
             ctx.subject else ("(unknown)", None, None)

@@ -126,6 +126,23 @@ def _as_spouse(verb: Token) -> bool:
         g.lower_ in _SPOUSES for g in c.children) for c in verb.children)
 
 
+def _listed_honour(tok: Token, span: Span, mention_at: dict[int, Mention]
+                   ) -> tuple[Mention, Token] | None:
+    """"<honour>, <year>" opening a sentence or list item: the honour and its year."""
+    doc = tok.doc
+    named = mention_at.get(tok.i - 1) if tok.i > 0 else None
+    if named is None or named.label != "award" or tok.i + 1 >= span.end:
+        return None
+    first = doc[span.start]
+    year = doc[tok.i + 1]
+    if first.idx != named.start or not (year.like_num and len(year.text) == 4
+                                        and year.text.isdigit()):
+        return None
+    after = doc[tok.i + 2] if tok.i + 2 < span.end else None
+    return (named, year) if after is None or after.text in (":", ";", ".", "—", "–", ",") \
+        else None
+
+
 def _same_year_as(tok: Token, span: Span, mention_at: dict[int, Mention]
                   ) -> tuple[Mention, Token] | None:
     """"..., the same year as his Dancing House": the work or organisation named, and the
@@ -408,6 +425,9 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         kinds = ("work", "award") if tok.lemma_ == "follow" else ("award",)
         if named is not None and named.kb_id and named.label in kinds:
             return Trigger(tok, "released" if named.label == "work" else "award", target=named)
+    if tok.text == "," and (listed := _listed_honour(tok, span, mention_at)) is not None:
+        # a list of honours: "Ramon Magsaysay Award for International Understanding, 1999"
+        return Trigger(tok, "award", target=listed[0], time_at=listed[1].idx)
     if tok.lower_ == "as" and (same := _same_year_as(tok, span, mention_at)) is not None:
         # "opened in October 1997, the same year as his Dancing House": its year too
         named, year = same

@@ -291,3 +291,15 @@ def test_an_edition_of_a_series_of_events_is_an_event() -> None:
     assert entity_type([], ["P155", "P571", "P576"]) == "other"  # the 1960 Summer Olympics
     assert entity_type([], ["P155", "P577"]) == "work"  # the next book of a series
     assert entity_type([], ["P156"]) == "work"
+
+
+def test_honours_listed_followed_and_shared(check: Check) -> None:
+    flags = check(
+        "Austria's highest honour, the Danube Medal, followed in 1964.",
+        "In 2019 he and his friend Otto Brenner shared the Polar Wheel.",
+        "Honours:\n\n- Golden Wheel, 1965\n- Velo 50, 1999: named among the best\n")
+    assert "1962" in on(flags, "the Danube Medal, followed", "date_mismatch")[0].message
+    assert "Grace Jones" in on(flags, "shared the Polar Wheel", "fact_mismatch")[0].message
+    (wheel,) = on(flags, "Golden Wheel, 1965", "date_mismatch")
+    assert "1963" in wheel.message
+    assert not on(flags, "Velo 50, 1999"), flags
