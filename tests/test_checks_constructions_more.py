@@ -303,3 +303,10 @@ def test_honours_listed_followed_and_shared(check: Check) -> None:
     (wheel,) = on(flags, "Golden Wheel, 1965", "date_mismatch")
     assert "1963" in wheel.message
     assert not on(flags, "Velo 50, 1999"), flags
+
+
+def test_quotes_from_more_than_one_interview_or_a_former_pupil(check: Check) -> None:
+    flags = check(
+        '"The road forgives nothing," he has said in more than one interview.',
+        '"He could hear a loose spoke from the team car," one former pupil remembered.')
+    assert len([f for f in flags if f.category == "vague_attribution"]) == 2, flags

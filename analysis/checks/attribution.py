@@ -24,7 +24,7 @@ _SPEECH = re.compile(
 )
 _VAGUE = re.compile(
     r"\b(?:in|at|during|on|across|over)\s+(?:a|an|the|one|various|several|many|numerous|some|"
-    r"countless|multiple|his|her|their|recent|past)?\s*(?:\d{4}\s+|recent\s+|past\s+|public\s+|"
+    r"countless|multiple|his|her|their|recent|past|more than one)?\s*(?:\d{4}\s+|recent\s+|past\s+|public\s+|"
     r"online\s+)?(?:talks?|interviews?|podcasts?|speech(?:es)?|lectures?|conversations?|"
     r"occasions?|settings?|forums?|panels?|events?|conferences?|keynotes?|appearances?|posts?|"
     r"remarks|writings|discussions?|the past)\b"
@@ -41,7 +41,8 @@ _VAGUE = re.compile(
     r"|\b(?:is|was|has been|have been) (?:often |widely |frequently |famously )?quoted as "
     r"(?:saying|having said)\b"
     r"|\b(?:one|a|another) (?:former |longtime |close )?(?:student|colleague|friend|observer|"
-    r"admirer|critic|employee|insider|associate|acquaintance|fan|rival)\b(?! (?:named|called))"
+    r"admirer|critic|employee|insider|associate|acquaintance|fan|rival|pupil|teammate|"
+    r"collaborator|assistant|neighbou?r)\b(?! (?:named|called))"
     r"|\b(?:as )?(?:one|an?|another|some) (?:[\w-]+ ){0,2}?(?:said|says|put it|puts it|recalled|"
     r"noted|remarked|observed|wrote|told|has said|once said|joked)\b"
     r"|\bin the words of (?:a|an|one|some)\b"
