@@ -87,6 +87,8 @@ def anchored_claims(
             continue
         if ctx.subject is not None and ctx.subject.matches(mention):
             continue
+        if _apposed_to_work(ctx, mention):
+            continue  # "X, the Swarthmore Lecture she delivered in 2013": X's date, not the series'
         described = _described_year(ctx, mention, root)
         if described is not None:
             claim = _make(mention, described, span, "released", "")
@@ -119,6 +121,20 @@ def anchored_claims(
                 seen.add(mention.kb_id or "")
                 yield claim
                 break
+
+
+_APPOSED = re.compile(r"[?!.]?[*_]*,\s+the\s+$")
+
+
+def _apposed_to_work(ctx: ClaimContext, mention: Mention) -> bool:
+    """The name follows ", the" right after another work's name: it says what that work is."""
+    text = ctx.article.text
+    if not text.endswith(", the ", 0, mention.start) and not text.endswith(
+            ", the\n", 0, mention.start):
+        return False
+    return any(m.label == "work" and m.kb_id and m.end < mention.start
+               and _APPOSED.fullmatch(text, m.end, mention.start)
+               for m in ctx.mention_at.values())
 
 
 def _describes_subject(root: Token, verb: Token) -> bool:

@@ -338,11 +338,13 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         ):
             break  # "leader of the CDU in 1998": the date is not part of the role
         words.append(tok)
-    while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an", "and"):
+    while words and words[-1].lower_ in ("at", "of", "for", "with", "in", "the", "a", "an", "and",
+                                         "from", "within", "by"):
         words.pop()
-    # (and "named him the Feynman Professor": the one named is no part of the role)
+    # (and "named him the Feynman Professor": the one named is no part of the role; "promoted
+    # to full professor": nor is the "to")
     while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their",
-                                        "him", "them"):
+                                        "him", "them", "to"):
         words.pop(0)
     possessive = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
     if possessive is not None and not any(t.lower_ in ROLE_NOUNS for t in words[:possessive]):

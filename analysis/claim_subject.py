@@ -29,7 +29,8 @@ _OWN_STEPS = frozenset(
 )
 
 
-_APPOINTING = frozenset("appoint name elect promote hire recruit nominate knight make".split())
+_APPOINTING = frozenset(
+    "appoint name elect promote elevate hire recruit nominate knight make".split())
 # Verbs whose object does what their "to ..." clause says: "asked her to lead X"
 _OBJECT_CONTROL = _APPOINTING | frozenset("ask invite persuade choose select pick".split())
 

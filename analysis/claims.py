@@ -483,6 +483,11 @@ def _candidate_objects(
     text = ctx.article.text
     objects = [m for m in objects if not (
         m.end <= trig.token.idx and ";" in text[m.end : trig.token.idx])]
+    if trig.predicate in ("born", "died") and trig.token.pos_ == "NOUN":
+        # "At his death he was preparing to wrap the Arc de Triomphe in Paris": the noun's own
+        # phrase says where ("his death in Paris"), not the clause after it
+        edge = trig.token.right_edge
+        objects = [m for m in objects if m.start < edge.idx + len(edge)]
     if trig.predicate == "left":  # "left Princeton for Stony Brook": where he went next
         objects = [m for m in objects if "for" not in (path_preps(trig, m) or set())
                    and not FOR_BEFORE.search(text, max(0, m.start - 10), m.start)]

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from analysis.kb.api import KBReader
 from analysis.models import Article, Mention
 from analysis.vocabulary import FEMALE_PRONOUNS, MALE_PRONOUNS
 
@@ -41,8 +42,11 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | None:
-    """The most mentioned person; the title and lead break ties (a profile names its subject early).
+def find_subject(
+    article: Article, mentions: list[Mention], kb: KBReader | None = None
+) -> ProfileSubject | None:
+    """The most mentioned person; the title and lead break ties (a profile names its subject
+    early), and so does the KB: the person it knows most about is the one it was written for.
 
     A surname mention counts for the full name that ends with it ("LeCun" for "Yann LeCun").
     """
@@ -60,10 +64,14 @@ def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | 
     first = min(first_seen.values())
     lead_end = next((b.end for b in article.blocks if b.kind == "paragraph"), 0)
 
+    best_known = _best_known(kb, counts)
+
     def weight(k: str) -> tuple[float, int]:
-        # A profile names its subject in the title and first; others come and go.
+        # A profile names its subject in the title and first; others come and go. ("The
+        # Professor Who Said No" names him twice, and calls him "he"; Sadat is named five times)
         score = counts[k] + (3 if _display(k, people).casefold() in title else 0)
         score += 2 if first_seen[k] == first else 1 if first_seen[k] < lead_end else 0
+        score += 2 if k == best_known else 0
         return score, -first_seen[k]
 
     best = max(counts, key=weight)
@@ -73,6 +81,19 @@ def find_subject(article: Article, mentions: list[Mention]) -> ProfileSubject | 
     names |= {n.split()[-1] for n in list(names) if len(n.split()) > 1}
     kb_id = next((m.kb_id for m in members if m.kb_id), None)
     return ProfileSubject(display, kb_id, frozenset(names), _pronouns(article.text))
+
+
+def _best_known(kb: KBReader | None, counts: Counter[str]) -> str | None:
+    """The linked person with the most KB facts, if clearly the most (1.5 times the next)."""
+    if kb is None:
+        return None
+    known = sorted(((len(kb.facts(k)), k) for k in counts if kb.entity(k) is not None),
+                   reverse=True)
+    if not known or known[0][0] == 0:
+        return None
+    if len(known) > 1 and known[0][0] < 1.5 * known[1][0]:
+        return None
+    return known[0][1]
 
 
 def _pronouns(text: str) -> frozenset[str]:

@@ -74,6 +74,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "name": "position",
     "elect": "position",
     "promote": "position",
+    "elevate": "position",  # "Mubarak elevated him to deputy prime minister"
     "serve": "position",
     "lead": "position",
     "head": "position",

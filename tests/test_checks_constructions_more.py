@@ -38,6 +38,9 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "member of", "value": "Royal Cycling Society", "start": 1975},
            {"property": "position held", "value": "professor of engineering",
             "qualifiers": {"of": "Vienna Polytechnic"}, "start": 1995, "end": 2000},
+           {"property": "position held", "value": "deputy minister for sport",
+            "start": 1991, "end": 1994},
+           {"property": "place of death", "value": "Vienna"},
            {"property": "award received", "value": "Polar Wheel", "point in time": 2019,
             "qualifiers": {"together with": ["Grace Jones", "Wheels for Change"]}},
            {"property": "award received", "value": "Danube Medal", "point in time": 1962,
@@ -86,6 +89,12 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "replaces", "value": "Vass Workshop"}),
     _thing("local:lakes-institute", "Lakes Institute", "organization",
            {"property": "inception", "value": 1966}),
+    _thing("local:lakes-lecture", "Lakes Lecture", "work",
+           {"property": "inception", "value": 1907}),
+    _thing("local:road-home", "The Road Home", "work",
+           {"property": "publication date", "value": 2013}, {"property": "author", "value": VASS}),
+    _thing("local:paris", "Paris", "place"),
+    _thing("local:observatory", "Kapteyn Telescope", "other"),
     _thing("local:velo-50", "Velo 50", "award",
            aliases=("50 greatest riders of the century", "50 greatest riders")),
     _thing("local:honorary-wheel", "honorary Golden Wheel", "award"),
@@ -310,3 +319,48 @@ def test_quotes_from_more_than_one_interview_or_a_former_pupil(check: Check) -> 
         '"The road forgives nothing," he has said in more than one interview.',
         '"He could hear a loose spoke from the team car," one former pupil remembered.')
     assert len([f for f in flags if f.category == "vague_attribution"]) == 2, flags
+
+
+def test_a_subject_named_less_often_than_a_minister(checker: tuple[Any, Any],
+                                                   analyze_text: Callable[..., Any]) -> None:
+    # the KB knows most about the one it was written for
+    text = ("The Rider Who Said No\n\nOn a grey morning in Vienna, Emil Vass, now 96, reads "
+            "three newspapers. Otto Brenner hired him in 1958. Otto Brenner liked him. Otto "
+            "Brenner promoted him. Otto Brenner retired in 1970. He has outlived them all.\n")
+    analysis = analyze_text(text, analyzer=checker[1])
+    assert analysis.subject is not None and analysis.subject.name == VASS
+
+
+def test_posts_projects_and_deaths_read_narrowly(check: Check) -> None:
+    flags = check(
+        "In 1995 the Vienna Polytechnic promoted him to full professor from within its faculty.",
+        "There he managed the Austrian side of the Kapteyn Telescope project.",
+        "At his death he was preparing a ride from Vienna to Paris.",
+        "In 1989 the chancellor elevated him to deputy minister for sport.",
+        "In The Road Home, the Lakes Lecture he delivered in 2013, he spoke of Vienna.")
+    assert not on(flags, "full professor"), flags
+    assert not on(flags, "Kapteyn Telescope"), flags
+    assert not on(flags, "At his death"), flags
+    assert "1991" in on(flags, "elevated him", "date_mismatch")[0].message
+    assert not on(flags, "Lakes Lecture"), flags
+
+
+def test_quotes_split_by_their_speaker_and_published_remarks(check: Check,
+                                                             checker: tuple[Any, Any],
+                                                             check_text: Callable[..., Any]
+                                                             ) -> None:
+    html = ("<html><head><title>Emil Vass</title></head><body><h1>Emil Vass</h1>"
+            "<p>Emil Vass is a Hungarian cyclist.</p>"
+            "<blockquote class='pullquote'>\u201cThe road is free. Nobody can buy it, nobody "
+            "can own it.\u201d</blockquote>"
+            "<p>\u201cThe road is free,\u201d he told Velo magazine in May 2001. \u201cNobody "
+            "can buy it, nobody can own it.\u201d</p>"
+            "<blockquote><p>\u201cThis race gives hope to every rider from a small town,\u201d "
+            "he said in Vienna in August 2016, in remarks published by the Royal Cycling "
+            "Society.</p></blockquote></body></html>")
+    kb, analyzer = checker
+    flags = check_text(html, kb=kb, analyzer=analyzer, fmt="html")[2]
+    assert not [f for f in flags if f.category in ("quote_mismatch", "vague_attribution")], flags
+    flags = check("No rider of his century brought cycling to more people.",
+                  "He is the most gifted climber the sport has produced.")
+    assert len(on(flags, "", "unsupported_claim")) == 2, flags

@@ -173,6 +173,11 @@ def _verify_relation(
         # KB's employer too; the other name places the post, it does not replace it
         rivals = []
     if not matching:
+        if claim.predicate == "position" and claimed is None and \
+                entity_kind(kb, claim.object_kb_id) == "other":
+            # "managed the British side of the James Clerk Maxwell Telescope project", undated:
+            # a project led is no post the KB's list of posts leaves out
+            return Outcome("unverifiable", "property absent")
         # Not awards: a year holds many honours, and the KB's list is never the whole list.
         if rivals and claim.predicate in ("studied", "worked_at", "joined", "left", "position"):
             return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)

@@ -87,7 +87,9 @@ _GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", 
 # Function words and adverbs that say nothing about which role ("also chancellor of X").
 _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her",
                         "also", "now", "currently", "still", "again", "once", "formerly",
-                        "then", "later", "longtime", "former", "founding", "inaugural"})
+                        "then", "later", "longtime", "former", "founding", "inaugural",
+                        # "promoted to full professor": the rank the KB's "Professor of X" is
+                        "full"})
 
 
 def related_orgs(kb: KBReader, entity_id: str) -> set[str]:

@@ -31,7 +31,9 @@ _PATTERNS = [
             r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b(?!-|\s+of\b)"
             r"[^.;]{0,40}?\b("
             r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|"
-            r"generation|era|time)|in the world)\b",
+            r"generation|era|time)|in the world"
+            # "the most important artist the television age has produced"
+            r"|(?:has|have) (?:ever )?(?:produced|known|seen))\b",
             re.I,
         ),
         _SUPERLATIVE,
@@ -89,7 +91,8 @@ _PATTERNS = [
                    # "no engineer alive has touched more lives", "there was no physicist alive
                    # who could match him", "No civil servant of her generation commanded
                    # greater respect"
-                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|of (?:his|her|their) generation)"
+                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|of (?:his|her|their) "
+                   r"(?:generation|century|era|time|age))"
                    r"\s+[^.;]{0,60}?\b(?:more(?! than a)|better|greater|match|rival|equal)\b",
                    re.I),
         "a universal comparison no source can back",

@@ -34,7 +34,7 @@ class ProfileClaims:
         mentions = list(doc._.mentions or [])
         sentences = sentence_spans(doc)
         doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions, sentences)
-        subject = find_subject(article, mentions)
+        subject = find_subject(article, mentions, self.kb)
         doc._.subject = subject
         doc._.claims = extract_claims(
             doc,
