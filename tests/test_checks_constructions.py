@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from analysis.models import Flag
+from sentence_checks import Check, on, sentence_check
 
 SRC = "https://example.org/test-source"
 HOLM = "Irena Holm"
@@ -125,7 +124,6 @@ ENTITIES: list[dict[str, Any]] = [
     _work("local:biennale-2006", "2006 Bergen Biennale", 2006, kind="other"),
 ]
 
-Check = Callable[..., list[Flag]]
 AS_OF = date(2024, 6, 1)
 
 
@@ -137,17 +135,7 @@ def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., P
 
 @pytest.fixture(scope="module")
 def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
-    kb, analyzer = checker
-
-    def run(*sentences: str, as_of: date = AS_OF) -> list[Flag]:
-        text = f"{HOLM}\n\n{HOLM} is a Danish architect. " + " ".join(sentences) + "\n"
-        return check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)[2]
-
-    return run
-
-
-def on(flags: list[Flag], text: str, category: str | None = None) -> list[Flag]:
-    return [f for f in flags if text in f.sentence and category in (None, f.category)]
+    return sentence_check(check_text, checker, f"{HOLM}\n\n{HOLM} is a Danish architect. ", AS_OF)
 
 
 def test_titles_with_a_colon_or_an_article_of_their_own(check: Check) -> None:

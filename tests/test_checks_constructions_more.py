@@ -1,4 +1,4 @@
-"""Constructions held-out sets 33 and 34 showed the checker missing or misreading, each in a
+"""Constructions held-out sets 33 to 40 showed the checker missing or misreading, each in a
 general form: an invented cyclist and race organiser, his teams, his wife and his book (no
 evaluation set holds them). The KB below is all the checker knows.
 """
@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from analysis.models import Flag
+from sentence_checks import Check, on, sentence_check
 
 SRC = "https://example.org/test-source"
 VASS = "Emil Vass"
@@ -100,7 +99,6 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:honorary-wheel", "honorary Golden Wheel", "award"),
 ]
 
-Check = Callable[..., list[Flag]]
 AS_OF = date(2026, 6, 1)
 
 
@@ -112,17 +110,7 @@ def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., P
 
 @pytest.fixture(scope="module")
 def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
-    kb, analyzer = checker
-
-    def run(*sentences: str, as_of: date = AS_OF) -> list[Flag]:
-        text = f"{VASS}\n\n{VASS} is a Hungarian cyclist. " + " ".join(sentences) + "\n"
-        return check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)[2]
-
-    return run
-
-
-def on(flags: list[Flag], text: str, category: str | None = None) -> list[Flag]:
-    return [f for f in flags if text in f.sentence and category in (None, f.category)]
+    return sentence_check(check_text, checker, f"{VASS}\n\n{VASS} is a Hungarian cyclist. ", AS_OF)
 
 
 def test_a_capitalised_contraction_is_a_name(checker: tuple[Any, Any],

@@ -1,0 +1,28 @@
+"""Shared by the tests that check sentences about an invented person against an invented KB."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from analysis.models import Flag
+
+Check = Callable[..., list[Flag]]
+
+
+def sentence_check(check_text: Callable[..., Any], checker: tuple[Any, Any], lead: str,
+                   as_of: date) -> Check:
+    """``check(*sentences, as_of=...)``: the flags of ``lead`` followed by the sentences."""
+    kb, analyzer = checker
+
+    def run(*sentences: str, as_of: date = as_of) -> list[Flag]:
+        text = lead + " ".join(sentences) + "\n"
+        return check_text(text, kb=kb, analyzer=analyzer, as_of=as_of)[2]
+
+    return run
+
+
+def on(flags: list[Flag], text: str, category: str | None = None) -> list[Flag]:
+    """The flags whose sentence holds ``text`` (of ``category``, when given)."""
+    return [f for f in flags if text in f.sentence and category in (None, f.category)]
