@@ -401,8 +401,9 @@ def together_with(
     after = award.end if award else -1
     people: list[str] = []
     seen_with = False
+    skip_to = -1
     for tok in window:
-        if tok.idx < after:
+        if tok.idx < after or tok.i <= skip_to:
             continue
         if tok.text in (";", "—") or (tok.text == "," and seen_with is False and people):
             break
@@ -413,6 +414,12 @@ def together_with(
             continue
         if tok.is_punct and tok.text == "," and tok.nbor(1).lower_ in ("and", "but", "while"):
             break
+        if tok.text == "," and tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("VBN", "VBG"):
+            # "together with Steve Jobs, presented by President Ronald Reagan": the giver, in
+            # a participle set off by commas, shares nothing (the words after it may)
+            skip_to = next((t.i for t in tok.doc[tok.i + 1 : tok.sent.end] if t.text == ","),
+                           tok.sent.end)
+            continue
         m = ctx.mention_at.get(tok.i)
         if m is not None and m is not award and m.label == "award":
             break

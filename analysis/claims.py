@@ -160,6 +160,8 @@ def _sentence_claims(
             time = inherited_time(span, trig, own_time) or label_time
             if time is None and frame_time is not None and main_clause(trig.token):
                 time = frame_time
+        if time is not None and _still_now(trig.token):
+            time = None  # "He still chairs X, the network he helped found in 1996": of now
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
@@ -172,6 +174,13 @@ def _sentence_claims(
             if first is None or first.time is None and not first.present and each.time:
                 kept[key] = each
     yield from kept.values()
+
+
+def _still_now(verb: Token) -> bool:
+    """A present-tense verb said to hold now ("still chairs", "currently leads")."""
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "advmod" and c.lower_ in ("still", "currently", "now", "today")
+        for c in verb.children)
 
 
 def _year_clause(ctx: ClaimContext, verb: Token) -> Timex | None:

@@ -40,6 +40,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "position held", "value": "deputy minister for sport",
             "start": 1991, "end": 1994},
            {"property": "place of death", "value": "Vienna"},
+           {"property": "position held", "value": "chair of the Lakes Institute",
+            "qualifiers": {"of": "Lakes Institute"}, "start": 1970, "end": 1980},
            {"property": "award received", "value": "Polar Wheel", "point in time": 2019,
             "qualifiers": {"together with": ["Grace Jones", "Wheels for Change"]}},
            {"property": "award received", "value": "Danube Medal", "point in time": 1962,
@@ -352,3 +354,31 @@ def test_quotes_split_by_their_speaker_and_published_remarks(check: Check,
     flags = check("No rider of his century brought cycling to more people.",
                   "He is the most gifted climber the sport has produced.")
     assert len(on(flags, "", "unsupported_claim")) == 2, flags
+
+
+def test_counts_ages_and_posthumous_entries(check: Check) -> None:
+    flags = check(
+        "He earned a bachelor's degree in 1970 and a master's degree in 1972.",
+        "He received a doctorate in 2005, thirty-three years after his master's degree.",
+        "Otto Brenner, who died in 2023 at the age of 100, was at 97 the oldest rider to win.",
+        "The Royal Cycling Society, founded in 1887, did not change its rules overnight. Five "
+        "years later, in 1972, it admitted women.",
+        "He died in Vienna in 2020.",
+        "Honours:\n\n- 2021: Receives a special Golden Wheel\n")
+    assert not [f for f in flags if f.category == "internal_inconsistency"], flags
+
+
+def test_givers_newspapers_and_posts_held_now(check: Check) -> None:
+    flags = check(
+        "2019: Awarded the Polar Wheel together with Grace Jones, presented by Otto Brenner.",
+        "In 1962 he shared the Danube Medal, awarded by the Royal Cycling Society, with Otto "
+        "Brenner.",
+        '"The road forgives nothing," he told The New York Times in an interview published in '
+        "August 1976.",
+        "He still chairs the Lakes Institute, the school he helped found in 1966.",
+        "It remains the greatest ride of the twentieth century.")
+    assert not on(flags, "Polar Wheel"), flags
+    assert "Clara Nagy" in on(flags, "Danube Medal", "fact_mismatch")[0].message
+    assert not on(flags, "The New York Times"), flags
+    assert "1980" in on(flags, "He still chairs", "stale_claim")[0].message
+    assert on(flags, "twentieth century", "unsupported_claim"), flags

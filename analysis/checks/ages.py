@@ -117,7 +117,7 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
         # The birth date itself dates no age ("Born on 7 October 1955, she began at age 4").
         dates = [(t, d) for t, d in calendar_dates(ctx, start, end)
                  if not agrees(d, birth.date)]
-        if not dates:
+        if not dates or _about_someone_else(ctx, start, end, sentence):
             continue
         plain = [*_AGE.finditer(sentence), *_named_ages(ctx, sentence)]
         taken = {m.start() for m in plain} | {m.end() for m in plain}
@@ -165,6 +165,21 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 f"{at_date}", (birth.evidence,),
                 f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
     return found
+
+
+def _about_someone_else(ctx: CheckContext, start: int, end: int, sentence: str) -> bool:
+    """"Goodenough, who died in 2023 at the age of 100, was at 97 the oldest ...": a sentence
+    that opens on another person and never names or refers to the subject."""
+    subject = ctx.analysis.subject
+    first = next((m for m in ctx.analysis.mentions if m.start == start), None)
+    if subject is None or first is None or first.label != "person" or subject.matches(first):
+        return False
+    words = set(re.findall(r"[a-z']+", sentence.lower()))
+    return not words & (subject.pronouns or _ANY_PRONOUN) and not any(
+        n in sentence.lower() for n in subject.names)
+
+
+_ANY_PRONOUN = frozenset({"he", "she", "his", "her", "him", "they", "their"})
 
 
 def _someone_elses_date(ctx: CheckContext, start: int, end: int, when: PartialDate) -> bool:

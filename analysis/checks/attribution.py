@@ -171,7 +171,13 @@ def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str]
             continue  # "in Napier" says where; a place named otherwise does not
         if m.label == "person" and subject is not None and subject.matches(m):
             continue
-        lead_in = ctx.text[max(start, m.start - 12):m.start].lower()
+        # ("told The New York Times": the linker may read "New York" as the place and
+        # "Times" as a name of its own; the words before the run of names say who was told)
+        first = m.start
+        while (before := next((x for x in ctx.analysis.mentions if 0 <= first - x.end <= 1
+                               and x.start < first), None)) is not None:
+            first = before.start
+        lead_in = ctx.text[max(start, first - 12):first].lower()
         if near[0] <= m.start <= near[1] or lead_in.endswith(_ADDRESSED):
             return True
     return any(

@@ -21,7 +21,10 @@ _INTERVAL = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+|whole\s+|long\s+)?(?P<unit>years?|decades?)\s+"
     # "Five years and 5,127 prototypes later"
     r"(?:and\s+[\d,]+\s+\w+\s+)?"
-    r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b(?P<rest>[^,.;:—]*)",
+    # (the phrase ends where the main clause's subject starts: "Seven years after Boston she
+    # won ...": after Boston; but "after she had left" is the leaving)
+    r"(?P<dir>later|after|afterwards|on|earlier|before|previously)\b"
+    r"(?P<rest>(?:\s+(?:he|she|they|we|I)\b)?(?:(?!\s(?:he|she|they|we)\s)[^,.;:—])*)",
     re.I,
 )
 _FIRST_VERSION = frozenset({"original", "first", "predecessor", "earlier"})
@@ -113,7 +116,7 @@ def _interval_ends(
                 return ((start, end), earlier[-1]), stated
         anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or \
             _named_earlier(ctx, index, rest_start, rest_end) or (
-                _earlier_mention(ctx, index, head) if head else None)
+                _earlier_mention(ctx, index, head, m["rest"]) if head else None)
         return _nth_of_series(ctx, m["rest"], anchor), (outside[0] if outside else None)
     before = [(tx, d) for tx, d in dates if tx.start < m_start]
     # "Three years later she followed it with X, ..., and in 2010 with Y": a date past a new
@@ -270,7 +273,11 @@ def _head_word(phrase: str) -> str | None:
 Anchor = tuple[tuple[int, int], PartialDate]
 
 
-def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
+def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
+                     ) -> Anchor | None:
     # "his diagnosis" finds "was diagnosed": compare the first six letters of longer words;
     # "after he had left" finds "allowed to leave" by the verb's lemma
     stems = {head[:6] if len(head) > 7 else head}
@@ -278,13 +285,23 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str) -> Anchor | None:
     if verb and verb != head and not verb.startswith(head[:3]):  # "left": "leave", "leaving"
         stems.add(verb[:-1] if verb.endswith("e") else verb)
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})\w*", re.I)
+    # "thirty-three years after his master's degree": the master's, not the bachelor's degree
+    # named first in "a bachelor's degree in 1970 and a master's degree in 1972"
+    words = [w.lower() for w in re.findall(r"[\w'’]+", phrase)]
+    qualifier = _POSSESSIVE_S.sub("", words[words.index(head) - 1]) if head in words[1:] else ""
+    qualified = re.compile(rf"\b{re.escape(qualifier)}(?:['’]s)?\s+{re.escape(head)}",
+                           re.I) if len(qualifier) > 3 else None
     for s, e in reversed(ctx.analysis.sentences[:index]):
         dates = calendar_dates(ctx, s, e)
-        found = pattern.search(ctx.text[s:e])
+        found = (qualified.search(ctx.text[s:e]) if qualified else None) or \
+            pattern.search(ctx.text[s:e])
         if dates and found:
             at = s + found.start()
-            # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958".
-            return (s, e), min(dates, key=lambda d: abs(d[0].start - at))[1]
+            # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958"; one
+            # written just after it first ("a bachelor's degree in 1970 and a master's degree
+            # in 1972": the master's is 1972)
+            after = [d for d in dates if 0 <= d[0].start - found.end() - s <= 12]
+            return (s, e), (after or [min(dates, key=lambda d: abs(d[0].start - at))])[0][1]
     return None
 
 
@@ -311,7 +328,16 @@ def _other_event_fits(ctx: CheckContext, index: int, m: re.Match[str], year: int
 
 def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
     for s, e in reversed(ctx.analysis.sentences[:index]):
-        dates = calendar_dates(ctx, s, e)
-        if dates:
-            return (s, e), dates[-1][1]
+        # (not "The Boston Athletic Association, founded in 1887, did not change its mind":
+        # a date set off in commas describes the name before it, not the story's moment, and
+        # which date is, the sentences before do not tell)
+        dated = calendar_dates(ctx, s, e)
+        dates = [(tx, d) for tx, d in dated
+                 if not _SET_OFF_DATE.search(ctx.text, max(s, tx.start - 40), tx.start)]
+        if dated:
+            return ((s, e), dates[-1][1]) if dates else None
     return None
+
+
+_SET_OFF_DATE = re.compile(r",\s+(?:founded|established|created|formed|built|born|opened)\s+"
+                           r"(?:in\s+)?$", re.I)

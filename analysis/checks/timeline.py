@@ -45,7 +45,9 @@ _ACT_VERBS = (
 _ACTS = re.compile(r"\b(?:he|she|they)\s+" + _ACT_VERBS, re.I)
 # "2015: Addresses the United Nations": a dated entry whose verb has no subject is the subject's.
 # (The present tense only: "2014: Inducted into the Hall of Fame" is an honour, not an act.)
-_BULLET_ACT = re.compile(r"^(?:c\.\s?)?\d{4}\s?(?::|\s[–—|-])\s+[A-Z][a-z]+[^s\W]s\b")
+# ("2021: Receives a special Golden Lion": an honour received, posthumously too, is no act)
+_BULLET_ACT = re.compile(r"^(?:c\.\s?)?\d{4}\s?(?::|\s[–—|-])\s+(?!Receives\b|Gets\b)"
+                         r"[A-Z][a-z]+[^s\W]s\b")
 
 
 def _acts(ctx: CheckContext, sentence: str) -> bool:

@@ -30,8 +30,8 @@ _PATTERNS = [
             # nor "most of his time", a quantity
             r"\b(the )?(single )?(most|greatest|best|finest|foremost)\b(?!-|\s+of\b)"
             r"[^.;]{0,40}?\b("
-            r"of all time|ever|in history|of (?:the|this|our|his|her) (?:century|"
-            r"generation|era|time)|in the world"
+            r"of all time|ever|in history|of (?:the|this|our|his|her) (?:[\w-]+ )?(?:century|"
+            r"generation|era|time)|in the (?:[\w-]+ )?world|of its kind anywhere"
             # "the most important artist the television age has produced"
             r"|(?:has|have) (?:ever )?(?:produced|known|seen))\b",
             re.I,
