@@ -23,6 +23,15 @@ from analysis.claim_context import (
     ClaimContext,
 )
 from analysis.claim_current import current_roles
+from analysis.claim_implied import coordinated, still_held
+from analysis.claim_named import (
+    antecedent_work,
+    listed_founders,
+    modified_name,
+    named_next,
+    relative_object,
+    unnamed_work,
+)
 from analysis.claim_objects import (
     SETTING_PREPS,
     WORK_PREDICATES,
@@ -43,9 +52,7 @@ from analysis.claim_objects import (
 )
 from analysis.claim_shared import shared_in_next_sentence
 from analysis.claim_subject import (
-    mention_in_phrase,
     resolve_subject,
-    subject_token,
 )
 from analysis.claim_time import (
     assign_times,
@@ -165,7 +172,7 @@ def _sentence_claims(
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
-        for each in (claim, *_coordinated(ctx, claim), *_still_held(ctx, claim, start, end)):
+        for each in (claim, *coordinated(ctx, claim), *still_held(ctx, claim, start, end)):
             key = (each.predicate, each.object_kb_id or each.object, each.subject,
                    each.present and each.time is None)
             # "became a member of X" makes one claim, not two; "Her second Nobel Prize ...
@@ -208,102 +215,6 @@ def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Tim
                  if id(t) not in taken and t.start >= head.start_char), None)
 
 
-_COORDINATED = frozenset({"award", "created", "founded", "released", "studied", "joined"})
-
-
-_STILL_HELD = re.compile(r",\s+(?:a|the)\s+(?:post|position|role|job|office|seat|title)\s+"
-                         r"(?:that\s+|which\s+)?(?:he|she|they)\s+(?:still|now)\s+"
-                         r"(?:holds|hold|occupies|occupy|retains|retain)\b", re.I)
-
-
-def _still_held(ctx: ClaimContext, claim: Claim, start: int, end: int) -> Iterator[Claim]:
-    """"asked her to join ... as goodwill ambassador for X, a post she still holds": the post
-    taken is also held now (judged at --as-of)."""
-    if claim.predicate not in ("joined", "position") or not claim.qualifiers.get("role") or \
-            claim.present:
-        return
-    found = _STILL_HELD.search(ctx.article.text, claim.end if claim.end < end else start, end)
-    if found is not None and claim.start <= found.start():
-        yield replace(claim, predicate="position", present=True, time=None)
-
-
-def _coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
-    """ "Received the A.M. Turing Award and the IEEE von Neumann Medal": one claim per name."""
-    if claim.predicate not in _COORDINATED or claim.obj_start < 0:
-        return
-    if claim.qualifiers.get("verb") == "(" and claim.predicate == "released":
-        return  # "X (1970) and Y (1973)": each bracketed year dates its own work only
-    first = ctx.mention_at_char(claim.obj_start)
-    span = ctx.doc.char_span(claim.obj_start, claim.obj_end, alignment_mode="expand")
-    if first is None or span is None:
-        return
-    yield from _echoed(ctx, claim, first)
-    yield from _moved_from(ctx, claim)
-    for conj in span.root.conjuncts:
-        other = ctx.mention_at.get(conj.i)
-        honours = {"award", "position"}
-        if (
-            other is None
-            or other is first
-            or (other.label != first.label and not {other.label, first.label} <= honours)
-        ):
-            continue
-        # "between the 2002 French Open and the 2003 Australian Open": a year of its own
-        # "X appeared in 1983, and his fifth novel, Y, in 1987": a gapped verb's own date
-        left, right = conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge)
-        own = next((t for t in ctx.timexes if t.value[:1].isdigit() and (
-            left <= t.start < max(other.end, right)
-            or re.fullmatch(r",?\s+(?:in|on)\s+", ctx.article.text[other.end : t.start] if
-                            other.end <= t.start < other.end + 12 else "x"))), None)
-        yield replace(
-            claim,
-            object=other.text,
-            object_kb_id=other.kb_id,
-            obj_start=other.start,
-            obj_end=other.end,
-            time=own or claim.time,
-        )
-
-
-# "..., as did his Kagawa office", "..., and so did her second novel, Harbour"
-_ECHO_WORDS = re.compile(r"\b(?:as|so)\s+(?:did|was|were|had)\b")
-_ECHO = re.compile(r",?\s+(?:as|and so)\s+(?:did|was|were|had)\s+"
-                   r"(?:(?:his|her|their|its|the)\s+)?(?:[a-z][\w-]*\s+){0,2},?\s*$")
-
-
-_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
-
-
-def _moved_from(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
-    """"He joined Manchester United from Sporting CP in 2003": he left Sporting CP then."""
-    if claim.predicate != "joined" or claim.obj_end < 0:
-        return
-    between = _FROM.match(ctx.article.text, claim.obj_end, claim.end)
-    if between is None:
-        return
-    other = ctx.mention_at_char(between.end())
-    if other is not None and other.kb_id and other.label == "organization":
-        yield replace(claim, predicate="left", object=other.text, object_kb_id=other.kb_id,
-                      obj_start=other.start, obj_end=other.end)
-
-
-def _echoed(ctx: ClaimContext, claim: Claim, first: Mention) -> Iterator[Claim]:
-    """"X opened in 1955, as did his Y": the echo makes the same claim of Y, at X's date."""
-    text = ctx.article.text
-    rest = ctx.doc.char_span(claim.obj_end, claim.end, alignment_mode="expand")
-    if rest is None or not _ECHO_WORDS.search(text, claim.obj_end, claim.end):
-        return  # most sentences: no echo to look for
-    seen = {first.start}
-    for tok in rest:
-        other = ctx.mention_at.get(tok.i)
-        if other is None or other.start in seen or other.start < claim.obj_end:
-            continue
-        seen.add(other.start)
-        if other.label == first.label and _ECHO.search(text, claim.obj_end, other.start):
-            yield replace(claim, object=other.text, object_kb_id=other.kb_id,
-                          obj_start=other.start, obj_end=other.end)
-
-
 def _build_claim(
     ctx: ClaimContext,
     span: Span,
@@ -332,9 +243,9 @@ def _build_claim(
         degree = None  # "an honorary doctorate" is an honour, not a degree studied for
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
-    obj = trig.target or _antecedent_work(ctx, trig, predicate) or pick_object(
-        objects, predicate, trig, ctx.subject) or _relative_object(ctx, trig, predicate) or \
-        _named_next(ctx, trig, predicate) or _modified_name(ctx, trig, predicate, subj_mention)
+    obj = trig.target or antecedent_work(ctx, trig, predicate) or pick_object(
+        objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
+        named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention)
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
@@ -372,7 +283,7 @@ def _build_claim(
         obj = _named_as(ctx, trig)
         if obj is None:
             return None
-    if predicate == "released" and obj is not None and _unnamed_work(ctx, trig, obj):
+    if predicate == "released" and obj is not None and unnamed_work(ctx, trig, obj):
         return None
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
             ctx, obj, time) or _ended(trig) or trig.time_at < 0 and unnamed_works_year(
@@ -422,7 +333,7 @@ def _build_claim(
                 obj = named  # "president of CBS/Sony Records, a venture with CBS": its own
             if set(role.lower().split()) & MEMBER_ROLES:
                 predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
-    listed = _listed_founders(ctx, trig, predicate)
+    listed = listed_founders(ctx, trig, predicate)
     owner = next((ctx.mention_at.get(c.i) for c in trig.token.children if c.dep_ == "poss"),
                  None) if listed else None
     if listed and owner is not None:
@@ -670,82 +581,6 @@ def _phrase_range(ctx: ClaimContext, mention: Mention, trig: Trigger) -> tuple[i
     return (left.idx, right.idx + len(right.text))
 
 
-def _antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
-    """"The Two Fridas, which she finished in 1941": the clause's work is its antecedent."""
-    head = trig.token.head
-    if predicate in ("created", "released") and trig.token.dep_ == "relcl":
-        found = ctx.mention_at.get(head.i)
-        return found if found is not None and found.label in ("work", "other") else None
-    if predicate == "released" and trig.token.pos_ == "NOUN" and any(
-            c.lower_ == "its" and c.dep_ == "poss" for c in trig.token.children):
-        # "The language, renamed C++, reached users with its first release in 1985": the
-        # work whose release it is, the clause's subject
-        verb = trig.token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        named = [ctx.mention_at[t.i] for t in subj.subtree if t.i in ctx.mention_at] \
-            if subj is not None else []
-        works = {m.start: m for m in named if m.label == "work"}
-        return next(iter(works.values())) if len(works) == 1 else None
-    return None
-
-
-def _listed_founders(ctx: ClaimContext, trig: Trigger, predicate: str) -> list[str]:
-    """The people "X's founders included" (or "were") lists."""
-    tok = trig.token
-    if predicate != "founded" or tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or \
-            verb_lemma(tok.head) not in ("include", "be"):
-        return []
-    listed = next((c for c in tok.head.children if c.dep_ in ("dobj", "attr")), None)
-    people: list[str] = []
-    for item in [listed, *listed.conjuncts] if listed is not None else []:
-        named = ctx.mention_at.get(item.i)
-        if named is not None and named.label == "person":
-            name = named.kb_label or named.text
-            if name not in people:
-                people.append(name)
-    return people
-
-
-def _modified_name(
-    ctx: ClaimContext, trig: Trigger, predicate: str, maker: Mention | None
-) -> Mention | None:
-    """"Rotork, the engineering firm founded by Terence Conran": with the maker named after
-    "by", what was founded is the name the participle describes."""
-    tok = trig.token
-    if predicate not in ("founded", "created") or maker is None or maker.label != "person" or \
-            tok.dep_ != "acl" or tok.tag_ != "VBN":
-        return None
-    named = ctx.mention_at.get(tok.head.i) or mention_in_phrase(ctx, tok.head)
-    return named if named is not None and named is not maker and named.label in (
-        "organization", "work") else None
-
-
-def _named_next(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
-    """"He began designing a new systems language ... The language, Go, was released in 2009":
-    the work made is the one the next sentence names."""
-    if predicate != "created":
-        return None
-    made = next((c for c in trig.token.children if c.dep_ == "dobj"), None)
-    if made is None or made.pos_ != "NOUN" or not any(
-            c.lower_ in ("a", "an") for c in made.children):
-        return None
-    doc = ctx.doc
-    end = trig.token.sent.end
-    if end >= len(doc):
-        return None
-    start = doc[end].sent.start if not doc[end].is_space else end + 1
-    for i in range(start + 1, min(start + 3, len(doc) - 2)):
-        if doc[i].lemma_ == made.lemma_ and doc[i - 1].lower_ == "the" and doc[i + 1].text == ",":
-            named = ctx.mention_at.get(i + 2)
-            if named is None or named.label != "work":
-                return None
-            # placed on the noun that stands for it, inside the claim's sentence
-            return replace(named, start=made.idx, end=made.idx + len(made.text))
-    return None
-
-
 def _refine_predicate(
     predicate: str, degree: str | None, objects: list[Mention], lead_verb: bool = False,
     trig: Trigger | None = None,
@@ -759,33 +594,6 @@ def _refine_predicate(
     if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
         return "created"  # "directed the film", "led the project's first release"
     return predicate
-
-
-def _relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
-    """"Tata Steel, which the group had founded in 1868": the relative pronoun's antecedent is
-    what was founded, made or released."""
-    tok = trig.token
-    if predicate not in ("founded", "created", "released") or tok.dep_ != "relcl" or not any(
-            c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
-            for c in tok.children):
-        return None
-    named = ctx.mention_at.get(tok.head.i)
-    return named if named is not None and named.kb_id and named.label in (
-        "work", "organization", "other") else None
-
-
-def _unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
-    """"FX's television adaptation of Kindred ... premiered": what premiered is the adaptation,
-    a work the sentence does not name; FX owns it and Kindred is its source."""
-    head = subject_token(trig.token)
-    span = ctx.doc.char_span(obj.start, obj.end, alignment_mode="expand")
-    if head is None or span is None or head.pos_ != "NOUN" or head.i in ctx.mention_at:
-        return False
-    root = span.root
-    # (not "his score for X, released in 1977": the work it is for is the one released)
-    return root.dep_ == "poss" and root.head == head or (
-        root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "on")
-        and root.head.head == head)
 
 
 def _is_patient(

@@ -1,0 +1,115 @@
+"""Objects a claim names outside its verb's own phrase: the work a relative clause or "its"
+refers back to, the founders a list names, the name a participle describes, the work the next
+sentence names, and a work the sentence does not name at all."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analysis.claim_context import ClaimContext
+from analysis.claim_subject import mention_in_phrase, subject_token
+from analysis.models import Mention
+from analysis.triggers import Trigger, verb_lemma
+
+
+def antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"The Two Fridas, which she finished in 1941": the clause's work is its antecedent."""
+    head = trig.token.head
+    if predicate in ("created", "released") and trig.token.dep_ == "relcl":
+        found = ctx.mention_at.get(head.i)
+        return found if found is not None and found.label in ("work", "other") else None
+    if predicate == "released" and trig.token.pos_ == "NOUN" and any(
+            c.lower_ == "its" and c.dep_ == "poss" for c in trig.token.children):
+        # "The language, renamed C++, reached users with its first release in 1985": the
+        # work whose release it is, the clause's subject
+        verb = trig.token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = [ctx.mention_at[t.i] for t in subj.subtree if t.i in ctx.mention_at] \
+            if subj is not None else []
+        works = {m.start: m for m in named if m.label == "work"}
+        return next(iter(works.values())) if len(works) == 1 else None
+    return None
+
+
+def listed_founders(ctx: ClaimContext, trig: Trigger, predicate: str) -> list[str]:
+    """The people "X's founders included" (or "were") lists."""
+    tok = trig.token
+    if predicate != "founded" or tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or \
+            verb_lemma(tok.head) not in ("include", "be"):
+        return []
+    listed = next((c for c in tok.head.children if c.dep_ in ("dobj", "attr")), None)
+    people: list[str] = []
+    for item in [listed, *listed.conjuncts] if listed is not None else []:
+        named = ctx.mention_at.get(item.i)
+        if named is not None and named.label == "person":
+            name = named.kb_label or named.text
+            if name not in people:
+                people.append(name)
+    return people
+
+
+def modified_name(
+    ctx: ClaimContext, trig: Trigger, predicate: str, maker: Mention | None
+) -> Mention | None:
+    """"Rotork, the engineering firm founded by Terence Conran": with the maker named after
+    "by", what was founded is the name the participle describes."""
+    tok = trig.token
+    if predicate not in ("founded", "created") or maker is None or maker.label != "person" or \
+            tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return None
+    named = ctx.mention_at.get(tok.head.i) or mention_in_phrase(ctx, tok.head)
+    return named if named is not None and named is not maker and named.label in (
+        "organization", "work") else None
+
+
+def named_next(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"He began designing a new systems language ... The language, Go, was released in 2009":
+    the work made is the one the next sentence names."""
+    if predicate != "created":
+        return None
+    made = next((c for c in trig.token.children if c.dep_ == "dobj"), None)
+    if made is None or made.pos_ != "NOUN" or not any(
+            c.lower_ in ("a", "an") for c in made.children):
+        return None
+    doc = ctx.doc
+    end = trig.token.sent.end
+    if end >= len(doc):
+        return None
+    start = doc[end].sent.start if not doc[end].is_space else end + 1
+    for i in range(start + 1, min(start + 3, len(doc) - 2)):
+        if doc[i].lemma_ == made.lemma_ and doc[i - 1].lower_ == "the" and doc[i + 1].text == ",":
+            named = ctx.mention_at.get(i + 2)
+            if named is None or named.label != "work":
+                return None
+            # placed on the noun that stands for it, inside the claim's sentence
+            return replace(named, start=made.idx, end=made.idx + len(made.text))
+    return None
+
+
+def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"Tata Steel, which the group had founded in 1868": the relative pronoun's antecedent is
+    what was founded, made or released."""
+    tok = trig.token
+    if predicate not in ("founded", "created", "released") or tok.dep_ != "relcl" or not any(
+            c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
+            for c in tok.children):
+        return None
+    named = ctx.mention_at.get(tok.head.i)
+    return named if named is not None and named.kb_id and named.label in (
+        "work", "organization", "other") else None
+
+
+def unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
+    """"FX's television adaptation of Kindred ... premiered": what premiered is the adaptation,
+    a work the sentence does not name; FX owns it and Kindred is its source."""
+    head = subject_token(trig.token)
+    span = ctx.doc.char_span(obj.start, obj.end, alignment_mode="expand")
+    if head is None or span is None or head.pos_ != "NOUN" or head.i in ctx.mention_at:
+        return False
+    root = span.root
+    # (not "his score for X, released in 1977": the work it is for is the one released)
+    return root.dep_ == "poss" and root.head == head or (
+        root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "on")
+        and root.head.head == head)
