@@ -105,7 +105,7 @@ def anchored_claims(
                      if v.dep_ in ("relcl", "acl") and _about_name(v, root, mention)
                      or after is not None and v.i == after.i]
         for verb in verbs:
-            if _describes_subject(root, verb):
+            if _describes_subject(root, verb) or _describes_the_thing_there(root, verb):
                 continue
             time = _bound_time(ctx, span, block, verb, mention)
             if gapped_date(ctx, mention, time):
@@ -135,6 +135,14 @@ def _apposed_to_work(ctx: ClaimContext, mention: Mention) -> bool:
     return any(m.label == "work" and m.kb_id and m.end < mention.start
                and _APPOSED.fullmatch(text, m.end, mention.start)
                for m in ctx.mention_at.values())
+
+
+def _describes_the_thing_there(root: Token, verb: Token) -> bool:
+    """"the Hale Telescope at Palomar Observatory, which was dedicated in 1948": a relative
+    clause after a place phrase describes the thing placed there as much as the place; the
+    date is not the place's own."""
+    return verb.dep_ == "relcl" and verb.head.i == root.i and root.dep_ == "pobj" and \
+        root.head.lower_ in ("at", "in", "on", "near") and root.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _describes_subject(root: Token, verb: Token) -> bool:
@@ -218,7 +226,9 @@ def _about_name(verb: Token, root: Token, mention: Mention) -> bool:
     """A relative clause whose missing object is the name ("the service Apple launched"; "X,
     which she rehearsed ... and first staged in 1978": its conjoined verb too)."""
     clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ in ("relcl", "acl") else verb
-    named = of_name(clause.head, root) or mention.start <= clause.head.idx < mention.end
+    named = of_name(clause.head, root) or mention.start <= clause.head.idx < mention.end or (
+        # "Syngene International, the contract research arm she set up in 1978"
+        clause.head.dep_ == "appos" and clause.head.head.i == root.i)
     return clause.dep_ in ("relcl", "acl") and named and not any(
         c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
 
@@ -378,8 +388,10 @@ def _claim(
         agent = _Agent("", None, is_name=True)
     if agent is not None and (agent.is_name or _about_name(verb, root, mention) or renamed or (
             first.dep_ in ("dobj", "nsubjpass") and first.head.i == verb.i)):
+        # (the name a relative clause is about is its object: "X, the arm she set up in 1978")
         active = (root.dep_ == "nsubj" or agent.is_name and root.dep_ != "nsubjpass") \
-            and not (named_noun(root) and passive(verb)) and not trailing and not renamed
+            and not (named_noun(root) and passive(verb)) and not trailing and not renamed \
+            and not (verb.dep_ == "relcl" and _about_name(verb, root, mention))
         made = own_date_predicate(entity.type, lemma, verb, active)
         if made is not None and (time is not None or made == "created" and maker):
             credited = _Agent(maker.text, maker.kb_id) if maker and made == "created" else None

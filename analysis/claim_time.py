@@ -84,6 +84,9 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         # a written date before a counted one ("In 1976 he received X, and the following
         # year ...": the counted year is the next clause's, however the parser hung it)
         direct = [f for f in direct if not RELATIVE_TEXT.search(f[0].text)] or direct
+        # "married Al Joyner, the 1984 Olympic triple jump champion": a year that describes
+        # the object is not the verb's
+        direct = [f for f in direct if not _describing_year(span.doc[f[1]])] or direct
         after = [f for f in direct if f[1] > owner] or direct
         owned.setdefault(owner, after[0][0])
         for tx, at in found:
@@ -101,6 +104,13 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 del owned[owner]
                 owned[other] = tx
     return owned
+
+
+def _describing_year(tok: Token) -> bool:
+    """A year modifying a noun set off after a name ("X, the 1984 Olympic champion")."""
+    noun = tok.head
+    return tok.dep_ in ("nummod", "compound", "amod") and noun.pos_ == "NOUN" and \
+        noun.dep_ == "appos" and any(c.dep_ == "det" for c in noun.children)
 
 
 def _perfect(verb: Token) -> bool:

@@ -96,6 +96,11 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "publication date", "value": 2013}, {"property": "author", "value": VASS}),
     _thing("local:paris", "Paris", "place"),
     _thing("local:observatory", "Kapteyn Telescope", "other"),
+    _thing("local:games-1964", "1964 Tokyo Games", "other",
+           {"property": "point in time", "value": 1964}, aliases=("Tokyo Games",)),
+    _thing("local:vass-racing", "Vass Racing", "organization",
+           {"property": "inception", "value": 1993},
+           {"property": "parent organization", "value": "Vass Cycles"}),
     _thing("local:velo-50", "Velo 50", "award",
            aliases=("50 greatest riders of the century", "50 greatest riders")),
     _thing("local:honorary-wheel", "honorary Golden Wheel", "award"),
@@ -382,3 +387,30 @@ def test_givers_newspapers_and_posts_held_now(check: Check) -> None:
     assert not on(flags, "The New York Times"), flags
     assert "1980" in on(flags, "He still chairs", "stale_claim")[0].message
     assert on(flags, "twentieth century", "unsupported_claim"), flags
+
+
+def test_sources_after_a_block_quote_or_in_a_named_paper(checker: tuple[Any, Any],
+                                                          check_text: Callable[..., Any]) -> None:
+    html = ("<html><head><title>Emil Vass</title></head><body><h1>Emil Vass</h1>"
+            "<p>Emil Vass is a Hungarian cyclist.</p>"
+            "<blockquote>\u201cThe climb has no finish line and no fixed end.\u201d</blockquote>"
+            "<p>The line comes from the lecture he gave in Vienna in December 1987.</p>"
+            "<p>\u201cI had to ride again for my own people,\u201d he told the Viennese daily "
+            "Der Standard in a 1986 interview.</p></body></html>")
+    kb, analyzer = checker
+    flags = check_text(html, kb=kb, analyzer=analyzer, fmt="html")[2]
+    assert not [f for f in flags if f.category == "vague_attribution"], flags
+
+
+def test_dates_of_the_thing_described(check: Check) -> None:
+    flags = check(
+        "In 1958 he married Clara Nagy, the 1955 national sprint champion.",
+        "He sat on the board that planned the Kapteyn Telescope at Vienna Polytechnic, which "
+        "was dedicated in 1948.",
+        "Friends said he spoke warmly of his recent triumph at the Tokyo Games.",
+        "Vass Racing, the team he set up in 1948, still races.",
+        as_of=date(1975, 1, 1))
+    assert not on(flags, "national sprint champion"), flags
+    assert not on(flags, "Kapteyn Telescope"), flags
+    assert on(flags, "recent triumph", "stale_claim"), flags
+    assert "1993" in on(flags, "Vass Racing", "date_mismatch")[0].message

@@ -69,6 +69,7 @@ _VAGUE = re.compile(
     re.I)
 # A venue named in lower case still names one: "a post to the comp.os.minix newsgroup".
 _NAMED_VENUE = re.compile(r"\b(?:newsgroup|mailing list|[a-z]+\.[a-z]+(?:\.[a-z]+)+)\b")
+_TOLD_THE = re.compile(r"\btold\s+the\s+(?:[\w'’-]+\s+){1,3}$", re.I)
 _ADDRESSED = ("told ", "told the ", "to ", "to the ", "with ", "with the ", "on ", "on the ")
 _SECTION_NAME = re.compile(
     r"^(?:from|in|see)?\s*(?:the\s+)?(?:section|discussion|chapter|part|passage)s?\s+(?:on|about|"
@@ -178,7 +179,9 @@ def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str]
                                and x.start < first), None)) is not None:
             first = before.start
         lead_in = ctx.text[max(start, first - 12):first].lower()
-        if near[0] <= m.start <= near[1] or lead_in.endswith(_ADDRESSED):
+        if near[0] <= m.start <= near[1] or lead_in.endswith(_ADDRESSED) or \
+                _TOLD_THE.search(ctx.text, max(start, first - 40), first):
+            # ("she told the Madrid daily El País in a 1986 interview": the paper is named)
             return True
     return any(
         start <= t.start < end and t.precision == "day"
@@ -306,7 +309,10 @@ def _follow_up(ctx: CheckContext, block: Block) -> tuple[int, int] | None:
 
 
 _BACK_REFERENCE = re.compile(
-    r"\b(?:that|this|these|those)\s+(?:argument|words?|lines?|remarks?|point|passage|quotation|"
+    r"\b(?:that|this|these|those|the)\s+(?:argument|words?|lines?|remarks?|point|passage|"
+    r"quotation|quote|sentence|observation|case|plea|warning)\s+(?:comes?|came|is|was|are|were)"
+    r"\s+(?:from|taken from)\b"  # "The line comes from the Nobel lecture he gave in Oslo"
+    r"|\b(?:that|this|these|those)\s+(?:argument|words?|lines?|remarks?|point|passage|quotation|"
     r"quote|sentence|observation|case|plea|warning)\b"
     r"|\b(?:said|wrote|made|put|spoke)\s+(?:it|this|that|these|those|so)\b"
     # "Those were the words of Jean Cocteau, in a tribute he recorded ..."

@@ -168,7 +168,8 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
     ]
     for m in mentions:
-        for fact in kb_dates(ctx.kb, m.kb_id or "", ("P577", "P571")):
+        # (an event's own date too: "her recent triumph at the Seoul Olympics", held in 1988)
+        for fact in kb_dates(ctx.kb, m.kb_id or "", ("P577", "P571", "P585")):
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
     return _subjects_award(ctx, end, after) or _work_by(ctx, end, after) or _subjects_term(

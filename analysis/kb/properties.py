@@ -58,6 +58,8 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P571", "inception", "date", ("founded", "created", "date of creation")),
     Property("P576", "dissolved", "date", ("dissolved, abolished or demolished date",)),
     Property("P577", "publication date", "date", ("released", "release date")),
+    # an event's own date (the 1988 Summer Olympics); as a qualifier it dates a statement
+    Property("P585", "point in time", "date", ("date", "when")),
     Property("P112", "founded by", "entity", ("founder",)),
     Property("P159", "headquarters location", "entity", ("headquarters",)),
     Property("P749", "parent organization", "entity", ("parent organisation",)),
