@@ -60,6 +60,7 @@ FLOORS = {
     "eval-holdout38": (0.70, 0.85, 1),
     "eval-holdout39": (0.65, 0.85, 1),
     "eval-holdout40": (0.60, 0.80, 1),
+    "eval-holdout41": (0.50, 0.80, 1),
 }
 
 
