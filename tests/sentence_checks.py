@@ -9,6 +9,14 @@ from typing import Any
 from analysis.models import Flag
 
 Check = Callable[..., list[Flag]]
+SRC = "https://example.org/test-source"
+
+
+def entity(ident: str, label: str, kind: str, *facts: dict[str, Any],
+           aliases: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An entity of the facts format, every fact sourced to one test URL."""
+    return {"id": ident, "label": label, "type": kind, "aliases": list(aliases), "source": SRC,
+            "facts": list(facts)}
 
 
 def sentence_check(check_text: Callable[..., Any], checker: tuple[Any, Any], lead: str,

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sentence_checks import Check, on, sentence_check
+from sentence_checks import SRC, Check, on, sentence_check
+from sentence_checks import entity as _thing
 
-SRC = "https://example.org/test-source"
 HOLM = "Irena Holm"
 
 
@@ -22,12 +22,6 @@ def _work(ident: str, label: str, when: int | str, *facts: dict[str, Any],
     dated = {"property": "publication date" if kind == "work" else "inception", "value": when}
     return {"id": ident, "label": label, "type": kind, "aliases": list(aliases), "source": SRC,
             "facts": [dated, *facts]}
-
-
-def _thing(ident: str, label: str, kind: str, *facts: dict[str, Any],
-           aliases: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"id": ident, "label": label, "type": kind, "aliases": list(aliases), "source": SRC,
-            "facts": list(facts)}
 
 
 BY_HOLM = {"property": "author", "value": HOLM}

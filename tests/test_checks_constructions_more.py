@@ -12,15 +12,9 @@ from typing import Any
 
 import pytest
 from sentence_checks import Check, on, sentence_check
+from sentence_checks import entity as _thing
 
-SRC = "https://example.org/test-source"
 VASS = "Emil Vass"
-
-
-def _thing(ident: str, label: str, kind: str, *facts: dict[str, Any],
-           aliases: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"id": ident, "label": label, "type": kind, "aliases": list(aliases), "source": SRC,
-            "facts": list(facts)}
 
 
 ENTITIES: list[dict[str, Any]] = [

@@ -344,21 +344,23 @@ class KnowledgeBase(Closing):
     @property
     def colon_titles(self) -> dict[str, frozenset[str]]:
         if self._colon_titles is None:
-            rows = self._conn.execute(
-                "SELECT label FROM entities WHERE label GLOB ?1 "
-                "UNION ALL SELECT alias FROM aliases WHERE alias GLOB ?1", ("*: *",))
-            self._colon_titles = colon_titles(name for (name,) in rows)
+            self._colon_titles = colon_titles(self._names_like("*: *"))
         return self._colon_titles
 
     @property
     def lowercase_names(self) -> dict[str, frozenset[str]]:
         if self._lowercase_names is None:
-            # (a GLOB prefilter: names opening on a lower-case letter or digit, with two spaces)
-            rows = self._conn.execute(
-                "SELECT label FROM entities WHERE label GLOB ?1 "
-                "UNION ALL SELECT alias FROM aliases WHERE alias GLOB ?1", ("[a-z0-9]* * *",))
-            self._lowercase_names = lowercase_names(name for (name,) in rows)
+            # (names opening on a lower-case letter or digit, with two spaces at least)
+            self._lowercase_names = lowercase_names(self._names_like("[a-z0-9]* * *"))
         return self._lowercase_names
+
+    def _names_like(self, pattern: str) -> Iterator[str]:
+        """Labels and aliases matching a GLOB ``pattern``: SQLite narrows the scan, so that
+        Python reads the few names a table needs, not the whole KB."""
+        rows = self._conn.execute(
+            "SELECT label FROM entities WHERE label GLOB ?1 "
+            "UNION ALL SELECT alias FROM aliases WHERE alias GLOB ?1", (pattern,))
+        return (name for (name,) in rows)
 
     def stats(self) -> dict[str, int]:
         count = self._conn.execute
