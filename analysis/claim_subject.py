@@ -223,7 +223,8 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
 
 
 def recipients_after_to(verb: Token) -> list[Token]:
-    """"awarded the 1957 Nobel Prize to Yang and Lee": the first recipient after "to"."""
+    """"awarded the 1957 Nobel Prize to Yang and Lee": the recipient after "to" (Yang; Lee is
+    his conjunct)."""
     return [g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
             for g in c.children if g.dep_ == "pobj"]
 
