@@ -58,7 +58,7 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         if owner is not None:
             wanted.setdefault(owner, []).append((tx, tok.start))
     owned: dict[int, Timex] = {}
-    clauses_on_dates = set()
+    clauses_on_dates: set[int] = set()
     for trig in triggers:
         # "2013, the same year that she founded RNARx": a clause on a date is at that date
         on_date = _date_clause(ctx, span, trig.token)
@@ -140,9 +140,9 @@ def _date_clause(ctx: ClaimContext, span: Span, verb: Token) -> Timex | None:
     if verb.dep_ != "relcl":
         return None
     head = verb.head
-    # (a written year, or "the same year", "the following year" resolved in its sentence;
-    # not a bare "the year")
-    # (every dated timex: timexes_in drops a relative one beside a written year)
+    # (a written year, or "the same year", "the following year" resolved in its sentence,
+    # not a bare "the year"; from every dated timex: timexes_in drops a relative one beside
+    # a written year)
     return next((t for t in ctx.timexes
                  if t.start <= head.idx < t.end and t.type in DATED_TYPES
                  and t.value[:1].isdigit()
