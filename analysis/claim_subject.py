@@ -16,6 +16,8 @@ from analysis.claim_context import (
 from analysis.models import Block, Mention
 from analysis.triggers import Trigger, verb_lemma
 from analysis.vocabulary import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
     RELATIONS,
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
@@ -229,10 +231,6 @@ def recipients_after_to(verb: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
-_OBJECT_FORMS = {"she": ("her", "herself"), "he": ("him", "his", "himself"),
-                 "they": ("them", "their", "themselves")}
-
-
 def _first_clause_subject(ctx: ClaimContext, pronoun: Token) -> Resolved | None:
     """The person, not the profile's subject, named as the subject of the clause that the
     pronoun's clause is conjoined to (a capitalised name the linker missed is someone else)."""
@@ -242,7 +240,8 @@ def _first_clause_subject(ctx: ClaimContext, pronoun: Token) -> Resolved | None:
     first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if first is None:
         return None
-    echoed = _OBJECT_FORMS.get(pronoun.lower_, ())
+    echoed = next((forms for forms in (MALE_PRONOUNS, FEMALE_PRONOUNS)
+                   if pronoun.lower_ in forms), frozenset()) - {pronoun.lower_}
     if any(t.lower_ in echoed for t in verb.head.subtree if t.i < pronoun.i):
         return None  # "Kohl appointed her minister in 1991, and in 1994 she became ...": her
     named = ctx.mention_at.get(first.i)

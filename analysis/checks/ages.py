@@ -17,6 +17,7 @@ from analysis.checks.life import (
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Timex
+from analysis.vocabulary import SUBJECT_PRONOUNS
 from analysis.wordnum import parse_number
 
 
@@ -175,11 +176,8 @@ def _about_someone_else(ctx: CheckContext, start: int, end: int, sentence: str) 
     if subject is None or first is None or first.label != "person" or subject.matches(first):
         return False
     words = set(re.findall(r"[a-z']+", sentence.lower()))
-    return not words & (subject.pronouns or _ANY_PRONOUN) and not any(
+    return not words & (subject.pronouns or SUBJECT_PRONOUNS) and not any(
         n in sentence.lower() for n in subject.names)
-
-
-_ANY_PRONOUN = frozenset({"he", "she", "his", "her", "him", "they", "their"})
 
 
 def _someone_elses_date(ctx: CheckContext, start: int, end: int, when: PartialDate) -> bool:
