@@ -97,6 +97,12 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
             for c in tok.children):
         return None
     named = ctx.mention_at.get(tok.head.i)
+    first = tok.head.left_edge.i
+    if named is None and tok.head.pos_ == "NOUN" and first >= 2 and \
+            tok.doc[first - 1].text == ",":
+        # "the National Foundation for X, the charity that Y had founded": the name the
+        # description follows
+        named = ctx.mention_at.get(first - 2)
     return named if named is not None and named.kb_id and named.label in (
         "work", "organization", "other") else None
 

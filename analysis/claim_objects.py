@@ -72,7 +72,8 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
     while stack:
         tok = stack.pop()
         tokens.append(tok)
-        stack.extend(c for c in tok.children if c.i not in others and span.start <= c.i < span.end)
+        stack.extend(c for c in tok.children if c.i not in others and span.start <= c.i < span.end
+                     and not _own_clause(c))
     if (
         trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp")
         and len(tokens) > 1
@@ -84,6 +85,13 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
     first = min((c.left_edge.i for c in trig.token.lefts if c.dep_ in ("compound", "nmod")),
                 default=trig.token.i)
     return list(span.doc[max(first, span.start) : stop])
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with a subject of its own ("..., when he presented it at the Newton Institute"):
+    its names are its own event's, not the trigger's."""
+    return tok.dep_ in ("relcl", "advcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def mentions_in(ctx: ClaimContext, window: list[Token]) -> list[Mention]:
@@ -343,8 +351,9 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         words.pop()
     # (and "named him the Feynman Professor": the one named is no part of the role; "promoted
     # to full professor": nor is the "to")
-    while words and words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their",
-                                        "him", "them", "to"):
+    # ("is currently chief scientist": the adverb is no part of the title either)
+    while words and (words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their",
+                                         "him", "them", "to") or words[0].pos_ == "ADV"):
         words.pop(0)
     possessive = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
     if possessive is not None and not any(t.lower_ in ROLE_NOUNS for t in words[:possessive]):
@@ -423,10 +432,12 @@ def together_with(
         m = ctx.mention_at.get(tok.i)
         if m is not None and m is not award and m.label == "award":
             break
-        # (not "with Chris Meledandri of Illumination": his firm)
+        # (not "with Chris Meledandri of Illumination": his firm; nor "with the New York Times
+        # columnist George Vecsey": his paper)
         if seen_with and m is not None and (m.label == "person" or firms and m.kb_id and
                                             m.label == "organization" and
-                                            tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"):
+                                            tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"
+                                            and not _modifies_noun(tok, m)):
             add_person(ctx, people, m)
     for prep in trig.token.children:
         # "With the pianist Alfred Cortot she had also written an opera": fronted
@@ -454,6 +465,11 @@ def together_with(
     for m in shared:
         add_person(ctx, people, m)
     return people
+
+
+def _modifies_noun(tok: Token, m: Mention) -> bool:
+    after = next((t for t in tok.doc[tok.i : tok.i + 12] if t.idx >= m.end), None)
+    return after is not None and after.pos_ == "NOUN"
 
 
 def shared_with(ctx: ClaimContext, award: Mention | None) -> list[Mention]:

@@ -438,6 +438,21 @@ def _elliptical_after_semicolon(between: Span) -> bool:
         t.pos_ in ("NOUN", "PROPN", "PRON") for t in between.doc[marks[-1] + 1 : between.end])
 
 
+_SINGULAR_FORMS = frozenset({"is", "was", "has", "'s"})
+
+
+def _agreeing_antecedent(clause: Token, noun: Token) -> Token:
+    """ "Feigenbaum, a pioneer of expert systems, who is ...": a singular verb's "who" is not
+    the plural noun it follows but the one that noun's "of" phrase belongs to."""
+    singular = clause.tag_ == "VBZ" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _SINGULAR_FORMS for c in clause.children
+    ) or clause.lower_ in _SINGULAR_FORMS
+    while singular and noun.tag_ in ("NNS", "NNPS") and noun.dep_ == "pobj" and \
+            noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
+
+
 def subject_token(token: Token) -> Token | None:
     """The grammatical subject of the trigger, looking up through conjoined and embedded verbs."""
     current = finite_governor(token) or token
@@ -451,7 +466,7 @@ def subject_token(token: Token) -> Token | None:
         if subj is not None and current.dep_ == "relcl" and subj.tag_ in ("WP", "WDT"):
             # "her daughter Jane, who teaches at Columbia": "who" stands for its antecedent,
             # and "Thompson is a computer scientist who designed Unix": for the copula's subject
-            antecedent = current.head
+            antecedent = _agreeing_antecedent(current, current.head)
             # (not "The conductor was Zubin Mehta, who is ...": a name is its own antecedent)
             if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be" and \
                     antecedent.pos_ == "NOUN":

@@ -42,6 +42,7 @@ from analysis.claim_objects import (
     on_board,
     path_preps,
     pick_object,
+    preposition_before,
     rank_objects,
     role_phrase,
     speech_tokens,
@@ -331,8 +332,18 @@ def _build_claim(
             if named is not None and obj is not None and obj is not named and \
                     obj.text in named.text:
                 obj = named  # "president of CBS/Sony Records, a venture with CBS": its own
-            if set(role.lower().split()) & MEMBER_ROLES:
-                predicate = "member"  # "elected a Fellow of the Royal Society" is not a job
+            if set(role.lower().split()) & MEMBER_ROLES and not (
+                    obj is not None and preposition_before(ctx.doc, obj) == "at"):
+                # "elected a Fellow of the Royal Society" is not a job ("a visiting fellow at
+                # Harvard" is)
+                predicate = "member"
+    if predicate == "member" and trig.token.lemma_ == "fellow" and obj is not None and \
+            preposition_before(ctx.doc, obj) == "at":
+        # "a visiting fellow at Georgetown": a post at a university, not a society's fellowship
+        predicate = "worked_at"
+        qualifiers["role"] = " ".join(t.text for t in trig.token.lefts
+                                      if t.dep_ in ("amod", "compound")) + " fellow"
+        qualifiers["role"] = str(qualifiers["role"]).strip()
     listed = listed_founders(ctx, trig, predicate)
     owner = next((ctx.mention_at.get(c.i) for c in trig.token.children if c.dep_ == "poss"),
                  None) if listed else None
@@ -349,6 +360,9 @@ def _build_claim(
         role = trig.role or as_role(window, trig)
         if role:
             qualifiers["role"] = role
+        if role and obj is None and predicate == "worked_at" and (
+                trig.present or is_present(trig.token)):
+            predicate = "position"  # "still works as a psychologist": a post held now
     if not _complete(predicate, obj, time, subj_mention, qualifiers) or _verb_misread(
             trig, str(qualifiers["verb"]), obj, subj_text, subj_mention, ctx.article.text):
         return None
@@ -604,6 +618,10 @@ def _is_patient(
     if subject is not None and subject.matches(subj):
         return False
     participle = trig.token.dep_ in ("acl", "relcl") and trig.token.tag_ == "VBN"
+    head = trig.token.head
+    if participle and trig.token.dep_ == "acl" and head.dep_ == "pobj" and \
+            not subj.start <= head.idx < subj.end:
+        return False  # "together with a companion paper written with X": the paper was written
     # "X, set up by the Security Council": the one after "by" made it; it is not what was made
     by_agent = any(subj.start <= t.idx < subj.end for c in trig.token.children
                    if c.dep_ == "agent" for t in c.subtree)

@@ -410,6 +410,10 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
     if tok.lower_ == "the" and _appositive_year(tok, mention_at):
         year = tok.doc[tok.i + 1]
         return Trigger(tok, "released", target=mention_at[tok.i - 2], time_at=year.idx)
+    if tok.lower_ in ("the", "his", "her", "their", "its") and (
+            dated := _year_before_work(tok, mention_at)) is not None:
+        # "the 1985 Montreal Protocol", "her 1962 novel The Golden Notebook": the year dates it
+        return Trigger(tok, "released", target=dated[0], time_at=dated[1].idx)
     if tok.text == "(" and _work_year(tok, mention_at):
         year, named = tok.doc[tok.i + 1], mention_at[tok.i - 1]
         # "Samson and Delilah (1949)" dates a release; "Glenn Gould Prize (1999)" an award
@@ -481,6 +485,24 @@ def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
     year, noun = doc[tok.i + 1], doc[tok.i + 2]
     return (work is not None and work.label in ("work", "other") and year.like_num
             and len(year.text) == 4 and noun.lower_ in WORK_NOUNS)
+
+
+def _year_before_work(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, Token] | None:
+    """A year between a determiner and a KB work's name, a kind noun between them or not."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc):
+        return None
+    year = doc[tok.i + 1]
+    if not (year.like_num and len(year.text) == 4 and year.text.isdigit()):
+        return None
+    at = tok.i + 3 if doc[tok.i + 2].lower_ in WORK_NOUNS else tok.i + 2
+    work = mention_at.get(at) if at < len(doc) else None
+    if work is None or work.label != "work" or not work.kb_id or work.start != doc[at].idx:
+        return None
+    last = doc.char_span(work.start, work.end, alignment_mode="expand")
+    if last is not None and last[-1].tag_ in ("NNS", "NNPS"):
+        return None  # "her 2017 Reith Lectures": one year of a series, not the series' date
+    return work, year
 
 
 def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:

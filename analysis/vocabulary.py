@@ -210,6 +210,8 @@ DEGREE_NOUNS = frozenset(
 # Verb + particle pairs whose meaning the verb alone does not carry.
 PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("come", "out"): "released",
+    ("bring", "out"): "released",  # "brought out The Advanced Montessori Method"
+    ("put", "out"): "released",
     ("step", "down"): "left",
     ("pick", "up"): "context",
     ("set", "up"): "founded",

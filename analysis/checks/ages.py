@@ -63,9 +63,10 @@ _LATER_BETWEEN = re.compile(r"\b(?:years?|months?|decades?) (?:later|after|on)\b
 _NEXT_VERB = re.compile(_LISTED_VERB.pattern + "|" + _AND_VERB.pattern)
 _OTHER_CLAUSE = re.compile(NEW_CLAUSE.pattern + "|" + _NEXT_VERB.pattern)
 # "when Makeba was just fifteen": an age stated with the subject's name
-_NAMED_AGE = re.compile(rf"\bwhen ([A-Z][\w'’-]+) was (?:just |only |barely |still )?{NUM}\b"
+# (any letter opens the name, "Ōe" too: only the subject's names are kept)
+_NAMED_AGE = re.compile(rf"\bwhen ([^\W\d_][\w'’-]+) was (?:just |only |barely |still )?{NUM}\b"
                         # "When Lady Bird opened in November 2017, Gerwig was 31."
-                        rf"|,\s+([A-Z][\w'’-]+) was (?:just |only |barely )?{NUM}"
+                        rf"|,\s+([^\W\d_][\w'’-]+) was (?:just |only |barely )?{NUM}"
                         rf"(?=\s*(?:[.;]|$|,\s+(?:and|but)\b))")
 _NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:years|percent|%))"
                       rf"|\bturns {NUM}\b(?! (?:years|percent))", re.I)

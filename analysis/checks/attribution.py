@@ -32,12 +32,13 @@ _VAGUE = re.compile(
     # ("in remarks published by the International Olympic Committee": a named record)
     r"(?!\s+(?:published|reported|released|recorded|transcribed)\s+by\b)"
     r"|\b(?:once|often|frequently|reportedly|famously|repeatedly)\s+(?:said|noted|remarked|"
-    r"quipped|put it|observed|wrote|told)\b"
+    r"quipped|joked|put it|observed|wrote|told|claimed|boasted|complained|mused)\b"
     r"|\b(?:likes?|liked|loves?|loved|is fond of|was fond of)\s+(?:to\s+)?(?:say|saying|tell|"
     r"telling|remark|joke|quip|put it|repeat|remind|point out|pointing out)\w*\b"
-    r"|\b(?:told|tells|has told|tell)\s+(?:interviewers|audiences|reporters|journalists|students|"
-    r"friends|colleagues|crowds|listeners|readers|people|(?:an|one) interviewer|"
-    r"(?:a|one) (?:reporter|journalist))\b"
+    r"|\b(?:told|tells|has told|tell|(?:put|puts|said|explained|remarked|confided) it to|"
+    r"(?:said|explained|remarked|confided|joked) to)\s+(?:interviewers|audiences|reporters|"
+    r"journalists|students|friends|colleagues|crowds|listeners|readers|people|"
+    r"(?:an|one) interviewer|(?:a|one) (?:reporter|journalist))\b"
     r"|\bmore than once\b|\bon (?:several|many|more than one) occasions?\b"
     r"|\bover the years\b|\b(?:is|was) (?:said|reported|reputed|thought|believed|supposed) to "
     r"have\b"
@@ -61,8 +62,9 @@ _VAGUE = re.compile(
     # "as she has said many times", "he has often argued"
     r"|\b(?:said|told|remarked|noted|written|argued|repeated) (?:it )?(?:many|countless|several|"
     r"numerous|a thousand) times\b"
-    r"|\b(?:has|have|had) (?:often|repeatedly|frequently|long) (?:said|told|remarked|noted|"
-    r"written|argued|insisted)\b"
+    r"|\b(?:has|have|had) (?:often|repeatedly|frequently|long|always) (?:said|told|remarked|"
+    r"noted|written|argued|insisted|joked|quipped|observed|put it|claimed|maintained|"
+    r"complained|boasted|mused)\b"
     # "as the saying usually credited to him goes": who says so, and where, is not said
     r"|\b(?:usually |often |widely |commonly |generally )?(?:credited|attributed|ascribed) to "
     r"(?:him|her|them)\b(?!,? (?:by|in) (?-i:(?:the |The )?[A-Z]))",
@@ -272,7 +274,14 @@ def _within(ctx: CheckContext, block: Block) -> str:
     1983.' -- a block quotation that names its occasion after the quoted words."""
     said = _SAID.search(ctx.text, block.start, block.end)
     own = ctx.text[said.start() : block.end] if said else ""
-    return own if _OCCASION.search(own) else ""
+    return own if _OCCASION.search(own) or _NARRATED_MOMENT.search(own) else ""
+
+
+# '"I just thank God it's all over," he told the crowd a few minutes later': the story has just
+# told where and when
+_NARRATED_MOMENT = re.compile(
+    r"\b(?:a few |several |some |\w+ )?(?:minutes|moments|hours) (?:later|afterwards?)\b"
+    r"|\bthat (?:night|day|evening|afternoon|morning)\b|\bthe next (?:day|morning)\b", re.I)
 
 
 _SAID = re.compile(r"[,”\"]\s*(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|told|declared|"

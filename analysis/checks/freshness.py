@@ -50,6 +50,10 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         if fact_matches(ctx.kb, claim, f)
     ])
     role = str(claim.qualifiers.get("role") or "")
+    if role and not claim.object and claim.qualifiers.get("verb") == "be" and any(
+            role_matches(role, f.value.text)
+            for f in ctx.kb.facts(claim.subject_kb_id, ("P106",)) if f.end is None):
+        return None  # "is the engineer whose designs ...": an occupation, not a post, still held
     # "who is chief executive of Amazon": the CEO role ended; his employment did not.
     named = [f for f in facts if role and any(role_matches(role, r) for r in fact_role_texts(f))]
     # "goodwill ambassador for the Peace Accords": of two such posts, the one its title names
@@ -173,7 +177,7 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             if fact.value.date is not None:
                 return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
     return _subjects_award(ctx, end, after) or _work_by(ctx, end, after) or _subjects_term(
-        ctx, end, after)
+        ctx, end, after) or _subjects_exit(ctx, end, after)
 
 
 def _described_after(ctx: CheckContext, m: Mention, after: int) -> bool:
@@ -227,6 +231,27 @@ def _subjects_term(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
         return None  # no post there, or several: which term is meant is not known
     fact = posts[0]
     return fact.value.text, fact.end or fact.start, (evidence_of(ctx.kb, fact),)
+
+
+# "only recently stepped down as president", "recently retired as chief executive"
+_EXIT = re.compile(r"\s+(?:stepped down|retired|resigned|left office)\s+as\s+"
+                   r"(?P<role>[\w' -]+?)\s*(?=[,.;:]|$|\s(?:and|but|of|at|in)\s)", re.I)
+
+
+def _subjects_exit(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
+    """"Having only recently stepped down as president": the end the KB gives the subject's
+    post of that title (the latest, when several match: even that one is the bound)."""
+    assert ctx.kb is not None
+    subject = ctx.analysis.subject
+    exit_ = _EXIT.match(ctx.text, after, end)
+    if subject is None or not subject.kb_id or exit_ is None:
+        return None
+    posts = [f for f in ctx.kb.facts(subject.kb_id, ("P39",)) if f.end is not None
+             and role_matches(exit_["role"], f.value.text)]
+    if not posts:
+        return None
+    fact = max(posts, key=lambda f: f.end.interval()[1])  # type: ignore[union-attr]
+    return fact.value.text, fact.end, (evidence_of(ctx.kb, fact),)
 
 
 def _work_by(ctx: CheckContext, end: int, after: int):  # noqa: ANN202

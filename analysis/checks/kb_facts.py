@@ -317,7 +317,9 @@ def _mentioned_in(ctx: CheckContext, claim: Claim, entity_id: str | None) -> boo
         for m in ctx.analysis.mentions)
 
 
-_CLAUSE_GAP = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b|[.!?]\s")
+# (and "in 1967 and then spent two years at Freiburg": what came next is not under the date)
+_CLAUSE_GAP = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b|[.!?]\s"
+                         r"|\band\s+(?:then|later|afterwards|subsequently)\b")
 
 
 _ORDERED = re.compile(r"\b(?:after|before|since|following|until|than)\b[^,;]*$", re.I)
@@ -386,7 +388,8 @@ def _elected_before(claim: Claim, claimed: PartialDate, fact: KBFact, role: str)
 def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:
     claimed = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
     known = [v for f in facts for v in f.qualifiers.get("P1706", ())]
-    wrong = unlisted_people(kb, claimed, [v.entity_id for v in known]) if claimed else []
+    wrong = unlisted_people(kb, claimed, [v.entity_id for v in known],
+                            texts=[v.text for v in known]) if claimed else []
     if not wrong:
         return None
     shared = ", ".join(dict.fromkeys(v.text for v in known))  # (one per name: two wins, one pair)

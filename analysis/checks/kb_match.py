@@ -50,7 +50,8 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "advisor": PredicateSpec(("P184", "P1066"), "point"),
     "member": PredicateSpec(("P102", "P463", "P54", "P39"), "start"),
     "married": PredicateSpec(("P26",), "start"),
-    "created": PredicateSpec((), "work", ("P571", "P577"), ("P170", "P61", "P178", "P57", "P86")),
+    "created": PredicateSpec((), "work", ("P571", "P577"),
+                             ("P170", "P50", "P61", "P178", "P57", "P86")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),
     "released": PredicateSpec((), "work", ("P577", "P571"), ("P178", "P170")),
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.checks.base import CheckContext, evidence_of, replace_once
+from analysis.checks.life import NEW_CLAUSE
 from analysis.checks.outcomes import Outcome, supported
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
@@ -16,9 +17,12 @@ from analysis.models import Claim
 def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFact]) -> Outcome:
     """The claimed place must be the KB's place or one that contains it ("born in France")."""
     # "died in the Blue House in Coyoacán": any place the sentence names may be the KB's.
+    # (Not past a new clause: "died in Laren, ..., and was buried at Noordwijk")
     named = {(m.kb_id, _place_key(m.text)) for m in ctx.analysis.mentions
              if claim.start <= m.start < claim.end
-             and m.label in ("place", "other", "organization")}
+             and m.label in ("place", "other", "organization")
+             and not (claim.obj_start >= 0 and NEW_CLAUSE.search(
+                 ctx.text, min(claim.obj_end, m.end), max(claim.obj_start, m.start)))}
     claimed = (claim.object_kb_id, _place_key(claim.object or ""))
     longest: list[tuple[str, str]] = []
     for fact in places:

@@ -16,6 +16,7 @@ from analysis.checks.outcomes import (
 )
 from analysis.dates import PartialDate, agrees
 from analysis.kb.api import KBReader
+from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
@@ -34,7 +35,8 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
         # issue's; the magazine itself is much older
         return Outcome("unverifiable", "a periodical's issue")
-    agent = _agent_problem(ctx, kb, claim, work, spec) or _partner_problem(kb, claim, work, spec)
+    agent = _agent_problem(ctx, kb, claim, work, spec) or _partner_problem(
+        ctx, kb, claim, work, spec)
     if agent is not None:
         return agent
     claimed = written_date(ctx, claim)
@@ -46,7 +48,8 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         return Outcome("unverifiable", "no date in the KB")
     if any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
         return supported(kb, dated, claimed, dated[0].value.date)
-    version = _named_version(ctx, kb, claim, work, spec, claimed)
+    version = _named_version(ctx, kb, claim, work, spec, claimed) or _namesake_dated(
+        ctx, kb, claim, work, spec, claimed)
     if version is not None:
         return supported(kb, [version], claimed, version.value.date)
     return date_mismatch(
@@ -92,6 +95,31 @@ def _named_version(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# "the film version of", "the 1987 film", "the stage musical": the kind written before a name
+_KIND_CUE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:(?:version|adaptation)\s+)?(?:of\s+)?$", re.I)
+
+
+def _namesake_dated(
+    ctx: CheckContext, kb: KBReader, claim: Claim, work: str, spec: PredicateSpec,
+    claimed: PartialDate,
+) -> KBFact | None:
+    """"The Silent World, written with Dumas and published in 1953": the book and the film
+    share the name, and no kind word ("the film version of") says which is meant, so the date
+    of either is right."""
+    if claim.obj_start < 0:
+        return None
+    cue = _KIND_CUE.search(ctx.text[max(claim.start, claim.obj_start - 40) : claim.obj_start])
+    if cue and cue["word"].lower() in KIND_OF_WORD:
+        return None
+    name = normalize_name(claim.object or "")
+    for entity in kb.candidates([name]).get(name, ()):
+        if entity.id != work:
+            for fact in kb_dates(kb, entity.id, spec.work_dates):
+                if fact.value.date and agrees(claimed, fact.value.date):
+                    return fact
+    return None
+
+
 # The kind of thing the entity is, as its description opens ("weekly business magazine"), not a
 # journal its description mentions ("1948 article in the Bell System Technical Journal").
 _PERIODICAL = re.compile(r"^\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:magazine|newspaper|"
@@ -107,24 +135,27 @@ def _named_nearby(ctx: CheckContext, claim: Claim, ids: set[str | None]) -> bool
 
 
 def _partner_problem(
-    kb: KBReader, claim: Claim, work: str, spec: PredicateSpec
+    ctx: CheckContext, kb: KBReader, claim: Claim, work: str, spec: PredicateSpec
 ) -> Outcome | None:
     """"co-founded X with A and B" when the KB's founders of X do not include B; "designed Go
     with Pike and Cox" when the KB's designers, the subject among them, are not Cox."""
     partners = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
     if claim.predicate not in ("founded", "created") or not partners:
         return None
+    person = claim.subject_kb_id
+    if claim.subject == "(unspecified)" and ctx.analysis.subject is not None:
+        person = ctx.analysis.subject.kb_id  # "X (1958), written with Cyert": by the profiled
     makers = kb.facts(work, spec.agents)
     if claim.predicate == "created":
         # only a KB that lists the team, the subject in it, can say who was not in it
-        if not any(f.value.entity_id == claim.subject_kb_id for f in makers):
+        if not any(f.value.entity_id == person for f in makers):
             return None
         makers = [f for f in makers if (e := kb.entity(f.value.entity_id or "")) is not None
                   and e.type in ("person", "organization")]
-    others = [f for f in makers if f.value.entity_id and f.value.entity_id != claim.subject_kb_id]
+    others = [f for f in makers if f.value.entity_id and f.value.entity_id != person]
     wrong = unlisted_people(kb, partners, [f.value.entity_id for f in others],
                             firms=claim.predicate == "created")
-    if not wrong:
+    if not wrong or _namesake_by(kb, claim, work, spec, wrong):
         return None
     listed = ", ".join(f.value.text for f in others)
     what, role = ("founders", "co-founders") if claim.predicate == "founded" else (
@@ -133,6 +164,15 @@ def _partner_problem(
     name = entity.label if entity is not None else claim.object
     return people_mismatch(kb, others, f"The KB lists {listed} among the {what} of "
                            f"{name}, not {', '.join(wrong)}", listed, role)
+
+
+def _namesake_by(kb: KBReader, claim: Claim, work: str, spec: PredicateSpec,
+                 partners: list[str]) -> bool:
+    """Another work of the same name made with those partners: "The Silent World, written
+    with Frédéric Dumas" is the book, not the film it was linked to."""
+    name = normalize_name(claim.object or "")
+    return any(not unlisted_people(kb, partners, [f.value.entity_id for f in kb.facts(
+        e.id, spec.agents)]) for e in kb.candidates([name]).get(name, ()) if e.id != work)
 
 
 def _agent_problem(
@@ -153,7 +193,7 @@ def _agent_problem(
     people = [
         f
         for f in agents
-        if f.property in ("P170", "P61", "P112", "P57", "P86")
+        if f.property in ("P170", "P50", "P61", "P112", "P57", "P86")
         and f.value.entity_id
         and (e := kb.entity(f.value.entity_id)) is not None
         and e.type == "person"

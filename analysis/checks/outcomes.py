@@ -178,28 +178,39 @@ def _related_with_date(
 
 
 def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None],
-                    firms: bool = False) -> list[str]:
+                    firms: bool = False, texts: list[str] | None = None) -> list[str]:
     """The claimed names that none of the KB's people (entity ids) answers to. "Murray" names
     "Bruce Murray": a surname may end a known name. Empty when any KB value is not a person
     ("shared with Bob Fosse's All That Jazz": only people can be told apart from people), or
-    with ``firms`` not a person or organisation (makers may be firms: "with Snøhetta")."""
+    with ``firms`` not a person or organisation (makers may be firms: "with Snøhetta").
+    ``texts`` are the KB's names for ``people``, for the ones the KB does not hold."""
     entities = [kb.entity(i) if i else None for i in people]
     kinds = ("person", "organization") if firms else ("person",)
     if not entities:
         return []
     if any(e is None or e.type not in kinds for e in entities):
-        if any(e is None or e.type == "work" for e in entities):
-            return []  # "shared with Bob Fosse's All That Jazz": a film shares with a film
+        if any(e is not None and e.type == "work" for e in entities) or None in entities and \
+                not any(e is not None and e.type == "person" for e in entities):
+            # "shared with Bob Fosse's All That Jazz": a film shares with a film (a name the
+            # KB does not hold is of unknown kind, unless the others are people)
+            return []
         # "shared with Grace Jones and Playing for Change": a band among them; only a claimed
         # name that the KB knows as a person, and as none of them, is told apart
         known = set(filter(None, people))
         found = kb.candidates([normalize_name(c) for c in claimed])
+        # (a known person unlinked in the KB's list may still be named: "with Travis Jackson")
+        written = {normalize_name(t) for t in texts or ()}
         return [c for c in claimed if (matches := found.get(normalize_name(c)))
-                and all(e.type == "person" and e.id not in known for e in matches)]
+                and all(e.type == "person" and e.id not in known for e in matches)
+                and not any(_same_name(w, c) for w in written)]
     names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in entities if e]
-    return [c for c in claimed if not any(
-        k == normalize_name(c) or k.endswith(" " + normalize_name(c)) for known in names
-        for k in known)]
+    return [c for c in claimed if not any(_same_name(k, c) for known in names for k in known)]
+
+
+def _same_name(known: str, claimed: str) -> bool:
+    """"Murray" names "Bruce Murray" (``known`` is normalised already)."""
+    name = normalize_name(claimed)
+    return known == name or known.endswith(" " + name)
 
 
 def people_mismatch(kb: KBReader, facts: list[KBFact], message: str, listed: str,

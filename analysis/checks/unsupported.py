@@ -91,8 +91,9 @@ _PATTERNS = [
                    # "no engineer alive has touched more lives", "there was no physicist alive
                    # who could match him", "No civil servant of her generation commanded
                    # greater respect"
-                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|of (?:his|her|their) "
-                   r"(?:generation|century|era|time|age))"
+                   # ("No educator of the twentieth century changed classrooms more")
+                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|in history|of (?:his|her|their|"
+                   r"the|this|that|our) (?:[\w-]+\s+)?(?:generation|century|era|time|age))"
                    r"\s+[^.;]{0,60}?\b(?:more(?! than a)|better|greater|match|rival|equal)\b",
                    re.I),
         "a universal comparison no source can back",

@@ -1,0 +1,218 @@
+"""Constructions held-out sets 42 and 43 showed the checker missing or misreading, each in a
+general form: an invented chemist, her schools, her books and her students (no evaluation set
+holds them). The KB below is all the checker knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sentence_checks import Check, on, sentence_check
+from sentence_checks import entity as _thing
+
+ORVIK = "Ilse Ørvik"
+
+ENTITIES: list[dict[str, Any]] = [
+    _thing("local:ilse-orvik", ORVIK, "person",
+           {"property": "date of birth", "value": "1921-03-10"},
+           {"property": "place of death", "value": "Harlow"},
+           {"property": "occupation", "value": "chemist"},
+           {"property": "educated at", "value": "Arden University", "end": 1945},
+           {"property": "employer", "value": "Tarn Institute", "start": 1947, "end": 1990,
+            "qualifiers": {"subject has role": "research chemist"}},
+           {"property": "position held", "value": "President of Norland", "start": 1980,
+            "end": 1984},
+           {"property": "notable work", "value": "local:salt-table"},
+           {"property": "notable work", "value": "local:salt-table-film"},
+           {"property": "award received", "value": "Norland Medal", "point in time": 1979,
+            "qualifiers": {"together with": ["Piet Osman", "Tomas Lind"]}},
+           aliases=("Ørvik",)),
+    _thing("local:piet-osman", "Piet Osman", "person",
+           {"property": "position held", "value": "President of the Chemical Guild",
+            "qualifiers": {"of": "Chemical Guild"}, "start": 1990, "end": 1999}),
+    _thing("local:rhea-dunne", "Rhea Dunne", "person"),
+    _thing("local:ada-quist", "Ada Quist", "person"),
+    _thing("local:arden", "Arden University", "organization"),
+    _thing("local:tarn", "Tarn Institute", "organization"),
+    _thing("local:guild", "Chemical Guild", "organization"),
+    _thing("local:herald", "Kelby Herald", "organization"),
+    _thing("local:kelby-trust", "Kelby Trust", "organization",
+           {"property": "inception", "value": 1931},
+           {"property": "founded by", "value": "Rhea Dunne"}),
+    _thing("local:foundation", "Ørvik Foundation", "organization",
+           {"property": "inception", "value": 1960}, {"property": "founded by", "value": ORVIK}),
+    _thing("local:norland-medal", "Norland Medal", "award"),
+    _thing("local:salt-table", "The Salt Table (book)", "work",
+           {"property": "publication date", "value": 1955},
+           {"property": "author", "value": ORVIK}, {"property": "author", "value": "Piet Osman"},
+           aliases=("The Salt Table",)),
+    _thing("local:salt-table-film", "The Salt Table (film)", "work",
+           {"property": "publication date", "value": 1960},
+           {"property": "director", "value": ORVIK},
+           {"property": "director", "value": "Rhea Dunne"},
+           {"property": "based on", "value": "local:salt-table"},
+           {"property": "part of", "value": "Kelby Herald"},  # the paper's film series
+           aliases=("The Salt Table",)),
+    _thing("local:salt-lines", "Salt Lines", "work",
+           {"property": "publication date", "value": 1988},
+           {"property": "author", "value": ORVIK}, {"property": "author", "value": "Rhea Dunne"}),
+    _thing("local:kelby-convention", "Kelby Convention", "work",
+           {"property": "inception", "value": 1985}),
+    _thing("local:harlow-accord", "Harlow Accord", "work",
+           {"property": "inception", "value": 1987},
+           {"property": "based on", "value": "local:kelby-convention"}),
+    _thing("local:harlow", "Harlow", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:kelby", "Kelby", "place", {"property": "instance of", "value": "town"}),
+]
+
+AS_OF = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
+            kb_analyzer: Callable[..., tuple[Any, Any]]) -> tuple[Any, Any]:
+    return kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+
+
+@pytest.fixture(scope="module")
+def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
+    return sentence_check(check_text, checker,
+                          f"{ORVIK}\n\n{ORVIK} was a Norwegian chemist, born on 10 March 1921. ",
+                          AS_OF)
+
+
+def test_a_stated_span_with_its_own_range_must_add_up(check: Check) -> None:
+    flags = check("She worked on the problem for the next nine years, from 1950 until 1955.",
+                  "Her students stayed for four years, between 1960 and 1964.")
+    assert [f.message for f in on(flags, "next nine years")] == [
+        "'nine years' does not add up: from 1950 to 1955 is about 5 years"]
+    assert not on(flags, "four years")
+
+
+def test_days_and_weeks_later_must_add_up(check: Check) -> None:
+    flags = check("She reached Kelby on 3 May 1950 and left two weeks later, on 5 May.",
+                  "She sailed on 9 June 1951 and landed ten days later, on 19 June.")
+    assert "from 3 May 1950 to 5 May 1950 is 2 days" in on(
+        flags, "two weeks later", "internal_inconsistency")[0].message
+    assert not on(flags, "ten days later")
+
+
+def test_an_age_after_a_name_that_opens_with_a_non_ascii_letter(check: Check) -> None:
+    flags = check("Her father died in 1931, when Ørvik was six, and her aunt raised her.",
+                  "Her brother left in 1933, when Ørvik was eleven or twelve.")
+    assert on(flags, "was six", "internal_inconsistency")
+    assert not on(flags, "brother left")
+
+
+def test_quotes_someone_has_often_joked_or_put_to_an_interviewer_are_vague(check: Check) -> None:
+    flags = check('As she has often quipped, "Salt keeps better than reputations."',
+                  'As she put it to one interviewer, "The table was never finished."',
+                  'She told the Kelby Herald in March 1988, "The table was only a start."')
+    assert on(flags, "often quipped", "vague_attribution")
+    assert on(flags, "one interviewer", "vague_attribution")
+    assert not on(flags, "Kelby Herald in March")
+
+
+def test_a_work_written_with_someone_who_is_not_among_its_authors(check: Check) -> None:
+    wrong = check("Salt Lines (1988), written with Ada Quist, became a standard text.")
+    right = check("Salt Lines (1988), written with Rhea Dunne, became a standard text.")
+    assert on(wrong, "Ada Quist", "fact_mismatch")
+    assert not on(right, "Rhea Dunne")
+
+
+def test_a_work_of_a_shared_name_may_be_either(check: Check) -> None:
+    # the Kelby Herald links the name to the film (one of its series), but the sentence does not
+    # say which of the two is meant: the book of that name is from 1955
+    flags = check("The Salt Table, praised by the Kelby Herald and published in 1955, "
+                  "sold well.",
+                  "The film version of The Salt Table opened in 1955.")
+    assert not on(flags, "published in 1955")
+    assert on(flags, "film version", "date_mismatch")
+
+
+def test_a_newspaper_before_a_co_author_is_not_a_co_author(check: Check) -> None:
+    flags = check("Her memoir, Salt Lines, written with the Kelby Herald columnist Rhea Dunne, "
+                  "appeared in 1988.")
+    assert flags == []
+
+
+def test_who_after_a_plural_of_phrase_is_the_person_it_describes(check: Check) -> None:
+    flags = check("Among her students was Piet Osman, a pioneer of salt crystals, who is "
+                  "currently president of the Chemical Guild.")
+    stale = on(flags, "currently president", "stale_claim")
+    assert stale and "president of the Chemical Guild ended in 1999" in stale[0].message
+
+
+def test_the_charity_described_after_a_name_is_that_name_s(check: Check) -> None:
+    flags = check("With money from the Kelby Trust, the charity that Piet Osman had founded in "
+                  "1931, she built her first laboratory.")
+    assert "credits Kelby Trust to Rhea Dunne, not Piet Osman" in on(
+        flags, "Kelby Trust", "fact_mismatch")[0].message
+
+
+def test_a_burial_place_is_not_the_place_of_death(check: Check) -> None:
+    wrong = check("She died on 2 May 1999 in Kelby, and was buried at Harlow.")
+    right = check("She died on 2 May 1999 in Harlow, and was buried at Kelby.")
+    assert on(wrong, "died on 2 May", "fact_mismatch")
+    assert not on(right, "died on 2 May")
+
+
+def test_a_book_brought_out_the_same_year_as_another_event(check: Check) -> None:
+    flags = check("In 1960 she set up the Ørvik Foundation and brought out Salt Lines.")
+    found = on(flags, "brought out", "conflation")
+    assert found and "Salt Lines" in found[0].message
+
+
+def test_no_one_of_a_century_is_a_universal_comparison(check: Check) -> None:
+    flags = check("No chemist of the twentieth century changed laboratory practice more "
+                  "profoundly.")
+    assert on(flags, "No chemist", "unsupported_claim")
+
+
+def test_a_co_recipient_the_kb_lists_by_name_only(check: Check) -> None:
+    wrong = check("She received the Norland Medal in 1979 alongside Rhea Dunne.")
+    right = check("She received the Norland Medal in 1979 alongside Tomas Lind.")
+    assert on(wrong, "Norland Medal", "fact_mismatch")
+    assert not on(right, "Norland Medal")
+
+
+def test_recently_stepped_down_is_dated_by_the_post(check: Check) -> None:
+    flags = check("Having only recently stepped down as president, she returned to research.")
+    stale = on(flags, "recently stepped down", "stale_claim")
+    assert stale and "1984" in stale[0].message
+
+
+def test_a_year_before_a_work_s_name_dates_it(check: Check) -> None:
+    flags = check("Her data became the basis of the 1985 Harlow Accord.",
+                  "Her data also shaped the 1985 Kelby Convention.")
+    mismatch = on(flags, "Harlow Accord", "date_mismatch")
+    assert mismatch and "1985 is the date of Kelby Convention" in mismatch[0].message
+    assert not on(flags, "shaped the 1985")
+
+
+def test_what_came_then_is_not_under_the_first_date(check: Check) -> None:
+    flags = check("She graduated from Arden University in 1947 and then spent two years at "
+                  "the Tarn Institute.")
+    assert [f.category for f in on(flags, "Arden University")] == ["date_mismatch"]
+
+
+def test_still_working_as_is_a_present_post(check: Check) -> None:
+    flags = check("She still works as a research chemist at the institute.",
+                  "Ørvik is the chemist whose tables every student knows.")
+    assert on(flags, "still works", "stale_claim")
+    assert not on(flags, "whose tables")
+
+
+def test_a_block_quote_placed_by_the_story_is_sourced(check_text: Callable[..., Any],
+                                                       checker: tuple[Any, Any]) -> None:
+    kb, analyzer = checker
+    text = (f"# {ORVIK}\n\nOn 9 June 1979 she took the Norland Medal in front of the Guild.\n\n"
+            '> "I only counted the salt," she told the hall a few minutes later.\n\n'
+            '> "Salt keeps better than reputations."\n')
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    vague = [f for f in flags if f.category == "vague_attribution"]
+    assert [f.sentence[:12] for f in vague] == ["Salt keeps b"]
