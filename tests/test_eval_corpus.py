@@ -38,7 +38,7 @@ FLOORS = {
     "eval-holdout16": (0.60, 0.90, 1),
     "eval-holdout17": (0.80, 0.90, 1),
     "eval-holdout18": (0.70, 0.90, 1),
-    "eval-holdout19": (0.75, 0.90, 1),
+    "eval-holdout19": (0.85, 0.90, 1),
     "eval-holdout20": (0.70, 0.85, 1),
     "eval-holdout21": (0.65, 0.80, 1),
     "eval-holdout22": (0.65, 0.85, 1),
@@ -61,6 +61,8 @@ FLOORS = {
     "eval-holdout39": (0.65, 0.85, 1),
     "eval-holdout40": (0.60, 0.80, 1),
     "eval-holdout41": (0.50, 0.80, 1),
+    "eval-holdout42": (0.95, 0.95, 1),
+    "eval-holdout43": (0.75, 0.95, 1),
 }
 
 
