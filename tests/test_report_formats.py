@@ -220,3 +220,11 @@ def test_terminal_orders_by_severity(hostile: dict[str, Any]) -> None:
     text = render_terminal(hostile, color=False)
     assert text.index("HIGH") < text.index("MEDIUM")
     assert "2 flags: 1 high, 1 medium, 0 low" in text
+
+
+def test_json_is_written_as_the_standard_library_indents_it(seed_report: dict[str, Any],
+                                                             hostile: dict[str, Any]) -> None:
+    from analysis.report.render import render_json
+
+    for report in (seed_report, hostile, {"scores": {2: 0.5, 3: -0.25}, "text": "é</script>"}):
+        assert render_json(report) == json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -11,10 +11,11 @@ The organisation named as the review's author is ``$FACTCHECK_ORG`` (default "fa
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from typing import Any
+
+import orjson
 
 from analysis.report.highlight import SEVERITY_ORDER
 
@@ -133,7 +134,7 @@ def render_claimreview(report: dict[str, Any]) -> str:
     ``<``, ``>`` and ``&`` are written as ``\\u`` escapes (the same JSON) so that article text
     such as ``</script>`` cannot end the tag the JSON-LD is embedded in.
     """
-    text = json.dumps(claim_reviews(report), indent=2, ensure_ascii=False)
+    text = orjson.dumps(claim_reviews(report), option=orjson.OPT_INDENT_2).decode("utf-8")
     for char in "<>&":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text + "\n"
