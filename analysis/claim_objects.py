@@ -433,11 +433,11 @@ def together_with(
         if m is not None and m is not award and m.label == "award":
             break
         # (not "with Chris Meledandri of Illumination": his firm; nor "with the New York Times
-        # columnist George Vecsey": his paper)
-        if seen_with and m is not None and (m.label == "person" or firms and m.kb_id and
-                                            m.label == "organization" and
-                                            tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"
-                                            and not _modifies_noun(tok, m)):
+        # columnist George Vecsey": his paper, nor "the Sahrawi activist Aminatou Haidar": a
+        # people's name before a noun describes the one named next)
+        if seen_with and m is not None and not _modifies_noun(tok, m) and (
+                m.label == "person" or firms and m.kb_id and m.label == "organization"
+                and tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"):
             add_person(ctx, people, m)
     for prep in trig.token.children:
         # "With the pianist Alfred Cortot she had also written an opera": fronted
@@ -450,7 +450,12 @@ def together_with(
     subj = subject_token(trig.token)
     if trig.predicate == "award" and trig.token.lemma_ in ("award", "give", "present"):
         # "awarded the Nobel Prize to Yang and Lee": the recipients share it
-        subj = next(iter(recipients_after_to(trig.token)), subj)
+        recipients = recipients_after_to(trig.token)
+        subj = next(iter(recipients), subj)
+        for tok in recipients:
+            m = ctx.mention_at.get(tok.i)
+            if m is not None and m.label == "person":
+                add_person(ctx, people, m)
     for conj in subj.conjuncts if subj is not None else ():
         # ("she and her son Richard shared the Hubbard Medal": the son is named in apposition)
         m = ctx.mention_at.get(conj.i) or next(

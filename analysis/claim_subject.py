@@ -55,15 +55,15 @@ def _before_parse_subject(
     if trig.predicate in ("award", "context") and not trig.passive:
         # "Obama awarded her the Medal": the recipient is the indirect object (a pronoun or a
         # person; "awarded the RIBA Gold Medal" is a misparse, not a recipient).
-        tok = tok or next(
-            (
-                c
-                for c in (*trig.token.children, *recipients_after_to(trig.token))
-                if c.dep_ in ("dative", "iobj", "pobj")
-                and (c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label", "") == "person")
-            ),
-            None,
-        )
+        recipients = [
+            c for c in (*trig.token.children, *recipients_after_to(trig.token))
+            if c.dep_ in ("dative", "iobj", "pobj", "nmod", "conj")
+            and (c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label", "") == "person")
+        ]
+        # ("awarded its Hubbard Medal to Tharp and Maurice Ewing": the profile's subject first)
+        tok = tok or next((c for c in recipients if ctx.subject is not None and c.i in
+                           ctx.mention_at and ctx.subject.matches(ctx.mention_at[c.i])),
+                          recipients[0] if recipients else None)
     if tok is None and trig.predicate in ("award", "context") and _time_subject(trig.token):
         # "The year 2009 brought her both the Nobel Prize and ...": a time brings the honour;
         # the one who received it is the object
@@ -225,10 +225,14 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
 
 
 def recipients_after_to(verb: Token) -> list[Token]:
-    """"awarded the 1957 Nobel Prize to Yang and Lee": the recipient after "to" (Yang; Lee is
-    his conjunct)."""
-    return [g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
-            for g in c.children if g.dep_ == "pobj"]
+    """"awarded the 1957 Nobel Prize to Yang and Lee": the recipients after "to", the first
+    one first."""
+    objects = [g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+               for g in c.children if g.dep_ == "pobj"]
+    # ("to Tharp and Maurice Ewing", parsed as "Tharp" modifying "Ewing": both are recipients)
+    return objects + [t for g in objects for t in (*g.conjuncts, *g.lefts) if t.dep_ == "conj"
+                      or t.dep_ == "nmod" and t.pos_ == "PROPN"
+                      and any(c.dep_ == "cc" for c in t.children)]
 
 
 def _first_clause_subject(ctx: ClaimContext, pronoun: Token) -> Resolved | None:

@@ -247,6 +247,10 @@ def _build_claim(
     obj = trig.target or antecedent_work(ctx, trig, predicate) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention)
+    if predicate == "married" and obj is None and ctx.subject is not None and \
+            (partner := _couple_partner(ctx, trig)) is not None:
+        # "There he met Raisa Titarenko, ..., and the two married in 1951"
+        obj, subj_text, subj_id, subj_mention = partner, ctx.subject.name, ctx.subject.kb_id, None
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
@@ -608,6 +612,23 @@ def _refine_predicate(
     if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
         return "created"  # "directed the film", "led the project's first release"
     return predicate
+
+
+_COUPLE = frozenset({"two", "couple", "pair", "they"})
+
+
+def _couple_partner(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """The person named before "the two" / "the couple" / "they" married, in its sentence:
+    the profile's subject's partner."""
+    subj = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)
+    if subj is None and trig.token.dep_ == "acl":
+        subj = trig.token.head  # "and the two married in 1951", "married" read as a modifier
+    if subj is None or subj.lower_ not in _COUPLE:
+        return None
+    sent = trig.token.sent
+    people = [m for i, m in ctx.mention_at.items() if sent.start <= i < subj.i
+              and m.label == "person" and not (ctx.subject and ctx.subject.matches(m))]
+    return max(people, key=lambda m: m.start, default=None)
 
 
 def _is_patient(

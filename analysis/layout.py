@@ -196,9 +196,32 @@ def build_article(
         sections=tuple(sections),
         blocks=tuple(blocks),
         sha256=sha256,
-        date=parse_article_date(meta.get("date", "")),
+        date=parse_article_date(meta.get("date", "")) or _dateline_date(text, blocks),
         source_format=fmt,  # type: ignore[arg-type]
     )
+
+
+# A newspaper dateline opening the first paragraph: "TUCSON, Arizona, April 1, 1980 -- ",
+# "SEOUL, 19 August 2009 — "
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}){0,2}),\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})"
+    r"\s*(?:\([A-Z]+\)\s*)?(?:(?:--|—|–)\s*|$)")
+
+
+def dateline(text: str, blocks: tuple[Block, ...] | list[Block]) -> re.Match[str] | None:
+    """The dateline opening one of the article's first blocks (a line of its own, or the start
+    of the first paragraph), if it has one."""
+    for block in [b for b in blocks if b.kind != "title"][:3]:
+        found = DATELINE.match(text, block.start, block.end)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_date(text: str, blocks: list[Block]) -> date | None:
+    found = dateline(text, blocks)
+    return parse_article_date(found["date"].replace(".", "")) if found else None
 
 
 def parse_article_date(value: str) -> date | None:

@@ -101,7 +101,26 @@ def _split_quote(raw: str) -> tuple[str, str | None]:
     """Split "“Quoted.” — Attribution" into the quote (quotation marks dropped) and attribution."""
     m = _ATTRIBUTION.match(raw)
     quote, attr = (m["q"], m["attr"].strip()) if m and m["q"] else (raw, None)
-    return quote.strip().strip(_QUOTES).strip(), attr
+    return _unquote(quote), attr
+
+
+_DOUBLE = "“”\""
+
+
+def _unquote(text: str) -> str:
+    """The quotation without the marks around it, when they enclose all of it.
+
+    ('"Music is the weapon of the future," as he liked to put it.' keeps its marks: the
+    quotation is only part of the block, and dropping the first mark would unbalance it.)
+    """
+    text = text.strip()
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES and not any(
+            c in _DOUBLE for c in text[1:-1]):
+        return text[1:-1].strip()
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] not in _QUOTES and \
+            not any(c in _DOUBLE for c in text[1:]):
+        return text[1:].strip()  # an opening mark the closing one never came for
+    return text
 
 
 def render_markdown(source: str) -> tuple[str, list[Line], dict[str, str]]:

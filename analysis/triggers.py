@@ -227,6 +227,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if low == "work" or tok.lemma_ == "work":
             return _work_noun(tok)
+        if low == "job" and _next_word(tok) in ("as", "at", "with"):
+            # "talked her way into a job as associate editor of the African Review"
+            return Trigger(tok, "worked_at")
         if low == "career" and (_next_word(tok) == "at" or any(
                 c.lower_ == "at" for c in tok.children)):
             return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"

@@ -1,4 +1,4 @@
-"""Constructions held-out sets 42 and 43 showed the checker missing or misreading, each in a
+"""Constructions held-out sets 42 to 45 showed the checker missing or misreading, each in a
 general form: an invented chemist, her schools, her books and her students (no evaluation set
 holds them). The KB below is all the checker knows.
 """
@@ -30,12 +30,19 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "notable work", "value": "local:salt-table-film"},
            {"property": "award received", "value": "Norland Medal", "point in time": 1979,
             "qualifiers": {"together with": ["Piet Osman", "Tomas Lind"]}},
+           {"property": "award received", "value": "Kelby Prize", "point in time": 1985},
+           {"property": "spouse", "value": "Jonas Berg", "start": 1950},
+           {"property": "employer", "value": "Kelby Herald", "start": 1991, "end": 1995,
+            "qualifiers": {"subject has role": "columnist"}},
            aliases=("Ørvik",)),
+    _thing("local:jonas-berg", "Jonas Berg", "person"),
+    _thing("local:kelby-prize", "Kelby Prize", "award"),
     _thing("local:piet-osman", "Piet Osman", "person",
            {"property": "position held", "value": "President of the Chemical Guild",
             "qualifiers": {"of": "Chemical Guild"}, "start": 1990, "end": 1999}),
     _thing("local:rhea-dunne", "Rhea Dunne", "person"),
-    _thing("local:ada-quist", "Ada Quist", "person"),
+    _thing("local:ada-quist", "Ada Quist", "person",
+           {"property": "award received", "value": "Kelby Prize", "point in time": 1986}),
     _thing("local:arden", "Arden University", "organization"),
     _thing("local:tarn", "Tarn Institute", "organization"),
     _thing("local:guild", "Chemical Guild", "organization"),
@@ -216,3 +223,100 @@ def test_a_block_quote_placed_by_the_story_is_sourced(check_text: Callable[..., 
     flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
     vague = [f for f in flags if f.category == "vague_attribution"]
     assert [f.sentence[:12] for f in vague] == ["Salt keeps b"]
+
+
+def test_a_dateline_dates_the_article(analyze_text: Callable[..., Any]) -> None:
+    from analysis.ingest import parse_text
+
+    story = parse_text("HARLOW, Essex, May 3, 1999 -- Ilse Ørvik, the chemist, died yesterday "
+                       "in Harlow.\n\nShe was born in 1921.\n", fmt="txt", path="<s>.txt")
+    line = parse_text("Obituary\n\nKELBY, 4 June 2001\n\nShe died on Sunday.\n", fmt="txt",
+                      path="<s>.txt")
+    plain = parse_text("In May 1999 she died in Harlow.\n", fmt="txt", path="<s>.txt")
+    assert (story.date, line.date, plain.date) == (date(1999, 5, 3), date(2001, 6, 4), None)
+
+
+def test_an_age_stated_by_name_after_the_death(check: Check) -> None:
+    flags = check("She died on 2 May 1999 in Harlow. Ørvik was 80.")
+    right = check("She died on 2 May 1999 in Harlow. Ørvik was 78.")
+    assert on(flags, "Ørvik was 80", "internal_inconsistency")
+    assert not on(right, "Ørvik was 78")
+
+
+def test_the_two_married_is_the_subject_and_the_one_just_named(check: Check) -> None:
+    flags = check("There she met Jonas Berg, a young engineer from Bergen, and the two married "
+                  "in 1952.")
+    right = check("There she met Jonas Berg, a young engineer from Bergen, and the two married "
+                  "in 1950.")
+    assert on(flags, "the two married", "date_mismatch")
+    assert not on(right, "the two married")
+
+
+def test_an_arrest_told_as_jailing(check: Check) -> None:
+    flags = check("In 1984 the government jailed her on a false charge.",
+                  "She walked free in 1986, three years after her arrest.")
+    assert on(flags, "after her arrest", "internal_inconsistency")
+
+
+def test_awarded_to_the_subject_and_someone_else(check: Check) -> None:
+    flags = check("In 1979 the Guild awarded its Norland Medal to Rhea Dunne and Ørvik.")
+    right = check("In 1979 the Guild awarded its Norland Medal to Tomas Lind and Ørvik.")
+    assert "not Rhea Dunne" in on(flags, "Norland Medal", "fact_mismatch")[0].message
+    assert not on(right, "Norland Medal")
+
+
+def test_a_co_recipient_who_won_it_another_year(check: Check) -> None:
+    flags = check("She shared the 1985 Kelby Prize with Ada Quist.")
+    right = check("She shared the 1985 Kelby Prize with Rhea Dunne.")
+    assert "Ada Quist received Kelby Prize in 1986, not in 1985" in on(
+        flags, "Kelby Prize", "fact_mismatch")[0].message
+    assert not on(right, "Kelby Prize")
+
+
+def test_a_job_whose_role_the_kb_places_elsewhere_that_year(check: Check) -> None:
+    flags = check("In 1950 she took a job as research chemist at the Kelby Herald.")
+    found = on(flags, "Kelby Herald", "fact_mismatch")
+    assert found and "Tarn Institute" in found[0].message
+
+
+def test_lasted_and_ended_in(check: Check) -> None:
+    flags = check("She married Jonas Berg in 1950; the marriage lasted five years and ended "
+                  "in 1953.")
+    assert on(flags, "lasted five years", "internal_inconsistency")
+
+
+def test_convening_after_death_is_an_act(check: Check) -> None:
+    flags = check("She died on 2 May 1999 in Harlow.",
+                  "In 2001 she convened the first Kelby Conference of Chemists.")
+    assert on(flags, "convened", "internal_inconsistency")
+
+
+def test_newly_founded_allows_a_few_years(check: Check) -> None:
+    near = check("In 1962 she moved to the newly founded Ørvik Foundation.")
+    far = check("In 1975 she moved to the newly founded Ørvik Foundation.")
+    assert not on(near, "newly founded")
+    assert on(far, "newly founded", "date_mismatch")
+
+
+def test_years_after_a_place_count_from_the_year_before_its_name(check: Check) -> None:
+    flags = check("On June 3, 1999, it was recalled that her four medals at the 1936 Olympic "
+                  "Games in Harlow had made her famous.",
+                  "In 1979, 43 years after Harlow, the Guild honoured her.",
+                  "In 1980, 40 years after Harlow, she retired from the Guild.")
+    assert not on(flags, "43 years after Harlow")
+    assert on(flags, "40 years after Harlow", "internal_inconsistency")
+
+
+def test_block_quotes_sourced_by_their_own_line_or_the_paragraph_before(
+        check_text: Callable[..., Any], checker: tuple[Any, Any]) -> None:
+    kb, analyzer = checker
+    text = (f"# {ORVIK}\n\n"
+            '"Salt keeps better than reputations," she told the Kelby Herald in an interview '
+            "published on 3 May 1988.\n\n"
+            '> "Salt keeps better than reputations. Tables do not."\n\n'
+            "She kept working.\n\n"
+            '> "The table was never finished," as she liked to put it.\n')
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    vague = [f for f in flags if f.category == "vague_attribution"]
+    assert [f.sentence[:10] for f in vague] == ['"The table']
+    assert "as she liked to put it" in vague[0].message

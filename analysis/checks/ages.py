@@ -75,6 +75,9 @@ _NOW_AGE = re.compile(rf"\b(?:now|today|currently),? (?:aged? )?{NUM}\b(?! (?:ye
 _DEATH_AGE = re.compile(rf"\b(?:he|she|they) was {NUM}\b(?! (?:years? (?:later|after|before)|"
                         rf"percent|%|when))", re.I)
 
+# "He died on August 30, 2022, ... Gorbachev was 92."
+_NAMED_DEATH_AGE = re.compile(rf"^\W*([^\W\d_][\w'’-]+) was {NUM}\s*\.?\s*$")
+
 
 def ages_without_dates(
     ctx: CheckContext, birth: LifeDate | None, death: LifeDate | None
@@ -94,8 +97,12 @@ def ages_without_dates(
         died_here = any(c.predicate == "died" and c.start in near for c in subject_claims(ctx))
         if death is not None and died_here:
             checks += [(m, death.date.year, "at death") for m in _DEATH_AGE.finditer(sentence)]
+            checks += [(m, death.date.year, "at death") for m in _NAMED_DEATH_AGE.finditer(
+                sentence) if ctx.analysis.subject is not None
+                and m.group(1).casefold() in ctx.analysis.subject.names]
         for m, year, when in checks:
-            age = parse_number(next(g for g in m.groups() if g))
+            age = parse_number(m.groups()[-1] if m.re is _NAMED_DEATH_AGE else
+                               next(g for g in m.groups() if g))
             expected = year - birth.date.year
             if age is None or not 0 < age < 120 or age in (expected - 1, expected):
                 continue

@@ -252,6 +252,8 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
     """A block quotation from outside the article: its attribution must name a source."""
     attribution = (block.attribution or "").strip() or _introduction(ctx, block) or \
         _within(ctx, block)
+    if not attribution and _quoted_before(ctx, block):
+        return None
     follow = None if attribution else _follow_up(ctx, block)
     if follow is not None and _vague_in(ctx, *follow) is None:
         return None  # sourced in the next paragraph, as an inline quote's words would be
@@ -273,8 +275,34 @@ def _within(ctx: CheckContext, block: Block) -> str:
     """'"In the future ...," she said in her Nobel lecture, delivered in Stockholm on December 8,
     1983.' -- a block quotation that names its occasion after the quoted words."""
     said = _SAID.search(ctx.text, block.start, block.end)
-    own = ctx.text[said.start() : block.end] if said else ""
-    return own if _OCCASION.search(own) or _NARRATED_MOMENT.search(own) else ""
+    closing = max(ctx.text.rfind(c, block.start, block.end) for c in '"”')
+    # ('"Music is the weapon of the future," as he liked to put it.': the words after the
+    # quotation are its attribution, vague or not)
+    own = ctx.text[said.start() : block.end] if said else ctx.text[closing + 1 : block.end] \
+        if closing > block.start else ""
+    sourced = _OCCASION.search(own) or _NARRATED_MOMENT.search(own)
+    return own if sourced or _VAGUE.search(own) else ""
+
+
+def _quoted_before(ctx: CheckContext, block: Block) -> bool:
+    """The paragraph before quotes the block's opening words with a named occasion ("...,"
+    he told the nation in his televised resignation address on December 25, 1991): the block
+    repeats a sourced quotation."""
+    before = [b for b in ctx.analysis.article.blocks if b.end <= block.start]
+    if not before or before[-1].kind != "paragraph":
+        return False
+    first = re.split(r"[.!?;,]", ctx.text[block.start : block.end].strip(_QUOTE_MARKS))[0]
+    opening = " ".join(first.split()[:6])
+    for start, end in ctx.analysis.sentences:
+        if before[-1].start <= start < before[-1].end:
+            sentence = ctx.text[start:end]
+            if len(opening) > 15 and opening in sentence and _OCCASION.search(sentence) and \
+                    _vague_in(ctx, start, end) is None:
+                return True
+    return False
+
+
+_QUOTE_MARKS = "“”\"' "
 
 
 # '"I just thank God it's all over," he told the crowd a few minutes later': the story has just

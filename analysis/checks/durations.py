@@ -16,14 +16,16 @@ from analysis.models import Evidence
 from analysis.wordnum import parse_number
 
 # A span that runs "until" a date: "stayed twelve years, until ...", "the partnership lasted
-# twenty-six years, until ...", "served for eight years until ...". Approximations ("nearly",
+# twenty-six years, until ...", "served for eight years until ...", "lasted five years and
+# ended in 1954". Approximations ("nearly",
 # "some", "more than") are no sums to check.
 _SPAN = re.compile(
     r"\b(?:stayed|remained|spent|lasted|served|worked|lived|taught|played|ran|reigned|held)\b"
     r"(?:\s+(?:there|on|in\s+\w+|at\s+\w+|with\s+\w+))?\s+(?:for\s+)?"
     r"(?P<approx>(?:nearly|almost|about|around|some|roughly|over|more than|less than|"
     r"close to|under|just over|just under)\s+)?"
-    r"(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+|long\s+)?years\b[^.;:—]{0,40}?,?\s+until\b",
+    r"(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?:full\s+|long\s+)?years\b[^.;:—]{0,40}?,?\s+"
+    r"(?:until|and ended in|ending in)\b",
     re.I,
 )
 # A span stated with its own range: "worked for the next nine years, from 1986 until June

@@ -280,7 +280,7 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
                      ) -> Anchor | None:
     # "his diagnosis" finds "was diagnosed": compare the first six letters of longer words;
     # "after he had left" finds "allowed to leave" by the verb's lemma
-    stems = {head[:6] if len(head) > 7 else head}
+    stems = {head[:6] if len(head) > 7 else head, *_TOLD_AS.get(head.lower(), ())}
     verb = load_lexicon().lemma(head, "verb")
     if verb and verb != head and not verb.startswith(head[:3]):  # "left": "leave", "leaving"
         stems.add(verb[:-1] if verb.endswith("e") else verb)
@@ -295,6 +295,10 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
         dates = calendar_dates(ctx, s, e)
         found = (qualified.search(ctx.text[s:e]) if qualified else None) or \
             pattern.search(ctx.text[s:e])
+        year = _YEAR_BEFORE.search(ctx.text, max(s, s + found.start() - 40), s + found.start()) \
+            if found else None
+        if year is not None:  # "the 1936 Olympic Games in Berlin": the year the words date
+            return (s, e), PartialDate(int(year.group(1)))
         if dates and found:
             at = s + found.start()
             # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958"; one
@@ -303,6 +307,20 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
             after = [d for d in dates if 0 <= d[0].start - found.end() - s <= 12]
             return (s, e), (after or [min(dates, key=lambda d: abs(d[0].start - at))])[0][1]
     return None
+
+
+# A year written before a name in its phrase: "the 1936 Olympic Games in Berlin"
+_YEAR_BEFORE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:in\s+)?$")
+
+
+# Events a later phrase names by another word: "three years after his arrest" counts from "In
+# 1984 the military government jailed him"
+_TOLD_AS = {
+    "arrest": ("jail", "imprison", "detain"),
+    "imprisonment": ("jail", "arrest", "detain"),
+    "release": ("freed", "walked free"),
+    "exile": ("fled", "banish", "deport"),
+}
 
 
 def _other_event_fits(ctx: CheckContext, index: int, m: re.Match[str], year: int) -> bool:

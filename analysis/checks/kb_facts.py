@@ -235,6 +235,13 @@ def _verify_relation(
         other = next((f for f in kb.facts(claim.subject_kb_id or "", _EVENT_PROPS)
                       if f is not fact and _begins(claimed, f)
                       and _named_event(ctx, claim, f)), other)
+    held = str(claim.qualifiers.get("role") or "")
+    if other is not None and held and other.property == fact.property and any(
+            role_matches(held, r) for r in fact_role_texts(other)) and not any(
+            role_matches(held, r) for r in fact_role_texts(fact)):
+        # "in Cairo she took a job as associate editor of the African Review" (1961): the KB's
+        # associate editorship that year was at The Arab Observer; the paper is what is wrong
+        return fact_mismatch(ctx, kb, claim, [other], by_occasion=True)
     outcome = date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
     if other is not None and _named_event(ctx, claim, other):
         # "In 1979, the year the National Medal arrived, he also won the Kyoto Prize": the
@@ -340,6 +347,31 @@ _GENERIC_NAME_WORDS = frozenset(
 )
 
 
+def _partner_won_it_another_year(kb: KBReader, claimed: list[str], facts: list[KBFact]
+                                 ) -> Outcome | None:
+    """"shared the 1949 Nobel Prize in Physics with Powell" when the KB lists no co-recipient
+    and gives Powell that prize in 1950: he did not share this one."""
+    when = [f.point_in_time for f in facts if f.point_in_time is not None]
+    award = next((f.value.entity_id for f in facts if f.value.entity_id), None)
+    if not when or award is None:
+        return None
+    found = kb.candidates([normalize_name(c) for c in claimed])
+    for name in claimed:
+        for person in found.get(normalize_name(name), ()):
+            theirs = [f for f in kb.facts(person.id, ("P166",)) if f.value.entity_id == award
+                      and f.point_in_time is not None]
+            if theirs and not any(agrees(w, f.point_in_time) for w in when for f in theirs):
+                other = theirs[0]
+                return Outcome(
+                    "contradicted", "KB differs", (evidence_of(kb, facts[0]),
+                                                   evidence_of(kb, other)), "fact_mismatch",
+                    f"{person.label} received {other.value.text} in "
+                    f"{other.point_in_time.human()}, not in {when[0].human()}",  # type: ignore[union-attr]
+                    f"Do not name {person.label} as a co-recipient of the "
+                    f"{when[0].human()} award.")
+    return None
+
+
 def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     """Is the claimed name clearly another institution than the fact's? "Cambridge" is not
     distinct from "King's College, Cambridge"; "Wharton School" is from "Booth School"."""
@@ -388,6 +420,8 @@ def _elected_before(claim: Claim, claimed: PartialDate, fact: KBFact, role: str)
 def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:
     claimed = [str(w) for w in claim.qualifiers.get("with", []) or []]  # type: ignore[union-attr]
     known = [v for f in facts for v in f.qualifiers.get("P1706", ())]
+    if claimed and not known:
+        return _partner_won_it_another_year(kb, claimed, facts)
     wrong = unlisted_people(kb, claimed, [v.entity_id for v in known],
                             texts=[v.text for v in known]) if claimed else []
     if not wrong:

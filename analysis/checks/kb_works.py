@@ -48,6 +48,10 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         return Outcome("unverifiable", "no date in the KB")
     if any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
         return supported(kb, dated, claimed, dated[0].value.date)
+    newly = [f for f in dated if claim.qualifiers.get("verb") == "newly" and f.value.date
+             and 0 <= claimed.year - f.value.date.year <= _NEWLY_YEARS]
+    if newly:  # "In 1933 he moved to the newly founded X": X is from 1931
+        return supported(kb, newly, claimed, newly[0].value.date)
     version = _named_version(ctx, kb, claim, work, spec, claimed) or _namesake_dated(
         ctx, kb, claim, work, spec, claimed)
     if version is not None:
@@ -55,6 +59,10 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
     return date_mismatch(
         ctx, kb, claim, claimed, dated[0], dated[0].value.date, work=work, spec=spec
     )
+
+
+# How old a thing may be and still be "newly founded" at the date of the event told
+_NEWLY_YEARS = 3
 
 
 def _named_version(

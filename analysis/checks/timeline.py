@@ -41,7 +41,8 @@ _ACT_VERBS = (
     r"published|visited|met|spoke|lectured|taught|married|moved|travell?ed|returned|attended|"
     r"founded|joined|led|launched|played|performed|sang|directed|flew|opened|appeared|"
     r"remembers|remembered|recalls|recalled|watched|witnessed|saw|followed|sent|signed|"
-    r"finished|completed|revised|submitted|dictated|corrected)\b")
+    r"finished|completed|revised|submitted|dictated|corrected|convened|organi[sz]ed|chaired|"
+    r"hosted|presided|announced|proposed|campaigned|resigned|retired)\b")
 _ACTS = re.compile(r"\b(?:he|she|they)\s+" + _ACT_VERBS, re.I)
 # "2015: Addresses the United Nations": a dated entry whose verb has no subject is the subject's.
 # (The present tense only: "2014: Inducted into the Hall of Fame" is an honour, not an act.)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.kb.api import KBReader
 from analysis.kb.names import normalize_name
+from analysis.layout import dateline
 from analysis.models import Article
 
 # Words before a title's colon that are looked up ("Sapiens", "Programming", "Harry Potter and
@@ -52,6 +53,13 @@ class ProfileLayout:
             after = span.end
             if after < len(doc) and doc[after].is_space and after + 1 < len(doc):
                 doc[after + 1].is_sent_start = True
+        found = dateline(article.text, article.blocks)
+        if found is not None:
+            # "TUCSON, Arizona, April 1, 1980 -- Jesse Owens ... died yesterday": the dateline
+            # is no part of the sentence (the parser took "TUCSON" for the one who died)
+            opening = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+            if opening is not None:
+                opening[0].is_sent_start = True
         return doc
 
     def _keep_titles(self, doc: Doc, span: Span) -> None:
