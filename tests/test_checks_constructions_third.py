@@ -24,8 +24,10 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "educated at", "value": "Arden University", "end": 1945},
            {"property": "employer", "value": "Tarn Institute", "start": 1947, "end": 1990,
             "qualifiers": {"subject has role": "research chemist"}},
-           {"property": "position held", "value": "President of Norland", "start": 1980,
-            "end": 1984},
+           {"property": "position held", "value": "President of the Norland Chemical Council",
+            "start": 1980, "end": 1984},
+           {"property": "position held", "value": "Chair of the Norland Chemical Council",
+            "start": 1975, "end": 1980},
            {"property": "notable work", "value": "local:salt-table"},
            {"property": "notable work", "value": "local:salt-table-film"},
            {"property": "award received", "value": "Norland Medal", "point in time": 1979,
@@ -36,6 +38,9 @@ ENTITIES: list[dict[str, Any]] = [
             "qualifiers": {"subject has role": "columnist"}},
            aliases=("Ørvik",)),
     _thing("local:jonas-berg", "Jonas Berg", "person"),
+    _thing("local:salt-and-silence",
+           "Salt and Silence: Notes of a Chemist and a Life in the Laboratory", "work",
+           {"property": "publication date", "value": 1990}, {"property": "author", "value": ORVIK}),
     _thing("local:kelby-prize", "Kelby Prize", "award"),
     _thing("local:piet-osman", "Piet Osman", "person",
            {"property": "position held", "value": "President of the Chemical Guild",
@@ -320,3 +325,21 @@ def test_block_quotes_sourced_by_their_own_line_or_the_paragraph_before(
     vague = [f for f in flags if f.category == "vague_attribution"]
     assert [f.sentence[:10] for f in vague] == ['"The table']
     assert "as she liked to put it" in vague[0].message
+
+
+def test_a_long_title_with_a_colon_is_one_name(check: Check) -> None:
+    flags = check("Salt and Silence: Notes of a Chemist and a Life in the Laboratory, the memoir "
+                  "she wrote with Jonas Berg, was published in 1989.")
+    assert on(flags, "published in 1989", "date_mismatch")
+
+
+def test_a_post_of_another_title_is_another_post(check: Check) -> None:
+    from analysis.checks.kb_match import role_matches
+
+    claimed = "first and only president of the Norland Chemical Council"
+    assert role_matches(claimed, "President of the Norland Chemical Council")
+    assert not role_matches(claimed, "Chair of the Norland Chemical Council")
+    assert not role_matches(claimed, "Secretary of the Norland Chemical Council")
+    assert role_matches("the new chair of salt chemistry", "Professor of Salt Chemistry")
+    flags = check("In 1977 she served as president of the Norland Chemical Council.")
+    assert on(flags, "as president", "date_mismatch")

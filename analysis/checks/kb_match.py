@@ -138,6 +138,20 @@ _C_SUITE = frozenset({"executive", "operating", "financial", "technology", "mark
                       "revenue", "commercial", "investment", "risk", "people", "design"})
 
 
+# Title nouns: two posts whose titles are different nouns are different posts, whatever
+# organisation words they share.
+_TITLES = frozenset({"president", "chair", "secretary", "director", "minister", "governor",
+                     "chancellor", "mayor", "senator", "premier", "ambassador", "commissioner",
+                     "treasurer", "dean", "provost", "rector", "speaker", "editor", "professor",
+                     "lecturer", "manager", "coach", "captain", "conductor", "curator"})
+
+
+def _titles(words: set[str]) -> set[str]:
+    found = words & _TITLES
+    # ("the new chair of theoretical physics" is a professorship)
+    return found | {"professor"} if "chair" in found else found
+
+
 def role_words(text: str) -> set[str]:
     # "the first president" is the president, "the center's 11th director" its director;
     # "First Minister" is a title of its own
@@ -154,7 +168,8 @@ def role_words(text: str) -> set[str]:
 def role_matches(claimed: str, known: str) -> bool:
     """ "professor" ~ "Silver Professor"; "lead" ~ "Director of AI Research"; "Vice President and
     Chief AI Scientist" ~ "Chief AI Scientist"."""
-    parts = re.split(r"\s+(?:and|&)\s+", claimed.strip())
+    # ("first and only president of X": "first" names no role, so it is no second one)
+    parts = [p for p in re.split(r"\s+(?:and|&)\s+", claimed.strip()) if role_words(p)]
     if len(parts) > 1 and any(role_matches(part, known) for part in parts):
         return True  # "Chair and Chief Executive Officer": two roles, either may be the fact's
     a, b = role_words(claimed), role_words(known)
@@ -166,6 +181,9 @@ def role_matches(claimed: str, known: str) -> bool:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
     if a & _C_SUITE and b & _C_SUITE and not a & b & _C_SUITE:
         return False  # "chief operating officer" is not "chief executive officer"
+    titles_a, titles_b = _titles(a), _titles(b)
+    if titles_a and titles_b and not titles_a & titles_b:
+        return False  # "president of the Soviet Union" is not "chairman of the Supreme Soviet"
     shared = (a & b) - {"<lead>"}
     # "chief executive" is not "executive chairman": two-word roles share two words
     return len(shared) >= min(2, len(a - {"<lead>"}), len(b - {"<lead>"}))

@@ -37,7 +37,9 @@ USER_DATA_KEY = "profile_linker"
 # The KB is asked in batches so that a long article never builds one huge SQL statement.
 LOOKUP_BATCH = 500
 # However long the KB's longest alias, n-grams longer than this are not worth asking about.
-MAX_NGRAM_WORDS = 10
+# ("Our House Is on Fire: Scenes of a Family and a Planet in Crisis" is thirteen words; a KB
+# whose names are all short asks about short n-grams only.)
+MAX_NGRAM_WORDS = 14
 # Head words that say what kind of thing a name is, whatever the NER label claims.
 TYPE_CUES = {
     "organization": {
