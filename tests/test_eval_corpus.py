@@ -63,6 +63,8 @@ FLOORS = {
     "eval-holdout41": (0.50, 0.80, 1),
     "eval-holdout42": (0.95, 0.95, 1),
     "eval-holdout43": (0.75, 0.95, 1),
+    "eval-holdout44": (0.55, 0.80, 1),
+    "eval-holdout45": (0.75, 0.85, 1),
 }
 
 
