@@ -29,6 +29,9 @@ def speech_tokens(span: Span, mention_at: dict[int, Mention]) -> set[int]:
     """Tokens of quoted speech (six words or more). A shorter quotation may be a title, and so
     is one that a KB name covers almost whole ("On Computable Numbers, with an ...")."""
     inside: set[int] = set()
+    text = span.text
+    if '"' not in text and "“" not in text and "”" not in text:
+        return inside  # most sentences quote no one
     run: list[int] = []
     quote = False
     for tok in span:

@@ -399,6 +399,8 @@ def _work_noun(tok: Token) -> Trigger | None:
 def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Trigger | None:
     """ "while at X" (worked there then), "under PERSON" (a supervisor) and a sentence-initial
     "As ROLE at X, ..." (a position)."""
+    if tok.lower_ not in _CONSTRUCTION_WORDS and tok.lemma_ not in ("follow", "come"):
+        return None  # (every token of every sentence passes here: most open nothing)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ in WHILE_AT and nxt is not None and nxt.lower_ == "at":
         return Trigger(nxt, "worked_at", inherits=True)
@@ -477,6 +479,9 @@ def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | No
 
 
 _NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
+# The words that may open a construction below
+_CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
+    {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with"})
 
 
 def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
