@@ -103,7 +103,24 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
             if other is not None:
                 del owned[owner]
                 owned[other] = tx
+    _fronted_citizenship(ctx, span, triggers, owned)
     return owned
+
+
+def _fronted_citizenship(ctx: ClaimContext, span: Span, triggers: list[Trigger],
+                         owned: dict[int, Timex]) -> None:
+    """"In 1968, ..., the family moved to Toronto and Jacobs became a Canadian citizen": a date
+    that opens the sentence frames a citizenship told in a coordinated clause."""
+    fronted = next((tx for tx in timexes_in(ctx, span.start_char, span.end_char)
+                    if tx.start - span.start_char <= 8 and tx.type == "DATE"), None)
+    if fronted is None:
+        return
+    for trig in triggers:
+        verb = trig.token.head if trig.token.dep_ == "attr" else trig.token
+        if trig.predicate == "citizen" and trig.token.i not in owned and \
+                verb.dep_ in ("conj", "advcl", "ROOT") and \
+                not any(c.dep_ == "mark" for c in verb.children):
+            owned[trig.token.i] = fronted
 
 
 def _describing_year(tok: Token) -> bool:
@@ -157,7 +174,7 @@ def _copula_noun(date: Token, trigger_ids: set[int]) -> int | None:
     if date.dep_ != "pobj" or date.head.dep_ != "prep":
         return None
     verb = date.head.head
-    if verb.lemma_ != "be":
+    if verb.lemma_ not in ("be", "become"):  # ("became a citizen of X in 1882" too)
         return None
     own = [t.i for c in verb.children if c.dep_ in ("prep", "attr")
            for t in c.subtree if t.i in trigger_ids and _noun_under(t, verb)]

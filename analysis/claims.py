@@ -228,6 +228,11 @@ def _build_claim(
 ) -> Claim | None:
     window = trigger_window(span, trig, triggers)
     subj_text, subj_id, subj_mention = resolve_subject(ctx, trig)
+    if trig.predicate == "citizen" and subj_mention is None and ctx.subject is not None and \
+            subj_text.lower().split()[-1:] in (["family"], ["couple"], ["two"], ["they"]):
+        # "the family moved to Toronto and Jacobs became a Canadian citizen" (read with "the
+        # family" for subject): a household's move or naturalisation is the subject's too
+        subj_text, subj_id = ctx.subject.name, ctx.subject.kb_id
     if subj_text == "(someone else)" and time is not None and trig.token.dep_ == "relcl" and \
             not trig.token.left_edge.idx <= time.start <= trig.token.right_edge.idx:
         time = None  # "In 1976 he joined X, funding groups that built Y": not Y's date
@@ -247,6 +252,8 @@ def _build_claim(
     obj = trig.target or antecedent_work(ctx, trig, predicate) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention)
+    if predicate == "citizen" and obj is None:
+        obj = _nationality(trig)  # "became a Canadian citizen", "naturalised as a British subject"
     if predicate == "married" and obj is None and ctx.subject is not None and \
             (partner := _couple_partner(ctx, trig)) is not None:
         # "There he met Raisa Titarenko, ..., and the two married in 1951"
@@ -612,6 +619,25 @@ def _refine_predicate(
     if predicate == "position" and objects and objects[0].label == "work" and lead_verb:
         return "created"  # "directed the film", "led the project's first release"
     return predicate
+
+
+_NATIONALS = frozenset({"citizen", "citizenship", "subject", "national", "passport"})
+
+
+def _nationality(trig: Trigger) -> Mention | None:
+    """The nationality adjective of "a Canadian citizen", "British citizenship", "naturalised
+    as an American": the country is matched to the KB's by that word."""
+    tok = trig.token
+    heads = [tok] if tok.lemma_.lower() in _NATIONALS else [
+        t for t in tok.subtree if t.lemma_.lower() in _NATIONALS or t.dep_ == "pobj"
+        and t.head.lower_ == "as"]
+    for head in heads:
+        for word in (head, *head.children):
+            if word.dep_ in ("amod", "compound", "pobj") and word.is_alpha and \
+                    word.text[:1].isupper() and word.lemma_.lower() not in _NATIONALS:
+                return Mention(word.text, word.idx, word.idx + len(word.text), "other",
+                               method="nationality")
+    return None
 
 
 _COUPLE = frozenset({"two", "couple", "pair", "they"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -77,7 +77,21 @@ def find_triggers(span: Span, mention_at: dict[int, Mention]) -> list[Trigger]:
         trig = _word_trigger(tok, span) or _construction(tok, span, mention_at)
         if trig is not None:
             found.append(trig)
-    return found
+    # "became a naturalised citizen of X in 1882": the copula tells the citizenship (its date,
+    # and the dates of verbs conjoined to it, are that event's), not a post
+    # ("gave up his American citizenship", "was stripped of it": an end, not the citizenship)
+    found = [t for t in found if t.predicate != "citizen" or t.token.head.lemma_ not in _RENOUNCE
+             and (t.token.head.head.lemma_ not in _RENOUNCE or t.token.head.dep_ != "prep")]
+    nouns = {t.token.head.i: t for t in found if t.predicate == "citizen"
+             and t.token.dep_ == "attr"}
+    return [replace(t, predicate="citizen", role=None) if t.token.i in nouns
+            and t.predicate == "position" else t
+            for t in found if not any(t is n for n in nouns.values())
+            or not any(u.token.i == t.token.head.i for u in found)]
+
+
+_RENOUNCE = frozenset({"give", "renounce", "relinquish", "lose", "revoke", "surrender", "strip",
+                       "forfeit", "abandon", "deprive"})
 
 
 def _inside_name(tok: Token, mention_at: dict[int, Mention]) -> bool:

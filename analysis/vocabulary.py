@@ -33,6 +33,7 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "advisor": ("the object advised or supervised the subject", frozenset({"person"})),
     "member": ("the subject became a member or fellow of the object", frozenset({"organization"})),
     "married": ("the subject married the object", frozenset({"person"})),
+    "citizen": ("the subject became a citizen of the object (a country)", frozenset({"place"})),
 }
 
 # lemma -> predicate. Checked on verbs (and on the participles a tagger may mislabel).
@@ -58,6 +59,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "spend": "worked_at",
     "teach": "worked_at",
     "marry": "married",
+    "naturalise": "citizen",
+    "naturalize": "citizen",
     "wed": "married",
     "remarry": "married",
     "enter": "studied",
@@ -172,6 +175,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "opening": "released",  # "the opening of the Chichu Art Museum"
     "premiere": "released",
     "marriage": "married",  # "The year 1902 brought his marriage to Alma"
+    "citizen": "citizen",  # "became a naturalised citizen of the United States in 1882"
+    "citizenship": "citizen",
     "wedding": "married",
     "induction": "award",  # "induction into the Hall of Fame"
     "victory": "award",  # "first 24 Hours of Le Mans victory"
@@ -250,6 +255,7 @@ PRESENT_MARKERS = frozenset({"now", "currently", "today", "presently", "still", 
 PREDICATE_WEIGHT: dict[str, float] = {
     "member": 0.6,
     "married": 0.6,
+    "citizen": 0.6,
     "born": 0.9,
     "died": 0.9,
     "award": 0.85,

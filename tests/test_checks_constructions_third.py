@@ -34,6 +34,8 @@ ENTITIES: list[dict[str, Any]] = [
             "qualifiers": {"together with": ["Piet Osman", "Tomas Lind"]}},
            {"property": "award received", "value": "Kelby Prize", "point in time": 1985},
            {"property": "spouse", "value": "Jonas Berg", "start": 1950},
+           {"property": "country of citizenship", "value": "Norway"},
+           {"property": "country of citizenship", "value": "Sweden", "start": 1950},
            {"property": "employer", "value": "Kelby Herald", "start": 1991, "end": 1995,
             "qualifiers": {"subject has role": "columnist"}},
            aliases=("Ørvik",)),
@@ -78,6 +80,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "inception", "value": 1987},
            {"property": "based on", "value": "local:kelby-convention"}),
     _thing("local:harlow", "Harlow", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:norway", "Norway", "place", {"property": "instance of", "value": "country"}),
+    _thing("local:sweden", "Sweden", "place", {"property": "instance of", "value": "country"}),
     _thing("local:kelby", "Kelby", "place", {"property": "instance of", "value": "town"}),
 ]
 
@@ -343,3 +347,27 @@ def test_a_post_of_another_title_is_another_post(check: Check) -> None:
     assert role_matches("the new chair of salt chemistry", "Professor of Salt Chemistry")
     flags = check("In 1977 she served as president of the Norland Chemical Council.")
     assert on(flags, "as president", "date_mismatch")
+
+
+def test_citizenship_is_dated_by_the_kb(check: Check) -> None:
+    wrong = check("She became a naturalised citizen of Sweden in 1948.")
+    right = check("In 1950 she became a Swedish citizen.")
+    assert "citizenship (Sweden) dates from 1950, not 1948" in on(
+        wrong, "naturalised citizen", "date_mismatch")[0].message
+    assert not on(right, "Swedish citizen")
+
+
+def test_citizenship_under_another_event_s_date(check: Check) -> None:
+    flags = check("In 1947 she joined the Tarn Institute and became a Swedish citizen.")
+    renounced = check("In 1960 she gave up her Swedish citizenship.")
+    assert on(flags, "Swedish citizen", "conflation")
+    assert not on(renounced, "citizenship")
+
+
+def test_a_nationality_adjective_names_its_country() -> None:
+    from analysis.checks.kb_match import nationality_of
+
+    assert nationality_of("Swedish", "Sweden") and nationality_of("Austrian", "Austria")
+    assert not nationality_of("Austrian", "Australia")
+    assert nationality_of("American", "United States of America")
+    assert nationality_of("Korean", "South Korea") and not nationality_of("Indian", "Indonesia")

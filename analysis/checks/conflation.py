@@ -27,7 +27,7 @@ _EVENTS = frozenset(
         "released",
         "award",
         "studied",
-        "position", "married", "member",
+        "position", "married", "member", "citizen",
     }
 )
 
@@ -107,8 +107,11 @@ def _later_of_two_events(ctx: CheckContext, claim: Claim) -> bool:
     if claim.time is None or claim.obj_start < 0 or claim.time.end > claim.obj_start:
         return False
     between = ctx.text[claim.time.end : claim.obj_start]
-    joint = re.search(r"\b(?:and|then)\b|;", between)
-    if joint is None or not _PAST_VERB.search(between[: joint.start()]):
+    # (the first joint after a verb: "with two sons of draft age and no wish ..., the family
+    # moved to Toronto and Jacobs became": not the "and" of the noun phrase)
+    joint = next((j for j in re.finditer(r"\b(?:and|then)\b|;", between)
+                  if _PAST_VERB.search(between[: j.start()])), None)
+    if joint is None:
         return False
     # a second verb, or a first named thing before the joint ("brought The Human Condition
     # ... and the Lessing Prize"); not "married the singer and pianist Akiko Yano"

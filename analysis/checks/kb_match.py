@@ -50,6 +50,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "advisor": PredicateSpec(("P184", "P1066"), "point"),
     "member": PredicateSpec(("P102", "P463", "P54", "P39"), "start"),
     "married": PredicateSpec(("P26",), "start"),
+    "citizen": PredicateSpec(("P27",), "start"),
     "created": PredicateSpec((), "work", ("P571", "P577"),
                              ("P170", "P50", "P61", "P178", "P57", "P86")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),
@@ -211,6 +212,32 @@ def fact_org(fact: KBFact) -> tuple[str | None, str]:
     return fact.value.entity_id, fact.value.text
 
 
+# Nationality adjectives whose country is not their stem plus an ending
+_NATIONALITIES = {"american": "united states", "british": "united kingdom", "dutch": "netherlands",
+                  "french": "france", "swiss": "switzerland", "greek": "greece",
+                  "danish": "denmark", "spanish": "spain", "welsh": "wales", "irish": "ireland",
+                  "filipino": "philippines", "thai": "thailand", "polish": "poland",
+                  "turkish": "turkey", "finnish": "finland", "scottish": "scotland",
+                  "english": "england", "icelandic": "iceland", "argentine": "argentina",
+                  "norwegian": "norway", "peruvian": "peru", "portuguese": "portugal",
+                  "belgian": "belgium", "czech": "czech republic", "pakistani": "pakistan",
+                  "bangladeshi": "bangladesh", "nigerian": "nigeria", "soviet": "soviet union"}
+_ENDINGS = ("", "a", "ia", "ea", "o", "y", "e", "en", "an", "land")
+
+
+def nationality_of(adjective: str, country: str) -> bool:
+    """Does the adjective ("Canadian", "Austrian", "British") name the country ("Canada",
+    "Austria" and not "Australia", "United Kingdom")? The country may be qualified ("South
+    Korea", "United States of America")."""
+    adj, name = normalize_name(adjective), normalize_name(country)
+    names = {name, name.split()[-1]} if name else set()
+    known = _NATIONALITIES.get(adj)
+    if known is not None:
+        return any(n == known or n.startswith(known + " ") for n in names)
+    stems = {adj, re.sub(r"(?:ians?|ans?|ese|ish|is?|ic|n)$", "", adj)}
+    return any(len(stem) >= 3 and stem + end in names for stem in stems for end in _ENDINGS)
+
+
 def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     """Is this employment, position or relation fact the one the claim is about?"""
     if claim.object_kb_id and fact.property == "P39" and \
@@ -247,6 +274,11 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
             f.value.entity_id == claim.object_kb_id
             for f in kb.facts(fact.value.entity_id, ("P31", "P279", "P361"))):
         return True  # "another Oscar": the KB's award is one of the Academy Awards
+    if claim.predicate == "citizen" and claim.object and not claim.object_kb_id:
+        # "a Canadian citizen": the country the adjective names
+        names = [fact.value.text, *(e.aliases if (e := kb.entity(fact.value.entity_id or ""))
+                                    else ())]
+        return any(nationality_of(claim.object, n) for n in names)
     org = claim.predicate in ("joined", "worked_at", "left", "studied", "member")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org

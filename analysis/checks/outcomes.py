@@ -162,6 +162,7 @@ def _event_name(claim: Claim) -> str:
         "award": "award",
         "member": "membership",
         "married": "marriage",
+        "citizen": "citizenship",
     }.get(claim.predicate, "event")
     obj = f" ({claim.object})" if claim.object else ""
     return f"{claim.subject}'s {noun}{obj}"
