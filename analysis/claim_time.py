@@ -87,7 +87,10 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         # "married Al Joyner, the 1984 Olympic triple jump champion": a year that describes
         # the object is not the verb's
         direct = [f for f in direct if not _describing_year(span.doc[f[1]])] or direct
-        after = [f for f in direct if f[1] > owner] or direct
+        # (not past a semicolon: "On 16 March 1905 he married X; the couple ... divorced in
+        # 1924" -- the later clause's date is its own)
+        after = [f for f in direct if f[1] > owner and ";" not in span.doc[owner : f[1]].text] \
+            or direct
         owned.setdefault(owner, after[0][0])
         for tx, at in found:
             if tx is owned[owner] or at > owner:
@@ -256,8 +259,11 @@ def _fronted_in_conjunct(verb: Token, date: int) -> bool:
 
 
 def _own_clause(verb: Token) -> bool:
-    """A conjoined clause with a subject of its own ("..., and she was given Y")."""
-    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and any(
+    """A conjoined clause with a subject of its own ("..., and she was given Y"), or a perfect
+    participle's ("she serves on the board, having bought a stake in it in 2015")."""
+    perfect = verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+    return perfect or verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 

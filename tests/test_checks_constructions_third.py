@@ -34,6 +34,10 @@ ENTITIES: list[dict[str, Any]] = [
             "qualifiers": {"together with": ["Piet Osman", "Tomas Lind"]}},
            {"property": "award received", "value": "Kelby Prize", "point in time": 1985},
            {"property": "spouse", "value": "Jonas Berg", "start": 1950},
+           {"property": "member of", "value": "Guild Studio", "start": 1946, "end": 1947},
+           {"property": "employer", "value": "Chemical Guild", "start": 1947, "end": 1950},
+           {"property": "position held", "value": "member of the board of directors",
+            "qualifiers": {"of": "Kelby Trust"}, "start": 1990, "end": 2001},
            {"property": "country of citizenship", "value": "Norway"},
            {"property": "country of citizenship", "value": "Sweden", "start": 1950},
            {"property": "employer", "value": "Kelby Herald", "start": 1991, "end": 1995,
@@ -80,6 +84,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "inception", "value": 1987},
            {"property": "based on", "value": "local:kelby-convention"}),
     _thing("local:harlow", "Harlow", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:guild-studio", "Guild Studio", "organization",
+           {"property": "parent organization", "value": "Chemical Guild"}),
     _thing("local:norway", "Norway", "place", {"property": "instance of", "value": "country"}),
     _thing("local:sweden", "Sweden", "place", {"property": "instance of", "value": "country"}),
     _thing("local:kelby", "Kelby", "place", {"property": "instance of", "value": "town"}),
@@ -371,3 +377,27 @@ def test_a_nationality_adjective_names_its_country() -> None:
     assert not nationality_of("Austrian", "Australia")
     assert nationality_of("American", "United States of America")
     assert nationality_of("Korean", "South Korea") and not nationality_of("Indian", "Indonesia")
+
+
+def test_a_date_past_a_semicolon_is_its_own_clause_s(check: Check) -> None:
+    flags = check("On 3 May 1950 she married Jonas Berg, an engineer from Bergen; the couple had "
+                  "two sons and divorced in 1971.")
+    assert not on(flags, "married Jonas Berg")
+
+
+def test_joining_a_company_the_kb_lists_as_a_membership(check: Check) -> None:
+    flags = check("Ørvik joined the Guild Studio in 1946 and became a chemist of the Guild in "
+                  "1947.")
+    assert flags == []
+
+
+def test_a_perfect_participle_keeps_its_date(check: Check) -> None:
+    flags = check("She serves on the board of the Kelby Trust, having given it a grant in 1990.")
+    stale = on(flags, "serves on the board", "stale_claim")
+    assert stale and "2001" in stale[0].message
+
+
+def test_no_one_in_the_history_of_a_place(check: Check) -> None:
+    flags = check("No chemist in the long and eventful history of the Norland Guild has "
+                  "commanded greater respect.")
+    assert on(flags, "No chemist", "unsupported_claim")

@@ -92,7 +92,8 @@ _PATTERNS = [
                    # who could match him", "No civil servant of her generation commanded
                    # greater respect"
                    # ("No educator of the twentieth century changed classrooms more")
-                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|in history|of (?:his|her|their|"
+                   r"|\bno (?:[\w-]+\s+){1,3}?(?:alive|living|"
+                   r"in (?:the )?(?:[\w-]+\s+){0,3}?history|of (?:his|her|their|"
                    r"the|this|that|our) (?:[\w-]+\s+)?(?:generation|century|era|time|age))"
                    r"\s+[^.;]{0,60}?\b(?:more(?! than a)|better|greater|match|rival|equal)\b",
                    re.I),
