@@ -65,6 +65,8 @@ FLOORS = {
     "eval-holdout43": (0.75, 0.95, 1),
     "eval-holdout44": (0.55, 0.80, 1),
     "eval-holdout45": (0.75, 0.85, 1),
+    "eval-holdout46": (0.60, 0.80, 1),
+    "eval-holdout47": (0.70, 0.95, 1),
 }
 
 
