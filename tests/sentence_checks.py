@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import pytest
+
 from analysis.models import Flag
 
 Check = Callable[..., list[Flag]]
@@ -17,6 +19,17 @@ def entity(ident: str, label: str, kind: str, *facts: dict[str, Any],
     """An entity of the facts format, every fact sourced to one test URL."""
     return {"id": ident, "label": label, "type": kind, "aliases": list(aliases), "source": SRC,
             "facts": list(facts)}
+
+
+def checker_fixture(entities: list[dict[str, Any]]) -> Any:
+    """A module-scoped ``checker`` fixture: (kb, Analyzer) for a KB of ``entities`` only."""
+
+    @pytest.fixture(scope="module")
+    def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Any],
+                kb_analyzer: Callable[..., tuple[Any, Any]]) -> tuple[Any, Any]:
+        return kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), entities)])
+
+    return checker
 
 
 def sentence_check(check_text: Callable[..., Any], checker: tuple[Any, Any], lead: str,

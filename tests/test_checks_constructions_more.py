@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sentence_checks import Check, on, sentence_check
+from sentence_checks import Check, checker_fixture, on, sentence_check
 from sentence_checks import entity as _thing
 
 VASS = "Emil Vass"
@@ -103,10 +102,7 @@ ENTITIES: list[dict[str, Any]] = [
 AS_OF = date(2026, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def checker(tmp_path_factory: pytest.TempPathFactory, kb_writer: Callable[..., Path],
-            kb_analyzer: Callable[..., tuple[Any, Any]]) -> tuple[Any, Any]:
-    return kb_analyzer([kb_writer(tmp_path_factory.mktemp("kb"), ENTITIES)])
+checker = checker_fixture(ENTITIES)
 
 
 @pytest.fixture(scope="module")
