@@ -77,17 +77,25 @@ def find_triggers(span: Span, mention_at: dict[int, Mention]) -> list[Trigger]:
         trig = _word_trigger(tok, span) or _construction(tok, span, mention_at)
         if trig is not None:
             found.append(trig)
-    # "became a naturalised citizen of X in 1882": the copula tells the citizenship (its date,
-    # and the dates of verbs conjoined to it, are that event's), not a post
-    # ("gave up his American citizenship", "was stripped of it": an end, not the citizenship)
-    found = [t for t in found if t.predicate != "citizen" or t.token.head.lemma_ not in _RENOUNCE
-             and (t.token.head.head.lemma_ not in _RENOUNCE or t.token.head.dep_ != "prep")]
-    nouns = {t.token.head.i: t for t in found if t.predicate == "citizen"
-             and t.token.dep_ == "attr"}
-    return [replace(t, predicate="citizen", role=None) if t.token.i in nouns
-            and t.predicate == "position" else t
-            for t in found if not any(t is n for n in nouns.values())
-            or not any(u.token.i == t.token.head.i for u in found)]
+    return _citizenship_on_copula([t for t in found if not _renounced(t)])
+
+
+def _renounced(trig: Trigger) -> bool:
+    """"gave up his American citizenship", "was stripped of it": an end, not a citizenship."""
+    head = trig.token.head
+    return trig.predicate == "citizen" and (
+        head.lemma_ in _RENOUNCE or head.dep_ == "prep" and head.head.lemma_ in _RENOUNCE)
+
+
+def _citizenship_on_copula(found: list[Trigger]) -> list[Trigger]:
+    """"became a naturalised citizen of X in 1882": the copula tells the citizenship (its date,
+    and the dates of verbs conjoined to it, are that event's), not a post."""
+    posts = {t.token.i for t in found if t.predicate == "position"}
+    merged = {t.token.head.i for t in found if t.predicate == "citizen"
+              and t.token.dep_ == "attr" and t.token.head.i in posts}
+    return [replace(t, predicate="citizen", role=None) if t.token.i in merged else t
+            for t in found if not (t.predicate == "citizen" and t.token.dep_ == "attr"
+                                   and t.token.head.i in merged)]
 
 
 _RENOUNCE = frozenset({"give", "renounce", "relinquish", "lose", "revoke", "surrender", "strip",
