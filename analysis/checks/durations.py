@@ -12,7 +12,7 @@ from analysis.checks.base import CheckContext, Finding
 from analysis.checks.life import calendar_dates, quote
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
-from analysis.models import Evidence
+from analysis.models import Evidence, Timex
 from analysis.wordnum import parse_number
 
 # A span that runs "until" a date: "stayed twelve years, until ...", "the partnership lasted
@@ -73,15 +73,22 @@ def check_durations(ctx: CheckContext) -> list[Finding]:
             counted = until.year - since.year
             if counted < 0 or abs(counted - years) <= _SLACK:
                 continue
-            found.append(Finding(
-                "internal_inconsistency", "medium", start, end,
+            found.append(_span_finding(
+                ctx, (start, end), (since_tx, until_tx),
                 f"'{m['n']} years' does not add up: from {since.human()} to {until.human()} is "
-                f"{_about(counted)}", (Evidence(
-                    f"The sentence's own dates: \"{quote(ctx, since_tx.start, since_tx.end)}\" "
-                    f"and \"{quote(ctx, until_tx.start, until_tx.end)}\"",
-                    f"the article, offset {since_tx.start}"),),
-                f"Say {_about(counted)}, or check the dates."))
+                f"{_about(counted)}", f"Say {_about(counted)}, or check the dates."))
     return found
+
+
+def _span_finding(ctx: CheckContext, sentence: tuple[int, int], ends: tuple[Timex, Timex],
+                  message: str, suggestion: str) -> Finding:
+    """A stated length of time that its sentence's own two dates contradict."""
+    since, until = ends
+    return Finding(
+        "internal_inconsistency", "medium", *sentence, message, (Evidence(
+            f"The sentence's own dates: \"{quote(ctx, since.start, since.end)}\" "
+            f"and \"{quote(ctx, until.start, until.end)}\"",
+            f"the article, offset {since.start}"),), suggestion)
 
 
 def _about(years: int) -> str:
@@ -122,14 +129,10 @@ def check_short_intervals(ctx: CheckContext) -> list[Finding]:
                 continue
             span = (f"{counted} day{'s' if counted != 1 else ''}" if unit != "month"
                     else f"{counted} month{'s' if counted != 1 else ''}")
-            found.append(Finding(
-                "internal_inconsistency", "medium", start, end,
+            found.append(_span_finding(
+                ctx, (start, end), (since_tx, until_tx),
                 f"'{m['n']} {m['unit']} later' does not add up: from {since.human()} to "
-                f"{until.human()} is {span}", (Evidence(
-                    f"The sentence's own dates: \"{quote(ctx, since_tx.start, since_tx.end)}\" "
-                    f"and \"{quote(ctx, until_tx.start, until_tx.end)}\"",
-                    f"the article, offset {since_tx.start}"),),
-                f"Say {span} later, or check the dates."))
+                f"{until.human()} is {span}", f"Say {span} later, or check the dates."))
     return found
 
 
