@@ -90,8 +90,14 @@ def named_next(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | No
 
 def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
     """"Tata Steel, which the group had founded in 1868": the relative pronoun's antecedent is
-    what was founded, made or released."""
+    what was founded, made or released; "Fisk University, where she studied": where."""
     tok = trig.token
+    if predicate in ("studied", "worked_at") and tok.dep_ == "relcl" and any(
+            c.lower_ == "where" for c in tok.children):
+        # "a scholarship to Fisk University, where she studied communication": studied there
+        named = ctx.mention_at.get(tok.head.i)
+        return named if named is not None and named.kb_id and named.label == "organization" \
+            else None
     if predicate not in ("founded", "created", "released") or tok.dep_ != "relcl" or not any(
             c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
             for c in tok.children):
@@ -107,6 +113,10 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
         "work", "organization", "other") else None
 
 
+# What renders a work under its name: a singer's recording of a song, a film of a book.
+_VERSIONS = frozenset({"version", "rendition", "cover", "recording"})
+
+
 def unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
     """"FX's television adaptation of Kindred ... premiered": what premiered is the adaptation,
     a work the sentence does not name; FX owns it and Kindred is its source."""
@@ -115,6 +125,11 @@ def unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
     if head is None or span is None or head.pos_ != "NOUN" or head.i in ctx.mention_at:
         return False
     root = span.root
+    if head.lemma_.lower() in _VERSIONS:
+        # "Her version of "Respect," released in 1967", "the film version of The Silent
+        # World": a version goes by the name of what it renders (a KB lists it under that
+        # name), unlike an adaptation
+        return False
     # (not "his score for X, released in 1977": the work it is for is the one released)
     return root.dep_ == "poss" and root.head == head or (
         root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "on")

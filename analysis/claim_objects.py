@@ -279,15 +279,19 @@ _PART_NOUNS = frozenset("facade façade interior roof extension wing entrance lo
 def _made_part(trig: Trigger) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _PART_NOUNS for c in trig.token.children)
 _PRACTICES = frozenset({"office", "studio", "practice", "firm", "atelier", "workshop",
-                        "laboratory", "lab", "chambers"})
+                        "laboratory", "lab", "chambers", "staff"})
 
 
 def _practice_of(trig: Trigger, m: Mention) -> bool:
-    """"the office of Antonin Raymond", "the studio of Lucio Fontana": a person's workplace."""
+    """"the office of Antonin Raymond", "the studio of Lucio Fontana", "the staff of X": a
+    person's workplace; "went to work for X": a person as employer (not "X's campaign")."""
     doc = trig.token.doc
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.start < 2:
         return False
+    if doc[span.start - 1].lower_ == "for" and doc[span.start - 1].head == trig.token and \
+            trig.token.lemma_ == "work":
+        return span.end >= len(doc) or doc[span.end].tag_ != "POS"
     return doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in _PRACTICES
 
 

@@ -21,6 +21,7 @@ from analysis.vocabulary import (
     RELATIONS,
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
+    TRANSFERS,
     VERB_TRIGGERS,
     WORK_NOUNS,
 )
@@ -40,6 +41,11 @@ _OBJECT_CONTROL = _APPOINTING | frozenset("ask invite persuade choose select pic
 Resolved = tuple[str, str | None, Mention | None]
 
 
+def _presented_with(verb: Token) -> bool:
+    """"Reagan presented her with the National Medal of Science": she is the recipient."""
+    return verb.lemma_ == "present" and any(c.lower_ == "with" for c in verb.children)
+
+
 def _before_parse_subject(
     ctx: ClaimContext, trig: Trigger, default: tuple[str, str | None]
 ) -> tuple[Token | None, Resolved | None]:
@@ -57,13 +63,18 @@ def _before_parse_subject(
         # person; "awarded the RIBA Gold Medal" is a misparse, not a recipient).
         recipients = [
             c for c in (*trig.token.children, *recipients_after_to(trig.token))
-            if c.dep_ in ("dative", "iobj", "pobj", "nmod", "conj")
+            if (c.dep_ in ("dative", "iobj", "pobj", "nmod", "conj") or c.dep_ == "dobj"
+                and _presented_with(trig.token))
             and (c.pos_ == "PRON" or getattr(ctx.mention_at.get(c.i), "label", "") == "person")
         ]
         # ("awarded its Hubbard Medal to Tharp and Maurice Ewing": the profile's subject first)
         tok = tok or next((c for c in recipients if ctx.subject is not None and c.i in
                            ctx.mention_at and ctx.subject.matches(ctx.mention_at[c.i])),
                           recipients[0] if recipients else None)
+        if tok is None and trig.token.lemma_ == "present" and any(
+                c.dep_ == "nsubj" for c in trig.token.children):
+            # "She presented the medal to a student": the presenter is no recipient
+            return None, ("(someone else)", None, None)
     if tok is None and trig.predicate in ("award", "context") and _time_subject(trig.token):
         # "The year 2009 brought her both the Nobel Prize and ...": a time brings the honour;
         # the one who received it is the object
@@ -107,6 +118,16 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         # "Lili Boulanger became, in 1913, the first woman to win the Prix de Rome": the one
         # who became that woman won it
         return resolve_subject(ctx, replace(trig, token=noun.head.head))
+    if trig.predicate == "joined" and verb_lemma(noun) in TRANSFERS:
+        # "McGraw shipped him to the Cincinnati Reds": the one shipped joins the club
+        moved = next((c for c in noun.children if c.dep_ == "dobj"), None)
+        named = ctx.mention_at.get(moved.i) if moved is not None else None
+        if named is not None and not (ctx.subject and ctx.subject.matches(named)):
+            return named.kb_label or named.text, named.kb_id, named
+        if named is None and moved is not None and moved.lower_ in SUBJECT_PRONOUNS and \
+                ctx.subject is not None and not ctx.subject.takes(moved.lower_):
+            return "(someone else)", None, None
+        return default[0], default[1], None
     tok, decided = _before_parse_subject(ctx, trig, default)
     if decided is not None:
         return decided
@@ -163,6 +184,15 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
     ) and tok.lemma_.lower() not in WORK_NOUNS:
         # "funding the groups that built the first TCP/IP implementations": they built them
         return "(someone else)", None, None
+    if mention is not None and mention.label == "place" and trig.predicate == "award" and \
+            trig.token.dep_ == "relcl" and tok.i == trig.token.head.i:
+        # "The State of Things, a film about a crew stranded in Portugal, which won the Golden
+        # Lion": a place wins no prize; the "which" reaches back to the work described
+        work = max((m for m in ctx.mentions if m.label == "work" and m.kb_id
+                    and trig.token.sent.start_char <= m.start < mention.start),
+                   key=lambda m: m.start, default=None)
+        return (work.kb_label or work.text, work.kb_id, work) if work is not None else \
+            ("(someone else)", None, None)
     if mention is not None:
         if ctx.subject and ctx.subject.matches(mention):
             return default[0], default[1], mention
@@ -457,9 +487,24 @@ def _agreeing_antecedent(clause: Token, noun: Token) -> Token:
     return noun
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """"Spassky resigned the game by telephone and Fischer became world champion": a name
+    just before a conjoined verb without a subject, parsed as the object's conjunct, is the
+    verb's subject."""
+    if verb.dep_ != "conj" or verb.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "conj" or name.head.i >= name.i:
+        return None
+    first = name.left_edge
+    return name if first.i > 0 and verb.doc[first.i - 1].lower_ in ("and", "but") else None
+
+
 def subject_token(token: Token) -> Token | None:
     """The grammatical subject of the trigger, looking up through conjoined and embedded verbs."""
     current = finite_governor(token) or token
+    if (stray := _stray_subject(current)) is not None:
+        return stray
     for _ in range(6):
         subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.i < current.i and _elliptical_after_semicolon(

@@ -54,6 +54,7 @@ from analysis.claim_objects import (
 from analysis.claim_shared import shared_in_next_sentence
 from analysis.claim_subject import (
     resolve_subject,
+    subject_token,
 )
 from analysis.claim_time import (
     assign_times,
@@ -258,6 +259,11 @@ def _build_claim(
             (partner := _couple_partner(ctx, trig)) is not None:
         # "There he met Raisa Titarenko, ..., and the two married in 1951"
         obj, subj_text, subj_id, subj_mention = partner, ctx.subject.name, ctx.subject.kb_id, None
+    if predicate == "award" and (said := subject_token(trig.token)) is not None and \
+            said.lower_ == "it":
+        # "It won the Academy Award for Best Picture": the work's honour, which the KB may
+        # hold on the work and not on its maker; it can agree with the maker's, not refute them
+        qualifiers["by_work"] = True
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
@@ -289,6 +295,10 @@ def _build_claim(
         maker = by_person(ctx, trig.token) if predicate != "released" else None
         obj, subj_mention = subj_mention, maker
         subj_text, subj_id = (maker.text, maker.kb_id) if maker else ("(unspecified)", None)
+    if predicate == "released" and obj is None:
+        # "an abstract, published in 1859 as On the Origin of Species" (not "Nordlys was
+        # published in 1984 and, as North Light, in 1987": a translation set off by commas)
+        obj = _named_as(ctx, trig, set_off=False)
     if predicate == "released" and obj is not None and obj.label == "award":
         # "His Turing Award lecture, published as Reflections on Trusting Trust": a lecture
         # is published, not the award; the work is the one named after "as", if any
@@ -305,6 +315,9 @@ def _build_claim(
         time = None
     if degree and predicate == "studied":
         qualifiers["degree"] = degree
+    if time is not None and _AFTER_BOUND.search(ctx.article.text, max(0, time.start - 16),
+                                                time.start):
+        time = None  # "After the 1974 season the Braves traded him": a bound, not the date
     if time is not None and _UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start):
         qualifiers["until"] = True  # "a post he held until 1973": the date ends the role
     board = obj is not None and on_board(ctx.article.text, trig.token.idx, obj)
@@ -473,10 +486,10 @@ def _in_conjoined_clause(ctx: ClaimContext, trig: Trigger, mention: Mention) -> 
     return False
 
 
-def _named_as(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+def _named_as(ctx: ClaimContext, trig: Trigger, set_off: bool = True) -> Mention | None:
     """The work named in the verb's "as" phrase ("published as Reflections on Trusting Trust")."""
     for prep in trig.token.children:
-        if prep.lower_ == "as":
+        if prep.lower_ == "as" and (set_off or prep.i == 0 or prep.nbor(-1).text != ","):
             for tok in prep.subtree:
                 named = ctx.mention_at.get(tok.i)
                 if named is not None and named.label == "work":
@@ -546,6 +559,7 @@ _PARTY = re.compile(r"\bparty\b", re.I)
 _AGENT_OR_VENUE = frozenset({"by", "over", "during", "throughout"})
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|up to)\s+$", re.I)
+_AFTER_BOUND = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.I)
 _SCHOOL = re.compile(
     r"\b(school|college|university|academy|institute|conservatoire|"
     r"conservatory|lyc[ée]e|gymnasium|polytechnic)\b",

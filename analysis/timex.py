@@ -47,6 +47,7 @@ _SIGNAL_MOD = (
 _RULES = compile_rules(ABSOLUTE_RULES + RELATIVE_RULES + EXTRA_RULES)
 _ABSOLUTE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PERIOD = re.compile(r"^\d{4}-[QH]\d$")
+_SEASON = re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$")
 _DECADE_OR_CENTURY = re.compile(r"^\d{2,3}X{1,2}$")
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -96,6 +97,9 @@ def find_timexes(
             ctx.anchor, ctx.anchor_at = PartialDate.parse(timex.value[:10]), timex.start
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)
+        elif _SEASON.match(timex.value) and timex.type == "DATE":
+            # "in the spring of 2002. ... that April": the season's year is the one in focus
+            ctx.anchor, ctx.anchor_at = PartialDate(int(timex.value[:4])), timex.start
         found.append(timex)
     found = [t for t in found
              if not _month_as_name(text, t) and not _weekday_as_modifier(text, t, doc)]

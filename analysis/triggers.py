@@ -14,6 +14,7 @@ from analysis.vocabulary import (
     NOUN_TRIGGERS,
     PHRASAL_TRIGGERS,
     ROLE_NOUNS,
+    TRANSFERS,
     VERB_TRIGGERS,
     WHILE_AT,
     WORK_NOUNS,
@@ -139,6 +140,25 @@ def _place_at(verb: Token) -> bool:
     return place is not None and place.i + 1 < len(verb.doc) and place.nbor(1).lower_ == "at"
 
 
+def _transferred(verb: Token) -> bool:
+    """"sold him to Chelsea", "traded her to the Lynx": a club passing a player on."""
+    return any(c.dep_ == "dobj" and (c.lower_ in ("him", "her") or c.pos_ == "PROPN")
+               for c in verb.children) and any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children)
+
+
+# The head nouns of a school's name: "went on to the Royal College of Art" is to study there
+# ("went on to NASA" is not).
+_SCHOOL_NOUNS = frozenset({"college", "university", "school", "academy", "conservatory",
+                           "conservatoire", "polytechnic", "seminary", "lycée", "gymnasium"})
+
+
+def _to_school(verb: Token) -> bool:
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    school = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return school is not None and school.lower_ in _SCHOOL_NOUNS and school.pos_ == "PROPN"
+
+
 _SPOUSES = frozenset({"wife", "husband", "bride", "spouse"})
 
 
@@ -233,6 +253,10 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, "released")  # "reached British shops in 1993"
         if lemma == "hold" and (held := _held_post(tok)):
             return Trigger(tok, "position", role=held)
+        if lemma in TRANSFERS and _transferred(tok):
+            return Trigger(tok, "joined")  # "McGraw shipped him to the Cincinnati Reds"
+        if lemma == "go" and _has_particle(tok, "on") and _to_school(tok):
+            return Trigger(tok, "studied")  # "went on to the Royal College of Art in 1921"
         if lemma in _PLACE_VERBS and _place_at(tok):
             return Trigger(tok, "studied")  # "won a place at the Slade": admitted there
         if VERB_TRIGGERS.get(lemma) == "award" and tok.head.lower_.rstrip(".") in DEGREE_NOUNS:

@@ -150,7 +150,7 @@ VERB_TRIGGERS: dict[str, str] = {
 # Verbs that only make a claim with a particular object: "earned a PhD", "received the Prize".
 CONTEXT_VERBS = frozenset(
     {"earn", "receive", "obtain", "complete", "gain", "get", "take", "collect", "pick", "land",
-     "scoop", "bring"}
+     "scoop", "bring", "present"}
 )
 
 # Nouns that make a claim on their own: "his postdoctoral work at X", "the founding of Y".
@@ -234,11 +234,14 @@ RELATIONS = frozenset(
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
+# Verbs of a club passing a player on: "shipped him to the Reds" (the player joins them).
+TRANSFERS = frozenset({"ship", "trade", "sell", "loan", "transfer", "deal"})
+
 # Common nouns that name a work: "the 2022 film", "her novel", "his third album".
 WORK_NOUNS = frozenset(
     "film movie album record book novel play opera symphony song single series documentary "
     "paper essay memoir collection poem painting building game collaboration recording "
-    "translation score adaptation".split()
+    "translation score adaptation version rendition cover".split()
 )
 
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())

@@ -291,10 +291,15 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
     qualifier = _POSSESSIVE_S.sub("", words[words.index(head) - 1]) if head in words[1:] else ""
     qualified = re.compile(rf"\b{re.escape(qualifier)}(?:['’]s)?\s+{re.escape(head)}",
                            re.I) if len(qualifier) > 3 else None
+    # "twenty years after their first match": which match was the first, the last one named
+    # does not say; only the same words do
+    # ("five years after that first diagnosis": the one just told, found by its noun)
+    only_qualified = qualified is not None and qualifier in _FIRST_VERSION and not re.match(
+        r"\s*(?:that|this)\s", phrase)
     for s, e in reversed(ctx.analysis.sentences[:index]):
         dates = calendar_dates(ctx, s, e)
-        found = (qualified.search(ctx.text[s:e]) if qualified else None) or \
-            pattern.search(ctx.text[s:e])
+        found = (qualified.search(ctx.text[s:e]) if qualified else None) or (
+            pattern.search(ctx.text[s:e]) if not only_qualified else None)
         year = _YEAR_BEFORE.search(ctx.text, max(s, s + found.start() - 40), s + found.start()) \
             if found else None
         if year is not None:  # "the 1936 Olympic Games in Berlin": the year the words date

@@ -195,7 +195,8 @@ def _verify_relation(
             # "His first victory came at the Canadian Grand Prix": a race won, which a KB's
             # list of honours leaves out, is no contradiction
             return Outcome("unverifiable", "property absent")
-        if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE:
+        if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE and \
+                not claim.qualifiers.get("by_work"):
             return fact_mismatch(ctx, kb, claim, known)
         if facts and claim.predicate == "member" and "party" in (claim.object or "").lower():
             return fact_mismatch(ctx, kb, claim, facts)  # a party the KB's memberships lack

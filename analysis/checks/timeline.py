@@ -35,6 +35,7 @@ _ACTIVITY = re.compile(
     r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:lecture|talk|speech|interview|address|paper|"
     r"visit|trip|performance|concert|appearance|seminar|class|presentation|expedition|match|"
     r"game|broadcast|sermon|recital)s?\b", re.I)
+_QUOTED = re.compile(r'["“][^"”]*(?:["”]|$)')  # (a sentence may end inside the quote)
 _ACT_VERBS = (
     r"(?:also\s+|later\s+|then\s+|still\s+|again\s+)?(?:gave|delivered|wrote|warned|argued|"
     r"addressed|addresses|spoke|speaks|"
@@ -153,8 +154,10 @@ def _acts_outside_life(
         outside = [tx.text if _season_span(tx) else d.human()
                    for tx, d, (first, last) in spans if (first > hi if after else last < lo)]
         # "she flew in for the opening" is her act even where the park was named after her.
-        acted = _acts(ctx, sentence) or (
-            after and _ACTIVITY.search(sentence) and not _POSTHUMOUS.search(sentence))
+        # (not in a quotation: "as fresh as when he played them", said of him by another)
+        unquoted = _QUOTED.sub("", sentence)
+        acted = _acts(ctx, unquoted) or (
+            after and _ACTIVITY.search(unquoted) and not _POSTHUMOUS.search(sentence))
         if outside and acted:
             when = "after the subject died" if after else "before the subject was born"
             found.append(Finding(
@@ -195,6 +198,9 @@ def _season_span(tx: Timex) -> tuple[date, date] | None:
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
+_AGAIN = frozenset({"remarry", "rejoin", "refound", "reopen", "re-marry", "re-join"})
+
+
 def _event_key(claim: Claim) -> tuple[str, ...]:
     """What makes two claims the same event: who, what, to what, and for study the step
     ("enrolled" and "graduated" are two events)."""
@@ -208,6 +214,8 @@ def _event_key(claim: Claim) -> tuple[str, ...]:
     if claim.predicate == "studied":
         step = "start" if claim.qualifiers.get("verb") in _START_STUDY else "end"
         step += degree_class(str(claim.qualifiers.get("degree", ""))) or ""
+    elif str(claim.qualifiers.get("verb", "")) in _AGAIN:
+        step = "again"  # "they remarried in 2001": not the wedding of 1957 dated twice
     return (who, claim.predicate, what, step)
 
 
@@ -264,6 +272,9 @@ def _order(ctx: CheckContext) -> list[Finding]:
         dates = calendar_dates(ctx, start, end)
         opener = _LATER_OPENERS.match(sentence.lstrip()) or _EARLIER_OPENERS.match(
             sentence.lstrip())
+        if opener and _dated_opener(ctx, start + len(sentence) - len(sentence.lstrip()),
+                                    opener.end()):
+            opener = None  # "Earlier that year": its own time, taken from the previous sentence
         if dates and previous and opener:
             now = dates[0][1]
             later = _LATER_OPENERS.match(sentence.lstrip()) is not None
@@ -296,6 +307,10 @@ def _order(ctx: CheckContext) -> list[Finding]:
         if dates:
             previous = (start, end, max((d for _, d in dates), key=lambda d: d.interval()[1]))
     return found
+
+
+def _dated_opener(ctx: CheckContext, at: int, length: int) -> bool:
+    return any(at <= tx.start < at + length for tx in ctx.analysis.timexes)
 
 
 def _order_within(

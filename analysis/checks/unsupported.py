@@ -12,6 +12,7 @@ from analysis.checks.base import CheckContext, Finding
 from analysis.checks.registry import register
 
 _SUPERLATIVE = "an absolute superlative with no source"
+_BASELINE = re.compile(r"\beven (?:among|for|by the standards of|next to|beside)\s+$", re.I)
 _PATTERNS = [
     (
         re.compile(
@@ -180,6 +181,8 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
                 continue  # the sentence gives the measure that supports it
             if m and _SIMILE.search(sentence[: m.start()]):
                 continue  # "sounded like the best idea anyone ever had": a figure of speech
+            if m and why == _SUPERLATIVE and _BASELINE.search(sentence[: m.start()]):
+                continue  # "unusual even among the best runners of her generation": a yardstick
             if m and why == _SUPERLATIVE and _EPITHET.match(
                     sentence[: m.start()] + (m.group(1) or "")) and not _COPULA_AFTER.match(
                     sentence[m.end():]):

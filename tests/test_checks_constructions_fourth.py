@@ -1,0 +1,193 @@
+"""Constructions the checker missed in held-out sets 44 to 49, each in a general form: an
+invented singer, her songs, her schools and her employers (no evaluation set holds them). The
+KB below is all the checker knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from sentence_checks import Check, checker_fixture, on, sentence_check
+from sentence_checks import entity as _thing
+
+SOLBERG = "Maren Solberg"
+
+ENTITIES: list[dict[str, Any]] = [
+    _thing("local:maren-solberg", SOLBERG, "person",
+           {"property": "date of birth", "value": "1941-05-02"},
+           {"property": "occupation", "value": "singer"},
+           {"property": "educated at", "value": "Lund College", "end": 1962},
+           {"property": "employer", "value": "Aldo Brun", "start": 1970, "end": 1975},
+           {"property": "employer", "value": "Harbour Records", "start": 1963, "end": 1969},
+           {"property": "employer", "value": "Vale Records", "start": 1969, "end": 1975},
+           {"property": "award received", "value": "Kelby Song Prize", "point in time": 1975},
+           aliases=("Solberg",)),
+    _thing("local:harbour-records", "Harbour Records", "organization"),
+    _thing("local:vale-records", "Vale Records", "organization"),
+    _thing("local:kelby-song-prize", "Kelby Song Prize", "award"),
+    _thing("local:golden-gull", "Golden Gull", "award"),
+    _thing("local:silver-gull", "Silver Gull", "award"),
+    _thing("local:kelby", "Kelby", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:low-water", "Low Water", "work",
+           {"property": "publication date", "value": 1978},
+           {"property": "award received", "value": "Golden Gull", "point in time": 1978}),
+    _thing("local:under-the-pier", "Under the Pier", "work",
+           {"property": "publication date", "value": 1970},
+           {"property": "author", "value": SOLBERG}),
+    _thing("local:harbour-band", "Harbour Band", "organization"),
+    _thing("local:otto-kerr-leader", "Otto Kerr (bandleader)", "person",
+           {"property": "position held", "value": "leader of the Harbour Band", "start": 1960,
+            "qualifiers": {"of": "Harbour Band"}}, aliases=("Kerr",)),
+    _thing("local:aldo-brun", "Aldo Brun", "person",
+           aliases=("Senator Aldo Brun",)),
+    _thing("local:otto-kerr", "Otto Kerr", "person"),
+    _thing("local:low-tide-original", "Low Tide (Otto Kerr song)", "work",
+           {"property": "publication date", "value": 1960},
+           {"property": "creator", "value": "Otto Kerr"},
+           aliases=("Otto Kerr's Low Tide",)),
+    _thing("local:low-tide-solberg", "Low Tide (Solberg recording)", "work",
+           {"property": "publication date", "value": 1963},
+           {"property": "creator", "value": SOLBERG},
+           {"property": "based on", "value": "local:low-tide-original"},
+           aliases=("Low Tide",)),
+    _thing("local:harbour-notes", "Harbour Notes", "work",
+           {"property": "publication date", "value": 1980},
+           {"property": "author", "value": SOLBERG}),
+    _thing("local:lund-college", "Lund College", "organization"),
+    _thing("local:vale-college", "Vale College", "organization"),
+]
+
+AS_OF = date(2026, 6, 1)
+
+
+checker = checker_fixture(ENTITIES)
+
+
+@pytest.fixture(scope="module")
+def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
+    return sentence_check(check_text, checker,
+                          f"{SOLBERG}\n\n{SOLBERG} is a Danish singer, born on 2 May 1941. ",
+                          AS_OF)
+
+
+def test_her_version_of_a_song_is_her_recording(check: Check) -> None:
+    wrong = check('Her version of "Low Tide," released in 1960, outsold the original.')
+    right = check('Her version of "Low Tide," released in 1963, outsold the original.')
+    found = on(wrong, "Her version", "date_mismatch")
+    assert found and "1963" in found[0].message
+    assert not on(right, "Her version")
+
+
+def test_a_person_as_employer_on_whose_staff_she_worked(check: Check) -> None:
+    wrong = check("In 1966 she joined the office staff of Senator Aldo Brun.")
+    right = check("In 1970 she joined the office staff of Senator Aldo Brun.")
+    assert on(wrong, "office staff", "date_mismatch")
+    assert not on(right, "office staff")
+
+
+def test_a_work_published_under_the_name_after_as(check: Check) -> None:
+    wrong = check("She turned her diaries into a memoir, published in 1978 as Harbour Notes.")
+    right = check("She turned her diaries into a memoir, published in 1980 as Harbour Notes.")
+    assert on(wrong, "published in 1978", "date_mismatch")
+    assert not on(right, "published in 1980")
+
+
+def test_the_school_where_she_studied(check: Check) -> None:
+    wrong = check("A singing contest won her a scholarship to Vale College, where she studied "
+                  "music.")
+    right = check("A singing contest won her a scholarship to Lund College, where she studied "
+                  "music.")
+    assert on(wrong, "Vale College", "fact_mismatch")
+    assert not on(right, "Lund College")
+    assert not on(check("She toured Vale College, where her brother studied law."), "Vale")
+
+
+def test_a_club_passing_her_on(check: Check) -> None:
+    wrong = check("In 1966 Harbour Records sold her to Vale Records.")
+    right = check("In 1969 Harbour Records sold her to Vale Records.")
+    assert on(wrong, "sold her", "date_mismatch")
+    assert not on(right, "sold her")
+    assert check("In 1966 she sold her piano to Vale Records.") == []
+
+
+def test_an_honour_presented_to_her(check: Check) -> None:
+    assert on(check("In 1973 the mayor presented her with the Kelby Song Prize."),
+              "presented her", "date_mismatch")
+    assert not on(check("In 1975 the mayor presented her with the Kelby Song Prize."),
+                  "presented her")
+
+
+def test_a_title_that_opens_with_a_preposition(check: Check) -> None:
+    flags = check("Under the Pier, published in 1972, sold out in a week.")
+    found = on(flags, "Under the Pier", "date_mismatch")
+    assert found and "1970" in found[0].message
+
+
+def test_which_after_a_place_reaches_back_to_the_work(check: Check) -> None:
+    wrong = check("She sang in Low Water, a film about fishermen stranded in Kelby, which won "
+                  "the Silver Gull in 1978.")
+    right = check("She sang in Low Water, a film about fishermen stranded in Kelby, which won "
+                  "the Golden Gull in 1978.")
+    assert on(wrong, "Silver Gull", "fact_mismatch")
+    assert not on(right, "Golden Gull")
+
+
+def test_an_honour_the_work_won_does_not_refute_her_honours(check: Check) -> None:
+    assert check("Low Water opened in 1978. It won the Silver Gull that autumn.") == []
+
+
+def test_went_on_to_a_college(check: Check) -> None:
+    assert on(check("She went on to Vale College in 1960."), "Vale College", "fact_mismatch")
+    assert not on(check("She went on to Lund College in 1960."), "Lund College")
+
+
+def test_a_name_after_and_is_the_subject_of_the_next_verb(check: Check) -> None:
+    flags = check("In 1972 Kerr resigned the post by letter and Solberg became leader of the "
+                  "Harbour Band.")
+    assert not on(flags, "became leader")
+
+
+def test_their_first_meeting_is_not_the_last_one_named(check: Check) -> None:
+    flags = check("She first sang with Otto Kerr in 1961.",
+                  "In 1975 she refused a meeting with Kerr.",
+                  "She sang with Kerr again in 1981, twenty years after their first meeting.")
+    assert not on(flags, "twenty years after")
+
+
+def test_remarrying_is_not_the_wedding_dated_twice(check: Check) -> None:
+    flags = check("In 1962 she married Otto Kerr.",
+                  "They divorced in 1970 and remarried in 1985.")
+    assert not on(flags, "remarried", "internal_inconsistency")
+
+
+def test_words_quoted_after_her_death_are_not_her_acts(check: Check) -> None:
+    flags = check("She died on 3 March 2001.",
+                  'On 4 March 2001 Kerr told a newspaper that "she sang as when she first '
+                  'sang."')
+    assert not on(flags, "told a newspaper")
+
+
+def test_that_month_after_a_season_is_in_the_season_s_year(check: Check) -> None:
+    flags = check("She sang in Kelby in 1960.",
+                  "She moved to the stage in the spring of 1969.",
+                  "At 27 she sang at the opera on her debut that April.")
+    assert not on(flags, "At 27", "internal_inconsistency")
+    assert on(check("She sang in Kelby in 1960.",
+                    "She moved to the stage in the spring of 1969.",
+                    "At 25 she sang at the opera on her debut that April."),
+              "At 25", "internal_inconsistency")
+
+
+def test_earlier_that_year_takes_its_own_year(check: Check) -> None:
+    flags = check("She won in Kelby in November 1980.",
+                  "Earlier that year she had sung in Lund, and a son followed in 1982.")
+    assert not on(flags, "Earlier that year")
+
+
+def test_a_yardstick_is_not_a_superlative(check: Check) -> None:
+    assert check("Her range was rare even among the best singers of her generation.") == []
+    assert on(check("She was the best singer of her generation."), "best singer",
+              "unsupported_claim")
