@@ -28,7 +28,7 @@ FLOORS = {
     "eval-holdout6": (0.60, 0.90, 1),
     "eval-holdout7": (0.90, 0.85, 1),
     "eval-holdout8": (0.60, 0.90, 1),
-    "eval-holdout9": (0.65, 0.85, 1),
+    "eval-holdout9": (0.70, 0.85, 1),
     "eval-holdout10": (0.70, 0.85, 1),
     "eval-holdout11": (0.80, 0.90, 1),
     "eval-holdout12": (0.65, 0.90, 1),
@@ -65,8 +65,10 @@ FLOORS = {
     "eval-holdout43": (0.80, 0.95, 1),
     "eval-holdout44": (0.55, 0.80, 1),
     "eval-holdout45": (0.75, 0.85, 1),
-    "eval-holdout46": (0.60, 0.80, 1),
+    "eval-holdout46": (0.75, 0.80, 1),
     "eval-holdout47": (0.70, 0.95, 1),
+    "eval-holdout48": (0.80, 0.80, 1),
+    "eval-holdout49": (0.50, 0.80, 1),
 }
 
 
