@@ -47,3 +47,14 @@ def sentence_check(check_text: Callable[..., Any], checker: tuple[Any, Any], lea
 def on(flags: list[Flag], text: str, category: str | None = None) -> list[Flag]:
     """The flags whose sentence holds ``text`` (of ``category``, when given)."""
     return [f for f in flags if text in f.sentence and category in (None, f.category)]
+
+
+def check_fixture(lead: str, as_of: date) -> Any:
+    """A module-scoped ``check`` fixture: ``sentence_check`` on the module's ``checker``."""
+
+    @pytest.fixture(scope="module")
+    def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
+        return sentence_check(check_text, checker, lead, as_of)
+
+    return check
+

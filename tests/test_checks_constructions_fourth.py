@@ -5,12 +5,10 @@ KB below is all the checker knows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import pytest
-from sentence_checks import Check, checker_fixture, on, sentence_check
+from sentence_checks import Check, check_fixture, checker_fixture, on
 from sentence_checks import entity as _thing
 
 SOLBERG = "Maren Solberg"
@@ -66,11 +64,8 @@ AS_OF = date(2026, 6, 1)
 checker = checker_fixture(ENTITIES)
 
 
-@pytest.fixture(scope="module")
-def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
-    return sentence_check(check_text, checker,
-                          f"{SOLBERG}\n\n{SOLBERG} is a Danish singer, born on 2 May 1941. ",
-                          AS_OF)
+check = check_fixture(
+    f"{SOLBERG}\n\n{SOLBERG} is a Danish singer, born on 2 May 1941. ", AS_OF)
 
 
 def test_her_version_of_a_song_is_her_recording(check: Check) -> None:

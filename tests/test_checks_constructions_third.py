@@ -9,8 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import pytest
-from sentence_checks import Check, checker_fixture, on, sentence_check
+from sentence_checks import Check, check_fixture, checker_fixture, on
 from sentence_checks import entity as _thing
 
 ORVIK = "Ilse Ørvik"
@@ -96,11 +95,8 @@ AS_OF = date(2026, 6, 1)
 checker = checker_fixture(ENTITIES)
 
 
-@pytest.fixture(scope="module")
-def check(checker: tuple[Any, Any], check_text: Callable[..., Any]) -> Check:
-    return sentence_check(check_text, checker,
-                          f"{ORVIK}\n\n{ORVIK} was a Norwegian chemist, born on 10 March 1921. ",
-                          AS_OF)
+check = check_fixture(
+    f"{ORVIK}\n\n{ORVIK} was a Norwegian chemist, born on 10 March 1921. ", AS_OF)
 
 
 def test_a_stated_span_with_its_own_range_must_add_up(check: Check) -> None:
