@@ -229,7 +229,8 @@ def _build_claim(
 ) -> Claim | None:
     window = trigger_window(span, trig, triggers)
     subj_text, subj_id, subj_mention = resolve_subject(ctx, trig)
-    if trig.predicate == "citizen" and subj_mention is None and ctx.subject is not None and \
+    if trig.predicate in ("citizen", "moved") and subj_mention is None and \
+            ctx.subject is not None and \
             subj_text.lower().split()[-1:] in (["family"], ["couple"], ["two"], ["they"]):
         # "the family moved to Toronto and Jacobs became a Canadian citizen" (read with "the
         # family" for subject): a household's move or naturalisation is the subject's too

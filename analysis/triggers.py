@@ -445,13 +445,15 @@ def _work_noun(tok: Token) -> Trigger | None:
 def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Trigger | None:
     """ "while at X" (worked there then), "under PERSON" (a supervisor) and a sentence-initial
     "As ROLE at X, ..." (a position)."""
-    if tok.lower_ not in _CONSTRUCTION_WORDS and tok.lemma_ not in ("follow", "come"):
+    if tok.lower_ not in _CONSTRUCTION_WORDS and tok.lemma_ not in _OPENING_LEMMAS:
         return None  # (every token of every sentence passes here: most open nothing)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ in WHILE_AT and nxt is not None and nxt.lower_ == "at":
         return Trigger(nxt, "worked_at", inherits=True)
     if tok.lower_ in ("his", "her", "their") and _award_after(tok, mention_at):
         return Trigger(tok, "award")
+    if tok.lemma_ in _MOVES and tok.pos_ == "VERB" and (place := _moved_to(tok, mention_at)):
+        return Trigger(tok, "moved", target=place)  # "In 1912 he moved to Bern"
     if tok.lower_ == "newly" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in _NEWLY:
         # "a fellow of the newly founded Linux Foundation": the founding shares the date.
         target = next((mention_at[i] for i in range(tok.i + 2, min(tok.i + 4, len(tok.doc)))
@@ -525,6 +527,23 @@ def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | No
 
 
 _NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
+# Verbs of moving house: "moved to Bern", "settled in Chawton", "emigrated to Canada".
+_MOVES = frozenset({"move", "relocate", "emigrate", "settle"})
+_OPENING_LEMMAS = _MOVES | {"follow", "come"}
+
+
+def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
+    """The KB place after the move's "to" (or a settling's "in"); not a place inside a longer
+    phrase ("moved to the University of Geneva" is a job, "moved to Paris's Left Bank" a part)."""
+    preps = ("to", "in") if verb.lemma_ == "settle" else ("to",)
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        named = mention_at.get(obj.i) if obj is not None else None
+        if named is not None and named.label == "place" and named.kb_id:
+            return named
+    return None
 # The words that may open a construction below
 _CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
     {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with"})

@@ -34,6 +34,7 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "member": ("the subject became a member or fellow of the object", frozenset({"organization"})),
     "married": ("the subject married the object", frozenset({"person"})),
     "citizen": ("the subject became a citizen of the object (a country)", frozenset({"place"})),
+    "moved": ("the subject moved to (settled in) the object (a place)", frozenset({"place"})),
 }
 
 # lemma -> predicate. Checked on verbs (and on the participles a tagger may mislabel).
@@ -259,6 +260,7 @@ PREDICATE_WEIGHT: dict[str, float] = {
     "member": 0.6,
     "married": 0.6,
     "citizen": 0.6,
+    "moved": 0.55,
     "born": 0.9,
     "died": 0.9,
     "award": 0.85,

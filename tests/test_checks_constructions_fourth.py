@@ -22,7 +22,11 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "employer", "value": "Harbour Records", "start": 1963, "end": 1969},
            {"property": "employer", "value": "Vale Records", "start": 1969, "end": 1975},
            {"property": "award received", "value": "Kelby Song Prize", "point in time": 1975},
+           {"property": "residence", "value": "Kelby", "start": 1965},
+           {"property": "residence", "value": "Marstal", "start": 1980},
            aliases=("Solberg",)),
+    _thing("local:marstal", "Marstal", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:orby", "Orby", "place", {"property": "instance of", "value": "town"}),
     _thing("local:harbour-records", "Harbour Records", "organization"),
     _thing("local:vale-records", "Vale Records", "organization"),
     _thing("local:kelby-song-prize", "Kelby Song Prize", "award"),
@@ -186,3 +190,12 @@ def test_a_yardstick_is_not_a_superlative(check: Check) -> None:
     assert check("Her range was rare even among the best singers of her generation.") == []
     assert on(check("She was the best singer of her generation."), "best singer",
               "unsupported_claim")
+
+
+def test_a_move_against_the_kb_s_residences(check: Check) -> None:
+    assert on(check("In 1965 she moved to Orby."), "moved to Orby", "fact_mismatch")
+    assert on(check("In 1968 the family moved to Kelby."), "moved to Kelby", "date_mismatch")
+    assert check("In 1965 she moved to Kelby.") == []
+    assert check("In 1980 she settled in Marstal.") == []
+    # a place the KB's residences leave out, in a year with no residence, is no contradiction
+    assert check("In 1990 she moved to Orby.") == []

@@ -27,7 +27,7 @@ _EVENTS = frozenset(
         "released",
         "award",
         "studied",
-        "position", "married", "member", "citizen",
+        "position", "married", "member", "citizen", "moved",
     }
 )
 

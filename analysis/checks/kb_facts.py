@@ -179,7 +179,8 @@ def _verify_relation(
             # a project led is no post the KB's list of posts leaves out
             return Outcome("unverifiable", "property absent")
         # Not awards: a year holds many honours, and the KB's list is never the whole list.
-        if rivals and claim.predicate in ("studied", "worked_at", "joined", "left", "position"):
+        if rivals and claim.predicate in ("studied", "worked_at", "joined", "left", "position",
+                                          "moved"):
             return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []

@@ -51,6 +51,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "member": PredicateSpec(("P102", "P463", "P54", "P39"), "start"),
     "married": PredicateSpec(("P26",), "start"),
     "citizen": PredicateSpec(("P27",), "start"),
+    "moved": PredicateSpec(("P551",), "start"),
     "created": PredicateSpec((), "work", ("P571", "P577"),
                              ("P170", "P50", "P61", "P178", "P57", "P86")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),

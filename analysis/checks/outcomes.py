@@ -89,6 +89,7 @@ def fact_mismatch(
         "studied": "education",
         "joined": "employers",
         "award": "awards",
+        "moved": "residences",
         "born": "place of birth",
         "died": "place of death",
     }.get(claim.predicate, "facts")
@@ -163,6 +164,7 @@ def _event_name(claim: Claim) -> str:
         "member": "membership",
         "married": "marriage",
         "citizen": "citizenship",
+        "moved": "move",
     }.get(claim.predicate, "event")
     obj = f" ({claim.object})" if claim.object else ""
     return f"{claim.subject}'s {noun}{obj}"
