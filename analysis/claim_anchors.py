@@ -41,6 +41,7 @@ from analysis.claim_objects import (
     on_board,
     shared_with,
     speech_tokens,
+    together_with,
 )
 from analysis.claim_time import (
     gapped_date,
@@ -54,7 +55,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Block, Claim, Mention, Timex
-from analysis.triggers import verb_lemma
+from analysis.triggers import Trigger, verb_lemma
 
 _WORK_PREDICATES = frozenset({"created", "released", "founded"})
 _VERSION_NOUNS = frozenset({"version", "adaptation", "adaption", "film", "movie"})
@@ -422,6 +423,9 @@ def _claim(
     others: list[str] = []
     for person in shared_with(ctx, mention) if predicate == "award" else ():
         add_person(ctx, others, person)  # "X, an honour he shared with Y"
+    if predicate == "award" and not others:
+        # "among the first recipients of the Kennedy Center Honors, alongside A, B and C"
+        others = together_with(ctx, list(span), mention, Trigger(verb, "award"))
     # undated and not an award: a present role, judged at --as-of
     claim = _make(mention, time, span, predicate, lemma, agent, with_=others,
                   present=time is None and predicate != "award")

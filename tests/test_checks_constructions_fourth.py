@@ -24,7 +24,18 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Kelby Song Prize", "point in time": 1975},
            {"property": "residence", "value": "Kelby", "start": 1965},
            {"property": "residence", "value": "Marstal", "start": 1980},
+           {"property": "award received", "value": "Kelby Honours", "point in time": 1990,
+            "qualifiers": {"together with": ["Ivo Lind", "Rut Aas"]}},
            aliases=("Solberg",)),
+    _thing("local:waiting-for-otto", "Waiting for Otto Kerr", "work",
+           {"property": "publication date", "value": 1984},
+           {"property": "author", "value": SOLBERG}),
+    _thing("local:kelby-honours", "Kelby Honours", "award"),
+    _thing("local:ivo-lind", "Ivo Lind", "person",
+           {"property": "award received", "value": "Kelby Honours", "point in time": 1990}),
+    _thing("local:rut-aas", "Rut Aas", "person",
+           {"property": "award received", "value": "Kelby Honours", "point in time": 1990}),
+    _thing("local:per-moe", "Per Moe", "person"),
     _thing("local:marstal", "Marstal", "place", {"property": "instance of", "value": "town"}),
     _thing("local:orby", "Orby", "place", {"property": "instance of", "value": "town"}),
     _thing("local:harbour-records", "Harbour Records", "organization"),
@@ -199,3 +210,32 @@ def test_a_move_against_the_kb_s_residences(check: Check) -> None:
     assert check("In 1980 she settled in Marstal.") == []
     # a place the KB's residences leave out, in a year with no residence, is no contradiction
     assert check("In 1990 she moved to Orby.") == []
+
+
+def test_a_title_that_opens_with_a_verb_and_a_preposition(check: Check) -> None:
+    flags = check("Waiting for Otto Kerr, the 1982 memoir of her touring years, sold well.")
+    found = on(flags, "Waiting for Otto Kerr", "date_mismatch")
+    assert found and "1984" in found[0].message
+
+
+def test_an_age_in_apposition(check: Check) -> None:
+    flags = check("She reached Kelby in the autumn of 1959, just 15 years old.",
+                  "She sang in Marstal in 1962, 21 years old.")
+    assert on(flags, "just 15", "internal_inconsistency")
+    assert not on(flags, "21 years old")
+
+
+def test_no_one_before_or_since_and_the_way_she_dominated(check: Check) -> None:
+    assert on(check("No singer, before or since, has come close to her range."), "No singer",
+              "unsupported_claim")
+    assert on(check("No Danish singer has ever ruled a stage the way Solberg ruled the Kelby "
+                    "opera."), "No Danish singer", "unsupported_claim")
+
+
+def test_co_recipients_listed_after_among_the_recipients(check: Check) -> None:
+    wrong = check("In 1990 she was among the first recipients of the Kelby Honours, alongside "
+                  "Ivo Lind and Per Moe.")
+    right = check("In 1990 she was among the first recipients of the Kelby Honours, alongside "
+                  "Ivo Lind and Rut Aas.")
+    assert on(wrong, "Per Moe", "fact_mismatch")
+    assert not on(right, "Rut Aas")

@@ -38,6 +38,8 @@ _AGE = re.compile(
     # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
     rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
     rf"|\bwhen (?:he|she|they) was {NUM}\b"
+    # "arrived at Princeton in the autumn of 1948, just 18 years old": an age in apposition
+    rf"|,\s+(?:just |only |barely |then )?{NUM} years old\b"
     rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?)(?:,|\.?$)"
     rf"|\b(?:was|were|is) (?:only |just |barely |still )?{NUM}(?: years old)? when\b"
     # "She was ten, in 1951, when": an age opening its sentence, its date right after it

@@ -52,7 +52,7 @@ _PATTERNS = [
     (
         # "No scientist before or since has matched ...", "No invention ... has done more"
         re.compile(
-            r"^\W*(?:no|not a single|not one) (?:[\w-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
+            r"^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
             r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
             r"rival|equal|surpass)"
@@ -70,6 +70,8 @@ _PATTERNS = [
             # loved by as many readers", "No athlete in history has combined ... the way she did"
             r"|^\W*no (?:[\w'’-]+\s+){0,8}?[\w-]+\b[^.;]{0,80}?\b(?:better than (?:he|she|they|"
             r"him|her|them)|as many [\w-]+|the way (?:he|she|they) (?:did|does|has)|"
+            # "No British athlete has ever dominated an event the way Radcliffe dominated ..."
+            r"the way [\w'’-]+ (?:dominated|ruled|owned|commanded|mastered)|"
             r"as (?:completely|fully|deeply|profoundly|well|much|powerfully|vividly) as)\b"
             # "No athlete in any sport has ever been so universally admired"
             r"|^\W*no (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+(?:ever\s+)?[^.;]{0,60}?\bso\s+"

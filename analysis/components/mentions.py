@@ -290,12 +290,13 @@ def name_ngrams(
     # open a name when a name-like word follows it (the KB decides)
     # ... and so may a number before a name-like word ("21 Lessons for the 21st Century")
     # ... and so may a surname's particle ("after von Mises died": "von Mises")
-    # ... and a capitalised word before an article and a name ("Beneath the Wheel, published")
+    # ... and a capitalised word before an article or a preposition and a name ("Beneath the
+    # Wheel, published in 1906", "Searching for Bobby Fischer, the 1993 film")
     can_start = [namey[i] or opener[i] or described[i] or (
         i + 1 < len(toks) and namey[i + 1] and (
             toks[i].is_alpha and toks[i].text[:1].isupper() or toks[i].is_digit
             or lowers[i] in _PARTICLES)) or (
-        i + 2 < len(toks) and namey[i + 2] and article_before[i + 2]
+        i + 2 < len(toks) and namey[i + 2] and (article_before[i + 2] or toks[i + 1].pos_ == "ADP")
         and toks[i].is_alpha and toks[i].text[:1].isupper())
         for i in range(len(toks))]
     for seg_start, seg_end in _segments(doc):
