@@ -251,6 +251,10 @@ def _governor(tok: Token) -> Token:
     return tok
 
 
+# A date written right after a name, bracketed abbreviation and all: "DBE (DBE) in the 2019"
+_RIGHT_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:in|on)\s+(?:the\s+)?")
+
+
 def _bound_time(
     ctx: ClaimContext, span: Span, block: Block, verb: Token, mention: Mention
 ) -> Timex | None:
@@ -262,6 +266,12 @@ def _bound_time(
         # "the Royal Gold Medal in 1989 and the Kyoto Prize the following year", "in English,
         # as Devil on the Cross, two years later"
         return adjacent
+    written = next((tx for tx in ctx.timexes if tx.start >= mention.end and tx.start < span.end_char
+                    and _RIGHT_AFTER.fullmatch(ctx.article.text, mention.end, tx.start)
+                    and YEAR.search(tx.text)), None)
+    if written is not None:
+        # "CBE in 2006 and DBE (Dame Commander) in the 2019 New Year Honours": each its own
+        return written
     own = []
     for tx in timexes_in(ctx, span.start_char, span.end_char):
         if tx.end_value or RELATIVE_TEXT.search(tx.text) or not YEAR.search(tx.text):
@@ -369,6 +379,9 @@ def _claim(
         return None
     if _ordered(root, verb):
         return None
+    if any(c.lower_ == "without" and any(g.lower_ in ("him", "her") for g in c.children)
+           for c in verb.children):
+        return None  # "who had already led Benfica to the European Cup in 1961 without him"
     lemma = verb_lemma(verb)
     if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
                                 for c in verb.children):

@@ -9,7 +9,7 @@ from dataclasses import replace
 from analysis.claim_context import ClaimContext
 from analysis.claim_subject import mention_in_phrase, subject_token
 from analysis.models import Mention
-from analysis.triggers import Trigger, verb_lemma
+from analysis.triggers import SCHOOL_NOUNS, Trigger, verb_lemma
 
 
 def antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
@@ -95,9 +95,13 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
     if predicate in ("studied", "worked_at") and tok.dep_ == "relcl" and any(
             c.lower_ == "where" for c in tok.children):
         # "a scholarship to Fisk University, where she studied communication": studied there
+        # (not "the Applied Physics Laboratory, where he studied rocket propellants": research)
         named = ctx.mention_at.get(tok.head.i)
+        span = ctx.doc.char_span(named.start, named.end, alignment_mode="expand") \
+            if named is not None else None
+        research = tok.lemma_ == "study" and (span is None or span.root.lower_ not in SCHOOL_NOUNS)
         return named if named is not None and named.kb_id and named.label == "organization" \
-            else None
+            and not research else None
     if predicate not in ("founded", "created", "released") or tok.dep_ != "relcl" or not any(
             c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
             for c in tok.children):

@@ -360,7 +360,8 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
     # to full professor": nor is the "to")
     # ("is currently chief scientist": the adverb is no part of the title either)
     while words and (words[0].lower_ in ("as", "the", "a", "an", "its", "his", "her", "their",
-                                         "him", "them", "to") or words[0].pos_ == "ADV"):
+                                         "him", "them", "to", "himself", "herself",
+                                         "themselves") or words[0].pos_ == "ADV"):
         words.pop(0)
     possessive = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
     if possessive is not None and not any(t.lower_ in ROLE_NOUNS for t in words[:possessive]):

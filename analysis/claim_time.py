@@ -556,16 +556,22 @@ def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None)
 
 
 def named_dates_removed(
-    timexes: list[Timex], mentions: list[Mention], sentences: Sequence[tuple[int, int]] = ()
+    timexes: list[Timex], mentions: list[Mention], sentences: Sequence[tuple[int, int]] = (),
+    text: str = "",
 ) -> list[Timex]:
     """Without the date words that are part of a linked title ("the Winter Suite", "Four
     Seasons Hotel"): a season or a month in a name dates nothing. A year inside a name
     ("the 2010 World Cup") is kept, it says when, unless the sentence gives another date
-    ("1996: Founds the Forum 2000 conference")."""
+    ("1996: Founds the Forum 2000 conference") and the name is not itself a time ("DBE in the
+    2019 New Year Honours")."""
     names = [(m.start, m.end) for m in mentions if m.kb_id and m.label in _TITLED]
 
     def named(t: Timex) -> bool:
         return any(t.start < b and a < t.end for a, b in names)
+
+    def as_time(t: Timex) -> bool:
+        return any(t.start < b and a < t.end and _IN_THE.search(text, max(0, a - 8), a)
+                   for a, b in names)
 
     def written(t: Timex) -> bool:
         return any(c.isdigit() for c in t.text)
@@ -576,4 +582,8 @@ def named_dates_removed(
             o is not t and sentence[0] <= o.start < sentence[1] and written(o) and not named(o)
             for o in timexes)
 
-    return [t for t in timexes if not named(t) or written(t) and not dated_elsewhere(t)]
+    return [t for t in timexes
+            if not named(t) or written(t) and (as_time(t) or not dated_elsewhere(t))]
+
+
+_IN_THE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)

@@ -334,10 +334,14 @@ def _build_claim(
         return None
     if predicate == "position":
         # "took over from Desmond Tutu as chair of The Elders": the role is what follows "as"
-        role = trig.role or (as_role(window, trig) if trig.token.lemma_ == "take" else None) \
+        role = trig.role or (as_role(window, trig) if trig.token.lemma_ in (
+            "take", "succeed", "replace") else None) \
             or role_phrase([t for t in window if t.i > trig.token.i], objects)
-        if not role and obj is not None and obj.label == "position":
-            role = obj.kb_label or obj.text  # "serves in the Georgia State Senate": that seat
+        if not role and obj is not None and (obj.label == "position" or obj.label == "other"
+                                             and obj.text.split()[0].lower() in ROLE_NOUNS):
+            # "serves in the Georgia State Senate": that seat; "named herself publisher of the
+            # Post": a post the KB holds as an item of its own
+            role = obj.kb_label or obj.text
         if role and obj is None and _anaphoric_role(window, trig, role):
             return None
         elected_to = not role and obj is not None and obj.label == "organization" and \

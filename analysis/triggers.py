@@ -135,9 +135,14 @@ def _takes_up_post(verb: Token) -> bool:
 
 
 def _place_at(verb: Token) -> bool:
-    """"won a place at X" (the parser hangs "at X" on the verb or on "place")."""
-    place = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "place"), None)
-    return place is not None and place.i + 1 < len(verb.doc) and place.nbor(1).lower_ == "at"
+    """"won a place at X", "won a tennis scholarship to X" (the parser hangs "at X" on the verb
+    or on the noun)."""
+    place = next((c for c in verb.children if c.dep_ == "dobj"
+                  and c.lemma_ in ("place", "scholarship")), None)
+    if place is None or place.i + 1 >= len(verb.doc):
+        return False
+    after = place.nbor(1).lower_
+    return after == "at" or place.lemma_ == "scholarship" and after == "to"
 
 
 def _transferred(verb: Token) -> bool:
@@ -149,14 +154,14 @@ def _transferred(verb: Token) -> bool:
 
 # The head nouns of a school's name: "went on to the Royal College of Art" is to study there
 # ("went on to NASA" is not).
-_SCHOOL_NOUNS = frozenset({"college", "university", "school", "academy", "conservatory",
-                           "conservatoire", "polytechnic", "seminary", "lycée", "gymnasium"})
+SCHOOL_NOUNS = frozenset({"college", "university", "school", "academy", "conservatory",
+                          "conservatoire", "polytechnic", "seminary", "lycée", "gymnasium"})
 
 
 def _to_school(verb: Token) -> bool:
     to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     school = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return school is not None and school.lower_ in _SCHOOL_NOUNS and school.pos_ == "PROPN"
+    return school is not None and school.lower_ in SCHOOL_NOUNS and school.pos_ == "PROPN"
 
 
 _SPOUSES = frozenset({"wife", "husband", "bride", "spouse"})
@@ -253,6 +258,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, "released")  # "reached British shops in 1993"
         if lemma == "hold" and (held := _held_post(tok)):
             return Trigger(tok, "position", role=held)
+        if lemma in ("succeed", "replace") and any(c.lower_ == "as" for c in tok.children):
+            return Trigger(tok, "position")  # "He succeeded Tony Trabert as captain of X"
         if lemma in TRANSFERS and _transferred(tok):
             return Trigger(tok, "joined")  # "McGraw shipped him to the Cincinnati Reds"
         if lemma == "go" and _has_particle(tok, "on") and _to_school(tok):
@@ -286,7 +293,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
 
 
 _OUTLETS = frozenset("shop store market shelf cinema theater theatre bookshop bookstore "
-                     "screen newsstand".split())
+                     "screen newsstand reader audience".split())
 
 
 _REPORTING = frozenset({"announce", "report", "confirm", "disclose", "reveal", "mourn"})
@@ -528,13 +535,15 @@ def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | No
 
 _NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
 # Verbs of moving house: "moved to Bern", "settled in Chawton", "emigrated to Canada".
-_MOVES = frozenset({"move", "relocate", "emigrate", "settle"})
+_MOVES = frozenset({"move", "relocate", "emigrate", "settle", "retreat", "withdraw"})
 _OPENING_LEMMAS = _MOVES | {"follow", "come"}
 
 
 def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
     """The KB place after the move's "to" (or a settling's "in"); not a place inside a longer
     phrase ("moved to the University of Geneva" is a job, "moved to Paris's Left Bank" a part)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "they were later moved to Vladslo": things (or people) moved by others
     preps = ("to", "in") if verb.lemma_ == "settle" else ("to",)
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:

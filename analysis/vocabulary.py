@@ -202,7 +202,7 @@ ROLE_NOUNS = frozenset(
     "minister governor senator member postdoc postdoctoral investigator advisor adviser "
     "vp executive architect curator conductor captain coach ambassador envoy justice judge "
     "magistrate mayor trustee commissioner representative congressman congresswoman speaker "
-    "critic columnist correspondent "
+    "critic columnist correspondent publisher "
     "treasurer rector regent premier deputy delegate consul attorney prosecutor counsel "
     "vice-chancellor secretary-general superintendent warden master councillor councilor "
     "alderman bishop archbishop cardinal abbot abbess pope president-elect champion".split()

@@ -24,6 +24,10 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Kelby Song Prize", "point in time": 1975},
            {"property": "residence", "value": "Kelby", "start": 1965},
            {"property": "residence", "value": "Marstal", "start": 1980},
+           {"property": "position held", "value": "conductor of the Kelby Choir",
+            "start": 1980, "qualifiers": {"of": "Kelby Choir"}},
+           {"property": "award received", "value": "Kelby Medal", "point in time": 1985},
+           {"property": "award received", "value": "Order of Kelby", "point in time": 1990},
            {"property": "award received", "value": "Kelby Honours", "point in time": 1990,
             "qualifiers": {"together with": ["Ivo Lind", "Rut Aas"]}},
            aliases=("Solberg",)),
@@ -36,6 +40,11 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:rut-aas", "Rut Aas", "person",
            {"property": "award received", "value": "Kelby Honours", "point in time": 1990}),
     _thing("local:per-moe", "Per Moe", "person"),
+    _thing("local:kelby-choir", "Kelby Choir", "organization"),
+    _thing("local:kelby-lab", "Kelby Laboratory", "organization"),
+    _thing("local:kelby-medal", "Kelby Medal", "award"),
+    _thing("local:order-of-kelby", "Order of Kelby", "award"),
+    _thing("local:honours-1990", "1990 Kelby Honours List", "other"),
     _thing("local:marstal", "Marstal", "place", {"property": "instance of", "value": "town"}),
     _thing("local:orby", "Orby", "place", {"property": "instance of", "value": "town"}),
     _thing("local:harbour-records", "Harbour Records", "organization"),
@@ -239,3 +248,77 @@ def test_co_recipients_listed_after_among_the_recipients(check: Check) -> None:
                   "Ivo Lind and Rut Aas.")
     assert on(wrong, "Per Moe", "fact_mismatch")
     assert not on(right, "Rut Aas")
+
+
+def test_moves_told_in_other_words_and_things_moved_by_others(check: Check) -> None:
+    assert on(check("In 1965 she retreated to Orby."), "retreated", "fact_mismatch")
+    assert check("In 1990 her papers were moved to Orby.") == []
+
+
+def test_a_book_that_reached_readers(check: Check) -> None:
+    assert on(check("Harbour Notes reached readers in 1978."), "reached readers",
+              "date_mismatch")
+
+
+def test_a_year_in_an_honours_list_named_as_the_time(check: Check) -> None:
+    assert check("She received the Kelby Medal in 1985 and the Order of Kelby in the 1990 Kelby "
+                 "Honours List.") == []
+
+
+def test_counting_from_someone_else_s_death(check: Check) -> None:
+    lead = "Her brother Nils died in 1950, in a storm off Kelby."
+    assert on(check(lead, "In 1955, three years after Nils's death, she sang in Lund."),
+              "three years after", "internal_inconsistency")
+    assert not on(check(lead, "In 1953, three years after Nils's death, she sang in Lund."),
+                  "three years after")
+    # a death the article does not date is not the subject's own, nor a wedding's year
+    assert check("In 1962 she married Otto Kerr.",
+                 "In 1990, eighteen years after Otto's death, a statue went up.") == []
+
+
+def test_a_magazine_named_with_its_kind_is_a_source(check: Check) -> None:
+    flags = check('"I sang for the town and the town sang back," she told Kelby magazine in an '
+                  "interview published in April 1970.")
+    assert not on(flags, "Kelby magazine")
+
+
+def test_a_list_a_magazine_drew_up_is_its_ranking(check: Check) -> None:
+    assert check("In 1999 Time named Solberg and Otto Kerr among the 100 most important "
+                 "singers of the century.") == []
+
+
+def test_a_short_quoted_title_does_not_unpair_the_next_quotation(check: Check) -> None:
+    flags = check('In the essay "Salt", published in 1970, she set down her aim: "I wanted to '
+                  'make song into an art." She once remarked, "To sing is to listen twice over."')
+    assert on(flags, "once remarked", "vague_attribution")
+
+
+def test_posts_named_by_herself_or_by_succession(check: Check) -> None:
+    assert on(check("She named herself conductor of the Kelby Choir in 1978."),
+              "named herself", "date_mismatch")
+    assert on(check("She succeeded Otto Kerr as conductor of the Kelby Choir in 1978."),
+              "succeeded", "date_mismatch")
+    assert check("She succeeded Otto Kerr as conductor of the Kelby Choir in 1980.") == []
+
+
+def test_a_scholarship_to_a_school_and_research_where_she_studied(check: Check) -> None:
+    assert on(check("She won a singing scholarship to Vale College."), "Vale College",
+              "fact_mismatch")
+    assert check("She took a post at the Kelby Laboratory, where she studied the acoustics of "
+                 "old halls.") == []
+
+
+def test_in_the_year_of_another_event_is_a_conflation(check: Check) -> None:
+    flags = check("In 1978, the year of her first tour of Japan, she also became conductor of "
+                  "the Kelby Choir.")
+    found = on(flags, "the year of her first tour", "conflation")
+    assert found and "1980" in found[0].message
+    assert not on(check("In 1980, the year of her first tour of Japan, she also became "
+                        "conductor of the Kelby Choir."), "the year of")
+
+
+def test_no_one_struck_harder_or_sang_surer(check: Check) -> None:
+    assert on(check("No singer in the history of the town has ever sung harder."), "No singer",
+              "unsupported_claim")
+    assert on(check("No living singer has a surer command of the low register."), "No living",
+              "unsupported_claim")

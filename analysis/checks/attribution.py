@@ -15,6 +15,7 @@ from analysis.checks.registry import register
 from analysis.models import Block, Evidence
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+_QUOTE_PAIRS = re.compile(r"[“\"]([^”\"]*)[”\"]")
 _SPEECH = re.compile(
     r"\b(said|says|say|told|tells|noted|notes|note|argued|argues|advises|advised|recalled|"
     r"recalls|wrote|writes|remarked|remarks|stressed|stresses|explained|explains|added|adds|"
@@ -70,7 +71,11 @@ _VAGUE = re.compile(
     r"(?:him|her|them)\b(?!,? (?:by|in) (?-i:(?:the |The )?[A-Z]))",
     re.I)
 # A venue named in lower case still names one: "a post to the comp.os.minix newsgroup".
-_NAMED_VENUE = re.compile(r"\b(?:newsgroup|mailing list|[a-z]+\.[a-z]+(?:\.[a-z]+)+)\b")
+_NAMED_VENUE = re.compile(
+    r"\b(?:newsgroup|mailing list|[a-z]+\.[a-z]+(?:\.[a-z]+)+)\b"
+    # "she told Life magazine": a publication the KB need not know, named by its kind
+    r"|\b(?:told|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:magazine|"
+    r"newspaper|radio|television|daily|weekly)\b")
 _TOLD_THE = re.compile(r"\btold\s+the\s+(?:[\w'’-]+\s+){1,3}$", re.I)
 _ADDRESSED = ("told ", "told the ", "to ", "to the ", "with ", "with the ", "on ", "on the ")
 _SECTION_NAME = re.compile(
@@ -101,8 +106,10 @@ def _vague_quotes(ctx: CheckContext) -> list[Finding]:
     for block in ctx.analysis.article.blocks:
         if block.kind not in ("paragraph", "bullet"):
             continue
-        for q in _QUOTE.finditer(ctx.text[block.start:block.end]):
-            if len(q.group(1).split()) < 3:
+        # (every pair of marks, short ones too: a short quoted title ("Why I Write") left
+        # unpaired would pair its closing mark with the next quotation's opening one)
+        for q in _QUOTE_PAIRS.finditer(ctx.text[block.start:block.end]):
+            if len(q.group(1).split()) < 3 or len(q.group(1)) < 12:
                 continue  # scare quotes and names, not quotations
             region = _quote_region(ctx, block.start + q.start(), block.start + q.end())
             if region is None or region in seen:
@@ -260,6 +267,8 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
     vague = _VAGUE.search(attribution)
     if attribution and not vague:
         return None
+    if vague and _venue_named(ctx, block, attribution):
+        return None  # "she told Life magazine in an interview published in April 1956"
     what = f"'{vague.group(0)}'" if vague else "none given"
     # the flag covers the attribution line too, where it follows the quotation in the text
     end = block.attribution_start + len(block.attribution) if block.attribution and \
@@ -269,6 +278,19 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
         f"This block quotation's source is vague ({what})",
         (Evidence(f"Attribution: \"{attribution or '(none)'}\"", "the article"),),
         "Name the book, talk or interview it comes from, with its date.")
+
+
+def _venue_named(ctx: CheckContext, block: Block, attribution: str) -> bool:
+    """The attribution's words, found in the article near the block, name the paper, talk or
+    date ("in an interview" with Life magazine is no vague interview)."""
+    attribution = attribution.lstrip(' "”’,')  # (it may open on the quotation's closing mark)
+    at = ctx.text.find(attribution, max(0, block.start - 1000))
+    if at < 0 or at > block.end + 1000:
+        return False
+    end = at + len(attribution)
+    outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), ctx.text[at:end])
+    vague = _VAGUE.search(outside)
+    return vague is not None and _names_a_venue(ctx, at, end, vague, outside)
 
 
 def _within(ctx: CheckContext, block: Block) -> str:

@@ -102,6 +102,10 @@ def _interval_ends(
                 {w.kb_id for w in works}) == 1 else None
             return anchor, (outside[0] if outside else None)
         head = _head_word(m["rest"])
+        if head in life and (owner := _someone_elses(ctx, m["rest"])):
+            # "three years after Annie's death": her death, where the article tells it (not
+            # the subject's, nor whatever else is dated where her name appears)
+            return _their_life_event(ctx, index, owner, head), (outside[0] if outside else None)
         if head in life:
             # "two years after her death": the subject's own death, not the last "death" named
             known = life[head]
@@ -251,6 +255,38 @@ def _ing_stem(word: str) -> str:
 
 _PERSON_CLAUSE = re.compile(r"\s*(?:he|she|they|we|I)\s+(?:(?:had|has|have|first|finally|"
                             r"last)\s+)*(?P<verb>[a-z]{3,})\s*(?:[,.;]|$)")
+
+
+def _someone_elses(ctx: CheckContext, phrase: str) -> str | None:
+    """"eighteen years after Peter's death": the possessor, when not the profile's subject."""
+    owner = re.match(r"\s*(?:the\s+)?([\w-]+)['’]s?\s", phrase)
+    if owner is None or owner.group(1).lower() in ("his", "her", "their"):
+        return None
+    subject = ctx.analysis.subject
+    if subject is not None and owner.group(1).lower() in {
+            w for n in subject.names for w in n.split()}:
+        return None
+    return owner.group(1)
+
+
+_LIFE_WORDS = {"death": r"died|death|killed|dead|loss", "birth": r"born|birth"}
+
+
+def _their_life_event(ctx: CheckContext, index: int, name: str, head: str) -> Anchor | None:
+    """The year of another person's death (or birth) in an earlier sentence that names them
+    with it ("Annie died in April 1851, aged ten")."""
+    event = re.compile(rf"\b(?:{_LIFE_WORDS[head]})\b", re.I)
+    who = re.compile(rf"\b{re.escape(name)}\b")
+    for s, e in reversed(ctx.analysis.sentences[:index]):
+        text = ctx.text[s:e]
+        found = event.search(text)
+        if found is None or who.search(text) is None:
+            continue
+        dates = calendar_dates(ctx, s, e)
+        if dates:
+            at = s + found.start()
+            return (s, e), min(dates, key=lambda d: abs(d[0].start - at))[1]
+    return None
 
 
 def _head_word(phrase: str) -> str | None:

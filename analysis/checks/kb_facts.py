@@ -60,7 +60,7 @@ _CONTRADICTABLE = frozenset({"studied", "award", "born", "died", "advisor"})
 def check_against_kb(ctx: CheckContext) -> CheckResult:
     result = CheckResult()
     for claim in ctx.analysis.claims:
-        outcome = verify_claim(ctx, claim)
+        outcome = _year_of_another(ctx, claim, verify_claim(ctx, claim))
         result.verdicts[claim.id] = Verdict(
             claim.id, outcome.verdict, outcome.reason, outcome.evidence
         )
@@ -79,6 +79,27 @@ def check_against_kb(ctx: CheckContext) -> CheckResult:
                 )
             )
     return result
+
+
+# "In 1953, the year of his triumph on Everest, he also became ...": the writer puts one
+# event in the year of another, which the sentence names
+_THE_YEAR_OF = re.compile(
+    r"\b(?:in|by)\s+(?P<year>\d{4}),\s+(?P<phrase>the\s+(?:same\s+)?year\s+(?:of|that|when|in "
+    r"which|(?:he|she|they|it))\b[^,;]{3,120}),", re.I)
+
+
+def _year_of_another(ctx: CheckContext, claim: Claim, outcome: Outcome) -> Outcome:
+    """A date mismatch on a claim dated by "In YEAR, the year of X, ..." is a conflation: the
+    sentence ties the claim to X's year."""
+    if outcome.category != "date_mismatch" or claim.time is None:
+        return outcome
+    m = _THE_YEAR_OF.search(ctx.text, claim.start, claim.end)
+    if m is None or not m.start("year") <= claim.time.start < m.end("year") or \
+            m.start("phrase") <= claim.obj_start < m.end("phrase"):
+        return outcome
+    return replace(outcome, category="conflation", message=(
+        f"One date, two events: {m['year']} is given as {m['phrase'].strip()}, but "
+        f"{outcome.message}"))
 
 
 def _severity(claim: Claim, category: str) -> str:

@@ -59,7 +59,8 @@ _PATTERNS = [
             r"|^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){0,8}?(?:has|have|had|did|does|will|"
             r"could|can|is|was)\b[^.;]{0,60}?\b(?:more(?! than a)|longer|better|further|"
             r"greater|as much|"
-            r"deeper|wider|broader|larger|bigger|stronger|faster|quicker|finer|higher|clearer)\b"
+            r"deeper|wider|broader|larger|bigger|stronger|faster|quicker|finer|higher|clearer|"
+            r"harder|surer|sharper|bolder|truer|richer|wiser|braver|keener)\b"
             # "No poet of her century wrote with greater precision", "No filmmaker ... has looked
             # at ordinary people with such complete attention"
             r"|^\W*no (?:[\w,'’-]+\s+){1,10}?[^.;]{0,60}?\bwith (?:greater|more(?! than)|such|"
@@ -138,6 +139,8 @@ _PATTERNS = [
 ]
 _REPORTED = re.compile(
     r"\b(?:one of the|some of the|named (?:him|her|them|it)|ranked|listed|voted|"
+    # "Time named Tenzing and Hillary among the 100 most important people": the magazine's list
+    r"named [^.;]{1,60}? among|"
     r"called (?:him|her|it)|(?:marked|singled) out as|"
     r"lists (?:him|her|them|it)|according to|reckoned|certified|"
     # "a team that many still consider the finest ever": an opinion given to its holders

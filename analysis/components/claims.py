@@ -33,7 +33,8 @@ class ProfileClaims:
             return doc
         mentions = list(doc._.mentions or [])
         sentences = sentence_spans(doc)
-        doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions, sentences)
+        doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions, sentences,
+                                             doc.text)
         subject = find_subject(article, mentions, self.kb)
         doc._.subject = subject
         doc._.claims = extract_claims(
