@@ -27,7 +27,7 @@ FLOORS = {
     "eval-holdout5": (0.70, 0.85, 1),
     "eval-holdout6": (0.60, 0.90, 1),
     "eval-holdout7": (0.90, 0.85, 1),
-    "eval-holdout8": (0.60, 0.90, 1),
+    "eval-holdout8": (0.65, 0.90, 1),
     "eval-holdout9": (0.70, 0.85, 1),
     "eval-holdout10": (0.70, 0.85, 1),
     "eval-holdout11": (0.80, 0.90, 1),
@@ -42,7 +42,7 @@ FLOORS = {
     "eval-holdout20": (0.70, 0.85, 1),
     "eval-holdout21": (0.65, 0.80, 1),
     "eval-holdout22": (0.65, 0.85, 1),
-    "eval-holdout23": (0.60, 0.90, 1),
+    "eval-holdout23": (0.65, 0.90, 1),
     "eval-holdout24": (0.80, 0.85, 1),
     "eval-holdout25": (0.90, 0.90, 1),
     "eval-holdout26": (0.65, 0.85, 1),
@@ -67,8 +67,10 @@ FLOORS = {
     "eval-holdout45": (0.75, 0.85, 1),
     "eval-holdout46": (0.75, 0.80, 1),
     "eval-holdout47": (0.70, 0.95, 1),
-    "eval-holdout48": (0.80, 0.80, 1),
-    "eval-holdout49": (0.50, 0.80, 1),
+    "eval-holdout48": (0.80, 0.85, 1),
+    "eval-holdout49": (0.55, 0.90, 1),
+    "eval-holdout50": (0.60, 0.80, 1),
+    "eval-holdout51": (0.60, 0.80, 1),
 }
 
 
