@@ -26,6 +26,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "residence", "value": "Marstal", "start": 1980},
            {"property": "position held", "value": "conductor of the Kelby Choir",
             "start": 1980, "qualifiers": {"of": "Kelby Choir"}},
+           {"property": "position held", "value": "President of the Kelby Choir",
+            "start": 1990, "end": 1995, "qualifiers": {"of": "Kelby Choir"}},
            {"property": "award received", "value": "Kelby Medal", "point in time": 1985},
            {"property": "award received", "value": "Order of Kelby", "point in time": 1990},
            {"property": "award received", "value": "Kelby Honours", "point in time": 1990,
@@ -40,7 +42,7 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:rut-aas", "Rut Aas", "person",
            {"property": "award received", "value": "Kelby Honours", "point in time": 1990}),
     _thing("local:per-moe", "Per Moe", "person"),
-    _thing("local:kelby-choir", "Kelby Choir", "organization"),
+    _thing("local:kelby-choir", "Kelby Choir", "organization", aliases=("Kelby Singers",)),
     _thing("local:kelby-lab", "Kelby Laboratory", "organization"),
     _thing("local:kelby-medal", "Kelby Medal", "award"),
     _thing("local:order-of-kelby", "Order of Kelby", "award"),
@@ -322,3 +324,11 @@ def test_no_one_struck_harder_or_sang_surer(check: Check) -> None:
               "unsupported_claim")
     assert on(check("No living singer has a surer command of the low register."), "No living",
               "unsupported_claim")
+
+
+def test_recent_for_the_one_date_its_sentence_gives(check: Check) -> None:
+    found = on(check("In a recent tribute, the harbour at Kelby was renamed for her in 2008."),
+                 "recent tribute", "stale_claim")
+    assert found and "2008" in found[0].message
+    assert check("In a recent tribute, the harbour at Kelby was renamed for her in 2025.") == []
+

@@ -194,7 +194,7 @@ def role_matches(claimed: str, known: str) -> bool:
 def _without(role: str, org: str | None) -> str:
     """"chief executive of Amazon" -> "chief executive": the organisation is not the role."""
     if org and org in role:
-        role = role.replace(org, " ")
+        role = re.sub(rf"(?<!\w){re.escape(org)}(?!\w)", " ", role)
     return re.sub(r"\b(of|at|for)\s*$", "", role.strip()).strip()
 
 
@@ -252,6 +252,10 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text) \
             or entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
         role = _without(str(claim.qualifiers.get("role", "")), claim.object)
+        named = kb.entity(claim.object_kb_id or "")
+        for name in (named.label, *named.aliases) if named is not None else ():
+            # "president of Optica" for the Optical Society's president: either name of it
+            role = _without(role, name)
         roles = fact_role_texts(fact)
         if any(role_matches(role, r) for r in roles):
             return org_ok
