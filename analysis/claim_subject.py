@@ -163,6 +163,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         # "Joined Eckert-Mauchly, writing the A-0 compiler": the parser hangs the participle on
         # the company; the profile's subject is the one writing.
         return default[0], default[1], None
+    if mention is None and tok.i == trig.token.head.i and trig.predicate in ("died", "born") and \
+            trig.token.dep_ == "acl" and tok.tag_ == "NNS":
+        # "Kavi Pradeep's lament for the soldiers killed in the war with China": theirs (a
+        # singular noun may be a misparse: "..., gave astronomers evidence ..., died in 2016")
+        return "(someone else)", None, None
     if mention is None and tok.i == trig.token.head.i and tok.lemma_.lower() in WORK_NOUNS:
         # "His score for The Empire Strikes Back, released in 1977": the work it is for
         # (not its owner: "FX's television adaptation of Kindred" is an adaptation of Kindred)

@@ -80,6 +80,7 @@ from analysis.vocabulary import (
     KNIGHTHOOD,
     PREDICATE_WEIGHT,
     ROLE_NOUNS,
+    WORK_NOUNS,
 )
 
 
@@ -299,7 +300,7 @@ def _build_claim(
     if predicate == "released" and obj is None:
         # "an abstract, published in 1859 as On the Origin of Species" (not "Nordlys was
         # published in 1984 and, as North Light, in 1987": a translation set off by commas)
-        obj = _named_as(ctx, trig, set_off=False)
+        obj = _named_as(ctx, trig, set_off=False) or _apposed_work(ctx, trig)
     if predicate == "released" and obj is not None and obj.label == "award":
         # "His Turing Award lecture, published as Reflections on Trusting Trust": a lecture
         # is published, not the award; the work is the one named after "as", if any
@@ -489,6 +490,18 @@ def _in_conjoined_clause(ctx: ClaimContext, trig: Trigger, mention: Mention) -> 
             return True
         node = node.head
     return False
+
+
+def _apposed_work(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"publishes her first autobiography, Quant by Quant": the work named after the comma
+    that follows the verb's object (where the parser lost the apposition)."""
+    made = next((c for c in trig.token.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in WORK_NOUNS), None)
+    at = made.i + 1 if made is not None else len(ctx.doc)
+    if at + 1 >= len(ctx.doc) or ctx.doc[at].text != ",":
+        return None
+    named = ctx.mention_at.get(at + 1)
+    return named if named is not None and named.label == "work" and named.kb_id else None
 
 
 def _named_as(ctx: ClaimContext, trig: Trigger, set_off: bool = True) -> Mention | None:

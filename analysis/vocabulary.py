@@ -242,7 +242,7 @@ TRANSFERS = frozenset({"ship", "trade", "sell", "loan", "transfer", "deal"})
 WORK_NOUNS = frozenset(
     "film movie album record book novel play opera symphony song single series documentary "
     "paper essay memoir collection poem painting building game collaboration recording "
-    "translation score adaptation version rendition cover".split()
+    "translation score adaptation version rendition cover autobiography".split()
 )
 
 SUBJECT_PRONOUNS = frozenset("he she they him her his hers their them himself herself".split())

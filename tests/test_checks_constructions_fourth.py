@@ -42,7 +42,9 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:rut-aas", "Rut Aas", "person",
            {"property": "award received", "value": "Kelby Honours", "point in time": 1990}),
     _thing("local:per-moe", "Per Moe", "person"),
-    _thing("local:kelby-choir", "Kelby Choir", "organization", aliases=("Kelby Singers",)),
+    _thing("local:kelby-choir", "Kelby Choir", "organization",
+           {"property": "inception", "value": 1975}, {"property": "founded by", "value": SOLBERG},
+           aliases=("Kelby Singers",)),
     _thing("local:kelby-lab", "Kelby Laboratory", "organization"),
     _thing("local:kelby-medal", "Kelby Medal", "award"),
     _thing("local:order-of-kelby", "Order of Kelby", "award"),
@@ -332,3 +334,11 @@ def test_recent_for_the_one_date_its_sentence_gives(check: Check) -> None:
     assert found and "2008" in found[0].message
     assert check("In a recent tribute, the harbour at Kelby was renamed for her in 2025.") == []
 
+
+
+
+def test_a_bullet_that_puts_a_later_book_under_the_founding_year(check: Check) -> None:
+    flags = check("\n\n- 1975: Launches the Kelby Choir and publishes her first autobiography, "
+                  "Harbour Notes.")
+    found = on(flags, "Harbour Notes", "conflation")
+    assert found and "1980" in found[0].message

@@ -393,3 +393,9 @@ def test_no_one_in_the_history_of_a_place(check: Check) -> None:
     flags = check("No chemist in the long and eventful history of the Norland Guild has "
                   "commanded greater respect.")
     assert on(flags, "No chemist", "unsupported_claim")
+
+
+def test_people_killed_in_a_storm_are_not_the_subject(check: Check) -> None:
+    # (added in the eleventh session) she died in Harlow: the sailors' deaths are theirs
+    flags = check("In 1963 she wrote a lament for the sailors killed in the storm off Kelby.")
+    assert not on(flags, "lament")
