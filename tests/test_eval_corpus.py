@@ -29,7 +29,7 @@ FLOORS = {
     "eval-holdout7": (0.90, 0.85, 1),
     "eval-holdout8": (0.65, 0.90, 1),
     "eval-holdout9": (0.70, 0.85, 1),
-    "eval-holdout10": (0.70, 0.85, 1),
+    "eval-holdout10": (0.75, 0.85, 1),
     "eval-holdout11": (0.80, 0.90, 1),
     "eval-holdout12": (0.65, 0.90, 1),
     "eval-holdout13": (0.65, 0.95, 1),
@@ -70,7 +70,9 @@ FLOORS = {
     "eval-holdout48": (0.80, 0.85, 1),
     "eval-holdout49": (0.55, 0.90, 1),
     "eval-holdout50": (0.60, 0.80, 1),
-    "eval-holdout51": (0.60, 0.80, 1),
+    "eval-holdout51": (0.65, 0.80, 1),
+    "eval-holdout52": (0.55, 0.85, 1),
+    "eval-holdout53": (0.70, 0.80, 1),
 }
 
 
