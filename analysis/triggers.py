@@ -553,6 +553,8 @@ def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
         if named is not None and named.label == "place" and named.kb_id:
             return named
     return None
+
+
 # The words that may open a construction below
 _CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
     {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with"})
