@@ -5,6 +5,7 @@ KB below is all the checker knows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -342,3 +343,17 @@ def test_a_bullet_that_puts_a_later_book_under_the_founding_year(check: Check) -
                   "Harbour Notes.")
     found = on(flags, "Harbour Notes", "conflation")
     assert found and "1980" in found[0].message
+
+
+def test_a_block_quote_the_next_paragraph_places_in_a_work(
+        check_text: Callable[..., Any], checker: tuple[Any, Any]) -> None:
+    kb, analyzer = checker
+    text = (f"# {SOLBERG}\n\nHarbour Notes appeared in 1980.\n\n"
+            '> "A harbour is a promise made twice a day."\n\n'
+            "That sentence, which opens the second part of Harbour Notes, is sung at every "
+            "launch in Kelby.\n\n"
+            '> "Sing it again, louder."\n\n'
+            "The crowd laughed.\n")
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    vague = [f for f in flags if f.category == "vague_attribution"]
+    assert [f.sentence[:12] for f in vague] == ["Sing it agai"]

@@ -364,7 +364,11 @@ def _follow_up(ctx: CheckContext, block: Block) -> tuple[int, int] | None:
     first = next(((s, e) for s, e in ctx.analysis.sentences if after[0].start <= s < after[0].end),
                  (after[0].start, after[0].end))
     text = ctx.text[first[0] : first[1]]
-    return first if _BACK_REFERENCE.search(text) and _OCCASION.search(text) else None
+    # ("That sentence, which opens the second volume of The Second Sex": a work the KB knows)
+    named_work = any(m.label == "work" and m.kb_id and first[0] <= m.start < first[1]
+                     for m in ctx.analysis.mentions)
+    return first if _BACK_REFERENCE.search(text) and (_OCCASION.search(text) or named_work) \
+        else None
 
 
 _BACK_REFERENCE = re.compile(
