@@ -251,7 +251,8 @@ def _governor(tok: Token) -> Token:
     return tok
 
 
-# A date written right after a name, bracketed abbreviation and all: "DBE (DBE) in the 2019"
+# A date written right after a name, bracketed abbreviation and all: "Dame Commander (DBE)
+# in the 2019 New Year Honours"
 _RIGHT_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:in|on)\s+(?:the\s+)?")
 
 

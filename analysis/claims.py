@@ -231,8 +231,8 @@ def _build_claim(
     window = trigger_window(span, trig, triggers)
     subj_text, subj_id, subj_mention = resolve_subject(ctx, trig)
     if trig.predicate in ("citizen", "moved") and subj_mention is None and \
-            ctx.subject is not None and \
-            subj_text.lower().split()[-1:] in (["family"], ["couple"], ["two"], ["they"]):
+            ctx.subject is not None and subj_text.lower().split()[-1:] and \
+            subj_text.lower().split()[-1] in _COUPLE | {"family"}:
         # "the family moved to Toronto and Jacobs became a Canadian citizen" (read with "the
         # family" for subject): a household's move or naturalisation is the subject's too
         subj_text, subj_id = ctx.subject.name, ctx.subject.kb_id
@@ -371,9 +371,8 @@ def _build_claim(
             preposition_before(ctx.doc, obj) == "at":
         # "a visiting fellow at Georgetown": a post at a university, not a society's fellowship
         predicate = "worked_at"
-        qualifiers["role"] = " ".join(t.text for t in trig.token.lefts
-                                      if t.dep_ in ("amod", "compound")) + " fellow"
-        qualifiers["role"] = str(qualifiers["role"]).strip()
+        qualifiers["role"] = " ".join([*(t.text for t in trig.token.lefts
+                                         if t.dep_ in ("amod", "compound")), "fellow"])
     listed = listed_founders(ctx, trig, predicate)
     owner = next((ctx.mention_at.get(c.i) for c in trig.token.children if c.dep_ == "poss"),
                  None) if listed else None

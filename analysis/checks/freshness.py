@@ -139,11 +139,11 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         # "Only recently, in April, Time named her ...": the sentence dates the event itself
         if after <= tx.start <= after + 12 and (d := to_partial_date(tx)) is not None:
             return tx.text, d, ()
-    later = [(tx, d) for tx, d in calendar_dates(ctx, after, end)]
-    if len(later) == 1 and len(calendar_dates(ctx, start, end)) == 1:
+    dates = calendar_dates(ctx, start, end)
+    if len(dates) == 1 and dates[0][0].start >= after:
         # "His recent stint as a World Cup coach, in South Africa in 2010", "In a recent
         # tribute, the airport ... was renamed in 2008": the sentence's one date is the thing's
-        return "what this sentence dates", later[0][1], ()
+        return "what this sentence dates", dates[0][1], ()
     if ctx.kb is None:
         return None
     for claim in ctx.analysis.claims:
