@@ -39,6 +39,9 @@ _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "op
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
                       "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
                       "dedicate", "deliver", "stage", "present", "mount", "ship"})
+# Documents whose signing is their date: "signed the Manifesto of the 343" (not "signed copies").
+_DOCUMENTS = frozenset({"manifesto", "declaration", "treaty", "petition", "charter", "accord",
+                        "pact", "convention", "protocol", "appeal", "letter", "agreement"})
 # Release verbs of stage works and shows only.
 _SHOW = frozenset({"stage", "present", "mount"})
 # A law or treaty's own date, said in the passive ("passed in 1998"), never "X passed Y".
@@ -73,6 +76,9 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         return None  # "a memorial dedicated in 1994", not "a book dedicated to her mother"
     if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
         return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
+    if lemma == "sign":
+        return "released" if entity_type == "work" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in verb.children) else None
     if lemma in _SHOW and (entity_type != "work" or any(c.lower_ == "with"
                                                         for c in verb.children)):
         return None  # "presented Bluebeard in 1977", not "presented her with its Medal"
@@ -114,7 +120,8 @@ def relation(
         if lemma in _NOT_RECEIVED and not given and agent == getattr(subject, "kb_id", None):
             return None
         return "award"
-    if props == {"P69"}:
+    if props == {"P69"} or "P69" in props and lemma in _STUDY:
+        # (a school the subject also worked at: "entered the University of Toronto")
         return "studied" if lemma in _STUDY else None
     member = props <= {"P54", "P463", "P102"}
     if lemma in START_VERBS:

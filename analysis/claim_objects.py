@@ -82,6 +82,8 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
         and len(tokens) > 1
     ):
         return sorted(tokens, key=lambda t: t.i)
+    if trig.token.dep_ == "pcomp" and trig.token.tag_ == "VBG":
+        return tokens  # "Within days of graduating he was with X": a bare gerund, no object
     later = [t.token.i for t in triggers if t.token.i > trig.token.i]
     stop = min(later) if later else span.end
     # "first 24 Hours of Le Mans victory": a noun's own name modifiers come before it
@@ -93,7 +95,9 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
 def _own_clause(tok: Token) -> bool:
     """A clause with a subject of its own ("..., when he presented it at the Newton Institute"):
     its names are its own event's, not the trigger's."""
-    return tok.dep_ in ("relcl", "advcl") and any(
+    # (a verb's: "made her a professor" keeps its complement)
+    return (tok.dep_ in ("relcl", "advcl") or tok.dep_ == "ccomp" and tok.pos_ in (
+        "VERB", "AUX")) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 

@@ -202,6 +202,9 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         if ctx.subject and ctx.subject.matches(mention):
             return default[0], default[1], mention
         return mention.kb_label or mention.text, mention.kb_id, mention
+    if tok.lower_ in SUBJECT_PRONOUNS and trig.predicate == "died" and _kin_named_before(tok):
+        # "His father, Manus, ran a shop; when he died in 1959 the boy was 12": the father
+        return "(someone else)", None, None
     if tok.lower_ in SUBJECT_PRONOUNS:
         first = _first_clause_subject(ctx, tok)
         if first is not None:
@@ -305,6 +308,20 @@ def _apposed_person(ctx: ClaimContext, tok: Token) -> Mention | None:
         return None
     named = ctx.mention_at.get(edge.i - 2)
     return named if named is not None and named.label == "person" else None
+
+
+_KIN_BY_PRONOUN = {
+    "he": frozenset("father brother son husband grandfather uncle nephew grandson".split()),
+    "she": frozenset("mother sister daughter wife grandmother aunt niece granddaughter".split()),
+}
+
+
+def _kin_named_before(pronoun: Token) -> bool:
+    """A relative of the pronoun's gender ("His father") is an earlier subject of its sentence."""
+    kin = _KIN_BY_PRONOUN.get(pronoun.lower_, frozenset())
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in kin
+               and any(c.dep_ == "poss" for c in t.children)
+               for t in pronoun.doc[pronoun.sent.start : pronoun.i])
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:
@@ -427,6 +444,8 @@ def mention_in_phrase(ctx: ClaimContext, head: Token) -> Mention | None:
         return named  # "Jill Barad, the former Barbie marketer who is now ...": Barad, not Barbie
     for tok in head.lefts:
         if tok.dep_ in ("compound", "nmod", "nummod", "amod", "poss") and tok.i in ctx.mention_at:
+            if ctx.mention_at[tok.i].label == "place" and head.pos_ == "NOUN":
+                continue  # "a Norland architect, born in 1930": a place says what kind
             return ctx.mention_at[tok.i]
     for tok in head.rights:
         if tok.dep_ == "appos" and tok.i in ctx.mention_at:
@@ -512,6 +531,10 @@ def subject_token(token: Token) -> Token | None:
         return stray
     for _ in range(6):
         subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        # "In 1968, the year he won X, he helped found Y": parsed with "helped" as an
+        # auxiliary that holds the subject, and "the year" as the verb's
+        subj = next((g for c in current.children if c.dep_ == "aux"
+                     for g in c.children if g.dep_ in SUBJECT_DEPS), subj)
         if subj is not None and subj.i < current.i and _elliptical_after_semicolon(
                 current.doc[subj.i : current.i]):
             # "2007: Fourth Wimbledon title; buys a stake in X": each part of an entry is

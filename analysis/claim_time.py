@@ -364,7 +364,7 @@ def _other_clause(date_root: Token, trigger: Token) -> bool:
     return verb.i != trigger.i and trigger.head.i == verb.i and _own_clause(trigger)
 
 
-_LATER = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually",
+LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually",
                     "thereafter"})
 
 
@@ -375,7 +375,7 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
         return next(iter(owned.values()))
     node = trig.token
     head = finite_governor(node) or node.head
-    if any(c.lower_ in _LATER for c in node.children):
+    if any(c.lower_ in LATER_WORDS for c in node.children):
         return None  # "In 1950 he married X, and the two later set up Y": not in 1950
     if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
         # "In 2011 she received X and was named Y": a fronted date frames both verbs.

@@ -57,6 +57,7 @@ from analysis.claim_subject import (
     subject_token,
 )
 from analysis.claim_time import (
+    LATER_WORDS,
     assign_times,
     gapped_date,
     inherited_time,
@@ -172,6 +173,11 @@ def _sentence_claims(
                 time = frame_time
         if time is not None and _still_now(trig.token):
             time = None  # "He still chairs X, the network he helped found in 1996": of now
+        if time is not None and time.start < trig.token.idx and any(
+                c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in trig.token.children):
+            time = None  # "The couple divorced in 1982, and she later married X": after 1982
+        if time is not None and trig.predicate == "born" and _outside_clause(trig.token, time):
+            time = None  # "Born in X, he took French citizenship in 1930": not the birth's date
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
@@ -184,6 +190,14 @@ def _sentence_claims(
             if first is None or first.time is None and not first.present and each.time:
                 kept[key] = each
     yield from kept.values()
+
+
+def _outside_clause(verb: Token, time: Timex) -> bool:
+    """A modifier clause ("Born in X, ...") whose words do not hold the date."""
+    if verb.dep_ not in ("advcl", "acl"):
+        return False
+    first, last = verb.left_edge, verb.right_edge
+    return not first.idx <= time.start < last.idx + len(last.text)
 
 
 def _still_now(verb: Token) -> bool:
@@ -346,7 +360,7 @@ def _build_claim(
         if role and obj is None and _anaphoric_role(window, trig, role):
             return None
         elected_to = not role and obj is not None and obj.label == "organization" and \
-            qualifiers["verb"] in ("elect", "appoint", "name", "admit", "induct") and \
+            qualifiers["verb"] in ("elect", "appoint", "name", "admit", "induct", "nominate") and \
             "to" in (path_preps(trig, obj) or set())
         if elected_to:
             predicate = "member"  # "elected to the National Academy of Sciences": a seat in it

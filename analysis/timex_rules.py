@@ -250,7 +250,12 @@ def _century(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", f"{number - 1:02d}XX", "century", _part_mod(m))
 
 
-def _season(m: re.Match[str], ctx: Context) -> Value:
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _season(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["season"][0].isupper() and _NAME_AFTER.match(m.string, m.end()):
+        return None  # "the Winter War", "the Summer Olympics": a name, not a season
     code = lex.SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower() if "rel" in m.groupdict() else ""
     if m.groupdict().get("year"):

@@ -316,6 +316,8 @@ def verb_lemma(tok: Token) -> str:
     low = tok.lower_
     if low in _IRREGULAR:
         return _IRREGULAR[low]
+    if low == "found" and _bare_infinitive(tok):
+        return "found"  # "helped found the Association": only "found" has that base form
     if low.startswith("co-") and len(low) > 4:
         # "co-founded", "co-wrote" (one token, see pipeline.keep_co_words): the lemmatizer
         # has no entry; the act is the base verb's, the partners are named by "with"
@@ -323,6 +325,14 @@ def verb_lemma(tok: Token) -> str:
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_:
         return tok.lemma_.lower()
     return _base_lemma(low, tok.lemma_.lower())
+
+
+def _bare_infinitive(tok: Token) -> bool:
+    """"helped found", "to found", "would found": a base form, which "find" has not as "found"."""
+    if tok.dep_ == "xcomp" and tok.head.lower_ in ("help", "helped", "helps"):
+        return True
+    return any(c.dep_ == "aux" and (c.lower_ in ("to", "help", "helped", "helps")
+                                    or c.tag_ == "MD") for c in tok.children)
 
 
 def _base_lemma(low: str, fallback: str | None = None) -> str:

@@ -223,6 +223,8 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("set", "up"): "founded",
     ("pass", "away"): "died",
     ("take", "over"): "position",
+    # "nominated to the Rajya Sabha": a seat (nominated *for* a prize is no award)
+    ("nominate", "to"): "position",
     ("go", "up"): "studied",  # "went up to Somerville College, Oxford"
 }
 

@@ -75,7 +75,7 @@ def bare_analyzer() -> Any:
 
 
 def write_kb_file(folder: Path, entities: list[dict[str, Any]], name: str = "facts.yaml") -> Path:
-    """Write ``entities`` as a KB facts file (the format of notes/kb_format.md)."""
+    """Write ``entities`` as a KB facts file (the facts format of the README)."""
     path = folder / name
     path.write_text(
         yaml.safe_dump({"entities": entities}, sort_keys=False, allow_unicode=True),

@@ -302,7 +302,7 @@ def _within(ctx: CheckContext, block: Block) -> str:
     # quotation are its attribution, vague or not)
     own = ctx.text[said.start() : block.end] if said else ctx.text[closing + 1 : block.end] \
         if closing > block.start else ""
-    sourced = _OCCASION.search(own) or _NARRATED_MOMENT.search(own)
+    sourced = _OCCASION.search(own) or _NARRATED_MOMENT.search(own) or _NAMED_AND_DATED.search(own)
     return own if sourced or _VAGUE.search(own) else ""
 
 
@@ -332,6 +332,12 @@ _QUOTE_MARKS = "“”\"' "
 _NARRATED_MOMENT = re.compile(
     r"\b(?:a few |several |some |\w+ )?(?:minutes|moments|hours) (?:later|afterwards?)\b"
     r"|\bthat (?:night|day|evening|afternoon|morning)\b|\bthe next (?:day|morning)\b", re.I)
+
+
+# '(from My Turn, 2016)', 'she told The New York Times in 1985': a named work or paper, dated
+_NAMED_AND_DATED = re.compile(
+    r"\b(?:told|from|in|to)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+"
+    r"(?:in\s+|on\s+)?(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(?:1[6-9]|20)\d\d\b")
 
 
 _SAID = re.compile(r"[,”\"]\s*(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|told|declared|"

@@ -71,7 +71,10 @@ def _same_date(a: Timex, b: Timex) -> bool:
     if a.start == b.start:
         return True
     first, later = (a, b) if a.start < b.start else (b, a)
-    return bool(SAME_YEAR.fullmatch(later.text.strip())) and later.value == first.value
+    # ("In 1968, the year he won X, he also helped found Y": the apposition is that date)
+    apposed = later.text.strip().lower() == "the year" and 0 < later.start - first.end <= 3
+    return (apposed or bool(SAME_YEAR.fullmatch(later.text.strip()))) and \
+        later.value == first.value
 
 
 def _entry_conflation(finding: Finding, claim: Claim) -> Finding:
@@ -121,7 +124,9 @@ def _later_of_two_events(ctx: CheckContext, claim: Claim) -> bool:
 
 
 def _conflation(finding: Finding, wrong: Claim, right: Claim, result: CheckResult) -> Finding:
-    date = wrong.time.text if wrong.time else "this date"
+    # (the written date, not a phrase pointing back at it: "1968", not "the year")
+    times = sorted((c.time for c in (wrong, right) if c.time), key=lambda t: t.start)
+    date = times[0].text if times else "this date"
     right_evidence = result.verdicts[right.id].evidence
     message = (
         f"One date, two events: '{date}' fits {_what(right)} but not {_what(wrong)}: "

@@ -332,7 +332,11 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
     # ("five years after that first diagnosis": the one just told, found by its noun)
     only_qualified = qualified is not None and qualifier in _FIRST_VERSION and not re.match(
         r"\s*(?:that|this)\s", phrase)
+    # "twelve years after his first Olympic title in Los Angeles": a title won there
+    place = _IN_PLACE.search(phrase)
     for s, e in reversed(ctx.analysis.sentences[:index]):
+        if place is not None and place.group(1) not in ctx.text[s:e]:
+            continue
         dates = calendar_dates(ctx, s, e)
         found = (qualified.search(ctx.text[s:e]) if qualified else None) or (
             pattern.search(ctx.text[s:e]) if not only_qualified else None)
@@ -350,6 +354,7 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
     return None
 
 
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 # A year written before a name in its phrase: "the 1936 Olympic Games in Berlin"
 _YEAR_BEFORE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:in\s+)?$")
 

@@ -220,8 +220,9 @@ def _verify_relation(
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE and \
                 not claim.qualifiers.get("by_work"):
             return fact_mismatch(ctx, kb, claim, known)
-        if facts and claim.predicate == "member" and "party" in (claim.object or "").lower():
-            return fact_mismatch(ctx, kb, claim, facts)  # a party the KB's memberships lack
+        parties = [f for f in facts if f.property == "P102" or _is_party(kb, f.value.entity_id)]
+        if parties and claim.predicate == "member" and "party" in (claim.object or "").lower():
+            return fact_mismatch(ctx, kb, claim, parties)  # a party the KB's parties lack
         return Outcome("unverifiable", "property absent")
     co = _co_recipient_problem(kb, claim, matching)
     if co is not None:

@@ -40,6 +40,10 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
         within = {_place_key(part) for part in (claim.object or "").split(",")[1:]}
         if _place_key(fact.value.text) in within:
             return supported(kb, [fact])
+        if _place_key(fact.value.text) == f"{claimed[1]} city":
+            # "died in New York" when the KB says New York City: the state, or the city
+            # by its short name; either way it holds the KB's place
+            return supported(kb, [fact])
     if not claim.object_kb_id and not _other_locality(ctx, claim, longest):
         # "died at the Hôtel Ritz": a place the KB does not know may lie inside the KB's one
         return Outcome("unverifiable", "KB less precise")

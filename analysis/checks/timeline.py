@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from analysis.checks.base import CheckContext, Finding, claim_date
 from analysis.checks.intervals import relative_arithmetic
 from analysis.checks.kb_match import degree_class
@@ -61,7 +63,16 @@ def _acts(ctx: CheckContext, sentence: str) -> bool:
     if not names:
         return False
     who = "|".join(re.escape(n) for n in names)
-    return re.search(rf"\b(?:{who})\s+{_ACT_VERBS}", sentence, re.I) is not None
+    # (not inside a longer name: "the Pavillon Le Corbusier opened in 1967")
+    return any(not _inside_name(sentence, m.start()) for m in re.finditer(
+        rf"\b(?:{who})\s+{_ACT_VERBS}", sentence, re.I))
+
+
+def _inside_name(sentence: str, at: int) -> bool:
+    """A capitalised word that is no function word runs into the name from the left."""
+    before = sentence[:at].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1].isalpha() and \
+        before[-1].lower() not in STOP_WORDS
 _POSTHUMOUS = re.compile(
     r"\b(?:posthumous\w*|after (?:his|her|their) death|in (?:his|her|their) (?:memory|"
     r"honou?r)|named (?:after|for)|memorial|commemorat\w*|centenary|centennial|anniversary|"
@@ -139,7 +150,7 @@ def _acts_outside_life(
     own = {id(c) for c in subject_claims(ctx)}
     theirs = {c.time.start for c in ctx.analysis.claims if c.time is not None
               and (c.subject in ("(unspecified)", "(someone else)") or id(c) not in own
-                   and c.subject_kb_id is not None)}
+                   and (c.subject_kb_id is not None or c.predicate in ("born", "died")))}
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         if start in claimed or (after and re.search(r"\bposthumous", sentence, re.I)):
@@ -266,7 +277,7 @@ def _two_dates(ctx: CheckContext) -> list[Finding]:
 def _order(ctx: CheckContext) -> list[Finding]:
     """ "Later, in 1985, ..." after a sentence about 1990; "after X in 1990, ... in 1988"."""
     found = []
-    previous: tuple[int, int, PartialDate] | None = None
+    previous: tuple[int, int, PartialDate, PartialDate] | None = None
     for start, end in ctx.analysis.sentences:
         sentence = ctx.text[start:end]
         dates = calendar_dates(ctx, start, end)
@@ -278,14 +289,17 @@ def _order(ctx: CheckContext) -> list[Finding]:
         if dates and previous and opener:
             now = dates[0][1]
             later = _LATER_OPENERS.match(sentence.lstrip()) is not None
-            if later and now.interval()[1] < previous[2].interval()[0]:
+            # (before every date of the previous sentence: "named him X in 1974, and he was
+            # inducted into Y in 1987" does not place "Then, in 1983" before itself)
+            first = previous[3]
+            if later and now.interval()[1] < first.interval()[0]:
                 found.append(
                     Finding(
                         "internal_inconsistency",
                         "medium",
                         start,
                         end,
-                        f"Says this came later, but {now.human()} is before {previous[2].human()}",
+                        f"Says this came later, but {now.human()} is before {first.human()}",
                         (
                             Evidence(
                                 f'Previous: "{quote(ctx, previous[0], previous[1])}"',
@@ -305,7 +319,8 @@ def _order(ctx: CheckContext) -> list[Finding]:
                     "Fix the year or the order word."))
         found.extend(_order_within(ctx, start, end, sentence, dates))
         if dates:
-            previous = (start, end, max((d for _, d in dates), key=lambda d: d.interval()[1]))
+            previous = (start, end, max((d for _, d in dates), key=lambda d: d.interval()[1]),
+                        min((d for _, d in dates), key=lambda d: d.interval()[0]))
     return found
 
 

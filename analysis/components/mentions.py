@@ -274,8 +274,10 @@ def name_ngrams(
     opener = [_capital_opener(t) for t in toks]
     described = [_named_by_apposition(t) or _numeric_title(t) for t in toks]
     # A KB title may end on a lower-case word ("La Vie en rose"): ``tails`` are those words.
+    # ... or on a number after "the" ("Manifesto of the 343")
     can_end = [namey[j] or described[j] or (j > 0 and (
-        opener[j] or _version_suffix(toks, j) or _glued(toks, j) or lowers[j] in tails))
+        opener[j] or _version_suffix(toks, j) or _glued(toks, j) or lowers[j] in tails
+        or lowers[j - 1] == "the" and toks[j].is_digit))
         for j in range(len(toks))]
     # A KB name may hold a possessive ("King's College", "President's Council"): the n-gram may
     # cross one, and only the KB's answer decides whether "Meta's Llama" is one name.

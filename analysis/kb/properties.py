@@ -76,6 +76,15 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P169", "chief executive officer", "entity", ("ceo",)),
     Property("P551", "residence", "entity"),
     Property("P26", "spouse", "entity"),
+    Property("P40", "child", "entity"),
+    Property("P175", "performer", "entity", ("performed by",)),
+    Property("P1344", "participant in", "entity", ("participated in",), (*_TIME, "P585")),
+    Property("P1411", "nominated for", "entity", (), ("P585", "P1706")),
+    # where a place, building or organisation is: a place check walks up these
+    Property("P131", "located in the administrative territorial entity", "entity",
+             ("located in",)),
+    Property("P276", "location", "entity"),
+    Property("P17", "country", "entity"),
 )
 
 QUALIFIERS: tuple[Property, ...] = (

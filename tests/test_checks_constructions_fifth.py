@@ -1,0 +1,169 @@
+"""Constructions the checker missed or misread in held-out sets 51 to 55, each in a general
+form: an invented architect, her schools, clubs, seats and manifestos (no evaluation set holds
+them). The KB below is all the checker knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import entity as _thing
+
+LORNE = "Hedda Lorne"
+
+ENTITIES: list[dict[str, Any]] = [
+    _thing("local:hedda-lorne", LORNE, "person",
+           {"property": "date of birth", "value": "1930-03-04"},
+           {"property": "place of birth", "value": "Orby"},
+           {"property": "date of death", "value": "1996-05-01"},
+           {"property": "place of death", "value": "New Haven City"},
+           {"property": "country of citizenship", "value": "Norland", "start": 1960},
+           {"property": "educated at", "value": "Kell College", "start": 1948, "end": 1952},
+           {"property": "educated at", "value": "University of Vale", "end": 1952},
+           {"property": "employer", "value": "University of Vale", "start": 1960, "end": 1970},
+           {"property": "member of sports team", "value": "Harbour FC", "start": 1950,
+            "end": 1955},
+           {"property": "employer", "value": "Harbour FC", "start": 1975, "end": 1980,
+            "qualifiers": {"subject has role": "head coach"}},
+           {"property": "position held", "value": "Member of the Upper Chamber",
+            "start": 1985, "end": 1991, "qualifiers": {"of": "Upper Chamber"}},
+           {"property": "award received", "value": "Norland Prize", "point in time": 1984},
+           {"property": "award received", "value": "Arne Medal", "point in time": 1990},
+           {"property": "member of", "value": "Tern Association", "start": 1972},
+           {"property": "member of", "value": "Orby Rowing Club", "start": 1946},
+           aliases=("Lorne",)),
+    _thing("local:tern-association", "Tern Association", "organization",
+           {"property": "inception", "value": 1972}),
+    _thing("local:orby-rowing", "Orby Rowing Club", "organization"),
+    _thing("local:glass-manifesto", "Glass Manifesto", "work",
+           {"property": "publication date", "value": 1971}),
+    _thing("local:charter-77", "Charter of the 77", "work",
+           {"property": "publication date", "value": 1977}),
+    _thing("local:harbour-notes", "Harbour Notes", "work",
+           {"property": "publication date", "value": 1980},
+           {"property": "author", "value": LORNE}),
+    _thing("local:upper-chamber", "Upper Chamber", "organization"),
+    _thing("local:norland-prize", "Norland Prize", "award"),
+    _thing("local:arne-medal", "Arne Medal", "award"),
+    _thing("local:kell-college", "Kell College", "organization"),
+    _thing("local:vale", "University of Vale", "organization"),
+    _thing("local:harbour-fc", "Harbour FC", "organization"),
+    _thing("local:army-corps", "Norland Army Corps", "organization"),
+    _thing("local:orby", "Orby", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:new-haven-city", "New Haven City", "place",
+           {"property": "instance of", "value": "city"}),
+]
+
+AS_OF = date(2026, 6, 1)
+
+
+checker = checker_fixture(ENTITIES)
+
+
+check = check_fixture(f"{LORNE}\n\n{LORNE} was an architect, born on 4 March 1930. ", AS_OF)
+
+
+def test_helped_found_is_a_founding(check: Check) -> None:
+    flags = check("In 1984, the year she won the Norland Prize, she also helped found the Tern "
+                  "Association.")
+    (flag,) = on(flags, "helped found", "conflation")
+    assert "1972" in flag.message
+    assert not on(check("In 1972 she helped found the Tern Association."), "helped found")
+
+
+def test_nominated_to_a_chamber_is_a_seat(check: Check) -> None:
+    flags = check("In 1990 she was awarded the Arne Medal and nominated to the Upper Chamber.")
+    (flag,) = on(flags, "nominated to", "conflation")
+    assert "1985" in flag.message
+    assert not on(check("In 1985 she was nominated to the Upper Chamber."), "nominated")
+
+
+def test_signing_a_manifesto_dates_it(check: Check) -> None:
+    (flag,) = on(check("In 1970 she signed the Glass Manifesto."), "Glass", "date_mismatch")
+    assert "1971" in flag.message
+    # a title that ends on a number after "the" is found whole
+    (flag,) = on(check("In 1970 she signed the Charter of the 77."), "Charter", "date_mismatch")
+    assert "1977" in flag.message
+    assert not on(check("In 1971 she signed the Glass Manifesto."), "Glass")
+
+
+def test_joining_a_club_she_played_for(check: Check) -> None:
+    # the KB has her as the club's player from 1950 and its coach from 1975
+    assert not on(check("In 1950 she joined Harbour FC."), "joined")
+    assert on(check("In 1962 she joined Harbour FC."), "joined", "date_mismatch")
+
+
+def test_a_birth_clause_does_not_take_the_main_clause_s_date(check: Check) -> None:
+    assert not check("Born in Orby, she took Norland citizenship in 1960.")
+
+
+def test_a_pronoun_after_a_relative_named_as_subject(check: Check) -> None:
+    assert not check("Her mother, Ada, ran a bakery; when she died of a fever in 1940 the girl "
+                     "was ten.")
+
+
+def test_a_named_war_is_no_season(check: Check) -> None:
+    assert not check("Her uncle was killed in the Winter War when she was nine.")
+
+
+def test_a_later_event_does_not_take_the_sentence_s_date(check: Check) -> None:
+    # (nor is the death of the man she married later an act of hers after her own death)
+    flags = check("In November 1955 Lorne married the painter Ivo Lind at a ceremony in Orby.",
+                  "The couple divorced in 1974, nineteen years after the wedding, and Lorne "
+                  "later married the surgeon Per Moe, who died in 1999.")
+    assert not flags
+
+
+def test_a_party_the_kb_has_no_party_for(check: Check) -> None:
+    # the KB lists her memberships, none of them a party: it cannot say which party she was in
+    assert not check("A member of the Communist Party, Lorne rose quickly through the "
+                     "institutions.")
+
+
+def test_a_city_by_its_short_name(check: Check) -> None:
+    assert not check("She died in a room at the hospital in New Haven, with her son at her "
+                     "side, on 1 May 1996.")
+
+
+def test_then_after_a_sentence_with_an_aside(check: Check) -> None:
+    lead = "The Norland Prize came in 1984, and the Arne Medal followed in 1990."
+    assert not check(lead, "Then, in 1985, she stopped building.")
+    assert on(check(lead, "Then, in 1979, she stopped building."), "Then", "internal_inconsistency")
+
+
+def test_an_interval_from_a_title_won_in_a_named_city(check: Check) -> None:
+    flags = check("In 1952 in Vale she won her second Olympic title.",
+                  "Her last appearance came at the 1960 Games in Orby, where she won the final, "
+                  "twelve years after her first Olympic title in Kell.")
+    assert not on(flags, "twelve years")
+
+
+def test_a_college_inside_a_university_she_also_worked_at(check: Check) -> None:
+    assert not check("She attended school in Orby and in 1948 entered Kell College in the "
+                     "University of Vale.")
+
+
+def test_a_bare_gerund_has_no_object(check: Check) -> None:
+    assert not check("Within days of graduating she was in uniform with the Norland Army Corps.")
+
+
+def test_a_building_named_after_her_opens_after_her_death(check: Check) -> None:
+    assert not check("The pavilion in Orby now known as the Pavillon Hedda Lorne opened in 1999, "
+                     "and the chapel at Vale was completed in 2006, ten years after her death.")
+
+
+def test_a_block_quotation_sourced_after_the_words(
+    checker: tuple[Any, Any], check_text: Callable[..., Any]
+) -> None:
+    kb, analyzer = checker
+    lead = f"# {LORNE}\n\n{LORNE} was an architect, born on 4 March 1930.\n\n"
+    for source in ("(from Harbour Notes, 1980)", "she told The Orby Herald in 1985."):
+        text = lead + f'> "A house is a letter to the street." {source}\n'
+        flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+        assert not [f for f in flags if f.category == "vague_attribution"], source
+    text = lead + '> "A house is a letter to the street," she once said.\n'
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    assert [f for f in flags if f.category == "vague_attribution"]
