@@ -263,6 +263,12 @@ def _bound_time(
     adjacent = next((tx for tx in ctx.timexes if tx.start >= mention.end
                      and not ctx.article.text[mention.end : tx.start].strip(" ,")
                      and RELATIVE_TEXT.search(tx.text) and tx.value[:4].isdigit()), None)
+    # ("the Hiroshima Art Prize in 2011 and, a year later, the Oskar Kokoschka Prize")
+    adjacent = adjacent or next((tx for tx in ctx.timexes if tx.end <= mention.start
+                                 and _SET_OFF_BEFORE.fullmatch(ctx.article.text, tx.end,
+                                                               mention.start)
+                                 and RELATIVE_TEXT.search(tx.text) and tx.value[:4].isdigit()),
+                                None)
     if adjacent is not None:
         # "the Royal Gold Medal in 1989 and the Kyoto Prize the following year", "in English,
         # as Devil on the Cross, two years later"
@@ -294,6 +300,9 @@ def _bound_time(
     if own or not block.date_label or _has_own_year(ctx, span, block):
         return None
     return label_timex(ctx, block) if _entry_verb(verb) else None
+
+
+_SET_OFF_BEFORE = re.compile(r",\s*(?:the\s+|an?\s+|her\s+|his\s+)?")
 
 
 def _entry_verb(verb: Token) -> bool:

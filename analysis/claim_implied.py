@@ -55,10 +55,13 @@ def coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
         # "between the 2002 French Open and the 2003 Australian Open": a year of its own
         # "X appeared in 1983, and his fifth novel, Y, in 1987": a gapped verb's own date
         left, right = conj.left_edge.idx, conj.right_edge.idx + len(conj.right_edge)
+        # ("received X in 2011 and, a year later, Y": a date after the "and", before Y)
         own = next((t for t in ctx.timexes if t.value[:1].isdigit() and (
             left <= t.start < max(other.end, right)
             or re.fullmatch(r",?\s+(?:in|on)\s+", ctx.article.text[other.end : t.start] if
-                            other.end <= t.start < other.end + 12 else "x"))), None)
+                            other.end <= t.start < other.end + 12 else "x")
+            or claim.obj_end <= t.start < left and _AND_BEFORE.search(
+                ctx.article.text, claim.obj_end, t.start))), None)
         yield replace(
             claim,
             object=other.text,
@@ -67,6 +70,9 @@ def coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
             obj_end=other.end,
             time=own or claim.time,
         )
+
+
+_AND_BEFORE = re.compile(r"\band,?\s*$")
 
 
 # "..., as did his Kagawa office", "..., and so did her second novel, Harbour"

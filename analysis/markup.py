@@ -291,10 +291,11 @@ class _HTMLRenderer(HTMLParser):
         paragraphs = [" ".join(p.split()) for p in
                       "".join(p for p in parts if not p.startswith("\x00")).split("\x01")]
         paragraphs = [p for p in paragraphs if p]
-        if cite is None and len(paragraphs) > 1 and paragraphs[0][:1] in _QUOTES and \
-                paragraphs[-1][:1] not in _QUOTES:
+        if cite is None and len(paragraphs) > 1 and paragraphs[-1][:1] not in _QUOTES and (
+                paragraphs[0][:1] in _QUOTES or _DATED_CREDIT.fullmatch(paragraphs[-1])):
             # <p>"Quoted."</p><p>Tu Youyou, speaking to reporters ...</p>: the last paragraph,
-            # outside quotation marks, names the source
+            # outside quotation marks, names the source; so does a short dated line after
+            # unquoted text ("Cloud Piece, spring 1963")
             cite, paragraphs = paragraphs[-1], paragraphs[:-1]
         body = " ".join(paragraphs)
         text, attr = _split_quote(" ".join(body.split()))
@@ -303,6 +304,7 @@ class _HTMLRenderer(HTMLParser):
 
 
 _ATTRIBUTION_CLASS = re.compile(r"attribution|credit|byline|source|cite", re.I)
+_DATED_CREDIT = re.compile(r"(?:\S+\s+){0,7}\S*\b(?:1[5-9]|20)\d\d\b\S*")
 
 
 def render_html(source: str) -> tuple[str, list[Line], dict[str, str]]:

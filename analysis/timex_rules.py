@@ -158,6 +158,12 @@ def _year_by_tense(ctx: Context, pos: int, month: int, day: int | None) -> int:
     """
     if ctx.anchor is not None and _ANAPHORIC.search(ctx.before(pos, 24)):
         return ctx.anchor.year  # "graduated in 1954, and that June she married": 1954's June
+    if ctx.anchor is not None and ctx.anchor.month == month and ctx.anchor_at < pos and \
+            ctx.ref.year - ctx.anchor.year >= _NARRATED_YEARS and (
+            ctx.same_sentence(ctx.anchor_at, pos) or ctx.next_sentence(ctx.anchor_at, pos)):
+        # "In September 2013 he travelled to Nairobi. On the morning of 21 September, ...":
+        # a day of the month just named is in that month
+        return ctx.anchor.year
     if ctx.anchor is not None and ctx.ref.year - ctx.anchor.year >= _NARRATED_YEARS and \
             ctx.anchor_at < pos and (ctx.same_sentence(ctx.anchor_at, pos) or (
                 ctx.next_sentence(ctx.anchor_at, pos) and ctx.tense(pos) == PAST

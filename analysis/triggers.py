@@ -486,6 +486,10 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(tok, "released", target=dated[0], time_at=dated[1].idx)
     if tok.text == "(" and _work_year(tok, mention_at):
         year, named = tok.doc[tok.i + 1], mention_at[tok.i - 1]
+        # "Academy Award for Best Actress, Klute (1972)": in an honours line, the honour's year
+        honour = _honour_before(tok, named, mention_at) if named.label == "work" else None
+        if honour is not None:
+            return Trigger(tok, "award", target=honour, time_at=year.idx)
         # "Samson and Delilah (1949)" dates a release; "Glenn Gould Prize (1999)" an award
         predicate = {"award": "award", "position": "position"}.get(named.label, "released")
         return Trigger(tok, predicate, target=named, time_at=year.idx,
@@ -597,6 +601,17 @@ def _year_before_work(tok: Token, mention_at: dict[int, Mention]) -> tuple[Menti
     if last is not None and last[-1].tag_ in ("NNS", "NNPS"):
         return None  # "her 2017 Reith Lectures": one year of a series, not the series' date
     return work, year
+
+
+def _honour_before(tok: Token, work: Mention, mention_at: dict[int, Mention]) -> Mention | None:
+    """The honour a line names just before the work, set off by a comma."""
+    text = tok.doc.text
+    for k in range(tok.i - 2, max(tok.sent.start, tok.i - 40) - 1, -1):
+        named = mention_at.get(k)
+        if named is not None and named is not work:
+            return named if named.label == "award" and text[named.end : work.start] == ", " \
+                else None
+    return None
 
 
 def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:

@@ -23,7 +23,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "country of citizenship", "value": "Norland", "start": 1960},
            {"property": "educated at", "value": "Kell College", "start": 1948, "end": 1952},
            {"property": "educated at", "value": "University of Vale", "end": 1952},
-           {"property": "employer", "value": "University of Vale", "start": 1960, "end": 1970},
+           {"property": "employer", "value": "University of Vale", "start": 1960, "end": 1970,
+            "qualifiers": {"subject has role": "head of the architecture department"}},
            {"property": "member of sports team", "value": "Harbour FC", "start": 1950,
             "end": 1955},
            {"property": "employer", "value": "Harbour FC", "start": 1975, "end": 1980,
@@ -45,6 +46,10 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:harbour-notes", "Harbour Notes", "work",
            {"property": "publication date", "value": 1980},
            {"property": "author", "value": LORNE}),
+    _thing("local:low-roofs", "Low Roofs", "work",
+           {"property": "publication date", "value": 1983},
+           {"property": "author", "value": LORNE},
+           {"property": "award received", "value": "Norland Prize", "point in time": 1984}),
     _thing("local:upper-chamber", "Upper Chamber", "organization"),
     _thing("local:norland-prize", "Norland Prize", "award"),
     _thing("local:arne-medal", "Arne Medal", "award"),
@@ -167,3 +172,48 @@ def test_a_block_quotation_sourced_after_the_words(
     text = lead + '> "A house is a letter to the street," she once said.\n'
     flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
     assert [f for f in flags if f.category == "vague_attribution"]
+
+
+def test_the_following_year_in_a_dated_entry(check: Check) -> None:
+    assert not check("\n\n1983: Low Roofs, which won the Norland Prize the following year.")
+
+
+def test_a_count_of_years_set_off_before_the_second_honour(check: Check) -> None:
+    assert not check("She received the Norland Prize in 1984 and, six years later, the Arne "
+                     "Medal.")
+
+
+def test_a_day_of_the_month_just_named(check: Check) -> None:
+    # (not the analysis date's September, decades after her death)
+    assert not check("In September 1975 she travelled to Vale to give a lecture.",
+                     "On the morning of 21 September, the day before the lecture, she visited "
+                     "the harbour museum with her son.")
+
+
+def test_an_undated_post_that_the_kb_does_not_list(check: Check) -> None:
+    assert not check("After graduating she lectured at the university, and she later managed "
+                     "the Norland Film Board.")
+
+
+def test_an_honours_line_dates_the_honour(check: Check) -> None:
+    flags = check("\n\nSelected honours:\n\n- Norland Prize, Low Roofs (1984)\n"
+                  "- Arne Medal, Low Roofs (1990)")
+    assert not flags
+
+
+def test_a_superlative_the_colon_backs_with_a_record(check: Check) -> None:
+    assert not check("By 1960 she was the best young architect in the world: she won the Orby "
+                     "competition in 1958 and built the town library in 1959.")
+    assert on(check("By 1960 she was the best young architect in the world."), "best",
+              "unsupported_claim")
+
+
+def test_an_html_block_quotation_credited_on_its_last_line(
+    checker: tuple[Any, Any], check_text: Callable[..., Any]
+) -> None:
+    kb, analyzer = checker
+    text = (f"<html><body><h1>{LORNE}</h1><p>{LORNE} was an architect, born on 4 March "
+            "1930.</p><blockquote><p>Build low. Build near the water.</p>"
+            "<p>Harbour Notes, spring 1980</p></blockquote></body></html>")
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="html")[2]
+    assert not [f for f in flags if f.category == "vague_attribution"], flags

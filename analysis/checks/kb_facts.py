@@ -200,8 +200,10 @@ def _verify_relation(
             # a project led is no post the KB's list of posts leaves out
             return Outcome("unverifiable", "property absent")
         # Not awards: a year holds many honours, and the KB's list is never the whole list.
+        # (a city the KB knows is no employer: "worked in Copenhagen from 1924")
         if rivals and claim.predicate in ("studied", "worked_at", "joined", "left", "position",
-                                          "moved"):
+                                          "moved") and (
+                claim.predicate == "moved" or entity_kind(kb, claim.object_kb_id) != "place"):
             return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]]
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
@@ -415,6 +417,9 @@ def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role
     if held and claim.predicate in ("worked_at", "joined", "position") and not set(
             held.lower().split()) <= _LEAD_WORDS:
         # "a stint at Bain as a management consultant" when the KB has that role at McKinsey
+        # (undated, a one-word role may be held at many places: "held a professorship")
+        if claimed is None and len(held.split()) < 2:
+            return False
         return any(role_matches(held, r) for r in fact_role_texts(fact))
     degree = degree_class(str(claim.qualifiers.get("degree", "")))
     fact_degree = degree_class(" ".join(v.text for v in fact.qualifiers.get("P512", ())))

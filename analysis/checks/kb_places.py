@@ -82,6 +82,7 @@ def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]
     """Without the KB's place hierarchy, "Indianapolis, Indiana" still names a town: when the
     KB's town is another, the claim is wrong whatever contains what."""
     written = ctx.text[claim.obj_start : claim.obj_end + 40] if claim.obj_start >= 0 else ""
+    written = written.split("\n")[0]  # (not the next line's: a headline ends at its line)
     if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
         return False
     if _VENUE.search(claim.object or ""):

@@ -12,6 +12,8 @@ from analysis.checks.base import CheckContext, Finding
 from analysis.checks.registry import register
 
 _SUPERLATIVE = "an absolute superlative with no source"
+# The colon's clause gives the record the superlative sums up, with its date.
+_EVIDENCE_AFTER = re.compile(r"[^:.;]{0,60}:\s+[^:]*\b(?:1[5-9]|20)\d\d\b")
 _BASELINE = re.compile(r"\beven (?:among|for|by the standards of|next to|beside)\s+$", re.I)
 _PATTERNS = [
     (
@@ -186,6 +188,8 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
                 continue  # the sentence gives the measure that supports it
             if m and _SIMILE.search(sentence[: m.start()]):
                 continue  # "sounded like the best idea anyone ever had": a figure of speech
+            if m and why == _SUPERLATIVE and _EVIDENCE_AFTER.match(sentence, m.end()):
+                continue  # "the best junior in the world: she won X in 1984 and ...": shown
             if m and why == _SUPERLATIVE and _BASELINE.search(sentence[: m.start()]):
                 continue  # "unusual even among the best runners of her generation": a yardstick
             if m and why == _SUPERLATIVE and _EPITHET.match(

@@ -75,11 +75,25 @@ def _proper(tok: Token) -> bool:
     if tok.ent_type_ in NON_ENTITY_LABELS or tok.is_punct or tok.is_space:
         return False
     text = tok.text
+    if text.isupper() and text.lower() in _CAPS_FUNCTION_WORDS and _in_capitals(tok):
+        return False  # "DIES IN PARIS AT 54": a headline's function words are no names
     # The tagger calls some lowercase words PROPN ("viral tech demos"); names are written big.
     if tok.pos_ == "PROPN" and any(c.isupper() for c in text):
         return True
     return not text.isalpha() and any(c.isdigit() for c in text) and any(
         c.isalpha() for c in text)
+
+
+_CAPS_FUNCTION_WORDS = frozenset(
+    "a an the at in on of to for from by with as and or but who which that is was dies died "
+    "wins won".split())
+
+
+def _in_capitals(tok: Token) -> bool:
+    """The words on both sides are written in capitals too (a headline in capitals)."""
+    doc = tok.doc
+    sides = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return bool(sides) and all(t.text.isupper() for t in sides)
 
 
 def _namey(tok: Token) -> bool:

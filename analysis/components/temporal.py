@@ -32,9 +32,12 @@ def register_extensions() -> None:
 _YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 
 
-def in_entry_years(timexes: list[Timex], article: Article | None) -> list[Timex]:
+def in_entry_years(
+    timexes: list[Timex], article: Article | None, ref: date | None = None
+) -> list[Timex]:
     """"1969: Born on 28 December": a date without a year inside a dated entry takes the
-    entry's year, not the reference date's."""
+    entry's year, not the reference date's (one counted from another date, "the following
+    year", keeps its own)."""
     if article is None:
         return timexes
     out = []
@@ -43,7 +46,8 @@ def in_entry_years(timexes: list[Timex], article: Article | None) -> list[Timex]
                      None)
         label_year = _YEAR.search(block.date_label) if block and block.date_label else None
         if (label_year and not _YEAR.search(tx.text) and tx.value[:4].isdigit()
-                and len(label_year.group(0)) == 4):
+                and len(label_year.group(0)) == 4
+                and (ref is None or tx.value[:4] == f"{ref.year:04d}")):
             tx = replace(tx, value=label_year.group(0) + tx.value[4:])
         out.append(tx)
     return out
@@ -59,7 +63,7 @@ class TemporalTagger:
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.ref_date if isinstance(doc._.ref_date, date) else date.today()
         article = doc._.article if Doc.has_extension("article") else None
-        timexes = in_entry_years(find_timexes(doc_text(doc), ref, doc), article)
+        timexes = in_entry_years(find_timexes(doc_text(doc), ref, doc), article, ref)
         doc._.timexes = timexes
         spans = []
         for timex in timexes:
