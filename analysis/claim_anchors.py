@@ -176,7 +176,9 @@ def _verbs(root: Token, mention: Mention, trailing: Token | None) -> list[Token]
         return [_governor(root.head)]  # a title the parser read as a clause: "Taking on the World"
     # "X in San Jose, a bronze relief of camp life dedicated in 1990": an apposition may hang
     # on any word of the name's own phrase, and its clause on the noun after its "of"
-    appositions = [c for t in name_phrase(root) for c in t.children if c.dep_ == "appos"]
+    # (not "X, a role written for her": what is said of the role)
+    appositions = [c for t in name_phrase(root) for c in t.children if c.dep_ == "appos"
+                   and c.lemma_.lower() not in ("role", "part", "character", "cameo")]
     heads = [root, *appositions, *(o for a in appositions for p in a.children if p.lower_ == "of"
                                    for o in p.children if o.dep_ == "pobj")]
     # ("Night Train to Szeged, which she staged": the clause may hang on the title's last word)
@@ -361,6 +363,8 @@ def _claim(
         return None
     if any(c.dep_ == "neg" for c in verb.children) or span.text.rstrip().endswith("?"):
         return None
+    if verb_lemma(verb) in ("born", "bear"):
+        return None  # "Margaret Court AC MBE (née Smith; born 16 July 1942)": her birth
     if entity.type == "award" and (nominated_only(ctx, mention) or _placed_behind(verb)):
         return None
     # "Gaslight, directed by Alfred Hitchcock": who made it is checkable without a date
@@ -396,6 +400,9 @@ def _claim(
     if lemma == "bring" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
                                 for c in verb.children):
         lemma = "rejoin"  # "Manchester United brought him back in 2021"
+    if lemma == "transfer" and any(c.dep_ == "dobj" and c.lower_ not in ("him", "her", "them")
+                                   for c in verb.children):
+        return None  # "transferred ownership of the IKEA Group to X": a thing moved, not him
     if lemma in ("move", "switch") and not (
             root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i == verb.i):
         return None  # "moved to Molteni", not "moved to Portland, close to the offices of X"

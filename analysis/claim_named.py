@@ -117,6 +117,25 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
         "work", "organization", "other") else None
 
 
+def member_of_which(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"the Traveling Wilburys, the supergroup of which he is still a member": the group the
+    relative clause describes (not "Jeff Lynne", named alongside him)."""
+    tok = trig.token
+    clause = tok.head if tok.dep_ == "attr" else tok
+    if clause.dep_ != "relcl" or not any(
+            c.lower_ == "of" and any(g.lower_ in ("which", "whom") for g in c.children)
+            for c in (*clause.children, *tok.children)):
+        return None
+    noun = clause.head
+    named = ctx.mention_at.get(noun.i)
+    first = noun.left_edge.i
+    if named is None and first >= 2 and tok.doc[first - 1].text == ",":
+        named = ctx.mention_at.get(first - 2)  # "X, the supergroup of which ...": X
+    if named is None and noun.dep_ == "appos":
+        named = ctx.mention_at.get(noun.head.i)
+    return named if named is not None and named.label in ("organization", "other") else None
+
+
 # What renders a work under its name: a singer's recording of a song, a film of a book.
 _VERSIONS = frozenset({"version", "rendition", "cover", "recording"})
 

@@ -78,7 +78,7 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
         stack.extend(c for c in tok.children if c.i not in others and span.start <= c.i < span.end
                      and not _own_clause(c))
     if (
-        trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp")
+        trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "acomp")
         and len(tokens) > 1
     ):
         return sorted(tokens, key=lambda t: t.i)

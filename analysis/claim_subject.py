@@ -128,6 +128,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
                 ctx.subject is not None and not ctx.subject.takes(moved.lower_):
             return "(someone else)", None, None
         return default[0], default[1], None
+    if noun.pos_ == "NOUN" and noun.dep_ == "compound" and (
+            named := ctx.mention_at.get(noun.head.i)) is not None and named.label == "person" \
+            and not (ctx.subject and ctx.subject.matches(named)):
+        # "married the CNN founder Ted Turner": the founder is the man named
+        return named.kb_label or named.text, named.kb_id, named
     tok, decided = _before_parse_subject(ctx, trig, default)
     if decided is not None:
         return decided

@@ -27,6 +27,7 @@ from analysis.claim_implied import coordinated, still_held
 from analysis.claim_named import (
     antecedent_work,
     listed_founders,
+    member_of_which,
     modified_name,
     named_next,
     relative_object,
@@ -176,6 +177,11 @@ def _sentence_claims(
         if time is not None and time.start < trig.token.idx and any(
                 c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in trig.token.children):
             time = None  # "The couple divorced in 1982, and she later married X": after 1982
+        if time is not None and trig.token.pos_ == "NOUN" and trig.token.dep_ == "compound" \
+                and trig.token.head.pos_ == "PROPN":
+            time = None  # "In 1960 she married the CNN founder Ted Turner": who he is, undated
+        if trig.predicate == "married" and trig.token.dep_ == "acomp":
+            time = None  # "in 1960 she was still married to X": the state, not the wedding
         if time is not None and trig.predicate == "born" and _outside_clause(trig.token, time):
             time = None  # "Born in X, he took French citizenship in 1930": not the birth's date
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
@@ -242,6 +248,9 @@ def _build_claim(
     start: int,
     end: int,
 ) -> Claim | None:
+    if trig.target is not None and trig.token.lower_ in ("his", "her", "their") and \
+            ctx.subject is not None and not ctx.subject.takes(trig.token.lower_):
+        return None  # "Spielberg cast her in his 2021 West Side Story": his version, not hers
     window = trigger_window(span, trig, triggers)
     subj_text, subj_id, subj_mention = resolve_subject(ctx, trig)
     if trig.predicate in ("citizen", "moved") and subj_mention is None and \
@@ -266,7 +275,8 @@ def _build_claim(
         degree = None  # "an honorary doctorate" is an honour, not a degree studied for
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
-    obj = trig.target or antecedent_work(ctx, trig, predicate) or pick_object(
+    obj = trig.target or antecedent_work(ctx, trig, predicate) or (
+        member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention)
     if predicate == "citizen" and obj is None:

@@ -40,6 +40,7 @@ _IRREGULAR = {
     "spent": "spend",
     "staged": "stage",  # the lemmatizer makes it "stag"
 }
+_ROLES_PLAYED = frozenset({"role", "part", "character", "cameo"})
 _GUIDANCE = frozenset({"supervision", "guidance", "direction", "tutelage", "mentorship"})
 _USE_ON_VERBS = frozenset({"build", "draw", "base", "rely", "expand", "improve", "work"})
 # "led the lab", "heads the group": the verb is the role.
@@ -223,8 +224,13 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
     if tok.dep_ == "amod" and not _fragment_verb(tok, span):
         return None  # "Babbage's proposed engine": a participle that describes, not narrates
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ROLES_PLAYED:
+        return None  # "West Side Story, a role written for her": the role was, not the film
     if low == "born":
         return Trigger(tok, "born")
+    if low == "married" and tok.dep_ == "acomp" and any(c.lower_ == "to" for c in tok.children):
+        # "she is now married to X": the state, its spouse, now if the copula says so
+        return Trigger(tok, "married", present=tok.head.tag_ in ("VBZ", "VBP"))
     if low.rstrip(".") in DEGREE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
         return _degree_noun(tok)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _fragment_verb(tok, span) \

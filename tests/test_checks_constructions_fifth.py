@@ -33,12 +33,21 @@ ENTITIES: list[dict[str, Any]] = [
             "start": 1985, "end": 1991, "qualifiers": {"of": "Upper Chamber"}},
            {"property": "award received", "value": "Norland Prize", "point in time": 1984},
            {"property": "award received", "value": "Arne Medal", "point in time": 1990},
-           {"property": "member of", "value": "Tern Association", "start": 1972},
+           {"property": "member of", "value": "Tern Association", "start": 1972, "end": 1980},
            {"property": "member of", "value": "Orby Rowing Club", "start": 1946},
+           {"property": "spouse", "value": "Ivo Lind", "start": 1955, "end": 1974},
+           {"property": "award received", "value": "OBE", "point in time": 1975},
+           {"property": "employer", "value": "Orby Press", "start": 1948, "end": 1953},
            aliases=("Lorne",)),
     _thing("local:tern-association", "Tern Association", "organization",
            {"property": "inception", "value": 1972}),
     _thing("local:orby-rowing", "Orby Rowing Club", "organization"),
+    _thing("local:obe", "OBE", "award"),
+    _thing("local:orby-press", "Orby Press", "organization"),
+    _thing("local:ivo-lind", "Ivo Lind", "person", aliases=("Lind",)),
+    _thing("local:harbour-radio", "Harbour Radio", "organization",
+           {"property": "founded by", "value": "Ivo Lind"},
+           {"property": "inception", "value": 1950}),
     _thing("local:glass-manifesto", "Glass Manifesto", "work",
            {"property": "publication date", "value": 1971}),
     _thing("local:charter-77", "Charter of the 77", "work",
@@ -217,3 +226,85 @@ def test_an_html_block_quotation_credited_on_its_last_line(
             "<p>Harbour Notes, spring 1980</p></blockquote></body></html>")
     flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="html")[2]
     assert not [f for f in flags if f.category == "vague_attribution"], flags
+
+
+def test_no_sentence_starts_after_a_word(check: Check) -> None:
+    (flag,) = on(check("The recent inscription of seventeen of her works in seven countries on the "
+                       "UNESCO World Heritage List, in 2016, has renewed interest in her "
+                       "buildings."), "UNESCO", "stale_claim")
+    assert "2016" in flag.message
+
+
+def test_a_quotation_whose_closing_mark_ends_the_sentence(check: Check) -> None:
+    assert not check('The critic Per Moe wrote in his journal on 14 March 1961 that she had "a '
+                     'talent for plain rooms which is to me the most wonderful I ever met with."')
+
+
+def test_the_founder_named_after_his_description(check: Check) -> None:
+    assert not check("In 1960 she was still married to the Harbour Radio founder Ivo Lind.")
+    (flag,) = on(check("She is now married to the Harbour Radio founder Ivo Lind."), "married",
+                 "stale_claim")
+    assert "1974" in flag.message
+
+
+def test_the_group_of_which_she_is_still_a_member(check: Check) -> None:
+    flags = check("That October the Tern Association, the club of which she is still a member "
+                  "alongside Ivo Lind, held its first regatta.")
+    (flag,) = on(flags, "still a member", "stale_claim")
+    assert "1980" in flag.message
+
+
+def test_what_a_law_guarantees(check: Check) -> None:
+    assert not check("In 1946 she drafted the amendment guaranteeing freedom of worship in the new "
+                     "constitution.")
+
+
+def test_a_count_of_years_from_an_age(check: Check) -> None:
+    assert not check("At thirteen she left school and married, briefly, a sailor named Olav Berg.",
+                     "Two years later, in 1945, she married the painter Arne Dahl.")
+
+
+def test_a_block_quotation_introduced_with_its_date(
+    checker: tuple[Any, Any], check_text: Callable[..., Any]
+) -> None:
+    kb, analyzer = checker
+    text = (f"# {LORNE}\n\n{LORNE} was an architect, born on 4 March 1930. In 1963 she spoke "
+            "at the harbour. Addressing the crowd on 28 August 1963, she said:\n\n"
+            '> "I have walked into the palaces of kings. I could not walk into a hotel in this '
+            'town."\n')
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    assert not [f for f in flags if f.category == "vague_attribution"], flags
+
+
+def test_his_version_of_her_work(check: Check) -> None:
+    # (a woman's profile: "his" is the director's, whose remake the KB does not hold)
+    assert not check("She retired in 1990.", "Years later the director Per Moe cast her in his "
+                     "1993 Low Roofs, a role written for her.")
+
+
+def test_a_birth_date_after_post_nominals(check: Check) -> None:
+    assert not check("\n\nHedda Lorne OBE (née Berg; born 4 March 1930) was a Norland architect.")
+
+
+def test_honours_counted_over_a_span(check: Check) -> None:
+    assert not check("She won 4 Norland Prize titles between 1980 and 1990, and she still holds "
+                     "the record.")
+
+
+def test_a_count_of_years_from_the_last_count(check: Check) -> None:
+    assert not check("Her brother died in 1950; a year later her mother died, and her father "
+                     "died two years later, in 1953.")
+
+
+def test_a_bound_is_not_the_counted_date(check: Check) -> None:
+    assert not check("Her first post came in 1960, when she was named architect of the Orby "
+                     "harbour.", "A year later she added the Vale office, which she led until "
+                     "1969.")
+
+
+def test_years_spent_at_a_school(check: Check) -> None:
+    assert not check("She spent 1948 to 1952 at the school of Kell College.")
+
+
+def test_ownership_transferred(check: Check) -> None:
+    assert not check("In 1982 she transferred ownership of the Tern Association to her son.")

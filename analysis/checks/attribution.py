@@ -340,6 +340,9 @@ _NAMED_AND_DATED = re.compile(
     r"(?:in\s+|on\s+)?(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(?:1[6-9]|20)\d\d\b")
 
 
+_ADDRESSED_ON = re.compile(r"\b(?:address\w*|speaking|spoke)\b[^.]*\b(?:1[6-9]|20)\d\d\b", re.I)
+
+
 _SAID = re.compile(r"[,”\"]\s*(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|told|declared|"
                    r"remarked|observed|argued)\b")
 
@@ -357,8 +360,9 @@ def _introduction(ctx: CheckContext, block: Block) -> str:
     sentences = [(s, e) for s, e in ctx.analysis.sentences if last.start <= s < last.end]
     start = sentences[-1][0] if sentences else last.start
     intro = ctx.text[start : last.start + len(text)].strip()
-    # "He wrote:" names no source; "At his press conference that day he said:" names one
-    return intro if _OCCASION.search(intro) else ""
+    # "He wrote:" names no source; "At his press conference that day he said:" names one, and
+    # so does "Addressing the crowd on 28 August 1963, she said:"
+    return intro if _OCCASION.search(intro) or _ADDRESSED_ON.search(intro) else ""
 
 
 def _follow_up(ctx: CheckContext, block: Block) -> tuple[int, int] | None:

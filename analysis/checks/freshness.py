@@ -34,9 +34,30 @@ _RECENT_YEARS_DAYS = 6 * 365
 
 @register
 def check_freshness(ctx: CheckContext) -> list[Finding]:
-    found = [f for claim in ctx.analysis.claims if (f := _stale_role(ctx, claim))]
+    found = [f for claim in ctx.analysis.claims
+             if (f := _stale_role(ctx, claim) or _ended_marriage(ctx, claim))]
     found.extend(_stale_recent(ctx))
     return found
+
+
+def _ended_marriage(ctx: CheckContext, claim: Claim) -> Finding | None:
+    """"She is now married to X" when the KB says that marriage ended."""
+    if not claim.present or claim.predicate != "married" or ctx.kb is None or \
+            not claim.subject_kb_id or not claim.object_kb_id:
+        return None
+    facts = [f for f in ctx.kb.facts(claim.subject_kb_id, ("P26",))
+             if f.value.entity_id == claim.object_kb_id]
+    if not facts or any(f.end is None or f.end.interval()[1] >= ctx.as_of for f in facts):
+        return None
+    ended = max(facts, key=lambda f: f.end.interval()[1])  # type: ignore[union-attr]
+    end = ended.end.human()  # type: ignore[union-attr]
+    on = "on" if ended.end.precision == "day" else "in"  # type: ignore[union-attr]
+    return Finding(
+        "stale_claim", "medium", claim.start, claim.end,
+        f"Present tense, but the marriage to {claim.object} ended {on} {end} (as of {ctx.as_of})",
+        (evidence_of(ctx.kb, ended),),
+        f"Use the past tense: {claim.subject} was married to {claim.object} until {end}.",
+        claim.id)
 
 
 def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:

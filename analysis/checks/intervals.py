@@ -10,8 +10,10 @@ import re
 from analysis.checks.base import CheckContext, Finding, claim_date
 from analysis.checks.kb_match import related_orgs
 from analysis.checks.life import NEW_CLAUSE, LifeDate, calendar_dates, life_date, quote
+from analysis.claim_context import RELATIVE_TEXT
 from analysis.dates import PartialDate
 from analysis.models import Evidence
+from analysis.timex import to_partial_date
 from analysis.timex_lexicon import ORDINALS
 from analysis.topic_terms import load_lexicon
 from analysis.vocabulary import VERB_TRIGGERS
@@ -128,7 +130,9 @@ def _interval_ends(
     # Nor is "the 2011 tsunami" a stated date: a year naming another event.
     after = [d for tx, d in dates
              if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)
-             and not _ATTRIBUTIVE.search(ctx.text, max(0, tx.start - 4), tx.start)]
+             and not _ATTRIBUTIVE.search(ctx.text, max(0, tx.start - 4), tx.start)
+             # ("A year later he added X, which he led until 1969": a bound, not the date)
+             and not _UNTIL_BEFORE.search(ctx.text, max(0, tx.start - 8), tx.start)]
     if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
         # "In 2012, nineteen years later, ...": that date is the stated one, counted from the
         # sentence's earlier date ("married in 1940; ... his death in 1970, thirty years
@@ -137,7 +141,13 @@ def _interval_ends(
             return ((start, end), before[-2][1]), before[-1][1]
         return _previous_dated(ctx, index), before[-1][1]
     if before:
-        return ((start, end), before[-1][1]), (after[0] if after else None)
+        # "killed in 1916; a year later his daughter died, and her twin sister two years
+        # later, in 1919": the count goes on from the last counted date
+        counted = [tx for tx in ctx.analysis.timexes
+                   if before[-1][0].end <= tx.start < m_start and RELATIVE_TEXT.search(tx.text)
+                   and (d := to_partial_date(tx)) is not None and d.precision == "year"]
+        anchor = to_partial_date(counted[-1]) if counted else before[-1][1]
+        return ((start, end), anchor or before[-1][1]), (after[0] if after else None)
     previous = _previous_dated(ctx, index)
     return previous, (after[0] if after else None)
 
@@ -400,8 +410,15 @@ def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
                  if not _SET_OFF_DATE.search(ctx.text, max(s, tx.start - 40), tx.start)]
         if dated:
             return ((s, e), dates[-1][1]) if dates else None
+        if _AGED.search(ctx.text, s, e):
+            return None  # "At thirteen she married X. Two years later, in 1921, ...": an age
     return None
 
 
+_AGED = re.compile(r"\b(?:at|aged|at the age of)\s+(?:\d{1,2}|[a-z]+teen|twenty|thirty|"
+                   r"forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve)\b", re.I)
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
 _SET_OFF_DATE = re.compile(r",\s+(?:founded|established|created|formed|built|born|opened)\s+"
                            r"(?:in\s+)?$", re.I)

@@ -120,6 +120,14 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
         return Outcome("unverifiable", "entity not linked")
     if claim.predicate in ("born", "died"):
         return _verify_life_event(ctx, kb, claim, spec)
+    if claim.predicate == "worked_at" and claim.object_kb_id and claim.qualifiers.get(
+            "verb") == "spend" and any(f.value.entity_id == claim.object_kb_id
+                                       for f in kb.facts(claim.subject_kb_id, ("P69",))):
+        # "spent 1933 to 1937 at the school of the Finnish Academy of Fine Arts": a school
+        # the KB has her study at, so her studies
+        claim = replace(claim, predicate="studied", qualifiers={
+            **claim.qualifiers, "during": True})
+        spec = PROPERTY_MAP["studied"]
     if claim.predicate == "joined" and _is_party(kb, claim.object_kb_id):
         # "joined the Christian Democratic Union": a party the KB knows, so a membership
         claim = replace(claim, predicate="member")
@@ -231,7 +239,7 @@ def _verify_relation(
         return co
     if claimed is None or claim.predicate == "advisor":
         return supported(kb, matching)  # an advisor's year is the degree's, not the relation's
-    checks = [(f, True if _elected_before(claim, claimed, f, role) else
+    checks = [(f, True if _elected_before(claim, claimed, f, role) or _in_range(claim, f) else
                date_agrees(claimed, f, role)) for f in matching]
     if any(ok for _, ok in checks):
         return supported(kb, [f for f, ok in checks if ok], claimed)
@@ -427,6 +435,17 @@ def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role
         return False
     dated = claimed is not None and date_agrees(claimed, fact, role) is True
     return dated or (claimed is None and bool(degree) and degree == fact_degree)
+
+
+def _in_range(claim: Claim, fact: KBFact) -> bool:
+    """"24 Grand Slam titles between 1960 and 1973": a dated honour inside the span."""
+    if claim.time is None or not claim.time.end_value or claim.predicate != "award":
+        return False
+    first, last = PartialDate.parse(claim.time.value), PartialDate.parse(claim.time.end_value)
+    point = fact.value.date or fact.point_in_time
+    if first is None or last is None or point is None:
+        return False
+    return first.interval()[0] <= point.interval()[0] and point.interval()[1] <= last.interval()[1]
 
 
 _ELECTED = frozenset({"elect", "nominate", "choose", "confirm", "vote", "select", "pick"})

@@ -166,8 +166,11 @@ _COPULA_AFTER = re.compile(r"^[\s,]*(?:is|was|are|were|remains|remained|has been
 # "Simply put, no athlete ...": a lead-in before the sentence's claim
 _LEAD_IN = re.compile(r"^\W*(?:simply put|put simply|quite simply|in short|in a word|frankly|"
                       r"plainly|make no mistake)\s*,\s*", re.I)
+_LAW_BEFORE = re.compile(r"\b(?:amendment|constitution|law|act|treaty|charter|bill|clause|"
+                         r"statute|article|convention|accord)s?\s+$", re.I)
 _SIMILE = re.compile(r"\b(?:like|as if|as though)\s+$", re.I)
-_QUOTE = re.compile(r"[“\"][^”\"]*[”\"]")
+# (a quotation still open at the sentence's end: its closing mark went to the next one)
+_QUOTE = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 
 
 @register
@@ -186,6 +189,8 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
                 continue  # "Time named him one of the 100 most influential": a source's ranking
             if m and _FIGURE.search(sentence):
                 continue  # the sentence gives the measure that supports it
+            if m and _LAW_BEFORE.search(sentence[: m.start()]):
+                continue  # "the amendment guaranteeing freedom of worship": what a law provides
             if m and _SIMILE.search(sentence[: m.start()]):
                 continue  # "sounded like the best idea anyone ever had": a figure of speech
             if m and why == _SUPERLATIVE and _EVIDENCE_AFTER.match(sentence, m.end()):

@@ -50,6 +50,12 @@ class ProfileLayout:
                     # was born ..."): no sentence is one or two words long.
                     for token in span[1:3]:
                         token.is_sent_start = False
+                # nor starts a sentence after a word ("on the UNESCO | World Heritage List,
+                # in 2016, ...", "Dois Maridos | (Dona Flor ...)"): edited prose ends one with
+                # its punctuation
+                for token in span[3:]:
+                    if doc[token.i - 1].is_alpha and not token.is_space:
+                        token.is_sent_start = False
             after = span.end
             if after < len(doc) and doc[after].is_space and after + 1 < len(doc):
                 doc[after + 1].is_sent_start = True
