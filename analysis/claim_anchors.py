@@ -294,8 +294,13 @@ def _bound_time(
         governor = _governor(head).i
         if governor == verb.i or _inside(head, mention) or (
                 verb.dep_ == "xcomp" and verb.head.i == governor
-                and verb.head.lemma_ in ("begin", "start")):
-            own.append(tx)  # ("In 1962 Al-Ahram began serialising X": the beginning's date)
+                and verb.head.lemma_ in ("begin", "start")) or (
+                verb.dep_ in ("xcomp", "advcl") and verb.head.i == governor
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and verb.lemma_ in DURING_VERBS and verb.head.lemma_ not in ("become", "be")):
+            # ("In 1962 Al-Ahram began serialising X": the beginning's date; "came out of
+            # retirement in 1982 to drive for Brabham": the purpose's)
+            own.append(tx)
     named = [tx for tx in own if _names_its_year(ctx, tx, mention)]
     if len(own) == 1 or len(named) == 1:
         return named[0] if named else own[0]  # "the Law of 2019 ... by 2050": the Law's year

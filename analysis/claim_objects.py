@@ -459,6 +459,15 @@ def together_with(
                 m = ctx.mention_at.get(tok.i)
                 if m is not None and m.label == "person":
                     add_person(ctx, people, m)
+    if award is not None and award.label == "award":
+        for verb in trig.token.sent:
+            # "... at a White House ceremony that also honored Bill Russell"
+            if verb.lemma_.lower() in ("honor", "honour", "fete") and verb.dep_ in (
+                    "relcl", "acl") and any(c.lower_ == "also" for c in verb.children):
+                for tok in verb.subtree:
+                    m = ctx.mention_at.get(tok.i)
+                    if m is not None and m.label == "person":
+                        add_person(ctx, people, m)
     subj = subject_token(trig.token)
     if trig.predicate == "award" and trig.token.lemma_ in ("award", "give", "present"):
         # "awarded the Nobel Prize to Yang and Lee": the recipients share it

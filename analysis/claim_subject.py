@@ -536,6 +536,14 @@ def subject_token(token: Token) -> Token | None:
         return stray
     for _ in range(6):
         subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        last = max((c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i < current.i),
+                   key=lambda c: c.i, default=None)
+        if subj is not None and last is not None and last is not subj and \
+                last.lower_ in SUBJECT_PRONOUNS and subj.i == subj.sent.start and \
+                not list(subj.children):
+            # "Stung when the club declined ..., he signed for PSV": an opening participle the
+            # parser took for a name; the pronoun is the subject
+            subj = last
         # "In 1968, the year he won X, he helped found Y": parsed with "helped" as an
         # auxiliary that holds the subject, and "the year" as the verb's
         subj = next((g for c in current.children if c.dep_ == "aux"

@@ -87,6 +87,8 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         # "married Al Joyner, the 1984 Olympic triple jump champion": a year that describes
         # the object is not the verb's
         direct = [f for f in direct if not _describing_year(span.doc[f[1]])] or direct
+        # ("he published X, a novel about ... in 1920s Ilhéus": the story's decade)
+        direct = [f for f in direct if not _setting_decade(span.doc[f[1]])] or direct
         # (not past a semicolon: "On 16 March 1905 he married X; the couple ... divorced in
         # 1924" -- the later clause's date is its own)
         after = [f for f in direct if f[1] > owner and ";" not in span.doc[owner : f[1]].text] \
@@ -366,6 +368,12 @@ def _other_clause(date_root: Token, trigger: Token) -> bool:
 
 LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually",
                     "thereafter"})
+
+
+def _setting_decade(tok: Token) -> bool:
+    """A decade written before a place's name ("1920s Ilhéus"): when a story is set."""
+    return bool(re.fullmatch(r"(?:1[5-9]|20)\d0s", tok.text)) and tok.i + 1 < len(tok.doc) \
+        and tok.doc[tok.i + 1].pos_ == "PROPN"
 
 
 def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex | None:

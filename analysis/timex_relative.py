@@ -81,7 +81,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
         letter, mult, _ = lex.UNITS[unit]
         return Value("DURATION", f"P{mult}{letter}", "duration")
     base = ctx.ref
-    if rel in ("that", "the same", "the following"):  # the year of, or after, the date in focus
+    if rel in ("that", "the same", "that same", "the following"):  # of, or after, the focus
         if ctx.anchor is None or _AS_AFTER.match(ctx.text, m.end()):
             return None  # "the same year as the film": the film's year, maybe not the focus
         base, rel = ctx.anchor.interval()[0], "next" if rel == "the following" else "this"
@@ -246,7 +246,7 @@ RELATIVE_RULES: list[tuple[str, Handler]] = [
     (
         r"(?:\b(?P<pre>(?i:earlier|later|early|late|mid))[- ](?:(?i:in|of)\s+)?)?"
         r"\b(?P<rel>(?i:last|this|next|coming|previous|the past|the last|the next|the coming"
-        r"|the previous|the current|current|the same|that|the following))\s+"
+        r"|the previous|the current|current|the same|that same|that|the following))\s+"
         r"(?P<unit>(?i:year|month|week|weekend|decade|century))\b",
         _rel_unit,
     ),

@@ -245,6 +245,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, "position")  # "finally made her a professor of accompaniment"
         if lemma == "take" and _as_spouse(tok):
             return Trigger(tok, "married")  # "taking as his wife Elissa Mäkiniemi"
+        if lemma == "call" and _next_word(tok) == "to" and any(
+                c.dep_ == "auxpass" for c in tok.children):
+            return Trigger(tok, "joined")  # "he was called to the University of Berlin"
         phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
         if phrasal is not None:
             return Trigger(tok, phrasal)

@@ -38,11 +38,22 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "spouse", "value": "Ivo Lind", "start": 1955, "end": 1974},
            {"property": "award received", "value": "OBE", "point in time": 1975},
            {"property": "employer", "value": "Orby Press", "start": 1948, "end": 1953},
+           {"property": "member of sports team", "value": "Orby FC", "start": 1962, "end": 1965},
+           {"property": "award received", "value": "Kell Medal", "point in time": 1992,
+            "qualifiers": {"together with": ["Rut Aas"]}},
            aliases=("Lorne",)),
     _thing("local:tern-association", "Tern Association", "organization",
            {"property": "inception", "value": 1972}),
     _thing("local:orby-rowing", "Orby Rowing Club", "organization"),
     _thing("local:obe", "OBE", "award"),
+    _thing("local:orby-fc", "Orby FC", "organization"),
+    _thing("local:kell-medal", "Kell Medal", "award"),
+    _thing("local:rut-aas", "Rut Aas", "person"),
+    _thing("local:per-moe", "Per Moe", "person"),
+    _thing("local:vale-press", "Vale Press", "organization",
+           {"property": "parent organization", "value": "Orby Press", "start": 1990}),
+    _thing("local:lorne-institute", "Lorne Institute", "organization",
+           {"property": "inception", "value": 1975}, {"property": "founded by", "value": LORNE}),
     _thing("local:orby-press", "Orby Press", "organization"),
     _thing("local:ivo-lind", "Ivo Lind", "person", aliases=("Lind",)),
     _thing("local:harbour-radio", "Harbour Radio", "organization",
@@ -107,7 +118,7 @@ def test_signing_a_manifesto_dates_it(check: Check) -> None:
 def test_joining_a_club_she_played_for(check: Check) -> None:
     # the KB has her as the club's player from 1950 and its coach from 1975
     assert not on(check("In 1950 she joined Harbour FC."), "joined")
-    assert on(check("In 1962 she joined Harbour FC."), "joined", "date_mismatch")
+    assert on(check("In 1958 she joined Harbour FC."), "joined", "date_mismatch")
 
 
 def test_a_birth_clause_does_not_take_the_main_clause_s_date(check: Check) -> None:
@@ -308,3 +319,62 @@ def test_years_spent_at_a_school(check: Check) -> None:
 
 def test_ownership_transferred(check: Check) -> None:
     assert not check("In 1982 she transferred ownership of the Tern Association to her son.")
+
+
+def test_a_decade_that_sets_a_story(check: Check) -> None:
+    flags = check("In 1983, the year she won the Norland Prize, she published Low Roofs, a book "
+                  "about a harbour in 1920s Orby.")
+    (flag,) = on(flags, "Norland Prize", "conflation")
+    assert "1984" in flag.message
+
+
+def test_a_participle_the_parser_took_for_a_name(check: Check) -> None:
+    flags = check("Stung when the club declined to offer her a contract, she signed in 1962 for "
+                  "Harbour FC, of all clubs.")
+    (flag,) = on(flags, "signed", "fact_mismatch")
+    assert "Orby FC" in flag.message
+
+
+def test_a_purpose_dated_by_its_verb(check: Check) -> None:
+    (flag,) = on(check("She came out of retirement in 1962 to play for Harbour FC."), "retirement",
+                 "fact_mismatch")
+    assert "Orby FC" in flag.message
+
+
+def test_a_firm_sold_to_its_new_parent(check: Check) -> None:
+    flags = check("\n\n1955: Marries Ivo Lind and sells Vale Press to Orby Press.")
+    (flag,) = on(flags, "Vale Press", "conflation")
+    assert "1990" in flag.message
+
+
+def test_the_year_of_an_apposition_and_the_main_clause(check: Check) -> None:
+    flags = check("In 1962, the year she married Ivo Lind, she won the Orby regatta.")
+    (flag,) = on(flags, "married", "conflation")
+    assert "1955" in flag.message
+
+
+def test_called_to_a_university(check: Check) -> None:
+    (flag,) = on(check("She was called to the University of Vale in 1955."), "called",
+                 "date_mismatch")
+    assert "1960" in flag.message
+
+
+def test_that_same_year(check: Check) -> None:
+    flags = check("Harbour Notes appeared in 1980.", "Low Roofs, its sequel, came out that same "
+                  "year.")
+    (flag,) = on(flags, "that same year", "date_mismatch")
+    assert "1983" in flag.message
+
+
+def test_a_ceremony_that_also_honoured_another(check: Check) -> None:
+    flags = check("In 1992 the president presented her with the Kell Medal, at a ceremony that "
+                  "also honored Per Moe.")
+    (flag,) = on(flags, "also honored", "fact_mismatch")
+    assert "Rut Aas" in flag.message
+
+
+def test_that_same_month_after_a_dated_clause(check: Check) -> None:
+    flags = check("In May 1972 the club elected her its treasurer, and that same month she set "
+                  "up the Lorne Institute.")
+    (flag,) = on(flags, "Lorne Institute", "conflation")
+    assert "1975" in flag.message

@@ -64,6 +64,8 @@ def merge_conflations(ctx: CheckContext, result: CheckResult) -> None:
             result.findings[i] = _conflation(finding, claim, partners[0], result)
         elif _later_clause_of_dated_entry(ctx, claim) or _later_of_two_events(ctx, claim):
             result.findings[i] = _entry_conflation(finding, claim)
+        elif _year_apposition(ctx, claim):
+            result.findings[i] = _entry_conflation(finding, claim, "belongs to the main clause's")
 
 
 def _same_date(a: Timex, b: Timex) -> bool:
@@ -73,15 +75,21 @@ def _same_date(a: Timex, b: Timex) -> bool:
     first, later = (a, b) if a.start < b.start else (b, a)
     # ("In 1968, the year he won X, he also helped found Y": the apposition is that date)
     apposed = later.text.strip().lower() == "the year" and 0 < later.start - first.end <= 3
+    if _SAME_MONTH.fullmatch(later.text.strip()):
+        return first.value.startswith(later.value)  # "In May 2012 ..., and that same month"
     return (apposed or bool(SAME_YEAR.fullmatch(later.text.strip()))) and \
         later.value == first.value
 
 
-def _entry_conflation(finding: Finding, claim: Claim) -> Finding:
+_SAME_MONTH = re.compile(r"(?:the|that)\s+(?:same|very)\s+month|that\s+month", re.I)
+
+
+def _entry_conflation(finding: Finding, claim: Claim, whose: str = "belongs to the first"
+                      ) -> Finding:
     when = claim.time.text if claim.time else "the date"
     return replace(
         finding, category="conflation", severity="medium",
-        message=f"One date, two events: '{when}' belongs to the first event; {finding.message}",
+        message=f"One date, two events: '{when}' {whose} event; {finding.message}",
         suggestion="Split the entry and give this event its own date.")
 
 
@@ -104,12 +112,33 @@ _PAST_VERB = re.compile(
     r"fought|caught|chose|drew|grew|knew|threw|shot|struck|swam|won)\b", re.I)
 
 
+_THE_YEAR = re.compile(r",\s+the\s+(?:same\s+)?year\b")
+_MAIN_CLAUSE = re.compile(r",\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+", re.I)
+
+
+def _year_apposition(ctx: CheckContext, claim: Claim) -> bool:
+    """"In 1970, the year she married Barry Court, she won all four major titles": the
+    apposition's event and the main clause's are put under one date."""
+    if claim.time is None or claim.obj_start < claim.time.end:
+        return False
+    if not _THE_YEAR.match(ctx.text, claim.time.end):
+        return False
+    main = _MAIN_CLAUSE.search(ctx.text, claim.obj_end, claim.end)
+    return main is not None
+
+
 def _later_of_two_events(ctx: CheckContext, claim: Claim) -> bool:
     """"In 1958 he reached the South Pole and founded the Himalayan Trust": a date in front of
     two coordinated events, the second of them from another year."""
-    if claim.time is None or claim.obj_start < 0 or claim.time.end > claim.obj_start:
+    time = claim.time
+    if time is not None and (SAME_YEAR.fullmatch(time.text.strip())
+                             or _SAME_MONTH.fullmatch(time.text.strip())):
+        # "In May 2012 X ..., and that same month she set up Y": the date the phrase repeats
+        time = next((t for t in ctx.analysis.timexes if claim.start <= t.start < time.start
+                     and t.value.startswith(time.value)), time)
+    if time is None or claim.obj_start < 0 or time.end > claim.obj_start:
         return False
-    between = ctx.text[claim.time.end : claim.obj_start]
+    between = ctx.text[time.end : claim.obj_start]
     # (the first joint after a verb: "with two sons of draft age and no wish ..., the family
     # moved to Toronto and Jacobs became": not the "and" of the noun phrase)
     joint = next((j for j in re.finditer(r"\b(?:and|then)\b|;", between)
@@ -118,9 +147,9 @@ def _later_of_two_events(ctx: CheckContext, claim: Claim) -> bool:
         return False
     # a second verb, or a first named thing before the joint ("brought The Human Condition
     # ... and the Lessing Prize"); not "married the singer and pianist Akiko Yano"
-    at = claim.time.end + joint.start()
+    at = time.end + joint.start()
     return bool(_PAST_VERB.search(between[joint.end() :])) or any(
-        m.kb_id and claim.time.end <= m.start < at for m in ctx.analysis.mentions)
+        m.kb_id and time.end <= m.start < at for m in ctx.analysis.mentions)
 
 
 def _conflation(finding: Finding, wrong: Claim, right: Claim, result: CheckResult) -> Finding:

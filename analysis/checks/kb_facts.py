@@ -193,7 +193,10 @@ def _verify_relation(
             return fact_mismatch(ctx, kb, claim, siblings, by_occasion=True)
     # "an assistant district attorney at X" when the KB has that role, at Y, as an employment
     rivals = [f for f in facts if f not in matching and (
-        f.property in _RIVALS.get(claim.predicate, spec.properties[:1])
+        (f.property in _RIVALS.get(claim.predicate, spec.properties[:1])
+         # "signed for PSV in 1983" when the KB has him join Feyenoord then: a club the KB
+         # knows, joined in a year the KB gives another club's start
+         or claim.predicate == "joined" and f.property == "P54" and bool(claim.object_kb_id))
         or claim.predicate == "position" and fact_role_texts(f))
         and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)
         and (claim.predicate != "left" or f.end is not None)]  # left: a spell that ended then
@@ -275,6 +278,11 @@ def _verify_relation(
             role_matches(held, r) for r in fact_role_texts(fact)):
         # "in Cairo she took a job as associate editor of the African Review" (1961): the KB's
         # associate editorship that year was at The Arab Observer; the paper is what is wrong
+        return fact_mismatch(ctx, kb, claim, [other], by_occasion=True)
+    if other is not None and fact.property == other.property == "P54" and \
+            claim.predicate in ("member", "joined") and not _named_in_sentence(ctx, claim, other):
+        # "came out of retirement in 1982 to drive for Brabham" (1978-1979) when the KB has
+        # McLaren from 1982: a player's year fits another team; the team is what is wrong
         return fact_mismatch(ctx, kb, claim, [other], by_occasion=True)
     outcome = date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
     if other is not None and _named_event(ctx, claim, other):

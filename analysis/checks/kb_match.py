@@ -42,8 +42,8 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "born": PredicateSpec(("P569", "P19"), "point"),
     "died": PredicateSpec(("P570", "P20"), "point"),
     "studied": PredicateSpec(("P69",), "end"),
-    # (a company's studio company; a club's player)
-    "joined": PredicateSpec(("P108", "P39", "P463", "P54"), "start"),
+    # (a company's studio company; a club's player; a firm sold to its new parent)
+    "joined": PredicateSpec(("P108", "P39", "P463", "P54", "P749"), "start"),
     "left": PredicateSpec(("P108", "P39", "P54", "P102", "P463"), "end"),
     "worked_at": PredicateSpec(("P108", "P39"), "during"),
     "position": PredicateSpec(("P39", "P108"), "start"),
