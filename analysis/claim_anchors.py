@@ -34,6 +34,7 @@ from analysis.claim_context import (
     YEAR,
     ClaimContext,
 )
+from analysis.claim_named import RENDERINGS
 from analysis.claim_objects import (
     add_person,
     by_person,
@@ -306,7 +307,22 @@ def _bound_time(
         return named[0] if named else own[0]  # "the Law of 2019 ... by 2050": the Law's year
     if own or not block.date_label or _has_own_year(ctx, span, block):
         return None
-    return label_timex(ctx, block) if _entry_verb(verb) else None
+    # ("1926: The Sun Also Rises and Men Without Women": the only verb is a title's word)
+    return label_timex(ctx, block) if _entry_verb(verb) or verb.i in ctx.mention_at else None
+
+
+def _rendered(tok: Token) -> bool:
+    """The source named after "adaptation of", "translation of" (whose name may hold an "of":
+    "adaptation of Man of La Mancha")."""
+    for _ in range(3):
+        if tok.dep_ == "appos":
+            tok = tok.head  # "adaptation of the book Low Roofs"
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
+            return False
+        tok = tok.head.head
+        if tok.lemma_.lower() in RENDERINGS:
+            return True
+    return False
 
 
 _SET_OFF_BEFORE = re.compile(r",\s*(?:the\s+|an?\s+|her\s+|his\s+)?")
@@ -370,6 +386,12 @@ def _claim(
         return None
     if verb_lemma(verb) in ("born", "bear"):
         return None  # "Margaret Court AC MBE (née Smith; born 16 July 1942)": her birth
+    if root.dep_ == "appos" and _rendered(root.head) and entity.type == "work" and time and \
+            ctx.article.text[: mention.start].rstrip().endswith(","):
+        # "..., L'Homme de la Mancha, opened in 1968": the name set off is the adaptation's
+        return _make(mention, time, span, "released", verb_lemma(verb))
+    if _rendered(root):
+        return None  # "His adaptation of Man of La Mancha opened in 1968": not the original
     if entity.type == "award" and (nominated_only(ctx, mention) or _placed_behind(verb)):
         return None
     # "Gaslight, directed by Alfred Hitchcock": who made it is checkable without a date

@@ -102,11 +102,18 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
         research = tok.lemma_ == "study" and (span is None or span.root.lower_ not in SCHOOL_NOUNS)
         return named if named is not None and named.kb_id and named.label == "organization" \
             and not research else None
-    if predicate not in ("founded", "created", "released") or tok.dep_ != "relcl" or not any(
-            c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
-            for c in tok.children):
+    if predicate not in ("founded", "created", "released", "award") or tok.dep_ != "relcl" or \
+            not any(c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
+                    for c in tok.children):
         return None
     named = ctx.mention_at.get(tok.head.i)
+    if predicate == "award":
+        # "Japan's Praemium Imperiale for sculpture, which she received in 1997"
+        head = tok.head
+        while named is None and head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+            head = head.head  # ("... Imperiale for sculpture, which": past its "for" phrase)
+            named = ctx.mention_at.get(head.i)
+        return named if named is not None and named.kb_id and named.label == "award" else None
     first = tok.head.left_edge.i
     if named is None and tok.head.pos_ == "NOUN" and first >= 2 and \
             tok.doc[first - 1].text == ",":
@@ -138,6 +145,21 @@ def member_of_which(ctx: ClaimContext, trig: Trigger) -> Mention | None:
 
 # What renders a work under its name: a singer's recording of a song, a film of a book.
 _VERSIONS = frozenset({"version", "rendition", "cover", "recording"})
+
+
+RENDERINGS = frozenset({"adaptation", "adaption", "translation", "remake", "version"})
+
+
+def named_rendering(ctx: ClaimContext, trig: Trigger, obj: Mention) -> Mention | None:
+    """"His French adaptation of Man of La Mancha, L'Homme de la Mancha, opened in 1968": the
+    name set off after the source's names the adaptation, which is what opened."""
+    head = subject_token(trig.token)
+    if head is None or head.pos_ != "NOUN" or head.lemma_.lower() not in RENDERINGS:
+        return None
+    text = ctx.article.text
+    return next((m for m in sorted(set(ctx.mention_at.values()), key=lambda m: m.start)
+                 if m.label == "work" and m.kb_id and m is not obj and m.start > obj.start
+                 and text[obj.end : m.start].strip() == "," and m.start < trig.token.idx), None)
 
 
 def unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:

@@ -367,7 +367,7 @@ def _other_clause(date_root: Token, trigger: Token) -> bool:
 
 
 LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually",
-                    "thereafter"})
+                         "thereafter", "then"})
 
 
 def _setting_decade(tok: Token) -> bool:
@@ -383,7 +383,8 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
         return next(iter(owned.values()))
     node = trig.token
     head = finite_governor(node) or node.head
-    if any(c.lower_ in LATER_WORDS for c in node.children):
+    if any(c.lower_ in LATER_WORDS and (c.i < node.i or c.lower_ != "then")
+           for c in node.children):
         return None  # "In 1950 he married X, and the two later set up Y": not in 1950
     if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
         # "In 2011 she received X and was named Y": a fronted date frames both verbs.

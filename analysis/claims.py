@@ -30,6 +30,7 @@ from analysis.claim_named import (
     member_of_which,
     modified_name,
     named_next,
+    named_rendering,
     relative_object,
     unnamed_work,
 )
@@ -172,10 +173,14 @@ def _sentence_claims(
             time = inherited_time(span, trig, own_time) or label_time
             if time is None and frame_time is not None and main_clause(trig.token):
                 time = frame_time
+        if trig.token.dep_ == "conj" and (own := _set_off_before_verb(ctx, trig.token)):
+            time = own  # "backed the strikers in 1949 and, the following year, co-founded X"
         if time is not None and _still_now(trig.token):
             time = None  # "He still chairs X, the network he helped found in 1996": of now
         if time is not None and time.start < trig.token.idx and any(
-                c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in trig.token.children):
+                c.dep_ == "advmod" and c.lower_ in LATER_WORDS and (c.i < trig.token.i or
+                                                                    c.lower_ != "then")
+                for c in trig.token.children):
             time = None  # "The couple divorced in 1982, and she later married X": after 1982
         if time is not None and trig.token.pos_ == "NOUN" and trig.token.dep_ == "compound" \
                 and trig.token.head.pos_ == "PROPN":
@@ -196,6 +201,28 @@ def _sentence_claims(
             if first is None or first.time is None and not first.present and each.time:
                 kept[key] = each
     yield from kept.values()
+
+
+def _topic_of_study(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
+    """"a doctorate on the state religion ... of Cicero": what the study was about."""
+    start = trig.token.idx + len(trig.token)
+    if not start <= obj.start:
+        return False
+    between = ctx.article.text[start : obj.start]
+    # (not "went on to Vale College": a particle)
+    return bool(re.search(r"\b(?:on|about)\s+(?!to\b|at\b)", between)) and not re.search(
+        r"\b(?:at|from)\s", between)
+
+
+_AND_SET_OFF = re.compile(r"\band,?\s*$")
+
+
+def _set_off_before_verb(ctx: ClaimContext, verb: Token) -> Timex | None:
+    """A date set off between "and" and a conjoined verb: that verb's own."""
+    text = ctx.article.text
+    return next((t for t in ctx.timexes if t.end <= verb.idx
+                 and not text[t.end : verb.idx].strip(" ,")
+                 and _AND_SET_OFF.search(text, max(0, t.start - 8), t.start)), None)
 
 
 def _outside_clause(verb: Token, time: Timex) -> bool:
@@ -279,6 +306,9 @@ def _build_claim(
         member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention)
+    if predicate == "studied" and obj is not None and (
+            obj.label == "person" or _topic_of_study(ctx, trig, obj)):
+        obj = None  # "a doctorate on the state religion of Cicero": a topic, not a school
     if predicate == "citizen" and obj is None:
         obj = _nationality(trig)  # "became a Canadian citizen", "naturalised as a British subject"
     if predicate == "married" and obj is None and ctx.subject is not None and \
@@ -331,7 +361,10 @@ def _build_claim(
         obj = _named_as(ctx, trig)
         if obj is None:
             return None
-    if predicate == "released" and obj is not None and unnamed_work(ctx, trig, obj):
+    if predicate == "released" and obj is not None and (
+            rendering := named_rendering(ctx, trig, obj)) is not None:
+        obj = rendering
+    elif predicate == "released" and obj is not None and unnamed_work(ctx, trig, obj):
         return None
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
             ctx, obj, time) or _ended(trig) or trig.time_at < 0 and unnamed_works_year(

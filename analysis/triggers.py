@@ -224,6 +224,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
     low = tok.lower_
     if tok.dep_ == "amod" and not _fragment_verb(tok, span):
         return None  # "Babbage's proposed engine": a participle that describes, not narrates
+    if low in ("opening", "closing") and tok.dep_ in ("amod", "compound", "nmod"):
+        return None  # "the opening segment of Memories": which part, not a premiere
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ROLES_PLAYED:
         return None  # "West Side Story, a role written for her": the role was, not the film
     if low == "born":

@@ -39,6 +39,7 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "OBE", "point in time": 1975},
            {"property": "employer", "value": "Orby Press", "start": 1948, "end": 1953},
            {"property": "member of sports team", "value": "Orby FC", "start": 1962, "end": 1965},
+           {"property": "member of", "value": "Glass Union", "start": 1961},
            {"property": "award received", "value": "Kell Medal", "point in time": 1992,
             "qualifiers": {"together with": ["Rut Aas"]}},
            aliases=("Lorne",)),
@@ -46,6 +47,20 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "inception", "value": 1972}),
     _thing("local:orby-rowing", "Orby Rowing Club", "organization"),
     _thing("local:obe", "OBE", "award"),
+    _thing("local:tide-turns", "The Sea Also Rises", "work",
+           {"property": "publication date", "value": 1980}, {"property": "author", "value": LORNE}),
+    _thing("local:men-without-boats", "Women Without Men", "work",
+           {"property": "publication date", "value": 1981}, {"property": "author", "value": LORNE}),
+    _thing("local:if-walls", "If This Is a House", "work",
+           {"property": "publication date", "value": 1972}, {"property": "author", "value": LORNE}),
+    _thing("local:toits-bas", "Toits Bas", "work",
+           {"property": "publication date", "value": 1985},
+           {"property": "based on", "value": "Low Roofs"}),
+    _thing("local:glass-circle", "Glass Circle", "organization",
+           {"property": "dissolved", "value": 1960},
+           {"property": "replaced by", "value": "Glass Union"}),
+    _thing("local:glass-union", "Glass Union", "organization",
+           {"property": "inception", "value": 1961}),
     _thing("local:orby-fc", "Orby FC", "organization"),
     _thing("local:kell-medal", "Kell Medal", "award"),
     _thing("local:rut-aas", "Rut Aas", "person"),
@@ -378,3 +393,75 @@ def test_that_same_month_after_a_dated_clause(check: Check) -> None:
                   "up the Lorne Institute.")
     (flag,) = on(flags, "Lorne Institute", "conflation")
     assert "1975" in flag.message
+
+
+def test_an_entry_of_titles_whose_words_look_like_verbs(check: Check) -> None:
+    flags = check("\n\n1980: The Sea Also Rises and Women Without Men.")
+    (flag,) = on(flags, "Women Without Men", "conflation")
+    assert "1981" in flag.message
+
+
+def test_an_honour_a_relative_clause_dates(check: Check) -> None:
+    (flag,) = on(check("The Arne Medal for architecture, which she received in 1988, confirmed "
+                       "her standing."), "Arne Medal", "date_mismatch")
+    assert "1990" in flag.message
+
+
+def test_joining_a_group_after_it_was_dissolved(check: Check) -> None:
+    (flag,) = on(check("In 1961 she joined the Glass Circle."), "Glass Circle", "fact_mismatch")
+    assert "Glass Union" in flag.message
+
+
+def test_an_adaptation_named_after_its_source(check: Check) -> None:
+    flags = check("Her French adaptation of the book Low Roofs, Toits Bas, opened in Orby in 1983.")
+    (flag,) = on(flags, "Toits Bas", "date_mismatch")
+    assert "1985" in flag.message
+
+
+def test_a_title_that_opens_a_sentence(check: Check) -> None:
+    flags = check("She began writing at once. If This Is a House, which first appeared in "
+                  "1970, is her best-known book.")
+    (flag,) = on(flags, "If This", "date_mismatch")
+    assert "1972" in flag.message
+
+
+def test_the_opening_chapter_is_no_release(check: Check) -> None:
+    assert not check("In 1978 she worked on the pier, and she then wrote the opening chapter of "
+                     "Harbour Notes (1980).")
+
+
+def test_it_is_the_work_the_sentence_names(check: Check) -> None:
+    assert not check("In 1975 she recorded her second album.", 'In 1990 a television advert used '
+                     '"Salt Song," and the song became a hit, thirty years after she had recorded '
+                     "it.")
+
+
+def test_the_topic_of_a_doctorate(check: Check) -> None:
+    assert not check("She stayed on at Vale for a doctorate on the state religion of the late "
+                     "Roman Republic in the age of Cicero, completed in 1952.")
+
+
+def test_earlier_that_same_season(check: Check) -> None:
+    assert not check("A foot injury kept her out of the 1960 Vale Games, and at the Orby Games a "
+                     "year later she fouled all three of her jumps.", "Earlier that same season, "
+                     "though, she had shown what she could be, winning the Kell title in 1961.")
+
+
+def test_a_ranking_by_others(check: Check) -> None:
+    assert not check("The hall she designed is regularly named among the best ever made.")
+
+
+def test_a_date_set_off_before_a_second_verb(check: Check) -> None:
+    assert not check("She backed the strikers at Orby in 1974 and, the following year, founded "
+                     "the Lorne Institute.")
+
+
+def test_a_block_quotation_from_a_dated_documentary(
+    checker: tuple[Any, Any], check_text: Callable[..., Any]
+) -> None:
+    kb, analyzer = checker
+    text = (f"# {LORNE}\n\n{LORNE} was an architect, born on 4 March 1930. When the filmmaker "
+            "Per Moe asked her, in his 1970 documentary Harbour Days, what a house meant, she did "
+            'not hesitate:\n\n> "A house is a letter to the street."\n')
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    assert not [f for f in flags if f.category == "vague_attribution"], flags

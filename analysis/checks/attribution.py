@@ -340,7 +340,10 @@ _NAMED_AND_DATED = re.compile(
     r"(?:in\s+|on\s+)?(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(?:1[6-9]|20)\d\d\b")
 
 
-_ADDRESSED_ON = re.compile(r"\b(?:address\w*|speaking|spoke)\b[^.]*\b(?:1[6-9]|20)\d\d\b", re.I)
+# "Addressing the crowd on 28 August 1963, she said:", "in his 1970 documentary Nina: ..."
+_ADDRESSED_ON = re.compile(
+    r"\b(?:address\w*|speaking|spoke|documentary|interview|broadcast)\b[^.]*\b(?:1[6-9]|20)\d\d\b"
+    r"|\b(?:1[6-9]|20)\d\d\s+(?:documentary|interview|broadcast|film)\b", re.I)
 
 
 _SAID = re.compile(r"[,”\"]\s*(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|told|declared|"

@@ -94,7 +94,8 @@ def _interval_ends(
             if not rest_start <= tx.start < rest_end]
         if inside:
             return ((start, end), inside[0]), (outside[0] if outside else None)
-        if re.match(r"\s*it\s", m["rest"]):
+        # (also "thirty years after she had recorded it": the work this sentence names)
+        if re.match(r"\s*it\s", m["rest"]) or re.search(r"\bit\W*$", m["rest"]):
             # "..., twenty-seven years after it first appeared, Parable of the Sower reached":
             # "it" is the one work the sentence names, dated where an earlier sentence names it
             # (the verb alone would find whatever last "appeared")

@@ -233,6 +233,9 @@ def _verify_relation(
         if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE and \
                 not claim.qualifiers.get("by_work"):
             return fact_mismatch(ctx, kb, claim, known)
+        gone = _dissolved_before(ctx, kb, claim, claimed)
+        if gone is not None:
+            return gone
         parties = [f for f in facts if f.property == "P102" or _is_party(kb, f.value.entity_id)]
         if parties and claim.predicate == "member" and "party" in (claim.object or "").lower():
             return fact_mismatch(ctx, kb, claim, parties)  # a party the KB's parties lack
@@ -443,6 +446,29 @@ def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role
         return False
     dated = claimed is not None and date_agrees(claimed, fact, role) is True
     return dated or (claimed is None and bool(degree) and degree == fact_degree)
+
+
+def _dissolved_before(
+    ctx: CheckContext, kb: KBReader, claim: Claim, claimed: PartialDate | None
+) -> Outcome | None:
+    """"In 1931 he joined Cercle et Carré" when the KB dissolves it in 1930: no one joins a
+    group that is gone; its successor, when the subject belongs to it, is the one meant."""
+    if claimed is None or claim.predicate not in ("joined", "member") or not claim.object_kb_id:
+        return None
+    ended = next((f for f in kb.facts(claim.object_kb_id, ("P576",))
+                  if f.value.date is not None
+                  and f.value.date.interval()[1] < claimed.interval()[0]), None)
+    if ended is None:
+        return None
+    after = {f.value.entity_id for f in kb.facts(claim.object_kb_id, ("P1366", "P156"))}
+    theirs = [f for f in kb.facts(claim.subject_kb_id or "", ("P463", "P108", "P54", "P102"))
+              if f.value.entity_id in after]
+    if theirs:
+        return fact_mismatch(ctx, kb, claim, theirs, by_occasion=True)
+    return Outcome(
+        "contradicted", "KB differs", (evidence_of(kb, ended),), "fact_mismatch",
+        f"{claim.object} was dissolved in {ended.value.date.human()}, before "  # type: ignore[union-attr]
+        f"{claimed.human()}", None)
 
 
 def _in_range(claim: Claim, fact: KBFact) -> bool:

@@ -80,6 +80,8 @@ _POSTHUMOUS = re.compile(
     r"portrait|biograph\w*|"
     r"biopic|film|honou?red|inducted|renamed|died|death|dead)\b", re.I)
 
+_SAME_PERIOD = re.compile(r"\s+(?:that|the same)\s+(?:same\s+)?(?:season|year|month|summer|"
+                          r"spring|autumn|fall|winter|week|day|decade)\b", re.I)
 _LATER_OPENERS = re.compile(
     r"^(?:later|afterwards?|subsequently|then|after that|thereafter|the (?:following|next) "
     r"(?:year|decade))\b",
@@ -283,9 +285,12 @@ def _order(ctx: CheckContext) -> list[Finding]:
         dates = calendar_dates(ctx, start, end)
         opener = _LATER_OPENERS.match(sentence.lstrip()) or _EARLIER_OPENERS.match(
             sentence.lstrip())
-        if opener and _dated_opener(ctx, start + len(sentence) - len(sentence.lstrip()),
-                                    opener.end()):
-            opener = None  # "Earlier that year": its own time, taken from the previous sentence
+        if opener and (_dated_opener(ctx, start + len(sentence) - len(sentence.lstrip()),
+                                     opener.end())
+                       or _SAME_PERIOD.match(sentence.lstrip(), opener.end())):
+            # "Earlier that year", "Earlier that same season": its own time, taken from the
+            # previous sentence
+            opener = None
         if dates and previous and opener:
             now = dates[0][1]
             later = _LATER_OPENERS.match(sentence.lstrip()) is not None

@@ -143,6 +143,8 @@ _REPORTED = re.compile(
     r"\b(?:one of the|some of the|named (?:him|her|them|it)|ranked|listed|voted|"
     # "Time named Tenzing and Hillary among the 100 most important people": the magazine's list
     r"named [^.;]{1,60}? among|"
+    # "is regularly named among the best ever made": the critics' lists
+    r"(?:named|counted|included) among|"
     r"called (?:him|her|it)|(?:marked|singled) out as|"
     r"lists (?:him|her|them|it)|according to|reckoned|certified|"
     # "a team that many still consider the finest ever": an opinion given to its holders
