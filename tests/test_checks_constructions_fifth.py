@@ -106,6 +106,14 @@ checker = checker_fixture(ENTITIES)
 check = check_fixture(f"{LORNE}\n\n{LORNE} was an architect, born on 4 March 1930. ", AS_OF)
 
 
+def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str,
+           fmt: str = "md") -> list[Any]:
+    """The vague-attribution flags of a whole article (Markdown or HTML) about her."""
+    kb, analyzer = checker
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt=fmt)[2]
+    return [f for f in flags if f.category == "vague_attribution"]
+
+
 def test_helped_found_is_a_founding(check: Check) -> None:
     flags = check("In 1984, the year she won the Norland Prize, she also helped found the Tern "
                   "Association.")
@@ -198,15 +206,12 @@ def test_a_building_named_after_her_opens_after_her_death(check: Check) -> None:
 def test_a_block_quotation_sourced_after_the_words(
     checker: tuple[Any, Any], check_text: Callable[..., Any]
 ) -> None:
-    kb, analyzer = checker
     lead = f"# {LORNE}\n\n{LORNE} was an architect, born on 4 March 1930.\n\n"
     for source in ("(from Harbour Notes, 1980)", "she told The Orby Herald in 1985."):
         text = lead + f'> "A house is a letter to the street." {source}\n'
-        flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
-        assert not [f for f in flags if f.category == "vague_attribution"], source
+        assert not _vague(checker, check_text, text), source
     text = lead + '> "A house is a letter to the street," she once said.\n'
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
-    assert [f for f in flags if f.category == "vague_attribution"]
+    assert _vague(checker, check_text, text)
 
 
 def test_the_following_year_in_a_dated_entry(check: Check) -> None:
@@ -246,12 +251,10 @@ def test_a_superlative_the_colon_backs_with_a_record(check: Check) -> None:
 def test_an_html_block_quotation_credited_on_its_last_line(
     checker: tuple[Any, Any], check_text: Callable[..., Any]
 ) -> None:
-    kb, analyzer = checker
     text = (f"<html><body><h1>{LORNE}</h1><p>{LORNE} was an architect, born on 4 March "
             "1930.</p><blockquote><p>Build low. Build near the water.</p>"
             "<p>Harbour Notes, spring 1980</p></blockquote></body></html>")
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="html")[2]
-    assert not [f for f in flags if f.category == "vague_attribution"], flags
+    assert not _vague(checker, check_text, text, "html")
 
 
 def test_no_sentence_starts_after_a_word(check: Check) -> None:
@@ -293,13 +296,11 @@ def test_a_count_of_years_from_an_age(check: Check) -> None:
 def test_a_block_quotation_introduced_with_its_date(
     checker: tuple[Any, Any], check_text: Callable[..., Any]
 ) -> None:
-    kb, analyzer = checker
     text = (f"# {LORNE}\n\n{LORNE} was an architect, born on 4 March 1930. In 1963 she spoke "
             "at the harbour. Addressing the crowd on 28 August 1963, she said:\n\n"
             '> "I have walked into the palaces of kings. I could not walk into a hotel in this '
             'town."\n')
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
-    assert not [f for f in flags if f.category == "vague_attribution"], flags
+    assert not _vague(checker, check_text, text, "md")
 
 
 def test_his_version_of_her_work(check: Check) -> None:
@@ -459,9 +460,7 @@ def test_a_date_set_off_before_a_second_verb(check: Check) -> None:
 def test_a_block_quotation_from_a_dated_documentary(
     checker: tuple[Any, Any], check_text: Callable[..., Any]
 ) -> None:
-    kb, analyzer = checker
     text = (f"# {LORNE}\n\n{LORNE} was an architect, born on 4 March 1930. When the filmmaker "
             "Per Moe asked her, in his 1970 documentary Harbour Days, what a house meant, she did "
             'not hesitate:\n\n> "A house is a letter to the street."\n')
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
-    assert not [f for f in flags if f.category == "vague_attribution"], flags
+    assert not _vague(checker, check_text, text, "md")

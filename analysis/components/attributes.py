@@ -63,8 +63,25 @@ def _token_test(token_spec: dict[str, Any], keys: list[str]) -> _Test | None:
             name = "ORTH"
         if name not in keys:
             keys.append(name)
-        tests.append((name, test))
-    return lambda values: all(test(values[keys.index(name)]) for name, test in tests)
+        tests.append((keys.index(name), test))  # (keys only grows: the position stays)
+    if len(tests) == 1:
+        ((at, only),) = tests
+        return lambda values: only(values[at])
+    return lambda values: all(test(values[at]) for at, test in tests)
+
+
+def _words_of(patterns: list[list[dict[str, Any]]]) -> frozenset[str] | None:
+    """The lower-case words a rule's one-token patterns all require, or None (any word)."""
+    words: set[str] = set()
+    for (token_spec,) in patterns:
+        spec = token_spec.get("LOWER")
+        if isinstance(spec, str):
+            words.add(spec)
+        elif isinstance(spec, dict) and set(spec) == {"IN"} and isinstance(spec["IN"], list):
+            words.update(spec["IN"])
+        else:
+            return None
+    return frozenset(words)
 
 
 class AttributeTable:
@@ -74,7 +91,8 @@ class AttributeTable:
     """
 
     def __init__(self, ruler: AttributeRuler, single: list[tuple[int, list[_Test]]],
-                 keys: list[str], spanning: list[int]) -> None:
+                 keys: list[str], spanning: list[int],
+                 lowers: list[frozenset[str] | None] | None = None) -> None:
         self.ruler = ruler
         self.single = single
         self.keys = keys
@@ -83,11 +101,22 @@ class AttributeTable:
         for rule in spanning:
             self.matcher.add(str(rule), ruler.matcher.get(str(rule))[1])
         self.cache: dict[tuple[int, ...], tuple[tuple[int, ...], dict]] = {}
+        # Most rules name the words they apply to ("LOWER": "'s"): on a new key only the rules
+        # for its word, and those for any word, are tried (in rule order, as before).
+        self.lower_at = keys.index("LOWER") if "LOWER" in keys else -1
+        self.any_word: list[int] = []
+        self.by_word: dict[str, list[int]] = {}
+        for position, words in enumerate(lowers or [None] * len(single)):
+            if words is None:
+                self.any_word.append(position)
+            for word in words or ():
+                self.by_word.setdefault(word, []).append(position)
 
     @classmethod
     def from_ruler(cls, ruler: AttributeRuler) -> AttributeTable | None:
         keys: list[str] = []
         single: list[tuple[int, list[_Test]]] = []
+        lowers: list[frozenset[str] | None] = []
         spanning: list[int] = []
         for rule in range(len(ruler.attrs)):
             on_match, patterns = ruler.matcher.get(str(rule))
@@ -98,9 +127,10 @@ class AttributeTable:
                 if any(t is None for t in tests):
                     return None
                 single.append((rule, tests))  # type: ignore[arg-type]
+                lowers.append(_words_of(patterns))
             else:
                 spanning.append(rule)
-        return cls(ruler, single, keys, spanning)
+        return cls(ruler, single, keys, spanning, lowers)
 
     def _entry(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], dict]:
         """The rules matching a token key, and their attributes merged in rule order."""
@@ -109,7 +139,11 @@ class AttributeTable:
             strings = self.ruler.vocab.strings
             values = [bool(v) if name.startswith("IS_") else strings[v]
                       for name, v in zip(self.keys, key, strict=True)]
-            rules = tuple(rule for rule, tests in self.single if any(t(values) for t in tests))
+            word = values[self.lower_at] if self.lower_at >= 0 else None
+            tried = sorted(self.any_word + self.by_word.get(word, [])) if isinstance(
+                word, str) else range(len(self.single))
+            rules = tuple(self.single[i][0] for i in tried
+                          if any(t(values) for t in self.single[i][1]))
             entry = (rules, self._merge(rules))
             self.cache[key] = entry
         return entry
