@@ -173,22 +173,7 @@ def _sentence_claims(
             time = inherited_time(span, trig, own_time) or label_time
             if time is None and frame_time is not None and main_clause(trig.token):
                 time = frame_time
-        if trig.token.dep_ == "conj" and (own := _set_off_before_verb(ctx, trig.token)):
-            time = own  # "backed the strikers in 1949 and, the following year, co-founded X"
-        if time is not None and _still_now(trig.token):
-            time = None  # "He still chairs X, the network he helped found in 1996": of now
-        if time is not None and time.start < trig.token.idx and any(
-                c.dep_ == "advmod" and c.lower_ in LATER_WORDS and (c.i < trig.token.i or
-                                                                    c.lower_ != "then")
-                for c in trig.token.children):
-            time = None  # "The couple divorced in 1982, and she later married X": after 1982
-        if time is not None and trig.token.pos_ == "NOUN" and trig.token.dep_ == "compound" \
-                and trig.token.head.pos_ == "PROPN":
-            time = None  # "In 1960 she married the CNN founder Ted Turner": who he is, undated
-        if trig.predicate == "married" and trig.token.dep_ == "acomp":
-            time = None  # "in 1960 she was still married to X": the state, not the wedding
-        if time is not None and trig.predicate == "born" and _outside_clause(trig.token, time):
-            time = None  # "Born in X, he took French citizenship in 1930": not the birth's date
+        time = _own_time(ctx, trig, time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
             continue
@@ -201,6 +186,26 @@ def _sentence_claims(
             if first is None or first.time is None and not first.present and each.time:
                 kept[key] = each
     yield from kept.values()
+
+
+def _own_time(ctx: ClaimContext, trig: Trigger, time: Timex | None) -> Timex | None:
+    """The date the sentence gave the trigger, unless its construction says it is not its own."""
+    verb = trig.token
+    if verb.dep_ == "conj" and (own := _set_off_before_verb(ctx, verb)):
+        return own  # "backed the strikers in 1949 and, the following year, co-founded X"
+    if time is None or trig.predicate == "married" and verb.dep_ == "acomp":
+        return None  # "in 1960 she was still married to X": the state, not the wedding
+    if _still_now(verb):
+        return None  # "He still chairs X, the network he helped found in 1996": of now
+    if time.start < verb.idx and any(
+            c.dep_ == "advmod" and c.lower_ in LATER_WORDS and (c.i < verb.i or c.lower_ != "then")
+            for c in verb.children):
+        return None  # "The couple divorced in 1982, and she later married X": after 1982
+    if verb.pos_ == "NOUN" and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return None  # "In 1960 she married the CNN founder Ted Turner": who he is, undated
+    if trig.predicate == "born" and _outside_clause(verb, time):
+        return None  # "Born in X, he took French citizenship in 1930": not the birth's date
+    return time
 
 
 def _topic_of_study(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:

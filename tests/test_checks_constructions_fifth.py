@@ -59,6 +59,8 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:glass-circle", "Glass Circle", "organization",
            {"property": "dissolved", "value": 1960},
            {"property": "replaced by", "value": "Glass Union"}),
+    _thing("local:orby-guild", "Orby Guild", "organization",
+           {"property": "dissolved", "value": 1960}),
     _thing("local:glass-union", "Glass Union", "organization",
            {"property": "inception", "value": 1961}),
     _thing("local:orby-fc", "Orby FC", "organization"),
@@ -411,6 +413,8 @@ def test_an_honour_a_relative_clause_dates(check: Check) -> None:
 def test_joining_a_group_after_it_was_dissolved(check: Check) -> None:
     (flag,) = on(check("In 1961 she joined the Glass Circle."), "Glass Circle", "fact_mismatch")
     assert "Glass Union" in flag.message
+    (flag,) = on(check("In 1965 she joined the Orby Guild."), "Orby Guild", "fact_mismatch")
+    assert "dissolved in 1960" in flag.message and flag.suggestion
 
 
 def test_an_adaptation_named_after_its_source(check: Check) -> None:

@@ -465,10 +465,11 @@ def _dissolved_before(
               if f.value.entity_id in after]
     if theirs:
         return fact_mismatch(ctx, kb, claim, theirs, by_occasion=True)
+    gone = ended.value.date.human()  # type: ignore[union-attr]
     return Outcome(
         "contradicted", "KB differs", (evidence_of(kb, ended),), "fact_mismatch",
-        f"{claim.object} was dissolved in {ended.value.date.human()}, before "  # type: ignore[union-attr]
-        f"{claimed.human()}", None)
+        f"{claim.object} was dissolved in {gone}, before {claimed.human()}",
+        f"Check the group's name or the year: {claim.object} was dissolved in {gone}.")
 
 
 def _in_range(claim: Claim, fact: KBFact) -> bool:
