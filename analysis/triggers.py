@@ -339,7 +339,10 @@ def verb_lemma(tok: Token) -> str:
 
 
 def _bare_infinitive(tok: Token) -> bool:
-    """"helped found", "to found", "would found": a base form, which "find" has not as "found"."""
+    """"helped found", "to found", "would found": a base form, which "find" has not as "found"
+    (not "could be found": the passive of "find")."""
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return False
     if tok.dep_ == "xcomp" and tok.head.lower_ in ("help", "helped", "helps"):
         return True
     return any(c.dep_ == "aux" and (c.lower_ in ("to", "help", "helped", "helps")

@@ -122,6 +122,8 @@ def test_helped_found_is_a_founding(check: Check) -> None:
     (flag,) = on(flags, "helped found", "conflation")
     assert "1972" in flag.message
     assert not on(check("In 1972 she helped found the Tern Association."), "helped found")
+    # (the passive of "find" founds nothing)
+    assert not check("In 1990 her drawings of the Tern Association could be found in Orby.")
 
 
 def test_nominated_to_a_chamber_is_a_seat(check: Check) -> None:
