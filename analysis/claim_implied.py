@@ -60,7 +60,7 @@ def coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
             left <= t.start < max(other.end, right)
             or re.fullmatch(r",?\s+(?:in|on)\s+", ctx.article.text[other.end : t.start] if
                             other.end <= t.start < other.end + 12 else "x")
-            or claim.obj_end <= t.start < left and _AND_BEFORE.search(
+            or claim.obj_end <= t.start < left and AND_BEFORE.search(
                 ctx.article.text, claim.obj_end, t.start))), None)
         yield replace(
             claim,
@@ -72,7 +72,8 @@ def coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
         )
 
 
-_AND_BEFORE = re.compile(r"\band,?\s*$")
+# "and," just before: a date or a name that opens the next conjunct
+AND_BEFORE = re.compile(r"\band,?\s*$")
 
 
 # "..., as did his Kagawa office", "..., and so did her second novel, Harbour"

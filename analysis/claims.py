@@ -23,7 +23,7 @@ from analysis.claim_context import (
     ClaimContext,
 )
 from analysis.claim_current import current_roles
-from analysis.claim_implied import coordinated, still_held
+from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
     antecedent_work,
     listed_founders,
@@ -219,15 +219,12 @@ def _topic_of_study(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
         r"\b(?:at|from)\s", between)
 
 
-_AND_SET_OFF = re.compile(r"\band,?\s*$")
-
-
 def _set_off_before_verb(ctx: ClaimContext, verb: Token) -> Timex | None:
     """A date set off between "and" and a conjoined verb: that verb's own."""
     text = ctx.article.text
     return next((t for t in ctx.timexes if t.end <= verb.idx
                  and not text[t.end : verb.idx].strip(" ,")
-                 and _AND_SET_OFF.search(text, max(0, t.start - 8), t.start)), None)
+                 and AND_BEFORE.search(text, max(0, t.start - 8), t.start)), None)
 
 
 def _outside_clause(verb: Token, time: Timex) -> bool:
