@@ -76,8 +76,8 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         return None  # "a memorial dedicated in 1994", not "a book dedicated to her mother"
     if lemma == "follow" and active and not any(c.dep_ == "dobj" for c in verb.children):
         return "released" if entity_type == "work" else None  # "The Edge of the Sea followed in"
-    if lemma == "sign":
-        return "released" if entity_type == "work" and any(
+    if lemma in ("sign", "conclude"):  # ("concluded the Basic Treaty": signed it)
+        return "released" if entity_type in ("work", "other") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in verb.children) else None
     if lemma in _SHOW and (entity_type != "work" or any(c.lower_ == "with"
                                                         for c in verb.children)):

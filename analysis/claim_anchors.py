@@ -45,6 +45,7 @@ from analysis.claim_objects import (
     together_with,
 )
 from analysis.claim_time import (
+    LATER_WORDS,
     gapped_date,
     is_present,
     label_timex,
@@ -298,7 +299,8 @@ def _bound_time(
                 and verb.head.lemma_ in ("begin", "start")) or (
                 verb.dep_ in ("xcomp", "advcl") and verb.head.i == governor
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-                and verb.lemma_ in DURING_VERBS and verb.head.lemma_ not in ("become", "be")):
+                and verb.lemma_ in DURING_VERBS and verb.head.lemma_ not in ("become", "be")) \
+                or _fronted_for_conjunct(verb, governor, tx):
             # ("In 1962 Al-Ahram began serialising X": the beginning's date; "came out of
             # retirement in 1982 to drive for Brabham": the purpose's)
             own.append(tx)
@@ -309,6 +311,18 @@ def _bound_time(
         return None
     # ("1926: The Sun Also Rises and Men Without Women": the only verb is a title's word)
     return label_timex(ctx, block) if _entry_verb(verb) or verb.i in ctx.mention_at else None
+
+
+def _fronted_for_conjunct(verb: Token, governor: int, tx: Timex) -> bool:
+    """"In 1971 he was awarded X and concluded Y": a date fronted before the first verb is the
+    date of the verb conjoined to it (not "and later signed Y")."""
+    return verb.dep_ == "conj" and verb.head.i == governor and tx.end <= verb.head.idx and \
+        tx.start < verb.head.left_edge.idx + 30 and not any(
+            c.dep_ in ("advmod", "npadvmod", "prep") and c.lower_ in LATER_WORDS | {"after"}
+            # ("and from there he moved to Tufts": the next step)
+            or c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "there"
+                                                               for g in c.children)
+            for c in verb.children)
 
 
 def _rendered(tok: Token) -> bool:

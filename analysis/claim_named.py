@@ -88,6 +88,17 @@ def named_next(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | No
     return None
 
 
+def shared_before(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"2012: the BBVA Frontiers of Knowledge Award, shared with Yves Meyer": the honour shared
+    is the one named just before the participle."""
+    tok = trig.token
+    if predicate != "award" or tok.lemma_ not in ("share", "split") or tok.tag_ != "VBN":
+        return None
+    text = ctx.article.text
+    return next((m for m in ctx.mentions if m.label == "award" and m.kb_id and m.end <= tok.idx
+                 and text[m.end : tok.idx].strip() in (",", "")), None)
+
+
 def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
     """"Tata Steel, which the group had founded in 1868": the relative pronoun's antecedent is
     what was founded, made or released; "Fisk University, where she studied": where."""

@@ -173,6 +173,26 @@ def rank_objects(trig: Trigger, objects: list[Mention]) -> list[Mention]:
     return [m for _, _, m in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
 
+def _after_partner(trig: Trigger, m: Mention) -> bool:
+    """"co-founded, with Cesare Pavese, the literary journal Il menabò": the parser hangs the
+    object on the partner set off by commas, as an apposition."""
+    doc = trig.token.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.dep_ == "appos" and node.head.dep_ != "appos":  # (the outermost apposition)
+            partner = node.head
+            prep = partner.head
+            return partner.dep_ == "pobj" and prep.lower_ == "with" and prep.head.i == \
+                trig.token.i and doc[node.left_edge.i - 1].text == ","
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def pick_object(
     objects: list[Mention], predicate: str, trig: Trigger, subject: ProfileSubject | None
 ) -> Mention | None:
@@ -182,6 +202,7 @@ def pick_object(
         # ("the opening of the Chichu Art Museum": an event noun's "of" names what opened)
         # ("designed the glass facade of Harpa": the part made is of the work)
         candidates = [m for m in candidates if (not (path_preps(trig, m) or set()) & SETTING_PREPS
+                      or _after_partner(trig, m)
                       or (trig.token.lemma_ in _EVENT_NOUNS or _made_part(trig)
                           or trig.token.lemma_.lower() in _MAKER_NOUNS)
                       and path_preps(trig, m) == {"of"})
@@ -245,6 +266,12 @@ def pick_object(
         # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
         # (Not a work: "his translation of Beowulf won the Whitbread" did not award Beowulf.)
         return next((m for m in candidates if m.label == "other" and m.kb_id), None)
+    if predicate == "advisor":
+        # "under the supervision of the philosopher Nicola Abbagnano", tagged an organisation:
+        # an adviser is a person, and a name with no institution word may be one
+        return next((m for m in candidates if m.label == "organization" and not m.kb_id
+                     and len(m.text.split()) in (2, 3) and not _INSTITUTION.search(m.text)
+                     and not _ORG_WORD.search(m.text)), None)
     if predicate in ("joined", "worked_at"):
         # "joined the Tokyo office of Antonin Raymond": the person whose practice it is
         return next((m for m in candidates if m.label == "person" and _practice_of(trig, m)),
@@ -257,13 +284,29 @@ def pick_object(
                 m
                 for m in candidates
                 if not m.kb_id
-                and m.label != "organization"
+                and (m.label != "organization" or _town_taken_for_org(trig, m))
                 and (path_preps(trig, m) or set()) & {"in", "at"}
                 and not _describes(trig, m)
             ),
             None,
         )
     return None
+
+
+_INSTITUTION = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|home|institute|university|"
+                          r"college|school|centre|center|house|palace|hotel|prison|camp)\b", re.I)
+
+
+_ORG_WORD = re.compile(r"\b(?:laborator(?:y|ies)|society|academy|council|company|corporation|"
+                       r"foundation|association|group|press|bank|museum|library|agency|"
+                       r"ministry|department|inc|ltd|co)\b", re.I)
+
+
+def _town_taken_for_org(trig: Trigger, m: Mention) -> bool:
+    """"born in Santiago de Cuba", tagged an organisation: "in" a name that is no institution
+    is a place (not "died at the Mayo Clinic", nor "in the Royal Infirmary")."""
+    return trig.predicate == "born" and path_preps(trig, m) == {"in"} and \
+        not _INSTITUTION.search(m.text)
 
 
 def _describes(trig: Trigger, m: Mention) -> bool:
@@ -435,7 +478,8 @@ def together_with(
             continue
         if tok.is_punct and tok.text == "," and tok.nbor(1).lower_ in ("and", "but", "while"):
             break
-        if tok.text == "," and tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("VBN", "VBG"):
+        if tok.text == "," and tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("VBN", "VBG") \
+                and tok.nbor(1).lemma_ not in ("share", "split"):  # (", shared with X" shares)
             # "together with Steve Jobs, presented by President Ronald Reagan": the giver, in
             # a participle set off by commas, shares nothing (the words after it may)
             skip_to = next((t.i for t in tok.doc[tok.i + 1 : tok.sent.end] if t.text == ","),
@@ -452,9 +496,10 @@ def together_with(
                 and tok.i > 0 and tok.doc[tok.i - 1].lower_ != "of"):
             add_person(ctx, people, m)
     for prep in trig.token.children:
-        # "With the pianist Alfred Cortot she had also written an opera": fronted
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and \
-                prep.i < trig.token.i:
+        # "With the pianist Alfred Cortot she had also written an opera": fronted; or set off
+        # before the object ("co-founded, with Cesare Pavese, the journal Il menabò")
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
+                prep.i < trig.token.i or award is not None and prep.idx < award.start):
             for tok in prep.subtree:
                 m = ctx.mention_at.get(tok.i)
                 if m is not None and m.label == "person":

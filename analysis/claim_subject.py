@@ -118,6 +118,30 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         # "Lili Boulanger became, in 1913, the first woman to win the Prix de Rome": the one
         # who became that woman won it
         return resolve_subject(ctx, replace(trig, token=noun.head.head))
+    if trig.predicate == "award" and noun.lemma_ in ("share", "split") and noun.tag_ == "VBN" \
+            and not any(c.dep_ == "agent" for c in noun.children):
+        # "2012: Fjord Prize, shared with Per Moe": the honour is the subject's, shared; in
+        # "Rut Aas won the Fjord Prize, shared with Per Moe" it is the winner's
+        governor = noun.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor.i != noun.i and \
+                not _in_dated_entry(ctx, noun):
+            return resolve_subject(ctx, replace(trig, token=governor))
+        return default[0], default[1], None
+    if trig.predicate == "advisor" and noun.pos_ == "NOUN" and noun.head.lower_ == "under" and \
+            noun.head.head.tag_ == "VBN" and noun.head.head.dep_ == "acl":
+        # "graduated with a thesis on Thomas Aquinas, written under the supervision of X":
+        # the thesis is the graduate's, wherever the parser hung the participle
+        clause = noun.head.head
+        while clause.dep_ == "acl" or clause.pos_ not in ("VERB", "AUX"):
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+        return resolve_subject(ctx, replace(trig, token=clause))
+    if noun.lower_ == "native" and noun.pos_ == "NOUN" and noun.dep_ in ("advcl", "npadvmod"):
+        # "A native of Zlín, ..., he went to work": the native is the clause's subject
+        return resolve_subject(ctx, replace(trig, token=noun.head))
     if trig.predicate == "joined" and verb_lemma(noun) in TRANSFERS:
         # "McGraw shipped him to the Cincinnati Reds": the one shipped joins the club
         moved = next((c for c in noun.children if c.dep_ == "dobj"), None)
@@ -144,7 +168,7 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         # after "by" holds the post or founded it
         tok = next((g for c in trig.token.children if c.dep_ == "agent"
                     for g in c.children if g.dep_ == "pobj"), None)
-    tok = tok or subject_token(trig.token)
+    tok = tok or _waited_for(trig.token) or subject_token(trig.token)
     if tok is None:
         return default[0], default[1], None
     if tok.pos_ in ("VERB", "AUX") and trig.token.i > 0:
@@ -257,6 +281,9 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
                 for c in tok.children
             )
         )
+        if personal and any(c.dep_ == "det" and c.lower_ in ("another", "other")
+                            for c in tok.children):
+            return "(someone else)", None, None  # "another Black woman, Venus Williams, won"
         named = _apposed_person(ctx, tok) if personal else None
         if named is not None and not (ctx.subject and ctx.subject.matches(named)):
             # "a great-granddaughter of Inukai Tsuyoshi, the prime minister assassinated in
@@ -265,6 +292,17 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+def _waited_for(verb: Token) -> Token | None:
+    """"It would be 42 years before another woman, X, won Y": the parser hangs "won" on "be";
+    who won is the one named after "before"."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lemma_ != "be" or not any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there") for c in head.children):
+        return None
+    return next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("before", "until")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
 
 
 def recipients_after_to(verb: Token) -> list[Token]:

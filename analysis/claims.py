@@ -32,6 +32,7 @@ from analysis.claim_named import (
     named_next,
     named_rendering,
     relative_object,
+    shared_before,
     unnamed_work,
 )
 from analysis.claim_objects import (
@@ -193,6 +194,8 @@ def _own_time(ctx: ClaimContext, trig: Trigger, time: Timex | None) -> Timex | N
     verb = trig.token
     if verb.dep_ == "conj" and (own := _set_off_before_verb(ctx, verb)):
         return own  # "backed the strikers in 1949 and, the following year, co-founded X"
+    if verb.lower_ == "native":
+        return None  # "In 1950 she returned to her native Oslo": a birthplace, not a birth date
     if time is None or trig.predicate == "married" and verb.dep_ == "acomp":
         return None  # "in 1960 she was still married to X": the state, not the wedding
     if _still_now(verb):
@@ -203,6 +206,8 @@ def _own_time(ctx: ClaimContext, trig: Trigger, time: Timex | None) -> Timex | N
         return None  # "The couple divorced in 1982, and she later married X": after 1982
     if verb.pos_ == "NOUN" and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
         return None  # "In 1960 she married the CNN founder Ted Turner": who he is, undated
+    if verb.pos_ == "NOUN" and trig.predicate == "married" and _marriage_ended(ctx, verb):
+        return None  # "His marriage to Rut ended in divorce in 1980": the end's date
     if trig.predicate == "born" and _outside_clause(verb, time):
         return None  # "Born in X, he took French citizenship in 1930": not the birth's date
     return time
@@ -217,6 +222,16 @@ def _topic_of_study(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
     # (not "went on to Vale College": a particle)
     return bool(re.search(r"\b(?:on|about)\s+(?!to\b|at\b)", between)) and not re.search(
         r"\b(?:at|from)\s", between)
+
+
+_MARRIAGE_ENDED = re.compile(r"[^,;.]{0,60}?\b(?:ended|end|ends|broke up|collapsed|was dissolved|"
+                             r"was annulled|fell apart|came to an end)\b")
+
+
+def _marriage_ended(ctx: ClaimContext, noun: Token) -> bool:
+    """"His marriage to Rut ended in divorce in 1980": the words after the marriage say it
+    ended (the parser may hang "ended" anywhere)."""
+    return bool(_MARRIAGE_ENDED.match(ctx.article.text, noun.idx + len(noun.text)))
 
 
 def _set_off_before_verb(ctx: ClaimContext, verb: Token) -> Timex | None:
@@ -307,7 +322,8 @@ def _build_claim(
     obj = trig.target or antecedent_work(ctx, trig, predicate) or (
         member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
-        named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention)
+        named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention) \
+        or shared_before(ctx, trig, predicate)
     if predicate == "studied" and obj is not None and (
             obj.label == "person" or _topic_of_study(ctx, trig, obj)):
         obj = None  # "a doctorate on the state religion of Cicero": a topic, not a school

@@ -473,6 +473,23 @@ def _work_noun(tok: Token) -> Trigger | None:
     return None
 
 
+def _native_place(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
+    """The birthplace in "a native of Zlín" or "his native Donetsk" (not "native speakers", nor
+    "the natives of", nor someone else's "their native village" with no owner named)."""
+    if tok.dep_ == "amod":
+        place = mention_at.get(tok.head.i)
+        owned = any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.head.children)
+        return place if place is not None and place.label == "place" and owned else None
+    if tok.pos_ != "NOUN" or not any(c.lower_ in ("a", "an") for c in tok.children):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            place = next((mention_at[c.i] for c in prep.children if c.i in mention_at), None)
+            if place is not None and place.label == "place":
+                return place
+    return None
+
+
 def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Trigger | None:
     """ "while at X" (worked there then), "under PERSON" (a supervisor) and a sentence-initial
     "As ROLE at X, ..." (a position)."""
@@ -483,6 +500,8 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(nxt, "worked_at", inherits=True)
     if tok.lower_ in ("his", "her", "their") and _award_after(tok, mention_at):
         return Trigger(tok, "award")
+    if tok.lower_ == "native" and (place := _native_place(tok, mention_at)) is not None:
+        return Trigger(tok, "born", target=place)  # "a native of Zlín", "his native Donetsk"
     if tok.lemma_ in _MOVES and tok.pos_ == "VERB" and (place := _moved_to(tok, mention_at)):
         return Trigger(tok, "moved", target=place)  # "In 1912 he moved to Bern"
     if tok.lower_ == "newly" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in _NEWLY:
@@ -585,7 +604,7 @@ def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
 
 # The words that may open a construction below
 _CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
-    {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with"})
+    {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with", "native"})
 
 
 def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:

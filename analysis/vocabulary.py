@@ -159,6 +159,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "advisor": "advisor",
     "adviser": "advisor",
     "supervisor": "advisor",
+    "supervision": "advisor",  # "a thesis written under the supervision of X"
     "member": "member",
     "fellow": "member",
     "birth": "born",

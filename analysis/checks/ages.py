@@ -29,7 +29,8 @@ def check_ages(ctx: CheckContext) -> list[Finding]:
 
 
 _AGE = re.compile(
-    rf"\b(?:at(?: the age of)?|aged|age)\s+(?:just |only |barely )?{NUM}\b"
+    # ("at a major company": "a" counts one elsewhere, never as an age)
+    rf"\b(?:at(?: the age of)?|aged|age)\s+(?:just |only |barely )?(?!an?\b){NUM}\b"
     rf"(?!(?-i:\s+[A-Z])|\s+(?:rue|street|avenue|road)\b)"
     # (not "at 1.7 kilometres", "at 30 metres", "at 5,000 feet": a measure)
     rf"(?![.,]\d|\s*(?:%|percent|p\.?m|a\.?m|o'clock|kilomet|met(?:re|er)s?\b|km\b|miles?\b|"

@@ -365,7 +365,20 @@ def _introduction(ctx: CheckContext, block: Block) -> str:
     intro = ctx.text[start : last.start + len(text)].strip()
     # "He wrote:" names no source; "At his press conference that day he said:" names one, and
     # so does "Addressing the crowd on 28 August 1963, she said:"
-    return intro if _OCCASION.search(intro) or _ADDRESSED_ON.search(intro) else ""
+    if _OCCASION.search(intro) or _ADDRESSED_ON.search(intro):
+        return intro
+    earlier = sentences[-2][0] if len(sentences) > 1 else start
+    if _POINTS_BACK.search(intro) and any(
+            m.label == "work" and m.kb_id and earlier <= m.start < last.end
+            for m in ctx.analysis.mentions):
+        # "... were published in 1988 as Six Memos for the Next Millennium. In the first of
+        # them he wrote:": the work the sentence before names, which the KB knows
+        return ctx.text[earlier : last.start + len(text)].strip()
+    return ""
+
+
+_POINTS_BACK = re.compile(r"\b(?:in|from)\s+(?:the\s+\w+\s+of\s+)?(?:it|them|its\s+\w+|the\s+"
+                          r"(?:book|essay|lecture|letter|text|volume|collection)s?)\b", re.I)
 
 
 def _follow_up(ctx: CheckContext, block: Block) -> tuple[int, int] | None:

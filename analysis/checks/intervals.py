@@ -34,6 +34,10 @@ _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 _PRONOUNS = frozenset("her him his them their it its this that these those".split())
 _APPROXIMATE = re.compile(r"\b(nearly|almost|about|around|some|roughly|over|more than|less than|"
                          r"close to|under|some)\s*$", re.I)
+# "It would be 42 years before another woman won": the event after "before" comes N years
+# after a time the sentence leaves unnamed, the reverse of "two years before her death"
+_WAIT = re.compile(r"\b(?:it|there)\s+(?:would\s+be|was|is|will\s+be|had\s+been|took|would\s+"
+                   r"take)\s+(?:another\s+|a\s+further\s+)?$", re.I)
 _STORY_TIME = re.compile(r"\s*the\s+(?:events|action|story|plot)\s+of\b", re.I)
 _PHRASE_STOPS = frozenset(
     "was were is are had has have in on at by when that which who as and but with from for "
@@ -52,6 +56,11 @@ def relative_arithmetic(ctx: CheckContext) -> list[Finding]:
         for m in _INTERVAL.finditer(sentence):
             if _APPROXIMATE.search(sentence[max(0, m.start() - 15) : m.start()]):
                 continue  # "nearly five decades after": not a sum to check
+            if m["dir"].lower() == "before" and _WAIT.search(sentence, 0, m.start()) and not any(
+                    tx.start < start + m.start() for tx, _ in calendar_dates(ctx, start, end)):
+                # "It would be 42 years before X won": counted from a time the sentence does
+                # not name ("stateless since 1937, and it was eighteen years before" names it)
+                continue
             if _STORY_TIME.match(m["rest"]):
                 continue  # "set fifteen years after the events of the first book": story time
             count = parse_number(m["n"])

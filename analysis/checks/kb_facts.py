@@ -135,6 +135,13 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
     return _verify_relation(ctx, kb, claim, spec)
 
 
+def _named_adviser(claim: Claim) -> bool:
+    """"under the supervision of X", "her doctoral adviser, X": the article calls X that."""
+    return claim.predicate == "advisor" and bool(claim.object) and str(
+        claim.qualifiers.get("verb", "")).lower() in ("supervision", "supervisor", "adviser",
+                                                      "advisor")
+
+
 def _is_party(kb: KBReader, entity_id: str | None) -> bool:
     return bool(re.search(r"\bpolitical party\b", kind_text(kb, entity_id), re.I))
 
@@ -173,7 +180,9 @@ def _verify_relation(
         # "named him the Feynman Professor of Theoretical Physics": the post with every word
         # of that title, not the professorship of theoretical physics he held before it
         words = role_words(str(claim.qualifiers.get("role", "")))
-        precise = [f for f in matching if words and any(
+        # (a one-word title is no such precision: "elected him its chairman" may be the
+        # party's "Leader" as well as some commission's "Chair")
+        precise = [f for f in matching if len(words - {"<lead>"}) > 1 and any(
             words <= role_words(r) for r in fact_role_texts(f))]
         matching = precise or matching
     if claim.predicate == "member":
@@ -216,7 +225,8 @@ def _verify_relation(
                                           "moved") and (
                 claim.predicate == "moved" or entity_kind(kb, claim.object_kb_id) != "place"):
             return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
-        known = [f for f in facts if f.property == spec.properties[0]]
+        known = [f for f in facts if f.property == spec.properties[0]
+                 or _named_adviser(claim)]  # (a doctoral adviser, or "student of")
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
         if work_awards:
             return supported(kb, work_awards)
@@ -230,8 +240,10 @@ def _verify_relation(
             # "His first victory came at the Canadian Grand Prix": a race won, which a KB's
             # list of honours leaves out, is no contradiction
             return Outcome("unverifiable", "property absent")
-        if known and claim.object_kb_id and claim.predicate in _CONTRADICTABLE and \
-                not claim.qualifiers.get("by_work"):
+        # (an adviser the KB does not know at all is still not the one it names, when the
+        # article says adviser: "worked under X" may name a boss)
+        if known and (claim.object_kb_id or _named_adviser(claim)) and \
+                claim.predicate in _CONTRADICTABLE and not claim.qualifiers.get("by_work"):
             return fact_mismatch(ctx, kb, claim, known)
         gone = _dissolved_before(ctx, kb, claim, claimed)
         if gone is not None:
@@ -245,6 +257,9 @@ def _verify_relation(
         return co
     if claimed is None or claim.predicate == "advisor":
         return supported(kb, matching)  # an advisor's year is the degree's, not the relation's
+    signed = _signed_before(kb, claim, claimed, facts, role)
+    if signed is not None:
+        return supported(kb, [signed], claimed)
     checks = [(f, True if _elected_before(claim, claimed, f, role) or _in_range(claim, f) else
                date_agrees(claimed, f, role)) for f in matching]
     if any(ok for _, ok in checks):
@@ -282,10 +297,13 @@ def _verify_relation(
         # "in Cairo she took a job as associate editor of the African Review" (1961): the KB's
         # associate editorship that year was at The Arab Observer; the paper is what is wrong
         return fact_mismatch(ctx, kb, claim, [other], by_occasion=True)
-    if other is not None and fact.property == other.property == "P54" and \
-            claim.predicate in ("member", "joined") and not _named_in_sentence(ctx, claim, other):
+    if other is not None and (fact.property == other.property == "P54" and claim.predicate in (
+            "member", "joined") or fact.property == other.property == "P26" and
+            claim.predicate == "married" and other.start is not None) and \
+            not _named_in_sentence(ctx, claim, other):
         # "came out of retirement in 1982 to drive for Brabham" (1978-1979) when the KB has
-        # McLaren from 1982: a player's year fits another team; the team is what is wrong
+        # McLaren from 1982: a player's year fits another team; the team is what is wrong.
+        # So is the bride in "In 1904 he married Gussie" when 1904 is his first wedding's year
         return fact_mismatch(ctx, kb, claim, [other], by_occasion=True)
     outcome = date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
     if other is not None and _named_event(ctx, claim, other):
@@ -498,6 +516,23 @@ def _elected_before(claim: Claim, claimed: PartialDate, fact: KBFact, role: str)
     first, last = claimed.interval()
     begins = fact.start.interval()[0]
     return begins - timedelta(days=366) <= last and first <= begins
+
+
+def _signed_before(kb: KBReader, claim: Claim, claimed: PartialDate, facts: list[KBFact],
+                   role: str) -> KBFact | None:
+    """"Signs with the Dodgers organization" in 1945 for a first season with its farm club in
+    1946: a contract with a club, signed the year before the player's first season with a
+    team of its own (a subsidiary or parent the KB links it to)."""
+    if role != "start" or claim.qualifiers.get("verb") != "sign" or not claim.object_kb_id:
+        return None
+    # (only through a club of its own: "Barcelona signed him in 1981" for a first season there
+    # in 1982 is a wrong year)
+    clubs = related_orgs(kb, claim.object_kb_id) - {claim.object_kb_id}
+    spells = [f for f in facts if f.property == "P54" and f.value.entity_id in clubs and f.start]
+    first = min(spells, key=lambda f: f.start.interval()[0], default=None)  # type: ignore[union-attr]
+    if first is None or first.start is None or claimed.year != first.start.year - 1:
+        return None
+    return first
 
 
 def _co_recipient_problem(kb: KBReader, claim: Claim, facts: list[KBFact]) -> Outcome | None:

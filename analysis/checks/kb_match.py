@@ -14,7 +14,7 @@ The property map is the documented contract between the claim vocabulary and the
 | advisor | P184 doctoral advisor, P1066 student of | - |
 | created | on the work: P571 inception, P577 publication; creators P170, P61, P178; P800 | date |
 | founded | on the organisation: P571 inception; founders P112 | date |
-| released | on the work: P577 publication date, else P571 | date |
+| released | on the work: P577 publication date, else P571, else P585 (a treaty signed) | date |
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
     "created": PredicateSpec((), "work", ("P571", "P577"),
                              ("P170", "P50", "P61", "P178", "P57", "P86")),
     "founded": PredicateSpec((), "work", ("P571",), ("P112",)),
-    "released": PredicateSpec((), "work", ("P577", "P571"), ("P178", "P170")),
+    "released": PredicateSpec((), "work", ("P577", "P571", "P585"), ("P178", "P170")),
 }
 
 # Verbs that date the start of a role; other verbs ("served", "was") only place it inside.
@@ -182,6 +182,8 @@ def role_matches(claimed: str, known: str) -> bool:
         return False  # "leader" is not "Deputy Leader", "president" not "vice-president"
     if "<lead>" in b and a <= _GENERIC_LEAD:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
+    if _party_head(a, b) or _party_head(b, a):
+        return True  # a party's chair is its leader ("elected him its chairman", "Leader of X")
     if a & _C_SUITE and b & _C_SUITE and not a & b & _C_SUITE:
         return False  # "chief operating officer" is not "chief executive officer"
     titles_a, titles_b = _titles(a), _titles(b)
@@ -190,6 +192,13 @@ def role_matches(claimed: str, known: str) -> bool:
     shared = (a & b) - {"<lead>"}
     # "chief executive" is not "executive chairman": two-word roles share two words
     return len(shared) >= min(2, len(a - {"<lead>"}), len(b - {"<lead>"}))
+
+
+def _party_head(bare: set[str], post: set[str]) -> bool:
+    """"chairman" (no more words) and "Leader of the X Party", or the other way round."""
+    heads = {"chair", "leader"}
+    title = bare - {"<lead>", "party"}
+    return len(title) == 1 and title < heads and "party" in post and bool(post & (heads - title))
 
 
 def _without(role: str, org: str | None) -> str:

@@ -5,13 +5,16 @@ Thin on purpose: the logic lives in ``analysis.claims`` so that it tests without
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.claim_time import named_dates_removed
 from analysis.claims import extract_claims
 from analysis.kb.api import KBReader
-from analysis.models import Article
+from analysis.models import Article, Timex
 from analysis.pipeline import sentence_spans
 from analysis.subject import find_subject
 
@@ -42,11 +45,21 @@ class ProfileClaims:
             article=article,
             sentences=sentences,
             mentions=mentions,
-            timexes=list(doc._.timexes or []),
+            timexes=[_as_day(t) for t in doc._.timexes or []],
             subject=subject,
             kb=self.kb,
         )
         return doc
+
+
+_DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")
+
+
+def _as_day(timex: Timex) -> Timex:
+    """A time of a known day ("died on Tuesday evening") dates a claim by its day."""
+    if timex.type != "TIME" or not _DAY_TIME.match(timex.value):
+        return timex
+    return replace(timex, type="DATE", value=timex.value[:10], precision="day")
 
 
 @Language.factory(

@@ -1,0 +1,170 @@
+"""Constructions the checker missed or misread in held-out sets 62 and 63, each in a general
+form: an invented diplomat, her clubs, marriages, treaties and honours (no evaluation set holds
+them). The KB below is all the checker knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import entity as _thing
+
+SOLVANG = "Mira Solvang"
+
+ENTITIES: list[dict[str, Any]] = [
+    _thing("local:mira-solvang", SOLVANG, "person",
+           {"property": "date of birth", "value": "1931-02-10"},
+           {"property": "place of birth", "value": "Tarnby"},
+           {"property": "spouse", "value": "Ola Brin", "start": 1955, "end": 1970},
+           {"property": "spouse", "value": "Piet Varo", "start": 1972},
+           {"property": "member of sports team", "value": "Vik Juniors", "start": 1953,
+            "end": 1954},
+           {"property": "member of sports team", "value": "Vik United", "start": 1955,
+            "end": 1958},
+           {"property": "position held", "value": "Leader of the Green Party", "start": "1964-02",
+            "end": 1987},
+           {"property": "position held", "value": "Chair of the Sea Commission", "start": 1977,
+            "end": 1980},
+           {"property": "doctoral advisor", "value": "Anton Lie"},
+           {"property": "award received", "value": "Fjord Prize", "point in time": 2012,
+            "qualifiers": {"together with": ["Rut Aas"]}},
+           {"property": "award received", "value": "Kell Medal", "point in time": 1971},
+           aliases=("Solvang",)),
+    _thing("local:tarnby", "Tarnby", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:lundby", "Lundby", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:ola-brin", "Ola Brin", "person"),
+    _thing("local:piet-varo", "Piet Varo", "person"),
+    _thing("local:rut-aas", "Rut Aas", "person"),
+    _thing("local:per-moe", "Per Moe", "person"),
+    _thing("local:anton-lie", "Anton Lie", "person"),
+    _thing("local:vik-united", "Vik United", "organization",
+           {"property": "subsidiary", "value": "Vik Juniors"}),
+    _thing("local:vik-juniors", "Vik Juniors", "organization"),
+    _thing("local:green-party", "Green Party", "organization"),
+    _thing("local:sea-commission", "Sea Commission", "organization"),
+    _thing("local:fjord-prize", "Fjord Prize", "award"),
+    _thing("local:kell-medal", "Kell Medal", "award"),
+    _thing("local:sea-treaty", "Sea Treaty", "other",
+           {"property": "point in time", "value": "1972-12-21"}),
+    _thing("local:sea-review", "Sea Review", "work",
+           {"property": "inception", "value": 1959},
+           {"property": "founded by", "value": SOLVANG},
+           {"property": "founded by", "value": "Piet Varo"}),
+    _thing("local:tide-tables", "Tide Tables", "work",
+           {"property": "publication date", "value": 1988},
+           {"property": "author", "value": SOLVANG}),
+]
+
+AS_OF = date(2026, 6, 1)
+
+
+checker = checker_fixture(ENTITIES)
+
+
+check = check_fixture(f"{SOLVANG}\n\n{SOLVANG} was a diplomat, born on 10 February 1931. ", AS_OF)
+
+
+def test_a_native_of_a_town_is_born_there(check: Check) -> None:
+    (flag,) = on(check("A native of Lundby, she went to work at a cannery as a girl."),
+                 "native", "fact_mismatch")
+    assert "Tarnby" in flag.message
+    (flag,) = on(check("In 1950 she returned to her native Lundby."), "native", "fact_mismatch")
+    assert "Tarnby" in flag.message
+    # the year she went back is no date of birth
+    assert not check("In 1950 she returned to her native Tarnby.")
+
+
+def test_a_wedding_year_of_another_spouse_names_the_wrong_spouse(check: Check) -> None:
+    (flag,) = on(check("In 1955 she married Piet Varo."), "married", "fact_mismatch")
+    assert "Ola Brin" in flag.message
+    assert not check("In 1972 she married Piet Varo.")
+
+
+def test_a_marriage_that_ended_is_not_dated_by_its_end(check: Check) -> None:
+    assert not check("Her marriage to Ola Brin ended in divorce in 1970, and in 1972 she "
+                     "married Piet Varo.")
+
+
+def test_a_party_chair_is_its_leader(check: Check) -> None:
+    assert not check("In February 1964 the party elected her its chairman, a post she would "
+                     "hold for 23 years.")
+
+
+def test_signing_with_a_club_the_year_before_playing_for_its_own_team(check: Check) -> None:
+    # the KB has her first season with Vik United's junior side in 1953
+    assert not check("1952: Signs with the Vik United organization")
+    assert on(check("In 1950 she signed with Vik United."), "signed")
+
+
+def test_a_partner_set_off_before_what_was_founded(check: Check) -> None:
+    (flag,) = on(check("In 1959 she co-founded, with Per Moe, the journal Sea Review."),
+                 "co-founded", "fact_mismatch")
+    assert "Piet Varo" in flag.message
+    assert not check("In 1959 she co-founded, with Piet Varo, the journal Sea Review.")
+
+
+def test_an_honour_shared_after_a_comma(check: Check) -> None:
+    (flag,) = on(check("\n\n2012: Fjord Prize, shared with Per Moe"), "shared",
+                 "fact_mismatch")
+    assert "Rut Aas" in flag.message
+    assert not check("\n\n2012: Fjord Prize, shared with Rut Aas")
+
+
+def test_a_treaty_concluded_is_dated_by_its_signing(check: Check) -> None:
+    flags = check("In 1971 she was awarded the Kell Medal and concluded the Sea Treaty.")
+    (flag,) = on(flags, "Sea Treaty", "conflation")
+    assert "1972" in flag.message
+    assert not check("In 1972 she concluded the Sea Treaty.")
+
+
+def test_a_supervisor_named_in_the_thesis_clause(check: Check) -> None:
+    flags = check("She graduated in 1955 with a thesis on tides, written under the supervision "
+                  "of the geologist Nils Haug.")
+    (flag,) = on(flags, "supervision", "fact_mismatch")
+    assert "Anton Lie" in flag.message
+    assert not check("She graduated in 1955 with a thesis on tides, written under the "
+                     "supervision of the geologist Anton Lie.")
+    # a boss is no doctoral adviser
+    assert not check("In 1960 she worked under Nils Haug at the ministry.")
+
+
+def test_a_day_and_its_evening_date_a_death(check: Check) -> None:
+    # 2000-11-23 was a Thursday: "Tuesday" is 21 November
+    flags = check("Solvang, whose courage in 1968 cost her her post, died on Tuesday evening in "
+                  "Tarnby.", as_of=date(2000, 11, 23))
+    assert not on(flags, "died", "date_mismatch")
+
+
+def test_a_wait_counted_from_an_unnamed_time(check: Check) -> None:
+    assert not check("In 1975 she joined the Sea Commission.",
+                     "It would be 42 years before another woman, Ada Holm, won the Fjord Prize, "
+                     "in 2017.")
+    # counted from a date the sentence names
+    (flag,) = on(check("She had been stateless since 1937, and it was eighteen years before she "
+                       "became a citizen in 1951."), "eighteen years", "internal_inconsistency")
+    assert "1933" in flag.message
+
+
+def test_at_a_company_is_no_age(check: Check) -> None:
+    assert not check("She became director of personnel at Tarn Foods in 1957, one of the first "
+                     "women executives at a major company.")
+
+
+def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str) -> list[Any]:
+    kb, analyzer = checker
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    return [f for f in flags if f.category == "vague_attribution"]
+
+
+def test_a_block_quotation_from_the_work_just_named(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    before = (f"# {SOLVANG}\n\n{SOLVANG} was a diplomat, born on 10 February 1931. Her essays "
+              "were collected in 1988 as Tide Tables. ")
+    quote = "\n\n> The sea keeps no ledger, and neither should a treaty.\n"
+    assert not _vague(checker, check_text, before + "In the first of them she wrote:" + quote)
+    # no work named: the quotation's source is still vague
+    assert _vague(checker, check_text, f"# {SOLVANG}\n\n{SOLVANG} was a diplomat. In the first "
+                  "of them she wrote:" + quote)
