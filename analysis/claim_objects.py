@@ -367,6 +367,10 @@ def window_degree(window: list[Token]) -> str | None:
     return None
 
 
+def _one_of(tok: Token) -> bool:
+    return tok.lower_ == "one" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of"
+
+
 def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
     """ "professor at X" -> "professor"; "head of the Y Department at X" -> that whole phrase.
 
@@ -397,6 +401,7 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
         if (tok.is_punct and tok.text != "-" and not named) or (
             tok.pos_ == "ADP" and tok.i + 1 < len(tok.doc)
             and (tok.nbor(1).like_num or tok.nbor(1).ent_type_ in ("DATE", "TIME"))
+            and not _one_of(tok.nbor(1))  # ("as one of the federation's vice-presidents")
         ):
             break  # "leader of the CDU in 1998": the date is not part of the role
         words.append(tok)
@@ -413,6 +418,10 @@ def role_phrase(window: list[Token], objects: list[Mention]) -> str | None:
     possessive = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
     if possessive is not None and not any(t.lower_ in ROLE_NOUNS for t in words[:possessive]):
         words = words[possessive + 1 :]  # "Apple's chief operating officer": the role follows
+    if words and words[-1].tag_ == "NNS" and words[-1].lemma_.lower() in ROLE_NOUNS and any(
+            t.lower_ == "of" for t in window[:3]):
+        # "serves as one of the federation's vice-presidents": one vice-president
+        return "".join(t.text_with_ws for t in words[:-1]) + words[-1].lemma_
     if not any(t.lower_ in ROLE_NOUNS for t in words):
         return None
     return "".join(t.text_with_ws for t in words).strip()

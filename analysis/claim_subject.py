@@ -118,6 +118,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         # "Lili Boulanger became, in 1913, the first woman to win the Prix de Rome": the one
         # who became that woman won it
         return resolve_subject(ctx, replace(trig, token=noun.head.head))
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) \
+        if noun.pos_ == "NOUN" and trig.predicate in ("born", "died") else None
+    if owner is not None and owner.pos_ == "NOUN":
+        # "before the master's death in 1908": a death the possessive gives someone else
+        return "(someone else)", None, None
     if trig.predicate == "award" and noun.lemma_ in ("share", "split") and noun.tag_ == "VBN" \
             and not any(c.dep_ == "agent" for c in noun.children):
         # "2012: Fjord Prize, shared with Per Moe": the honour is the subject's, shared; in
@@ -169,7 +174,9 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         tok = next((g for c in trig.token.children if c.dep_ == "agent"
                     for g in c.children if g.dep_ == "pobj"), None)
     tok = tok or _waited_for(trig.token) or subject_token(trig.token)
-    if tok is None:
+    if tok is None or tok.like_num and _subjectless_entry(ctx, tok):
+        # ("1940: Marries Dan Topping and becomes an American citizen": the entry's year made
+        # the subject of its second verb; the entry is the subject's own)
         return default[0], default[1], None
     if tok.pos_ in ("VERB", "AUX") and trig.token.i > 0:
         # "Becomes X as his son Lee Hsien Loong takes over": a verb parsed as the subject;
@@ -258,7 +265,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         return "(someone else)", None, None
     if tok.lemma_.lower() in WORK_NOUNS:
         # "Beloved, her novel of ..., won the Pulitzer": the work did, named nearby.
-        work = nearest_work(ctx, trig.token)
+        # ("The novel won the Strega Prize": the work named before it in the paragraph; not
+        # "the revised version was unveiled", nor "the translation appeared": another thing)
+        bare = trig.predicate == "award" and [c.lower_ for c in tok.children] == ["the"]
+        work = nearest_work(ctx, trig.token, tok if bare else None)
         return (work.kb_label or work.text, work.kb_id, work) if work else ("(a work)", None, None)
     # "It was during his postdoc ... that": an expletive, or a fragment's stray noun or number.
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -448,13 +458,19 @@ def _appointee(ctx: ClaimContext, verb: Token) -> Token | None:
     return None
 
 
-def nearest_work(ctx: ClaimContext, tok: Token) -> Mention | None:
+def nearest_work(ctx: ClaimContext, tok: Token, noun: Token | None = None) -> Mention | None:
+    """The work named last before ``tok`` in its sentence; for "The novel won X" (``noun``, the
+    subject), the linked work named last earlier in its paragraph."""
     sent = tok.sent
     works = [
         m
         for m in ctx.mention_at.values()
         if m.label == "work" and sent.start_char <= m.start < tok.idx
     ]
+    if not works and noun is not None and any(c.lower_ == "the" for c in noun.children):
+        block = next((b for b in ctx.article.blocks if b.start <= tok.idx < b.end), None)
+        works = [m for m in ctx.mention_at.values() if m.label == "work" and m.kb_id
+                 and block is not None and block.start <= m.start < sent.start_char]
     return max(works, key=lambda m: m.start, default=None)
 
 

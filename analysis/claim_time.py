@@ -109,6 +109,12 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 del owned[owner]
                 owned[other] = tx
     _fronted_citizenship(ctx, span, triggers, owned)
+    for trig in triggers:
+        # "He has been a member of X since 1996": the copula's date is the membership's
+        head = trig.token.head
+        if trig.predicate == "member" and trig.token.dep_ == "attr" and head.i in owned and \
+                trig.token.i not in owned and head.lemma_ == "be":
+            owned[trig.token.i] = owned[head.i]
     return owned
 
 

@@ -228,6 +228,13 @@ _MARRIAGE_ENDED = re.compile(r"[^,;.]{0,60}?\b(?:ended|end|ends|broke up|collaps
                              r"was annulled|fell apart|came to an end)\b")
 
 
+def _possessor(ctx: ClaimContext, work: Mention) -> Mention | None:
+    """The linked person named with "'s" right before a work's title ("Stiller's X")."""
+    text = ctx.article.text
+    return next((m for m in ctx.mentions if m.label == "person" and m.kb_id
+                 and text[m.end : work.start] in ("'s ", "’s ")), None)
+
+
 def _marriage_ended(ctx: ClaimContext, noun: Token) -> bool:
     """"His marriage to Rut ended in divorce in 1980": the words after the marriage say it
     ended (the parser may hang "ended" anywhere)."""
@@ -369,6 +376,11 @@ def _build_claim(
         maker = by_person(ctx, trig.token) if predicate != "released" else None
         obj, subj_mention = subj_mention, maker
         subj_text, subj_id = (maker.text, maker.kb_id) if maker else ("(unspecified)", None)
+    if predicate == "released" and obj is not None and obj.label == "work" and \
+            (maker := _possessor(ctx, obj)) is not None:
+        # "Mauritz Stiller's The Phantom Carriage (1921)": the film is credited to Stiller
+        predicate, subj_text, subj_id, subj_mention = \
+            "created", maker.kb_label or maker.text, maker.kb_id, maker
     if predicate == "released" and obj is None:
         # "an abstract, published in 1859 as On the Origin of Species" (not "Nordlys was
         # published in 1984 and, as North Light, in 1987": a translation set off by commas)
@@ -803,7 +815,14 @@ def _complete(
         return time is not None and bool(role) and role not in LEAD_VERBS and role != "lead"
     if predicate == "left" and obj is None:
         return bool(qualifiers.get("role")) and time is not None  # a post left, dated
+    if predicate == "studied" and obj is None:
+        # "She completed her doctorate in 1908": a degree, dated, names the studies
+        return time is not None and str(qualifiers.get("degree", "")).lower().rstrip(".") in \
+            _DOCTORATES
     return obj is not None
+
+
+_DOCTORATES = frozenset({"phd", "ph.d", "doctorate", "dphil", "d.phil"})
 
 
 def _score(

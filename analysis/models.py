@@ -150,7 +150,9 @@ class Mention:
         kb_id: the linked KB id, or None (unlinked: unknown to the KB, or ambiguous).
         kb_label: the KB entity's label when linked.
         candidates: how many KB entities the mention's name matched (2+ and unlinked: ambiguous).
-        method: how the mention was found: "ner", "chunk", "kb" (alias match) or "coref".
+        method: how the mention was found: "ner", "chunk", "kb" (alias match) or "coref";
+            "other-person" for a bare name whose last full name was someone the KB does
+            not know ("Duarte" after "Juan Duarte").
     """
 
     text: str

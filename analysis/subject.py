@@ -32,6 +32,8 @@ class ProfileSubject:
             return True
         if self.kb_id and mention.kb_id and mention.label == "person":
             return False  # "Nehru" linked to her father, though her maiden name ends with it
+        if mention.method == "other-person":
+            return False  # "Duarte" right after "Juan Duarte", her father
         return _key(mention.text) in self.names
 
 

@@ -527,6 +527,10 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         predicate = {"award": "award", "position": "position"}.get(named.label, "released")
         return Trigger(tok, predicate, target=named, time_at=year.idx,
                        role=named.text if predicate == "position" else None)
+    if tok.text == "(" and (renamed := _other_title_year(tok, mention_at)) is not None:
+        # "The Baron in the Trees (Il barone rampante, 1957)": the title in the original
+        # language, then the year
+        return Trigger(tok, "released", target=renamed[0], time_at=renamed[1].idx)
     if tok.lemma_ in ("follow", "come") and tok.pos_ == "VERB" and not any(
             c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children):
         # "Its sequel, Parable of the Talents, followed in 1998", "The Royal Gold Medal
@@ -655,6 +659,23 @@ def _work_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
             and tok.i + 2 < len(doc)
             and doc[tok.i + 1].like_num and len(doc[tok.i + 1].text) == 4
             and doc[tok.i + 2].text == ")")
+
+
+def _other_title_year(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, Token] | None:
+    """"X (Y, 1957)" where Y is another name of the work X: the work and the year."""
+    doc = tok.doc
+    before = mention_at.get(tok.i - 1) if tok.i > 0 else None
+    inside = mention_at.get(tok.i + 1)
+    if before is None or inside is None or before.label != "work" or not before.kb_id or \
+            inside.kb_id != before.kb_id:
+        return None
+    after = next((t.i for t in doc[tok.i + 1 : tok.i + 12] if t.idx >= inside.end
+                  and t.text not in ("!", "?")), None)  # ("Thy Soul Shall Bear Witness!, 1921")
+    if after is None or after + 2 >= len(doc) or doc[after].text != "," or \
+            not (doc[after + 1].like_num and len(doc[after + 1].text) == 4) or \
+            doc[after + 2].text != ")":
+        return None
+    return before, doc[after + 1]
 
 
 def _supervisor_named(

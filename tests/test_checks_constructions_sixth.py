@@ -32,7 +32,21 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Fjord Prize", "point in time": 2012,
             "qualifiers": {"together with": ["Rut Aas"]}},
            {"property": "award received", "value": "Kell Medal", "point in time": 1971},
+           {"property": "place of death", "value": "Oslo"},
+           {"property": "position held", "value": "President of the Tarn Institute",
+            "start": 1994, "end": 1995},
+           {"property": "position held", "value": "Vice-President of the Sea Federation",
+            "start": 2015, "end": 2023, "qualifiers": {"of": "Sea Federation"}},
+           {"property": "member of", "value": "Tern Society", "start": 1999},
+           {"property": "educated at", "value": "University of Tarn", "end": 1957,
+            "qualifiers": {"academic degree": "doctorate"}},
+           {"property": "country of citizenship", "value": "Norland", "start": 1956},
            aliases=("Solvang",)),
+    _thing("local:tarn-president", "President of the Tarn Institute", "position",
+           aliases=("Tarn Institute's president",)),
+    _thing("local:sea-federation", "Sea Federation", "organization"),
+    _thing("local:tern-society", "Tern Society", "organization"),
+    _thing("local:tarn-university", "University of Tarn", "organization"),
     _thing("local:tarnby", "Tarnby", "place", {"property": "instance of", "value": "town"}),
     _thing("local:lundby", "Lundby", "place", {"property": "instance of", "value": "town"}),
     _thing("local:ola-brin", "Ola Brin", "person"),
@@ -55,7 +69,7 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "founded by", "value": "Piet Varo"}),
     _thing("local:tide-tables", "Tide Tables", "work",
            {"property": "publication date", "value": 1988},
-           {"property": "author", "value": SOLVANG}),
+           {"property": "author", "value": SOLVANG}, aliases=("Tidevann",)),
 ]
 
 AS_OF = date(2026, 6, 1)
@@ -168,3 +182,76 @@ def test_a_block_quotation_from_the_work_just_named(
     # no work named: the quotation's source is still vague
     assert _vague(checker, check_text, f"# {SOLVANG}\n\n{SOLVANG} was a diplomat. In the first "
                   "of them she wrote:" + quote)
+
+
+def test_a_post_named_as_the_subject_s_still_held(check: Check) -> None:
+    (flag,) = on(check("Officially she is still the Tarn Institute's president as well."),
+                 "still", "stale_claim")
+    assert "President of the Tarn Institute" in flag.message and "1995" in flag.message
+    (flag,) = on(check("She still serves as one of the federation's vice-presidents."),
+                 "still", "stale_claim")
+    assert "2023" in flag.message
+
+
+def test_a_membership_since_a_year_on_the_copula(check: Check) -> None:
+    (flag,) = on(check("She has been a member of the Tern Society since 1996."), "member",
+                 "date_mismatch")
+    assert "1999" in flag.message
+    assert not check("She has been a member of the Tern Society since 1999.")
+
+
+def test_the_novel_named_before_wins_its_author_s_prize(check: Check) -> None:
+    flags = check("Her novel Tide Tables appeared in 1988. The novel won the Fjord Prize in 2013.")
+    (flag,) = on(flags, "The novel won", "date_mismatch")
+    assert "2012" in flag.message
+
+
+def test_a_work_credited_by_a_possessive(check: Check) -> None:
+    (flag,) = on(check("Per Moe's Tide Tables (1988) sold well."), "Tide Tables",
+                 "fact_mismatch")
+    assert SOLVANG in flag.message
+    assert not check("Solvang's Tide Tables (1988) sold well.")
+
+
+def test_a_title_with_its_original_name_and_year(check: Check) -> None:
+    (flag,) = on(check("Then came Tide Tables (Tidevann, 1989), her best book."), "Tidevann",
+                 "date_mismatch")
+    assert "1988" in flag.message
+
+
+def test_dying_in_the_town_of_one_s_birth(check: Check) -> None:
+    (flag,) = on(check("She died in her native Tarnby in 2001."), "native", "fact_mismatch")
+    assert "Oslo" in flag.message
+
+
+def test_a_relative_s_age_is_checked_against_the_birth_given_for_them(check: Check) -> None:
+    assert not check("Her brother Ivo died of a fever in 1950, at fifteen.")
+    (flag,) = on(check("Her son Paul, born in 1960, was killed in 1983, at 21."), "Paul",
+                 "internal_inconsistency")
+    assert "1960" in flag.message and "22 or 23" in flag.message
+
+
+def test_a_death_given_to_someone_by_a_possessive(check: Check) -> None:
+    assert not check("Her lessons with the old painter continued until shortly before the "
+                     "master's death in 1968.")
+
+
+def test_a_surname_after_another_person_s_full_name(check: Check) -> None:
+    assert not check("Her father, Juan Solvang, ran a ferry. When Solvang was killed in a storm "
+                     "in 1940, the family moved inland.")
+
+
+def test_a_doctorate_completed_is_dated_by_the_kb(check: Check) -> None:
+    (flag,) = on(check("She completed her doctorate in 1958."), "doctorate", "date_mismatch")
+    assert "1957" in flag.message
+    assert not check("She completed her doctorate in 1957.")
+
+
+def test_an_entry_s_year_is_no_subject(check: Check) -> None:
+    (flag,) = on(check("\n\n1955: Marries Ola Brin and becomes a Norland citizen"), "Marries",
+                 "conflation")
+    assert "1956" in flag.message
+
+
+def test_a_town_written_before_its_region(check: Check) -> None:
+    assert not check("\n\nBorn: Feb. 10, 1931, Tarnby, Westland, Norland")

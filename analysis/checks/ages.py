@@ -16,7 +16,7 @@ from analysis.checks.life import (
 )
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
-from analysis.models import Timex
+from analysis.models import Evidence, Timex
 from analysis.vocabulary import SUBJECT_PRONOUNS
 from analysis.wordnum import parse_number
 
@@ -160,9 +160,14 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
-            if m.group(0).lower().startswith("aged") and _someone_elses_date(
-                    ctx, start, end, when):
-                continue  # "Lili was frail ..., and she died in March 1918, aged 24"
+            if (m.group(0).lower().startswith("aged") or m.group(0).lower().startswith("at")
+                    and _right_after_date(ctx, dates, when, at)
+                    and _someone_elses_date(ctx, start, end, when, ("born", "died"))) and \
+                    _someone_elses_date(ctx, start, end, when):
+                # "Lili ... died in March 1918, aged 24"; "his sister ... in 1877, at 15": not
+                # the subject's age, but it must fit a birth the sentence gives that person
+                found.extend(_their_age(ctx, start, end, age, when))
+                continue
             possible = sorted(_possible_ages(birth.date, when))
             if age in possible or birth.date.precision == "decade":
                 continue
@@ -191,10 +196,43 @@ def _about_someone_else(ctx: CheckContext, start: int, end: int, sentence: str) 
         n in sentence.lower() for n in subject.names)
 
 
-def _someone_elses_date(ctx: CheckContext, start: int, end: int, when: PartialDate) -> bool:
-    """The sentence's claims at that date are all about someone else."""
+def _their_age(ctx: CheckContext, start: int, end: int, age: int,
+               when: PartialDate) -> list[Finding]:
+    """"Her son Paul, born in 1929, was killed in 1953 ..., at the age of 21": the age of the
+    one whose birth the same sentence dates."""
+    births = [(c, d) for c in ctx.analysis.claims if start <= c.start < end
+              and c.predicate == "born" and (d := claim_date(c)) is not None
+              and d.precision in ("year", "month", "day") and d.year < when.year]
+    if len(births) != 1:
+        return []
+    claim, born = births[0]
+    possible = sorted(_possible_ages(born, when))
+    if age in possible:
+        return []
+    ages = " or ".join(str(a) for a in possible)
+    return [Finding(
+        "internal_inconsistency", "medium", start, end,
+        f"Age {age} does not fit: born {born.human()} (this sentence), they were {ages} in "
+        f"{when.year}", (Evidence(f"The birth this sentence gives: {born.human()}",
+                                  f"the article, offset {start}"),),
+        f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates.")]
+
+
+def _right_after_date(ctx: CheckContext, dates: list[tuple[Timex, PartialDate]],
+                      when: PartialDate, at: int) -> bool:
+    """"... died of the same disease in 1877, at fifteen": the age set off right after the
+    date (not "in July 1907, and shortly afterwards, at the age of 49, he ...")."""
+    return any(d is when and ctx.text[t.end : at] in (", ", " ") for t, d in dates)
+
+
+def _someone_elses_date(ctx: CheckContext, start: int, end: int, when: PartialDate,
+                        only: tuple[str, ...] = ()) -> bool:
+    """The sentence's claims at that date (of the ``only`` predicates, when given) are all
+    about someone else."""
     at = [c for c in ctx.analysis.claims if start <= c.start < end and c.time is not None
           and (d := claim_date(c)) is not None and agrees(d, when)]
+    if only and any(c.predicate not in only for c in at):
+        return False
     subject = ctx.analysis.subject
     return bool(at) and subject is not None and all(
         c.subject not in (subject.name, "(unspecified)", "(unknown)")

@@ -96,7 +96,12 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
     where = f"{at} {claim.object}" if claim.object and claim.object not in role else ""
     end = ended.end.human()  # type: ignore[union-attr]
     on = "on" if ended.end.precision == "day" else "in"  # type: ignore[union-attr]
-    if role:
+    post = ctx.kb.entity(claim.object_kb_id or "")
+    if post is not None and post.type == "position" and ended.property == "P39":
+        # "is still the Salk Institute's president": the post itself is named
+        what, where = f"the post {ended.value.text}", ""
+        fix = f"{claim.subject} was {ended.value.text} until {end}"
+    elif role:
         what, fix = f"the role {role}", f"{claim.subject} was {role}{where} until {end}"
     else:  # "who still drives for Williams": a membership or a post with no title given
         what = "the membership" if member else "the post"

@@ -45,6 +45,7 @@ from analysis.dates import SAME_YEAR, PartialDate, agrees
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
+from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Claim
 
 _HIGH_DATE = frozenset(
@@ -128,11 +129,27 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
         claim = replace(claim, predicate="studied", qualifiers={
             **claim.qualifiers, "during": True})
         spec = PROPERTY_MAP["studied"]
+    if claim.predicate == "award" and claim.object_kb_id:
+        claim = _authors_honour(kb, claim)
     if claim.predicate == "joined" and _is_party(kb, claim.object_kb_id):
         # "joined the Christian Democratic Union": a party the KB knows, so a membership
         claim = replace(claim, predicate="member")
         spec = PROPERTY_MAP["member"]
     return _verify_relation(ctx, kb, claim, spec)
+
+
+def _authors_honour(kb: KBReader, claim: Claim) -> Claim:
+    """"The novel won the Strega Prize in 1982": a prize the KB gives the novel's author, not
+    the novel, is checked as the author's."""
+    subject = claim.subject_kb_id or ""
+    if any(f.value.entity_id == claim.object_kb_id for f in kb.facts(subject, ("P166",))):
+        return claim
+    for maker in kb.facts(subject, CREATOR_PROPERTIES):
+        author = maker.value.entity_id
+        if author and any(f.value.entity_id == claim.object_kb_id
+                          for f in kb.facts(author, ("P166",))):
+            return replace(claim, subject_kb_id=author)
+    return claim
 
 
 def _named_adviser(claim: Claim) -> bool:

@@ -93,7 +93,9 @@ _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its",
                         "also", "now", "currently", "still", "again", "once", "formerly",
                         "then", "later", "longtime", "former", "founding", "inaugural",
                         # "promoted to full professor": the rank the KB's "Professor of X" is
-                        "full"})
+                        "full",
+                        # "is still the Salk Institute's president as well"
+                        "as", "well", "too"})
 
 
 def related_orgs(kb: KBReader, entity_id: str) -> set[str]:
@@ -294,6 +296,11 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         names = [fact.value.text, *(e.aliases if (e := kb.entity(fact.value.entity_id or ""))
                                     else ())]
         return any(nationality_of(claim.object, n) for n in names)
+    if claim.predicate == "studied" and not claim.object and fact.property == "P69":
+        # "She completed her doctorate in 1908": the studies that earned that degree
+        degree = degree_class(str(claim.qualifiers.get("degree", "")))
+        return degree is not None and degree == degree_class(
+            " ".join(v.text for v in fact.qualifiers.get("P512", ())))
     org = claim.predicate in ("joined", "worked_at", "left", "studied", "member")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org

@@ -23,6 +23,11 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
              and m.label in ("place", "other", "organization")
              and not (claim.obj_start >= 0 and NEW_CLAUSE.search(
                  ctx.text, min(claim.obj_end, m.end), max(claim.obj_start, m.start)))}
+    # ("Born: Dec. 29, 1876, El Vendrell, Catalonia": the town before the region, whatever
+    # the tagger took it for)
+    named |= {(None, _place_key(m.text)) for m in ctx.analysis.mentions
+              if not m.kb_id and claim.obj_start >= 0 and m.end < claim.obj_start
+              and ctx.text[m.end : claim.obj_start] == ", "}
     claimed = (claim.object_kb_id, _place_key(claim.object or ""))
     longest: list[tuple[str, str]] = []
     for fact in places:
@@ -44,10 +49,12 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
             # "died in New York" when the KB says New York City: the state, or the city
             # by its short name; either way it holds the KB's place
             return supported(kb, [fact])
-    if not claim.object_kb_id and not _other_locality(ctx, claim, longest):
+    if not claim.object_kb_id and not _other_locality(ctx, claim, longest) and \
+            not _other_life_place(kb, claim, longest):
         # "died at the Hôtel Ritz": a place the KB does not know may lie inside the KB's one
         return Outcome("unverifiable", "KB less precise")
-    if len(longest) < 2 and not _other_locality(ctx, claim, longest) and not _two_towns(
+    if len(longest) < 2 and not _other_locality(ctx, claim, longest) and \
+            not _other_life_place(kb, claim, longest) and not _two_towns(
             kb, claim.object_kb_id, [f.value.entity_id for f in places]):
         return Outcome("unverifiable", "KB less precise")
     where = ", ".join(label for _, label in longest)
@@ -67,6 +74,21 @@ def _same_place(named: tuple[str | None, str], place: tuple[str, str]) -> bool:
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "municipality", "commune", "big city",
                           "capital", "capital city", "metropolis", "market town", "hamlet"})
+
+
+def _other_life_place(kb: KBReader, claim: Claim, chain: list[tuple[str, str]]) -> bool:
+    """"Nurmi died in his native Turku" when the KB has him born in Turku and dead in Helsinki:
+    the place of his other life event is a town of the same standing, and not the KB's."""
+    other = "P19" if claim.predicate == "died" else "P20"
+    claimed = _place_key(claim.object or "")
+    if not chain or _VENUE.search(chain[0][1]):
+        return False  # "Singapore General Hospital": a building in some town, maybe that one
+    return any(
+        _place_key(f.value.text) == claimed and not any(
+            _same_place((None, claimed), place) for place in chain)
+        and not any(_same_place((None, _place_key(chain[0][1])), place)
+                    for place in _place_chain(kb, f.value.entity_id, f.value.text))
+        for f in kb.facts(claim.subject_kb_id or "", (other,)))
 
 
 def _two_towns(kb: KBReader, claimed: str | None, known: list[str | None]) -> bool:

@@ -209,8 +209,11 @@ def _agent_problem(
     subject = kb.entity(person)
     if not people or subject is None or subject.type != "person":
         return None
-    if _named_nearby(ctx, claim, {f.value.entity_id for f in people}):
-        return None
+    before = ctx.text[claim.start : claim.obj_start] if claim.obj_start >= 0 else ""
+    possessive = any(before.endswith(f"{n}{s} ") for n in (claim.subject, *subject.aliases)
+                     for s in ("'s", "’s"))
+    if not possessive and _named_nearby(ctx, claim, {f.value.entity_id for f in people}):
+        return None  # (not "Per Moe's Tide Tables": the sentence names its maker outright)
     names = ", ".join(f.value.text for f in people)
     return Outcome(
         "contradicted",

@@ -27,6 +27,7 @@ from analysis.components.mentions import (
     select_mentions,
 )
 from analysis.kb.api import KBReader
+from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.model import KBEntity
 from analysis.kb.names import normalize_name
 from analysis.models import Mention
@@ -311,6 +312,10 @@ def expected_type(span: Span, ner_label: str) -> str | None:
     for kind, cues in TYPE_CUES.items():
         if any(w in cues for w in words):
             return kind
+    before = span.doc[max(0, span.start - 2) : span.start]
+    if before and (before[-1].lower_ in KIND_OF_WORD or len(before) == 2 and before[-1].tag_ ==
+                   "POS" and before[0].ent_type_ == "PERSON"):
+        return "work"  # "the musical Evita", "Andrew Lloyd Webber's Evita": a work by that name
     kind = NER_TYPES.get(ner_label)
     return kind if kind != "other" else None
 
@@ -373,15 +378,36 @@ def link_coreferences(links: list[Linked]) -> None:
             for part in (parts[0], parts[-1]):
                 people.setdefault(part, set()).add(link.entity.id)
             by_id[link.entity.id] = link.entity
+    strangers = _strangers(links)
     for link in links:
+        if id(link) in strangers and link.entity is None:
+            link.method = "other-person"  # (the subject's own names must not claim it either)
         ids = people.get(link.key, set())
-        if len(link.key.split()) != 1 or len(ids) != 1 or _kin_named(link):
+        if len(link.key.split()) != 1 or len(ids) != 1 or _kin_named(link) or \
+                id(link) in strangers:
             continue
         person = by_id[next(iter(ids))]
         if any(e.id == person.id for e in link.entities):
             link.entity = person
         elif link.entity is None or link.entity.type == "person":
             link.entity, link.method = person, "coref"
+
+
+def _strangers(links: list[Linked]) -> set[int]:
+    """Bare names (by ``id``) whose last full name, in reading order, is a person the KB does
+    not know: "Duarte" right after "Juan Duarte" is the father, not the subject born María Eva
+    Duarte."""
+    last: dict[str, str | None] = {}
+    strangers: set[int] = set()
+    for link in sorted(links, key=lambda x: x.span.start):
+        parts = link.key.split()
+        if len(parts) >= 2 and (link.entity is not None and link.entity.type == "person"
+                                or link.entity is None and link.cand.ner_label == "PERSON"):
+            for part in (parts[0], parts[-1]):
+                last[part] = link.entity.id if link.entity is not None else None
+        elif len(parts) == 1 and link.key in last and last[link.key] is None:
+            strangers.add(id(link))
+    return strangers
 
 
 def _kin_named(link: Linked) -> bool:
@@ -403,9 +429,10 @@ def link_parentheticals(links: list[Linked]) -> None:
             left.entity, left.method = right.entity, "coref"
     # The article has defined the name ("... (IAS)"): its later bare uses mean the same.
     defined = {x.key: x.entity for x in links if x.method == "coref" and not x.entities}
+    strangers = _strangers(links) if defined else set()
     for link in links:
         if link.entity is None and not link.entities and link.key in defined and \
-                not _kin_named(link):
+                not _kin_named(link) and id(link) not in strangers:
             link.entity, link.method = defined[link.key], "coref"
 
 
