@@ -42,6 +42,7 @@ _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs with without".split()
 )
 _TERMINAL = tuple('.!?;,:"”)')
+_LIFE_DATES = re.compile(r"\s*\((?:b\.\s*)?\d{3,4}\s*[-–—]?\s*(?:\d{2,4})?\)$")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -87,7 +88,10 @@ def _classify_line(text: str, line: Line, content: str, nxt: Line | None, first:
     if DATE_LABEL.match(content):
         return with_date_label(text, replace(line, kind="bullet"))
     if nxt is not None and looks_like_heading(content):
-        return replace(line, kind="title" if first and nxt.blank_before else "heading")
+        # (the first line is the title even when a standfirst follows it without a blank
+        # line: "CLARA SCHUMANN (1819-1896)" over "Pianist and composer: a biography ...")
+        return replace(line, kind="title" if first and (
+            nxt.blank_before or not looks_like_heading(text[nxt.start : nxt.end])) else "heading")
     return line
 
 
@@ -100,6 +104,7 @@ def with_date_label(text: str, line: Line) -> Line:
 
 def looks_like_heading(content: str) -> bool:
     """A short line without closing punctuation, in title case (or very short)."""
+    content = _LIFE_DATES.sub("", content)  # "CLARA SCHUMANN (1819-1896)": the name heads
     words = content.split()
     if not words or len(words) > 12 or len(content) > 90 or content.endswith(_TERMINAL):
         return False

@@ -62,6 +62,10 @@ _HOLIDAY_NAME = re.compile(rf"(?i:{'|'.join(map(re.escape, HOLIDAYS))})")
 _SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b", re.IGNORECASE)
 
 
+_OWNED_BEFORE = re.compile(r"\b(?:her|his|their|its|my|our|your)\s+$", re.I)
+_DEICTIC = re.compile(r"(?:last|next|this|that)\s", re.I)
+
+
 def find_timexes(
     text: str,
     ref_date: date | None,
@@ -84,11 +88,16 @@ def find_timexes(
         text, ref_date or date.today(), today_as_date, _sentence_bounds(text, doc), doc=doc
     )
     found: list[Timex] = []
-    for start, end, rule in _select(run_rules(_RULES, text)):
+    # (not across a line break into the next line's "2020:" label: "on 17 March\n2020: X")
+    matches = [f for f in run_rules(_RULES, text)
+               if not ("\n" in text[f[0] : f[1]] and text[f[1] : f[1] + 1] == ":")]
+    for start, end, rule in _select(matches):
         value = rule(ctx)
         if value is None:
             continue
         timex = _make(text, start, end, value)
+        if _OWNED_BEFORE.search(text, max(0, start - 8), start) and _DEICTIC.match(timex.text):
+            continue  # "her last year", "his next season": a stretch of a life, not a date
         if _TITLE_UNIT.search(timex.text) and not _HOLIDAY_NAME.search(timex.text):
             continue  # "A Day in the Life", "60 Minutes", ABC's "This Week": titles, not times
         if _SHIFTED.search(timex.text):

@@ -502,6 +502,8 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(tok, "award")
     if tok.lower_ == "native" and (place := _native_place(tok, mention_at)) is not None:
         return Trigger(tok, "born", target=place)  # "a native of Zlín", "his native Donetsk"
+    if tok.lemma_ == "return" and tok.pos_ == "VERB" and _returns_as(tok, mention_at):
+        return Trigger(tok, "position")  # "1980: ... returns as Prime Minister"
     if tok.lemma_ in _MOVES and tok.pos_ == "VERB" and (place := _moved_to(tok, mention_at)):
         return Trigger(tok, "moved", target=place)  # "In 1912 he moved to Bern"
     if tok.lower_ == "newly" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in _NEWLY:
@@ -553,6 +555,8 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(tok, "married", target=wed[0], time_at=wed[1])
     if tok.lower_ in ("under", "by") and _supervisor_after(tok, mention_at):
         return Trigger(tok, "advisor")
+    if tok.lower_ in _STUDIOS and (teacher := _studio_of(tok, mention_at)) is not None:
+        return Trigger(tok, "advisor", target=teacher)  # "studied in the atelier of X"
     if tok.lower_ == "with" and (found := _supervisor_named(tok, mention_at)) is not None:
         return Trigger(found[0], "advisor", target=found[1])
     if (
@@ -587,7 +591,19 @@ def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | No
 _NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
 # Verbs of moving house: "moved to Bern", "settled in Chawton", "emigrated to Canada".
 _MOVES = frozenset({"move", "relocate", "emigrate", "settle", "retreat", "withdraw"})
-_OPENING_LEMMAS = _MOVES | {"follow", "come"}
+_OPENING_LEMMAS = _MOVES | {"follow", "come", "return"}
+
+
+def _returns_as(verb: Token, mention_at: dict[int, Mention]) -> bool:
+    """"returned as prime minister in 1982": back in a post, named after "as"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            named = mention_at.get(role.i) if role is not None else None
+            if role is not None and (role.lower_ in ROLE_NOUNS or named is not None
+                                     and named.label == "position"):
+                return True
+    return False
 
 
 def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
@@ -608,7 +624,8 @@ def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
 
 # The words that may open a construction below
 _CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
-    {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with", "native"})
+    {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with", "native",
+     "atelier", "studio", "class", "workshop"})
 
 
 def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
@@ -693,6 +710,23 @@ def _supervisor_named(
     noun = next((t for t in doc[after + 2 : after + 4] if NOUN_TRIGGERS.get(t.lower_) ==
                  "advisor"), None)
     return (noun, named) if noun is not None else None
+
+
+_STUDIOS = frozenset({"atelier", "studio", "class", "workshop"})
+
+
+def _studio_of(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
+    """The teacher in "studied in the atelier of Léon Bonnat", "trained in the class of X"."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.i + 2 >= len(doc) or \
+            doc[tok.i + 1].lower_ != "of":
+        return None
+    teacher = mention_at.get(tok.i + 2)
+    verb = tok.head.head if tok.dep_ == "pobj" else None
+    if teacher is None or teacher.label != "person" or verb is None or \
+            verb.lemma_ not in ("study", "train", "enrol", "enroll", "enter", "learn"):
+        return None
+    return teacher
 
 
 def _supervisor_after(tok: Token, mention_at: dict[int, Mention]) -> bool:

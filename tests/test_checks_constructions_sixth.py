@@ -41,7 +41,15 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "educated at", "value": "University of Tarn", "end": 1957,
             "qualifiers": {"academic degree": "doctorate"}},
            {"property": "country of citizenship", "value": "Norland", "start": 1956},
+           {"property": "student of", "value": "Anna Brekke"},
+           {"property": "position held", "value": "Prime Minister of Norland", "start": 1969,
+            "end": 1976},
+           {"property": "position held", "value": "Prime Minister of Norland", "start": 1982,
+            "end": 1986},
            aliases=("Solvang",)),
+    _thing("local:anna-brekke", "Anna Brekke", "person"),
+    _thing("local:lars-holt", "Lars Holt", "person"),
+    _thing("local:prime-minister", "Prime Minister of Norland", "position"),
     _thing("local:tarn-president", "President of the Tarn Institute", "position",
            aliases=("Tarn Institute's president",)),
     _thing("local:sea-federation", "Sea Federation", "organization"),
@@ -255,3 +263,89 @@ def test_an_entry_s_year_is_no_subject(check: Check) -> None:
 
 def test_a_town_written_before_its_region(check: Check) -> None:
     assert not check("\n\nBorn: Feb. 10, 1931, Tarnby, Westland, Norland")
+
+
+def test_the_subject_as_a_child(check: Check) -> None:
+    # born 10 February 1931
+    (flag,) = on(check("Her father died in 1934, when the girl was only eight."), "the girl",
+                 "internal_inconsistency")
+    assert "2 or 3" in flag.message
+    (flag,) = on(check("She was the only child of a ferryman, and she adored him. Her father "
+                       "died in 1946, when his daughter was twelve. She never spoke of it; she "
+                       "kept her grief to herself."), "daughter", "internal_inconsistency")
+    assert "14 or 15" in flag.message
+    # her own daughter's age is someone else's
+    assert not check("Her husband died in 1980, when her daughter was twelve.")
+    assert not check("Her father died in 1936, when the boy next door was twelve.")
+
+
+def test_a_sibling_s_birth_against_the_gap_stated(check: Check) -> None:
+    (flag,) = on(check("Her brother Ivo, born in 1926, was four years her junior."), "junior",
+                 "internal_inconsistency")
+    assert "1926" in flag.message
+    assert not check("Her brother Ivo, born in 1935, was four years her junior.")
+    assert not check("Her sister Ada, born in 1926, was five years older than her.")
+
+
+def test_a_teacher_named_by_the_atelier(check: Check) -> None:
+    (flag,) = on(check("In Paris she studied in the atelier of Lars Holt."), "atelier",
+                 "fact_mismatch")
+    assert "Anna Brekke" in flag.message
+    assert not check("In Paris she studied in the atelier of Anna Brekke.")
+
+
+def test_returning_as_a_post_holder(check: Check) -> None:
+    (flag,) = on(check("In 1980 she returned as prime minister."), "returned", "date_mismatch")
+    assert "1982" in flag.message
+    assert not check("In 1982 she returned as prime minister.")
+    assert not check("In 1980 she returned to Tarnby.")
+
+
+def test_a_capitalised_title_with_life_dates_names_the_subject(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    # the husband is named more often; the title names her
+    kb, analyzer = checker
+    text = ("MIRA SOLVANG (1931-2001)\nDiplomat and essayist: a life in brief\n\n"
+            "Mira Solvang married the poet Ola Brin in 1955. Brin wrote; Brin drank; Brin "
+            "quarrelled with editors, and Ola Brin outlived his fame. She was born on 10 "
+            "February 1931 in Tarnby.\n")
+    analysis, _, flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF)
+    assert analysis.article.title.startswith("MIRA SOLVANG")
+    assert analysis.subject is not None and analysis.subject.name == SOLVANG
+    assert not flags
+
+
+def test_an_age_set_off_with_its_participle(check: Check) -> None:
+    assert not check("Her Sea Suite, begun when she was twelve, had its premiere in March 1950.")
+
+
+def test_a_day_before_the_next_entry_s_year(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    kb, analyzer = checker
+    text = (f"{SOLVANG}\n\n{SOLVANG} was a diplomat, born on 10 February 1931.\n\nKey dates\n\n"
+            "1955: Marries Ola Brin on 3 May\n2020: A street in Oslo is named after her\n")
+    analysis, _, flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF)
+    assert "1955-05-03" in {t.value for t in analysis.timexes}
+    assert not flags
+
+
+def test_her_last_year_is_no_date(check: Check) -> None:
+    assert not check("She died in 2001. She spent much of her last year sorting her papers.")
+
+
+def test_order_words_that_name_their_own_year(check: Check) -> None:
+    assert not check("In 1970 she wrote of her ministry years. Later in 1956 she became a "
+                     "Norland citizen.")
+
+
+def test_a_place_name_found_in_part(
+        tmp_path: Any, kb_writer: Callable[..., Any], kb_analyzer: Callable[..., Any],
+        check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([kb_writer(tmp_path, [_thing(
+        "local:mira-solvang", SOLVANG, "person",
+        {"property": "date of birth", "value": "1931-02-10"},
+        {"property": "place of birth", "value": "Chanteloup-en-Brie"})])])
+    text = f"{SOLVANG}\n\n1931: Born in Chanteloup-en-Brie, Seine-et-Marne\n"
+    assert not check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF)[2]
+    wrong = f"{SOLVANG}\n\n1931: Born in Chanteloup-les-Vignes, Yvelines\n"
+    assert check_text(wrong, kb=kb, analyzer=analyzer, as_of=AS_OF)[2]

@@ -25,7 +25,41 @@ from analysis.wordnum import parse_number
 def check_ages(ctx: CheckContext) -> list[Finding]:
     birth = life_date(ctx, "born", "P569")
     death = life_date(ctx, "died", "P570")
-    return [*stated_ages(ctx, birth), *ages_without_dates(ctx, birth, death)]
+    return [*stated_ages(ctx, birth), *ages_without_dates(ctx, birth, death),
+            *age_gaps(ctx, birth)]
+
+
+# "His brother Rudolf, born in 1902, was four years his junior": the gap to the subject's birth
+_GAP = re.compile(r"\bborn (?:in|on) [^,;.]*?\b(?P<year>1[5-9]\d\d|20[0-2]\d)\b[^;.]*?\b"
+                  r"(\d{1,2}|[a-z]+(?:-[a-z]+)?) years? (?:(?P<own>his|her) "
+                  r"(?P<rank>junior|senior)|(?P<cmp>younger|older) than (?P<obj>him|her))\b",
+                  re.I)
+
+
+def age_gaps(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
+    if birth is None or birth.date.precision not in ("year", "month", "day"):
+        return []
+    pronouns = ctx.analysis.subject.pronouns if ctx.analysis.subject else frozenset()
+    found = []
+    for start, end in ctx.analysis.sentences:
+        for m in _GAP.finditer(ctx.text, start, end):
+            gap = parse_number(m.group(2))
+            owner = (m["own"] or m["obj"] or "").lower()
+            if gap is None or pronouns and owner not in pronouns:
+                continue
+            younger = (m["rank"] or m["cmp"]).lower() in ("junior", "younger")
+            expected = birth.date.year + (gap if younger else -gap)
+            if abs(int(m["year"]) - expected) <= 1:
+                continue  # (a year either way: the birthdays may fall on either side)
+            found.append(Finding(
+                "internal_inconsistency", "medium", start, end,
+                f"'{m.group(2)} years {'younger' if younger else 'older'}' does not fit: born "
+                f"{m['year']}, against the subject's {birth.date.year}",
+                (birth.evidence,),
+                f"Say {abs(int(m['year']) - birth.date.year)} years "
+                f"{'younger' if int(m['year']) > birth.date.year else 'older'}, or check the "
+                "years."))
+    return found
 
 
 _AGE = re.compile(
@@ -139,6 +173,9 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             age = parse_number(_YEARS_WORD.sub("", m.group(m.lastindex or 0)))
             if age is None or not 0 < age < 120:
                 continue
+            if _SET_OFF_PARTICIPLE.search(sentence, 0, m.start()) and \
+                    sentence[m.end() : m.end() + 1] == ",":
+                continue  # "Her Concerto, begun when she was thirteen, had its premiere in 1835"
             # The date the age belongs to is the one written next to it, in its clause;
             # "then 41" is at the date in focus, which may be well before it in the sentence.
             at = start + m.start()
@@ -194,6 +231,10 @@ def _about_someone_else(ctx: CheckContext, start: int, end: int, sentence: str) 
     words = set(re.findall(r"[a-z']+", sentence.lower()))
     return not words & (subject.pronouns or SUBJECT_PRONOUNS) and not any(
         n in sentence.lower() for n in subject.names)
+
+
+# ", begun when she was thirteen,": an age set off with the participle it dates
+_SET_OFF_PARTICIPLE = re.compile(r",\s+[a-z]+(?:ed|en|un|wn|ne|lt|ft)\s+$")
 
 
 def _their_age(ctx: CheckContext, start: int, end: int, age: int,
@@ -302,8 +343,27 @@ def _noun_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
 
 def _named_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
     subject = ctx.analysis.subject
-    return [m for m in _NAMED_AGE.finditer(sentence)
-            if subject is not None and (m.group(1) or m.group(3) or "").casefold() in subject.names]
+    named = [m for m in _NAMED_AGE.finditer(sentence) if subject is not None
+             and (m.group(1) or m.group(3) or "").casefold() in subject.names]
+    return named + [m for m in _CHILD_AGE.finditer(sentence) if _the_subject_as_child(ctx, m)]
+
+
+# "died in 1934, when the boy was only five"; "Ingvald Undset died in 1893, when his daughter
+# was thirteen" (in her profile: his daughter is she)
+_CHILD_AGE = re.compile(rf"\bwhen (?:the (boy|girl|child|youngster)|(his|her) (son|daughter)) "
+                        rf"was (?:just |only |barely |still )?{NUM}\b")
+_HE, _SHE = frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"})
+
+
+def _the_subject_as_child(ctx: CheckContext, m: re.Match[str]) -> bool:
+    pronouns = ctx.analysis.subject.pronouns if ctx.analysis.subject else frozenset()
+    male, female = bool(pronouns & _HE), bool(pronouns & _SHE)
+    if m.group(1):  # (with no pronouns to go by, "the boy" may be the subject)
+        return m.group(1) in ("child", "youngster") or not pronouns or (
+            male if m.group(1) == "boy" else female)
+    # the parent's pronoun is not the subject's, and the child's sex is the subject's
+    theirs = _HE if m.group(2) == "his" else _SHE
+    return bool(pronouns) and not pronouns & theirs and (male if m.group(3) == "son" else female)
 
 
 def _possible_ages(birth: PartialDate, when: PartialDate) -> set[int]:

@@ -156,7 +156,8 @@ def _named_adviser(claim: Claim) -> bool:
     """"under the supervision of X", "her doctoral adviser, X": the article calls X that."""
     return claim.predicate == "advisor" and bool(claim.object) and str(
         claim.qualifiers.get("verb", "")).lower() in ("supervision", "supervisor", "adviser",
-                                                      "advisor")
+                                                      "advisor", "atelier", "studio", "class",
+                                                      "workshop")
 
 
 def _is_party(kb: KBReader, entity_id: str | None) -> bool:

@@ -35,6 +35,11 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
         # The claimed place may be the KB's or contain it ("born in France"); another place
         # the sentence names only counts as the KB's own ("died in Gstaad, Switzerland" when
         # the KB says Tolochenaz, also in Switzerland, is a wrong town)
+        written = ctx.text[claim.obj_start : claim.obj_start + len(fact.value.text)] \
+            if claim.obj_start >= 0 else ""
+        if _place_key(written) == _place_key(fact.value.text):
+            # "Born in Chanteloup-en-Brie", found as "Chanteloup": the KB's name is written
+            return supported(kb, [fact])
         if any(_same_place(claimed, place) for place in chain) or any(
                 _same_place(claimed, place)
                 for place in _name_containers(kb, fact.value.entity_id)) or any(

@@ -92,6 +92,7 @@ def fact_mismatch(
         "moved": "residences",
         "born": "place of birth",
         "died": "place of death",
+        "advisor": "teachers and advisers",
     }.get(claim.predicate, "facts")
     if by_occasion:
         occasion = " ".join(str(x) for x in (claim.qualifiers.get("degree"),

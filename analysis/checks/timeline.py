@@ -82,6 +82,7 @@ _POSTHUMOUS = re.compile(
 
 _SAME_PERIOD = re.compile(r"\s+(?:that|the same)\s+(?:same\s+)?(?:season|year|month|summer|"
                           r"spring|autumn|fall|winter|week|day|decade)\b", re.I)
+_WITHIN_YEAR = re.compile(r"^(?:later|earlier)\s+in\s+(?:1[5-9]|20)\d\d\b", re.I)
 _LATER_OPENERS = re.compile(
     r"^(?:later|afterwards?|subsequently|then|after that|thereafter|the (?:following|next) "
     r"(?:year|decade))\b",
@@ -290,6 +291,12 @@ def _order(ctx: CheckContext) -> list[Finding]:
                        or _SAME_PERIOD.match(sentence.lstrip(), opener.end())):
             # "Earlier that year", "Earlier that same season": its own time, taken from the
             # previous sentence
+            opener = None
+        if opener and (_WITHIN_YEAR.match(sentence.lstrip()) or previous and any(
+                b.kind == "heading" and previous[1] <= b.start < start
+                for b in ctx.analysis.article.blocks)):
+            # "Later in 1913" is late in that year, not after the last date written (a cited
+            # book of 1940); past a heading the story starts again
             opener = None
         if dates and previous and opener:
             now = dates[0][1]
