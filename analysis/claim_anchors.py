@@ -224,6 +224,19 @@ def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].tag_ == "VBN" and \
             doc[i + 1].dep_ in ("advcl", "acl", "conj"):
         return doc[i + 1]
+    if i + 3 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an", "the"):
+        # "the Journal of the X Society, a publication launched in 1907": the noun in
+        # apposition and its participle (the parser may hang the noun on the main verb)
+        for j in range(i + 2, min(i + 5, len(doc))):
+            # (dated or credited in its own words: "a perfume composed by X", not "his 2021
+            # West Side Story, a role written for her")
+            if doc[j].tag_ == "VBN" and doc[j].dep_ == "acl" and doc[j].head.i < j and \
+                    doc[j].head.i > i + 1 and doc[j].head.pos_ == "NOUN" and any(
+                    t.ent_type_ == "DATE" or YEAR.fullmatch(t.text) or t.dep_ == "agent"
+                    for t in doc[j].subtree):
+                return doc[j]
+            if doc[j].is_punct:
+                break
     return None
 
 

@@ -256,6 +256,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
                 else ("(someone else)", None, None)
             )
         return default[0], default[1], None
+    if tok.lemma_.lower() in ("couple", "pair") and any(c.lower_ == "the" for c in tok.children) \
+            and trig.predicate in ("award", "moved", "founded"):
+        # "the couple shared the 1935 Nobel Prize": she did, with her husband
+        return default[0], default[1], None
     if tok.lower_ in RELATIONS or any(c.lower_ in RELATIONS for c in tok.lefts):
         return "(someone else)", None, None
     if tok.lower_ == "it" and tok.head.i == trig.token.i and tok.dep_ == "nsubj" and \

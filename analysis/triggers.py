@@ -718,10 +718,17 @@ _STUDIOS = frozenset({"atelier", "studio", "class", "workshop"})
 def _studio_of(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
     """The teacher in "studied in the atelier of Léon Bonnat", "trained in the class of X"."""
     doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or tok.i + 2 >= len(doc) or \
+    if not any(c.lower_ == "the" for c in tok.children) or tok.i + 2 >= len(doc) or \
             doc[tok.i + 1].lower_ != "of":
         return None
-    teacher = mention_at.get(tok.i + 2)
+    # (the teacher may come with a description: "the studio of the Cubist painter X")
+    teacher = None
+    for t in doc[tok.i + 2 : tok.i + 9]:
+        if t.is_punct:
+            break
+        if t.i in mention_at and mention_at[t.i].label == "person":
+            teacher = mention_at[t.i]
+            break
     verb = tok.head.head if tok.dep_ == "pobj" else None
     if teacher is None or teacher.label != "person" or verb is None or \
             verb.lemma_ not in ("study", "train", "enrol", "enroll", "enter", "learn"):

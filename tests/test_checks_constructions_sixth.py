@@ -46,7 +46,20 @@ ENTITIES: list[dict[str, Any]] = [
             "end": 1976},
            {"property": "position held", "value": "Prime Minister of Norland", "start": 1982,
             "end": 1986},
+           {"property": "position held", "value": "Director of the Tarn Observatory",
+            "start": 1960, "end": 1970, "qualifiers": {"of": "Tarn Observatory"}},
+           {"property": "award received", "value": "Nobel Prize in Chemistry",
+            "point in time": 1985},
            aliases=("Solvang",)),
+    _thing("local:tarn-observatory", "Tarn Observatory", "organization",
+           {"property": "parent organization", "value": "Sea Federation"}),
+    _thing("local:nobel-chemistry", "Nobel Prize in Chemistry", "award"),
+    _thing("local:nobel-physics", "Nobel Prize in Physics", "award"),
+    _thing("local:tarn-society", "Tarn Society", "organization",
+           {"property": "inception", "value": 1907}),
+    _thing("local:tarn-journal", "Journal of the Tarn Society", "work",
+           {"property": "inception", "value": 1909},
+           {"property": "parent organization", "value": "Tarn Society"}),
     _thing("local:anna-brekke", "Anna Brekke", "person"),
     _thing("local:lars-holt", "Lars Holt", "person"),
     _thing("local:prime-minister", "Prime Minister of Norland", "position"),
@@ -349,3 +362,32 @@ def test_a_place_name_found_in_part(
     assert not check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF)[2]
     wrong = f"{SOLVANG}\n\n1931: Born in Chanteloup-les-Vignes, Yvelines\n"
     assert check_text(wrong, kb=kb, analyzer=analyzer, as_of=AS_OF)[2]
+
+
+def test_a_post_at_a_centre_named_with_its_owner(check: Check) -> None:
+    (flag,) = on(check("Solvang is director of the Sea Federation's Tarn Observatory in Oslo."),
+                 "director", "stale_claim")
+    assert "1970" in flag.message
+
+
+def test_the_couple_shared_an_honour(check: Check) -> None:
+    flags = check("She married Ola Brin in 1955, and the couple shared the 1985 Nobel Prize in "
+                  "Physics.")
+    (flag,) = on(flags, "the couple", "fact_mismatch")
+    assert "Nobel Prize in Chemistry" in flag.message
+
+
+def test_a_dated_description_in_apposition(check: Check) -> None:
+    flags = check("Her first paper appeared in 1960 in the Journal of the Tarn Society, a "
+                  "publication launched in 1907.")
+    (flag,) = on(flags, "launched", "date_mismatch")
+    assert "1909" in flag.message
+    # undated, the description dates nothing
+    assert not check("In 1960 she wrote for the Journal of the Tarn Society, a magazine "
+                     "written for sailors.")
+
+
+def test_a_teacher_described_in_the_studio(check: Check) -> None:
+    (flag,) = on(check("In 1950 she enrolled in the Paris studio of the painter Lars Holt."),
+                 "studio", "fact_mismatch")
+    assert "Anna Brekke" in flag.message

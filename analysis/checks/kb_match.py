@@ -207,6 +207,9 @@ def _without(role: str, org: str | None) -> str:
     """"chief executive of Amazon" -> "chief executive": the organisation is not the role."""
     if org and org in role:
         role = re.sub(rf"(?<!\w){re.escape(org)}(?!\w)", " ", role)
+    # ("director of NASA's Marshall Space Flight Center": the owner left behind goes too)
+    role = re.sub(r"\b(?:of|at|for)\s+(?:the\s+)?(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s)\s*$", "",
+                  role.strip())
     return re.sub(r"\b(of|at|for)\s*$", "", role.strip()).strip()
 
 
