@@ -120,8 +120,10 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         return resolve_subject(ctx, replace(trig, token=noun.head.head))
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) \
         if noun.pos_ == "NOUN" and trig.predicate in ("born", "died") else None
-    if owner is not None and owner.pos_ == "NOUN":
-        # "before the master's death in 1908": a death the possessive gives someone else
+    if owner is not None and owner.pos_ == "NOUN" and (
+            owner.lemma_.lower() in RELATIONS | _OTHERS_ROLES):
+        # "before the master's death in 1908": a death the possessive gives someone else (not
+        # "the composer's death", which may well be the subject's)
         return "(someone else)", None, None
     if trig.predicate == "award" and noun.lemma_ in ("share", "split") and noun.tag_ == "VBN" \
             and not any(c.dep_ == "agent" for c in noun.children):
@@ -306,6 +308,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         return (default[0], default[1], None) if personal else ("(unspecified)", None, None)
     phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
     return phrase, None, None
+
+
+# People a profile names by their tie to the subject: "the master's death", "her teacher's"
+_OTHERS_ROLES = frozenset({"master", "teacher", "mentor", "patron", "friend", "rival",
+                           "colleague", "pupil", "student", "employer", "benefactor"})
 
 
 def _waited_for(verb: Token) -> Token | None:

@@ -196,8 +196,9 @@ def _agent_problem(
     agents = kb.facts(work, spec.agents)
     if any(f.value.entity_id == person for f in agents):
         return None
-    if any(f.value.entity_id == work for f in kb.facts(person, ("P800",))):
-        return None
+    if any(f.value.entity_id == work for f in kb.facts(person, ("P800",))) or any(
+            f.value.entity_id == person for f in kb.facts(work, ("P175", "P161"))):
+        return None  # (the star's own: "Garbo's Queen Christina", the KB's performer)
     people = [
         f
         for f in agents
