@@ -22,6 +22,7 @@ from analysis.vocabulary import (
     DEGREE_WORDS,
     PREDICATES,
     ROLE_NOUNS,
+    VENUE,
 )
 
 
@@ -270,7 +271,7 @@ def pick_object(
         # "under the supervision of the philosopher Nicola Abbagnano", tagged an organisation:
         # an adviser is a person, and a name with no institution word may be one
         return next((m for m in candidates if m.label == "organization" and not m.kb_id
-                     and len(m.text.split()) in (2, 3) and not _INSTITUTION.search(m.text)
+                     and len(m.text.split()) in (2, 3) and not VENUE.search(m.text)
                      and not _ORG_WORD.search(m.text)), None)
     if predicate in ("joined", "worked_at"):
         # "joined the Tokyo office of Antonin Raymond": the person whose practice it is
@@ -293,10 +294,6 @@ def pick_object(
     return None
 
 
-_INSTITUTION = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|home|institute|university|"
-                          r"college|school|centre|center|house|palace|hotel|prison|camp)\b", re.I)
-
-
 _ORG_WORD = re.compile(r"\b(?:laborator(?:y|ies)|society|academy|council|company|corporation|"
                        r"foundation|association|group|press|bank|museum|library|agency|"
                        r"ministry|department|inc|ltd|co)\b", re.I)
@@ -306,7 +303,7 @@ def _town_taken_for_org(trig: Trigger, m: Mention) -> bool:
     """"born in Santiago de Cuba", tagged an organisation: "in" a name that is no institution
     is a place (not "died at the Mayo Clinic", nor "in the Royal Infirmary")."""
     return trig.predicate == "born" and path_preps(trig, m) == {"in"} and \
-        not _INSTITUTION.search(m.text)
+        not VENUE.search(m.text)
 
 
 def _describes(trig: Trigger, m: Mention) -> bool:

@@ -722,18 +722,15 @@ def _studio_of(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
             doc[tok.i + 1].lower_ != "of":
         return None
     # (the teacher may come with a description: "the studio of the Cubist painter X")
-    teacher = None
+    verb = tok.head.head if tok.dep_ == "pobj" else None
+    if verb is None or verb.lemma_ not in ("study", "train", "enrol", "enroll", "enter", "learn"):
+        return None
     for t in doc[tok.i + 2 : tok.i + 9]:
         if t.is_punct:
-            break
+            return None
         if t.i in mention_at and mention_at[t.i].label == "person":
-            teacher = mention_at[t.i]
-            break
-    verb = tok.head.head if tok.dep_ == "pobj" else None
-    if teacher is None or teacher.label != "person" or verb is None or \
-            verb.lemma_ not in ("study", "train", "enrol", "enroll", "enter", "learn"):
-        return None
-    return teacher
+            return mention_at[t.i]
+    return None
 
 
 def _supervisor_after(tok: Token, mention_at: dict[int, Mention]) -> bool:

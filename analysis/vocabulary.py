@@ -5,6 +5,8 @@ Data, not branches: extending the vocabulary is adding a row here.
 
 from __future__ import annotations
 
+import re
+
 # predicate -> (what it asserts, the entity types its object may have)
 PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "born": ("the subject was born (time, place)", frozenset({"place"})),
@@ -280,3 +282,12 @@ PREDICATE_WEIGHT: dict[str, float] = {
 
 # The object of "knighted": matched against honours whose name holds "Knight" or "Dame".
 KNIGHTHOOD = "knighthood"
+
+
+# A building or institution, not a town: "died at the Hôtel Ritz", "born in the Royal
+# Infirmary", "Singapore General Hospital"
+VENUE = re.compile(
+    r"\b(?:h[oô]tel|hospital|clinic|infirmary|sanatorium|hospice|house|home|palace|theat(?:re|er)|"
+    r"church|cathedral|abbey|chapel|museum|hall|cent(?:re|er)|prison|jail|station|airport|"
+    r"stadium|arena|castle|villa|farm|estate|residence|apartment|manor|ranch|studio|school|"
+    r"college|university|institute|laboratory|camp|barracks|ship)\b", re.I)

@@ -17,7 +17,7 @@ from analysis.checks.life import (
 from analysis.checks.registry import register
 from analysis.dates import PartialDate, agrees
 from analysis.models import Evidence, Timex
-from analysis.vocabulary import SUBJECT_PRONOUNS
+from analysis.vocabulary import FEMALE_PRONOUNS, MALE_PRONOUNS, SUBJECT_PRONOUNS
 from analysis.wordnum import parse_number
 
 
@@ -197,10 +197,10 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]
-            if (m.group(0).lower().startswith("aged") or m.group(0).lower().startswith("at")
-                    and _right_after_date(ctx, dates, when, at)
-                    and _someone_elses_date(ctx, start, end, when, ("born", "died"))) and \
-                    _someone_elses_date(ctx, start, end, when):
+            form = m.group(0).lower()
+            if form.startswith("aged") and _someone_elses_date(ctx, start, end, when) or \
+                    form.startswith("at") and _right_after_date(ctx, dates, when, at) and \
+                    _someone_elses_date(ctx, start, end, when, ("born", "died")):
                 # "Lili ... died in March 1918, aged 24"; "his sister ... in 1877, at 15": not
                 # the subject's age, but it must fit a birth the sentence gives that person
                 found.extend(_their_age(ctx, start, end, age, when))
@@ -352,17 +352,16 @@ def _named_ages(ctx: CheckContext, sentence: str) -> list[re.Match[str]]:
 # was thirteen" (in her profile: his daughter is she)
 _CHILD_AGE = re.compile(rf"\bwhen (?:the (boy|girl|child|youngster)|(his|her) (son|daughter)) "
                         rf"was (?:just |only |barely |still )?{NUM}\b")
-_HE, _SHE = frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"})
 
 
 def _the_subject_as_child(ctx: CheckContext, m: re.Match[str]) -> bool:
     pronouns = ctx.analysis.subject.pronouns if ctx.analysis.subject else frozenset()
-    male, female = bool(pronouns & _HE), bool(pronouns & _SHE)
+    male, female = bool(pronouns & MALE_PRONOUNS), bool(pronouns & FEMALE_PRONOUNS)
     if m.group(1):  # (with no pronouns to go by, "the boy" may be the subject)
         return m.group(1) in ("child", "youngster") or not pronouns or (
             male if m.group(1) == "boy" else female)
     # the parent's pronoun is not the subject's, and the child's sex is the subject's
-    theirs = _HE if m.group(2) == "his" else _SHE
+    theirs = MALE_PRONOUNS if m.group(2) == "his" else FEMALE_PRONOUNS
     return bool(pronouns) and not pronouns & theirs and (male if m.group(3) == "son" else female)
 
 

@@ -3,8 +3,6 @@ places and for venues."""
 
 from __future__ import annotations
 
-import re
-
 from analysis.checks.base import CheckContext, evidence_of, replace_once
 from analysis.checks.life import NEW_CLAUSE
 from analysis.checks.outcomes import Outcome, supported
@@ -12,6 +10,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
+from analysis.vocabulary import VENUE
 
 
 def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFact]) -> Outcome:
@@ -86,7 +85,7 @@ def _other_life_place(kb: KBReader, claim: Claim, chain: list[tuple[str, str]]) 
     the place of his other life event is a town of the same standing, and not the KB's."""
     other = "P19" if claim.predicate == "died" else "P20"
     claimed = _place_key(claim.object or "")
-    if not chain or _VENUE.search(chain[0][1]):
+    if not chain or VENUE.search(chain[0][1]):
         return False  # "Singapore General Hospital": a building in some town, maybe that one
     return any(
         _place_key(f.value.text) == claimed and not any(
@@ -112,17 +111,11 @@ def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]
     written = written.split("\n")[0]  # (not the next line's: a headline ends at its line)
     if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
         return False
-    if _VENUE.search(claim.object or ""):
+    if VENUE.search(claim.object or ""):
         return False  # "at the Hôtel Ritz, aged 87": a building inside some town, not a town
     town = _place_key((claim.object or "").split(",")[0])
     return bool(chain) and town != _place_key(chain[0][1].split(",")[0])
 
-
-_VENUE = re.compile(
-    r"\b(?:h[oô]tel|hospital|clinic|infirmary|sanatorium|hospice|house|home|palace|theat(?:re|er)|"
-    r"church|cathedral|abbey|chapel|museum|hall|cent(?:re|er)|prison|jail|station|airport|"
-    r"stadium|arena|castle|villa|farm|estate|residence|apartment|manor|ranch|studio|school|"
-    r"college|university|institute|laboratory|camp|barracks|ship)\b", re.I)
 
 
 def _place_key(name: str) -> str:

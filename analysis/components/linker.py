@@ -429,10 +429,10 @@ def link_parentheticals(links: list[Linked]) -> None:
             left.entity, left.method = right.entity, "coref"
     # The article has defined the name ("... (IAS)"): its later bare uses mean the same.
     defined = {x.key: x.entity for x in links if x.method == "coref" and not x.entities}
-    strangers = _strangers(links) if defined else set()
     for link in links:
+        # (not a bare name link_coreferences gave to someone the KB does not know)
         if link.entity is None and not link.entities and link.key in defined and \
-                not _kin_named(link) and id(link) not in strangers:
+                not _kin_named(link) and link.method != "other-person":
             link.entity, link.method = defined[link.key], "coref"
 
 
