@@ -198,9 +198,10 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 continue
             when = min(near, key=lambda x: x[0])[1]
             form = m.group(0).lower()
-            if form.startswith("aged") and _someone_elses_date(ctx, start, end, when) or \
-                    form.startswith("at") and _right_after_date(ctx, dates, when, at) and \
-                    _someone_elses_date(ctx, start, end, when, ("born", "died")):
+            if (form.startswith("aged") and _someone_elses_date(ctx, start, end, when) or
+                    form.startswith("at") and _right_after_date(ctx, dates, when, at) and
+                    _someone_elses_date(ctx, start, end, when, ("born", "died"))) and \
+                    not _before_subject(ctx, sentence, m.end()):
                 # "Lili ... died in March 1918, aged 24"; "his sister ... in 1877, at 15": not
                 # the subject's age, but it must fit a birth the sentence gives that person
                 found.extend(_their_age(ctx, start, end, age, when))
@@ -219,6 +220,14 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 f"{at_date}", (birth.evidence,),
                 f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
     return found
+
+
+def _before_subject(ctx: CheckContext, sentence: str, at: int) -> bool:
+    """"In October 1878, at the age of 31, she gave birth to a daughter": the age set off
+    before the subject's pronoun is the subject's (the child's birth notwithstanding)."""
+    subject = ctx.analysis.subject
+    m = re.match(r",\s+(he|she|they)\b", sentence[at:])
+    return subject is not None and m is not None and subject.takes(m.group(1))
 
 
 def _about_someone_else(ctx: CheckContext, start: int, end: int, sentence: str) -> bool:

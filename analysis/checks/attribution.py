@@ -302,8 +302,16 @@ def _within(ctx: CheckContext, block: Block) -> str:
     # quotation are its attribution, vague or not)
     own = ctx.text[said.start() : block.end] if said else ctx.text[closing + 1 : block.end] \
         if closing > block.start else ""
+    says = _SAYS_NOW.search(ctx.text, block.start, block.end)
+    if says is not None and not _VAGUE.search(own):
+        return ctx.text[says.start() + 1 : block.end].strip()
     sourced = _OCCASION.search(own) or _NARRATED_MOMENT.search(own) or _NAMED_AND_DATED.search(own)
     return own if sourced or _VAGUE.search(own) else ""
+
+
+# '"I have been lucky," she says, pouring coffee': the profile's own interview, in the present
+_SAYS_NOW = re.compile(r"[,”\"]\s*(?:he|she|they|[A-Z][\w'’-]+)\s+(?:says|tells me|tells us|"
+                       r"adds|explains|recalls|laughs)\b")
 
 
 def _quoted_before(ctx: CheckContext, block: Block) -> bool:
@@ -404,6 +412,8 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:that|this|these|those)\s+(?:argument|words?|lines?|remarks?|point|passage|quotation|"
     r"quote|sentence|observation|case|plea|warning)\b"
     r"|\b(?:said|wrote|made|put|spoke)\s+(?:it|this|that|these|those|so)\b"
+    # "So he wrote in his 1987 memoir The Magic Lantern"
+    r"|^\W*so\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|put it|told|argued)\b"
     # "Those were the words of Jean Cocteau, in a tribute he recorded ..."
     r"|\b(?:these|those|they)\s+(?:were|are)\s+(?:the\s+)?(?:\w+\s+)?words\b", re.I)
 _OCCASION = re.compile(

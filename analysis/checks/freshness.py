@@ -35,9 +35,27 @@ _RECENT_YEARS_DAYS = 6 * 365
 @register
 def check_freshness(ctx: CheckContext) -> list[Finding]:
     found = [f for claim in ctx.analysis.claims
-             if (f := _stale_role(ctx, claim) or _ended_marriage(ctx, claim))]
+             if (f := _stale_role(ctx, claim) or _ended_marriage(ctx, claim)
+                 or _dead_now(ctx, claim))]
     found.extend(_stale_recent(ctx))
     return found
+
+
+def _dead_now(ctx: CheckContext, claim: Claim) -> Finding | None:
+    """"Carlo Ponti ... still reads every script" when the KB says Ponti died in 2007."""
+    if claim.predicate != "active" or ctx.kb is None or not claim.subject_kb_id:
+        return None
+    deaths = [f for f in ctx.kb.facts(claim.subject_kb_id, ("P570",))
+              if f.value.date is not None and f.value.date.interval()[1] < ctx.as_of]
+    if not deaths:
+        return None
+    date = deaths[0].value.date
+    died = f"{'on' if date.precision == 'day' else 'in'} {date.human()}"  # type: ignore[union-attr]
+    return Finding(
+        "stale_claim", "medium", claim.start, claim.end,
+        f"Present tense, but {claim.subject} died {died} (as of {ctx.as_of})",
+        (evidence_of(ctx.kb, deaths[0]),),
+        f"Use the past tense: {claim.subject} died {died}.", claim.id)
 
 
 def _ended_marriage(ctx: CheckContext, claim: Claim) -> Finding | None:

@@ -17,8 +17,10 @@ from analysis.checks.base import (
     label_of,
 )
 from analysis.checks.kb_match import (
+    GENERIC_LEAD,
     PROPERTY_MAP,
     PredicateSpec,
+    claimed_role,
     date_agrees,
     date_role,
     degree_class,
@@ -29,6 +31,7 @@ from analysis.checks.kb_match import (
     role_matches,
     role_words,
     seats_first,
+    titled_body,
 )
 from analysis.checks.kb_places import check_place
 from analysis.checks.kb_works import verify_work
@@ -113,6 +116,12 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
     """The verdict on one claim (see ``analysis.checks.kb_match`` for the property map)."""
     kb = ctx.kb
     spec = PROPERTY_MAP.get(claim.predicate)
+    if kb is not None and claim.predicate == "active":
+        # "Ponti still reads every script": the act is nothing the KB records; his death is
+        dead = [f for f in kb.facts(claim.subject_kb_id or "", ("P570",))
+                if f.value.date is not None and f.value.date.interval()[1] < ctx.as_of]
+        return Outcome("contradicted", "KB differs", (evidence_of(kb, dead[0]),)) if dead \
+            else Outcome("unverifiable", "no such fact")
     if kb is None or spec is None:
         return Outcome("unverifiable", "no KB" if kb is None else "predicate not in the map")
     if spec.date_role == "work":
@@ -190,6 +199,10 @@ def _verify_relation(
 ) -> Outcome:
     facts = kb.facts(claim.subject_kb_id or "", spec.properties)
     matching = seats_first(claim, [f for f in facts if fact_matches(kb, claim, f)])
+    if claim.qualifiers.get("its"):
+        # "converted the association into TANU, and he became its president": a post of a
+        # body the sentence names (the KB's presidency of the country is another)
+        matching = [f for f in matching if _body_named(ctx, kb, claim, f)]
     # A role at Alphabet is checked against the Alphabet role, not Google's, when both exist.
     exact = [f for f in matching if claim.object_kb_id and claim.object_kb_id in (
         fact_org(f)[0], f.value.entity_id)]
@@ -214,7 +227,7 @@ def _verify_relation(
         # both are Cambridge colleges, and the claim names the wrong one.
         siblings = [f for f in facts if f not in matching and f.property == spec.properties[0]
                     and _sibling(kb, claim.object_kb_id, f.value.entity_id)
-                    and (_same_occasion(claim, claimed, f, role) or claimed is None
+                    and (_same_occasion(kb, claim, claimed, f, role) or claimed is None
                          and claim.predicate == "studied")]  # "went up to Somerville"
         if siblings and not any(_named_in_sentence(ctx, claim, f) for f in siblings):
             return fact_mismatch(ctx, kb, claim, siblings, by_occasion=True)
@@ -225,8 +238,14 @@ def _verify_relation(
          # knows, joined in a year the KB gives another club's start
          or claim.predicate == "joined" and f.property == "P54" and bool(claim.object_kb_id))
         or claim.predicate == "position" and fact_role_texts(f))
-        and _same_occasion(claim, claimed, f, role) and _distinct(kb, claim, f)
+        and _same_occasion(kb, claim, claimed, f, role) and _distinct(kb, claim, f)
         and (claim.predicate != "left" or f.end is not None)]  # left: a spell that ended then
+    if claim.predicate == "position" and claim.object_kb_id and claim.subject_kb_id and any(
+            f.value.entity_id == claim.object_kb_id
+            for f in kb.facts(claim.subject_kb_id, ("P102", "P463", "P108", "P54"))):
+        # "he became its president" of a party the KB has him join that year: a post in a body
+        # the KB ties him to, which its list of posts leaves out, contradicts none of them
+        rivals = []
     if any(_named_in_sentence(ctx, claim, f) for f in rivals):
         # "joined the Manhattan Project's laboratories at Columbia": the sentence names the
         # KB's employer too; the other name places the post, it does not replace it
@@ -324,7 +343,7 @@ def _verify_relation(
         # So is the bride in "In 1904 he married Gussie" when 1904 is his first wedding's year
         return fact_mismatch(ctx, kb, claim, [other], by_occasion=True)
     outcome = date_mismatch(ctx, kb, claim, claimed, fact, known, other_fact=other)
-    if other is not None and _named_event(ctx, claim, other):
+    if other is not None and _named_event(ctx, claim, other, fact):
         # "In 1979, the year the National Medal arrived, he also won the Kyoto Prize": the
         # sentence's date belongs to the other event it names.
         return replace(outcome, category="conflation", message=(
@@ -379,12 +398,26 @@ def _begins(claimed: PartialDate, fact: KBFact) -> bool:
     return when is not None and agrees(claimed, when)
 
 
-def _named_event(ctx: CheckContext, claim: Claim, fact: KBFact) -> bool:
+def _named_event(ctx: CheckContext, claim: Claim, fact: KBFact,
+                 besides: KBFact | None = None) -> bool:
     """The sentence names the fact's event itself, or whose it is ("an honorary doctorate by
-    X", "Royal Academician" of the Royal Academy), other than the claim's own object."""
+    X", "Royal Academician" of the Royal Academy), other than the claim's own object (or the
+    body of ``besides``, the fact the claim is about: two chairs at one university)."""
     named = {fact.value.entity_id, *(q.entity_id for q in fact.qualifiers.get("P642", ()))} \
-        - {claim.object_kb_id}
+        - {claim.object_kb_id} - ({fact_org(besides)[0]} if besides is not None else set())
     return any(_mentioned_in(ctx, claim, i) for i in named)
+
+
+def _body_named(ctx: CheckContext, kb: KBReader, claim: Claim, fact: KBFact) -> bool:
+    """The sentence, or the one before it in its paragraph, names the body of this post (its
+    "of", or the body its title names): what "its" can stand for."""
+    org = fact_org(fact)[0]
+    bodies = related_orgs(kb, org) if org else titled_body(kb, fact) or set()
+    block = next((b for b in ctx.analysis.article.blocks if b.start <= claim.start < b.end), None)
+    before = [s for s, e in ctx.analysis.sentences
+              if block is not None and block.start <= s and e <= claim.start]
+    start = before[-1] if before else claim.start
+    return any(m.kb_id in bodies and start <= m.start < claim.end for m in ctx.analysis.mentions)
 
 
 def _named_in_sentence(ctx: CheckContext, claim: Claim, fact: KBFact) -> bool:
@@ -466,14 +499,20 @@ def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
 _LEAD_WORDS = frozenset({"lead", "head", "run", "direct", "chair"})
 
 
-def _same_occasion(claim: Claim, claimed: PartialDate | None, fact: KBFact, role: str) -> bool:
+def _same_occasion(kb: KBReader, claim: Claim, claimed: PartialDate | None, fact: KBFact,
+                   role: str) -> bool:
     """A fact of another value that fits the claim's date and degree: the claim's occasion."""
+    # The role without the body's name ("first president of the IMF" is the World Bank's
+    # president in a year the KB has him there), unless that leaves a bare "leader" or "head"
+    # (any post at any body)
     held = str(claim.qualifiers.get("role") or "")
+    bare = claimed_role(kb, claim)
+    held = bare if bare and not role_words(bare) <= GENERIC_LEAD else held
     if held and claim.predicate in ("worked_at", "joined", "position") and not set(
             held.lower().split()) <= _LEAD_WORDS:
         # "a stint at Bain as a management consultant" when the KB has that role at McKinsey
         # (undated, a one-word role may be held at many places: "held a professorship")
-        if claimed is None and len(held.split()) < 2:
+        if claimed is None and len(role_words(held) - {"<lead>"}) < 2:
             return False
         return any(role_matches(held, r) for r in fact_role_texts(fact))
     degree = degree_class(str(claim.qualifiers.get("degree", "")))

@@ -86,7 +86,7 @@ _LEADERSHIP = frozenset(
         "president",
     }
 )
-_GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", "coach",
+GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", "coach",
                            "<lead>"})
 # Function words and adverbs that say nothing about which role ("also chancellor of X").
 _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her",
@@ -165,9 +165,14 @@ def role_words(text: str) -> set[str]:
              if w not in _ROLE_STOP}
     for short in words & _ROLE_ABBREVIATIONS.keys():  # "CEO" is "chief executive officer"
         words = (words - {short}) | set(_ROLE_ABBREVIATIONS[short].split())
-    if words & _LEADERSHIP:
-        words.add("<lead>")
+    if words & _LEADERSHIP or any(w.endswith("kapellmeister") for w in words):
+        words.add("<lead>")  # (the orchestra "led by its Gewandhauskapellmeister")
     return words
+
+
+_FULL = re.compile(r"\bfull\b", re.I)
+_BELOW_FULL = re.compile(r"\b(?:extraordinary|associate|assistant|adjunct|visiting|junior|"
+                         r"ausserordentlicher|außerordentlicher)\b", re.I)
 
 
 def role_matches(claimed: str, known: str) -> bool:
@@ -177,12 +182,14 @@ def role_matches(claimed: str, known: str) -> bool:
     parts = [p for p in re.split(r"\s+(?:and|&)\s+", claimed.strip()) if role_words(p)]
     if len(parts) > 1 and any(role_matches(part, known) for part in parts):
         return True  # "Chair and Chief Executive Officer": two roles, either may be the fact's
+    if _FULL.search(claimed) and _BELOW_FULL.search(known):
+        return False  # "made her a full professor" is not her extraordinary professorship
     a, b = role_words(claimed), role_words(known)
     if not a:
         return True  # no role named ("served as X", X the post itself): any post fits
     if (b & _SECOND_RANK) - a or (a & _SECOND_RANK) - b:
         return False  # "leader" is not "Deputy Leader", "president" not "vice-president"
-    if "<lead>" in b and a <= _GENERIC_LEAD:
+    if "<lead>" in b and a <= GENERIC_LEAD:
         return True  # a bare leadership verb or noun ("led", "head") names any leading role
     if _party_head(a, b) or _party_head(b, a):
         return True  # a party's chair is its leader ("elected him its chairman", "Leader of X")
@@ -203,14 +210,14 @@ def _party_head(bare: set[str], post: set[str]) -> bool:
     return len(title) == 1 and title < heads and "party" in post and bool(post & (heads - title))
 
 
-def _without(role: str, org: str | None) -> str:
+def without_org(role: str, org: str | None) -> str:
     """"chief executive of Amazon" -> "chief executive": the organisation is not the role."""
     if org and org in role:
         role = re.sub(rf"(?<!\w){re.escape(org)}(?!\w)", " ", role)
     # ("director of NASA's Marshall Space Flight Center": the owner left behind goes too)
     role = re.sub(r"\b(?:of|at|for)\s+(?:the\s+)?(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s)\s*$", "",
                   role.strip())
-    return re.sub(r"\b(of|at|for)\s*$", "", role.strip()).strip()
+    return re.sub(r"\b(?:of|at|for)(?:\s+the)?\s*$", "", role.strip()).strip()
 
 
 def fact_role_texts(fact: KBFact) -> list[str]:
@@ -218,6 +225,28 @@ def fact_role_texts(fact: KBFact) -> list[str]:
     if fact.property == "P39":
         return [fact.value.text]
     return [v.text for pid in ("P2868", "P794") for v in fact.qualifiers.get(pid, ())]
+
+
+_OF_BODY = re.compile(r"\bof\s+(?:the\s+)?(.+)$", re.I)
+
+
+def titled_body(kb: KBReader, fact: KBFact) -> set[str] | None:
+    """The KB entities (and their related organisations) a post's title names after "of"."""
+    m = _OF_BODY.search(fact.value.text)
+    if m is None:
+        return None
+    found = kb.candidates([normalize_name(m.group(1))]).get(normalize_name(m.group(1)), [])
+    return set().union(*(related_orgs(kb, e.id) for e in found)) if found else None
+
+
+def claimed_role(kb: KBReader, claim: Claim) -> str:
+    """The claim's role without its organisation's names ("president of Optica" for the
+    Optical Society's president: either name of it)."""
+    role = without_org(str(claim.qualifiers.get("role", "")), claim.object)
+    named = kb.entity(claim.object_kb_id or "")
+    for name in (named.label, *named.aliases) if named is not None else ():
+        role = without_org(role, name)
+    return role
 
 
 def fact_org(fact: KBFact) -> tuple[str | None, str]:
@@ -263,14 +292,14 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         return True
     if claim.predicate == "position":
         org_id, org_text = fact_org(fact)
-        # A position with no "of" on record ("Leader of the CDU") is judged by its role alone.
-        org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text) \
+        # A position with no "of" on record ("Leader of the CDU") is judged by its role alone,
+        # unless its title names a body the KB knows ("President of Tanganyika" is not TANU's).
+        titled = titled_body(kb, fact) if fact.property == "P39" and not org_id and \
+            not org_text and claim.object_kb_id else None
+        org_ok = not claim.object or (fact.property == "P39" and not org_id and not org_text
+                                      and (titled is None or claim.object_kb_id in titled)) \
             or entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
-        role = _without(str(claim.qualifiers.get("role", "")), claim.object)
-        named = kb.entity(claim.object_kb_id or "")
-        for name in (named.label, *named.aliases) if named is not None else ():
-            # "president of Optica" for the Optical Society's president: either name of it
-            role = _without(role, name)
+        role = claimed_role(kb, claim)
         roles = fact_role_texts(fact)
         if any(role_matches(role, r) for r in roles):
             return org_ok

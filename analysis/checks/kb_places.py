@@ -3,6 +3,8 @@ places and for venues."""
 
 from __future__ import annotations
 
+import re
+
 from analysis.checks.base import CheckContext, evidence_of, replace_once
 from analysis.checks.life import NEW_CLAUSE
 from analysis.checks.outcomes import Outcome, supported
@@ -21,7 +23,10 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
              if claim.start <= m.start < claim.end
              and m.label in ("place", "other", "organization")
              and not (claim.obj_start >= 0 and NEW_CLAUSE.search(
-                 ctx.text, min(claim.obj_end, m.end), max(claim.obj_start, m.start)))}
+                 ctx.text, min(claim.obj_end, m.end), max(claim.obj_start, m.start)))
+             # (not before a place the KB knows: "between Karachi and Larkana, the town where
+             # she was born" names Larkana)
+             and not (claim.object_kb_id and m.end <= claim.obj_start)}
     # ("Born: Dec. 29, 1876, El Vendrell, Catalonia": the town before the region, whatever
     # the tagger took it for)
     named |= {(None, _place_key(m.text)) for m in ctx.analysis.mentions
@@ -110,6 +115,11 @@ def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]
     written = ctx.text[claim.obj_start : claim.obj_end + 40] if claim.obj_start >= 0 else ""
     written = written.split("\n")[0]  # (not the next line's: a headline ends at its line)
     if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
+        return False
+    if "," not in (claim.object or "") and not re.match(
+            r"[^\s,]*\s*,\s*(?:[A-Z]|(?:in|near|then|now|where)\b)", ctx.text[claim.obj_end:]):
+        # ("at New York Hospital in Manhattan, of a streptococcal infection": no region follows;
+        # "born in Musoma, in what is now the Mara Region" places the town)
         return False
     if VENUE.search(claim.object or ""):
         return False  # "at the Hôtel Ritz, aged 87": a building inside some town, not a town

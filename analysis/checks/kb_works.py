@@ -211,9 +211,12 @@ def _agent_problem(
     if not people or subject is None or subject.type != "person":
         return None
     before = ctx.text[claim.start : claim.obj_start] if claim.obj_start >= 0 else ""
-    possessive = any(before.endswith(f"{n}{s} ") for n in (claim.subject, *subject.aliases)
-                     for s in ("'s", "’s"))
-    if not possessive and _named_nearby(ctx, claim, {f.value.entity_id for f in people}):
+    names = (claim.subject, *subject.aliases)
+    possessive = any(before.endswith(f"{n}{s} ") for n in names for s in ("'s", "’s"))
+    # "Bischof, a fellow founder of Magnum": the noun set off after the name is said of him
+    apposed = any(re.search(rf"\b{re.escape(n)}, (?:a|an|the|another)\b", before) for n in names)
+    if not possessive and not apposed and _named_nearby(
+            ctx, claim, {f.value.entity_id for f in people}):
         return None  # (not "Per Moe's Tide Tables": the sentence names its maker outright)
     names = ", ".join(f.value.text for f in people)
     return Outcome(

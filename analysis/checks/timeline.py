@@ -49,8 +49,10 @@ _ACT_VERBS = (
 _ACTS = re.compile(r"\b(?:he|she|they)\s+" + _ACT_VERBS, re.I)
 # "2015: Addresses the United Nations": a dated entry whose verb has no subject is the subject's.
 # (The present tense only: "2014: Inducted into the Hall of Fame" is an honour, not an act.)
-# ("2021: Receives a special Golden Lion": an honour received, posthumously too, is no act)
-_BULLET_ACT = re.compile(r"^(?:c\.\s?)?\d{4}\s?(?::|\s[–—|-])\s+(?!Receives\b|Gets\b)"
+# ("2021: Receives a special Golden Lion": an honour received, posthumously too, is no act;
+# "1995: Remains transferred to the Panthéon": the noun, his remains)
+_BULLET_ACT = re.compile(r"^(?:c\.\s?)?\d{4}\s?(?::|\s[–—|-])\s+(?!Receives\b|Gets\b|"
+                         r"Remains\s+[a-z]+ed\b)"
                          r"[A-Z][a-z]+[^s\W]s\b")
 
 

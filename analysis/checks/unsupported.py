@@ -35,6 +35,8 @@ _PATTERNS = [
             r"[^.;]{0,40}?\b("
             r"of all time|ever|in history|of (?:the|this|our|his|her) (?:[\w-]+ )?(?:century|"
             r"generation|era|time)|in the (?:[\w-]+ )?world|of its kind anywhere"
+            # "the most brilliant mind Italy produced in the twentieth century"
+            r"|in the (?:[\w-]+ )?century"
             # "the most important artist the television age has produced"
             r"|(?:has|have) (?:ever )?(?:produced|known|seen))\b",
             re.I,
@@ -54,6 +56,9 @@ _PATTERNS = [
     (
         # "No scientist before or since has matched ...", "No invention ... has done more"
         re.compile(
+            # "No mathematician before or since has possessed an intuition as pure as his"
+            r"^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,4}?(?:before or since|"
+            r"before (?:him|her|them) or since)\s+(?:has|have|had|could|can|did)\b|"
             r"^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
             r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
@@ -171,6 +176,12 @@ _LEAD_IN = re.compile(r"^\W*(?:simply put|put simply|quite simply|in short|in a 
 _LAW_BEFORE = re.compile(r"\b(?:amendment|constitution|law|act|treaty|charter|bill|clause|"
                          r"statute|article|convention|accord)s?\s+$", re.I)
 _SIMILE = re.compile(r"\b(?:like|as if|as though)\s+$", re.I)
+# "the Academy Award for Best Actress": a capitalised superlative inside a sentence opens a
+# title ("Best Picture", "Most Valuable Player"), not praise
+_TITLE_SUPERLATIVE = re.compile(r"(?<=\S )(?:Best|Most|Greatest|Finest)(?= [A-Z])")
+# "..., and no runner since has come close": a universal comparison in a coordinated clause
+_CLAUSE_OPENER = re.compile(r"(?:[;:—–]|,\s+(?:and|but|yet|while))\s+(?=no\b|not a single\b|"
+                            r"not one\b)", re.I)
 # (a quotation still open at the sentence's end: its closing mark went to the next one)
 _QUOTE = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 
@@ -185,11 +196,16 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
         # A quoted speaker may boast; the article's own voice may not.
         sentence = _QUOTE.sub(lambda m: " " * len(m.group(0)), ctx.text[start:end])
         sentence = _LEAD_IN.sub(lambda m: " " * len(m.group(0)), sentence)
+        whole = _TITLE_SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), sentence)
+        clauses = [" " * c.end() + whole[c.end():] for c in _CLAUSE_OPENER.finditer(whole)]
         for pattern, why in _PATTERNS:
-            m = pattern.search(sentence)
+            # (a clause is judged on its own words: "one of the most widely read books, and no
+            # author has been more widely loved" ranks the books, not the author)
+            sentence, m = next(((c, x) for c in (whole, *clauses) if (x := pattern.search(c))),
+                               (whole, None))
             if m and _REPORTED.search(sentence[: m.end() + 10]):
                 continue  # "Time named him one of the 100 most influential": a source's ranking
-            if m and _FIGURE.search(sentence):
+            if m and _FIGURE.search(whole):
                 continue  # the sentence gives the measure that supports it
             if m and _LAW_BEFORE.search(sentence[: m.start()]):
                 continue  # "the amendment guaranteeing freedom of worship": what a law provides
