@@ -490,6 +490,9 @@ def _claim(
         agent, received = _recipient(ctx, verb, award=entity.type == "award" and giver), True
     if agent is None:
         return None
+    if received and any(c.lower_ in ("out", "away", "off") and c.dep_ in ("prep", "prt", "advmod")
+                        and c.left_edge.i <= root.i <= c.right_edge.i for c in verb.children):
+        return None  # "police led him out of a rehearsal at Dramaten": taken away from it
     if lemma in END_VERBS and (root.dep_ == "pobj" and root.head.lower_ in ("for", "to") or
                                FOR_BEFORE.search(ctx.article.text, max(0, mention.start - 10),
                                                   mention.start)):

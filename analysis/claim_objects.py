@@ -194,6 +194,9 @@ def _after_partner(trig: Trigger, m: Mention) -> bool:
     return False
 
 
+_WHAT_IS_NOW = re.compile(r"\bwhat (?:is|was) (?:now|then|today)\b[^,;.]*$")
+
+
 def pick_object(
     objects: list[Mention], predicate: str, trig: Trigger, subject: ProfileSubject | None
 ) -> Mention | None:
@@ -258,6 +261,11 @@ def pick_object(
         )
     ]
     typed.sort(key=lambda m: m.kb_id is None)
+    if predicate in ("born", "died"):
+        # "born in Musoma, in what is now the Mara Region of northern Tanzania": the town, before
+        # the places that say where it lies now (or lay then)
+        text = trig.token.doc.text
+        typed.sort(key=lambda m: bool(_WHAT_IS_NOW.search(text, max(0, m.start - 60), m.start)))
     if typed:
         return typed[0]
     if predicate in WORK_PREDICATES:

@@ -159,10 +159,13 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
                 ctx.subject is not None and not ctx.subject.takes(moved.lower_):
             return "(someone else)", None, None
         return default[0], default[1], None
-    if noun.pos_ == "NOUN" and noun.dep_ == "compound" and (
+    if noun.pos_ == "NOUN" and (noun.dep_ == "compound" or noun.dep_ == "appos" and not any(
+            c.dep_ == "poss" for c in noun.children)
+            and noun.doc[max(0, noun.left_edge.i - 1)].text == ",") and (
             named := ctx.mention_at.get(noun.head.i)) is not None and named.label == "person" \
             and not (ctx.subject and ctx.subject.matches(named)):
-        # "married the CNN founder Ted Turner": the founder is the man named
+        # "married the CNN founder Ted Turner": the founder is the man named; so is Bischof in
+        # "Bischof, a fellow founder of Magnum" (not Laura in "Laura, his wife since 1926")
         return named.kb_label or named.text, named.kb_id, named
     tok, decided = _before_parse_subject(ctx, trig, default)
     if decided is not None:
@@ -329,8 +332,10 @@ def _waited_for(verb: Token) -> Token | None:
 def recipients_after_to(verb: Token) -> list[Token]:
     """"awarded the 1957 Nobel Prize to Yang and Lee": the recipients after "to", the first
     one first."""
-    objects = [g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
-               for g in c.children if g.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
+    # ("jointly to Pierre and Marie Curie and to Gabriel Lippmann": the second "to" too)
+    preps += [p for c in preps for p in c.conjuncts if p.lower_ == "to"]
+    objects = [g for c in preps for g in c.children if g.dep_ == "pobj"]
     # ("to Tharp and Maurice Ewing", parsed as "Tharp" modifying "Ewing": both are recipients)
     return objects + [t for g in objects for t in (*g.conjuncts, *g.lefts) if t.dep_ == "conj"
                       or t.dep_ == "nmod" and t.pos_ == "PROPN"

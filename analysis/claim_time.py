@@ -51,7 +51,8 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 not _other_clause(tok.root, triggers[0].token):
             owner = triggers[0].token.i
         if owner is None:
-            owner = _means_below(tok.root, trigger_ids) or _copula_noun(tok.root, trigger_ids)
+            owner = _means_below(tok.root, trigger_ids) or _copula_noun(tok.root, trigger_ids) \
+                or _complement_owner(tok.root, trigger_ids)
         bracket = _life_bracket(ctx, tx) if owner is not None else None
         if bracket is not None and not bracket[0] < span.doc[owner].idx < bracket[1]:
             continue
@@ -358,6 +359,23 @@ def _life_bracket(ctx: ClaimContext, tx: Timex) -> tuple[int, int] | None:
     return (opened, closed) if named else None
 
 
+def _complement_owner(date_root: Token, trigger_ids: set[int]) -> int | None:
+    """"India made him the first recipient of the prize in 1983" (the date on "made" is the
+    honour's); "It was in 1988 that she married X" (a cleft: the date is the clause's)."""
+    verb = date_root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    cleft = verb.lemma_ == "be" and any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl")
+                                        for c in verb.children)
+    for c in verb.children:
+        if c.i not in trigger_ids or c.dep_ not in ("ccomp", "oprd", "xcomp"):
+            continue
+        if verb.lemma_ in ("make", "name") or cleft and any(
+                m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+            return c.i
+    return None
+
+
 def _other_clause(date_root: Token, trigger: Token) -> bool:
     """"Raiders followed in 1981, and E.T. brought him another Oscar": the date is the verb's
     before the trigger, and the trigger is a conjoined clause with a subject of its own."""
@@ -519,6 +537,24 @@ def is_present(token: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
         for c in token.children
     )
+
+
+_AND_BETWEEN = re.compile(r"\band\b")
+_BEFORE_NAME = re.compile(r"[\s,]*(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?")
+
+
+def conjunct_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> Timex | None:
+    """"won the prize at Cannes in 1961 and, in April 1962, the Academy Award": a date that
+    opens the object's own conjunct, after the verb's first date, is the object's."""
+    if obj is None or time is None or time.end > obj.start:
+        return None
+    text = ctx.article.text
+    for tx in timexes_in(ctx, time.end, obj.start):
+        if tx.start >= time.end and _AND_BETWEEN.search(text, time.end, tx.start) and \
+                _BEFORE_NAME.fullmatch(text, tx.end, obj.start) and \
+                tx.precision in ("year", "month", "day"):
+            return tx
+    return None
 
 
 def gapped_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:

@@ -22,7 +22,7 @@ from analysis.claim_context import (
     TIME_NOUNS,
     ClaimContext,
 )
-from analysis.claim_current import current_roles
+from analysis.claim_current import current_roles, present_acts
 from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
     antecedent_work,
@@ -62,6 +62,7 @@ from analysis.claim_subject import (
 from analysis.claim_time import (
     LATER_WORDS,
     assign_times,
+    conjunct_date,
     gapped_date,
     inherited_time,
     is_present,
@@ -114,6 +115,8 @@ def extract_claims(
         found = list(_sentence_claims(ctx, span, block, start, end))
         said = {(c.subject_kb_id, c.predicate) for c in found if c.present}
         found += [c for c in current_roles(ctx, span) if (c.subject_kb_id, c.predicate) not in said]
+        now = {c.subject_kb_id for c in found if c.present}
+        found += [c for c in present_acts(ctx, span, kb) if c.subject_kb_id not in now]
         shared = shared_in_next_sentence(ctx, start, end, claims)
         claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
@@ -204,7 +207,8 @@ def _own_time(ctx: ClaimContext, trig: Trigger, time: Timex | None) -> Timex | N
             c.dep_ == "advmod" and c.lower_ in LATER_WORDS and (c.i < verb.i or c.lower_ != "then")
             for c in verb.children):
         return None  # "The couple divorced in 1982, and she later married X": after 1982
-    if verb.pos_ == "NOUN" and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+    if verb.pos_ == "NOUN" and verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and \
+            not trig.degree:  # (but "a doctorate summa cum laude")
         return None  # "In 1960 she married the CNN founder Ted Turner": who he is, undated
     if verb.pos_ == "NOUN" and trig.predicate == "married" and _marriage_ended(ctx, verb):
         return None  # "His marriage to Rut ended in divorce in 1980": the end's date
@@ -229,10 +233,12 @@ _MARRIAGE_ENDED = re.compile(r"[^,;.]{0,60}?\b(?:ended|end|ends|broke up|collaps
 
 
 def _possessor(ctx: ClaimContext, work: Mention) -> Mention | None:
-    """The linked person named with "'s" right before a work's title ("Stiller's X")."""
+    """The linked person named with "'s" right before a work's title ("Stiller's X"), or set
+    off after it before a year ("A Special Day, De Sica's 1977 chamber piece")."""
     text = ctx.article.text
-    return next((m for m in ctx.mentions if m.label == "person" and m.kb_id
-                 and text[m.end : work.start] in ("'s ", "’s ")), None)
+    return next((m for m in ctx.mentions if m.label == "person" and m.kb_id and (
+        text[m.end : work.start] in ("'s ", "’s ") or text[work.end : m.start] == ", "
+        and re.match(r"['’]s (?:1[5-9]|20)\d\d\b", text[m.end : m.end + 8]))), None)
 
 
 def _marriage_ended(ctx: ClaimContext, noun: Token) -> bool:
@@ -282,7 +288,13 @@ def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Tim
     """"In 1958 he reached the Pole and founded the Trust": a date opening the sentence frames
     its main-clause events, whichever verb the parser hung it on."""
     head = span[: min(4, len(span))]
-    if not len(head) or head[0].lower_ not in ("in", "on", "by", "during"):
+    if len(head) and head[0].lower_ == "back":
+        # ("Back in Chicago in 1925, he assembled the Hot Five and recorded X": up to the comma)
+        comma = next((t.i for t in span[:8] if t.text == ","), None)
+        head = span[: comma - span.start] if comma is not None else head[:0]
+        if len(head) < 2 or head[1].lower_ != "in":
+            return None
+    elif not len(head) or head[0].lower_ not in ("in", "on", "by", "during"):
         return None
     taken = {id(t) for t in owned.values()}
     return next((t for t in timexes_in(ctx, head.start_char, head.end_char)
@@ -327,6 +339,9 @@ def _build_claim(
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or antecedent_work(ctx, trig, predicate) or (
+        _led_by(ctx, trig, subj_mention) if predicate == "position" else None) or (
+        _place_described(ctx, trig) if predicate in ("born", "died") else None) or (
+        _granting_school(ctx, trig) if predicate == "studied" else None) or (
         member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention) \
@@ -348,6 +363,11 @@ def _build_claim(
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
+    if predicate == "award" and subj_mention is not None and subj_mention.label == "award" and \
+            obj is None and ctx.subject is not None and _among_own_honours(ctx, trig.token):
+        # "Among his honours was the Gold Medal of the AIA, awarded in 1947": his
+        obj, subj_text, subj_id, subj_mention = subj_mention, ctx.subject.name, \
+            ctx.subject.kb_id, None
     if trig.target is not None and predicate == "award" and (
             subj_mention is trig.target or subj_mention is not None
             and subj_mention.label in ("place", "organization")):
@@ -396,6 +416,7 @@ def _build_claim(
         obj = rendering
     elif predicate == "released" and obj is not None and unnamed_work(ctx, trig, obj):
         return None
+    time = conjunct_date(ctx, obj, time) or time
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
             ctx, obj, time) or _ended(trig) or trig.time_at < 0 and unnamed_works_year(
             ctx, obj, time):
@@ -432,6 +453,8 @@ def _build_claim(
             role = obj.kb_label or obj.text
         if role and obj is None and _anaphoric_role(window, trig, role):
             return None
+        if role and obj is None and _owned_by_its(window, trig):
+            qualifiers["its"] = True  # "and he became its president": some body's, named before
         elected_to = not role and obj is not None and obj.label == "organization" and \
             qualifiers["verb"] in ("elect", "appoint", "name", "admit", "induct", "nominate") and \
             "to" in (path_preps(trig, obj) or set())
@@ -527,7 +550,12 @@ def _candidate_objects(
                and not _in_conjoined_clause(ctx, trig, m)]
     # "the foundation", "the university": a description stands for a name as a subject or an
     # owner; as an object it is too often another clause's ("before returning to the university")
-    objects = [m for m in objects if not (m.method == "coref" and m.text[:4].lower() == "the ")]
+    # (but "The centre is run today by Tone Hansen": the passive verb's own subject is what
+    # the person after "by" acts on)
+    objects = [m for m in objects if not (m.method == "coref" and m.text[:4].lower() == "the "
+                                          and not (subj_mention is not None
+                                                   and subj_mention.label == "person"
+                                                   and _passive_subject(ctx, trig, m)))]
     # "2007: Fourth Wimbledon title; buys a stake in X": a part of the entry before a semicolon
     # is not what the later verb acted on
     text = ctx.article.text
@@ -613,6 +641,75 @@ def _referenced(trig: Trigger, time: Timex | None) -> bool:
     return not min(inside) <= time.start <= max(inside)
 
 
+def _passive_subject(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubjpass" and \
+        span.root.head.i == trig.token.i and any(c.dep_ == "agent" for c in trig.token.children)
+
+
+_HONOURS = frozenset({"honour", "honor", "award", "prize", "distinction", "decoration",
+                      "accolade", "medal"})
+
+
+def _among_own_honours(ctx: ClaimContext, verb: Token) -> bool:
+    """The sentence lists the honour "among his honours" (the subject's, by the pronoun)."""
+    return ctx.subject is not None and any(
+        t.lower_ == "among" and any(
+            p.lemma_.lower() in _HONOURS and any(
+                o.dep_ == "poss" and ctx.subject.takes(o.lower_) and o.pos_ == "PRON"
+                for o in p.children) for p in t.children)
+        for t in verb.sent)
+
+
+def _granting_school(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"In 1874 the University of Göttingen awarded her a doctorate": the school that grants
+    the degree is where it was earned."""
+    tok = trig.token
+    if tok.dep_ == "compound":  # ("a doctorate summa cum laude")
+        tok = tok.head
+    if tok.dep_ != "dobj" or verb_lemma(tok.head) not in ("award", "grant", "confer", "give"):
+        return None
+    giver = next((ctx.mention_at.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return giver if giver is not None and giver.label == "organization" else None
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "place", "hamlet", "port", "capital",
+                          "country", "island", "region", "province", "district", "suburb",
+                          "neighbourhood", "neighborhood", "settlement"})
+
+
+def _place_described(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"Larkana, the Sindhi town where she was born", "St Petersburg, the city of her birth":
+    the place a description set off after it calls the birthplace (or the place of death)."""
+    tok = trig.token
+    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        noun = tok.head
+    elif tok.pos_ == "NOUN" and tok.head.lower_ == "of" and \
+            any(c.dep_ == "poss" for c in tok.children):
+        noun = tok.head.head
+    else:
+        return None
+    if noun.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    place = ctx.mention_at.get(noun.i)
+    if place is None:  # the name just before the description (the parser may hang it elsewhere)
+        edge = noun.left_edge.idx
+        place = next((m for m in ctx.mentions if m.end <= edge
+                      and ctx.article.text[m.end:edge] == ", "), None)
+    return place if place is not None and place.label == "place" else None
+
+
+def _led_by(ctx: ClaimContext, trig: Trigger, subj_mention: Mention | None) -> Mention | None:
+    """"The Gewandhaus Orchestra, currently led by its Kapellmeister Riccardo Chailly": the
+    body a participle with an agent hangs on is the one its agent leads."""
+    verb = trig.token
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or subj_mention is None or \
+            subj_mention.label != "person" or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    body = ctx.mention_at.get(verb.head.i)
+    return body if body is not None and body.label == "organization" else None
+
+
 def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool:
     span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -679,6 +776,12 @@ def _ended(trig: Trigger) -> bool:
     names, not its start (the claim stays, undated)."""
     tok = trig.token
     return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _ENDING
+
+
+def _owned_by_its(window: list[Token], trig: Trigger) -> bool:
+    """"became its president": the role after the verb is owned by "its" or "their"."""
+    return any(t.i > trig.token.i and t.lower_ in ("its", "their") and t.dep_ == "poss"
+               and t.head.lemma_.lower() in ROLE_NOUNS for t in window)
 
 
 def _anaphoric_role(window: list[Token], trig: Trigger, role: str) -> bool:

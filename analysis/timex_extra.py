@@ -111,6 +111,11 @@ _DEFINED_BY_CLAUSE = re.compile(
     r"\s+(?:that|when|which|in which|during which|he|she|they|we|I|his|her|its|their)\b")
 
 
+# "the hottest part of the year", "the darkest days of the year": a season of any year
+_SEASON_OF = re.compile(r"\b[a-z]+est\s+(?:part|parts|time|months?|weeks?|days?|nights?|season)"
+                        r"\s+of\s+$", re.I)
+
+
 def _focus_year(m: re.Match[str], ctx: Context) -> Value | None:
     """"for the full year", "year-end": the reporting year, the reference date's."""
     if m.groupdict().get("ended") is not None:
@@ -120,6 +125,9 @@ def _focus_year(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", named.group(1), "year")  # "In 1991, the year he was elected"
     if m[0].lower() == "the year" and _DEFINED_BY_CLAUSE.match(m.string, m.end()):
         return None  # not the year of writing; which year it is, only the clause tells
+    if m[0].lower() == "the year" and _SEASON_OF.search(m.string, max(0, m.start() - 40),
+                                                        m.start()):
+        return None
     mod = "END" if m["edge"] else None
     return Value("DATE", str(ctx.ref.year), "year", mod)
 

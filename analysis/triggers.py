@@ -263,7 +263,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if _builds_on(tok):
             return None
         if lemma in _LEAD_VERBS:
-            return Trigger(tok, "position", role=lemma)
+            return None if _leads_away(tok) else Trigger(tok, "position", role=lemma)
         if lemma in ("reach", "hit") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _OUTLETS for c in tok.children):
             return Trigger(tok, "released")  # "reached British shops in 1993"
@@ -279,6 +279,14 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, "studied")  # "won a place at the Slade": admitted there
         if VERB_TRIGGERS.get(lemma) == "award" and tok.head.lower_.rstrip(".") in DEGREE_NOUNS:
             return None  # "her doctorate, awarded by Harvard in 1934": the degree's claim
+        if VERB_TRIGGERS.get(lemma) == "award" and any(
+                c.dep_ == "dobj" and (c.lower_.rstrip(".") in DEGREE_NOUNS or any(
+                    g.dep_ == "compound" and g.lower_.rstrip(".") in DEGREE_NOUNS
+                    for g in c.children)) for c in tok.children):
+            return None  # "Göttingen awarded her a doctorate in 1874": the degree's claim too
+        if lemma == "bear" and tok.tag_ != "VBN" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in _OFFSPRING for c in tok.children):
+            return None  # "A lunar crater and an asteroid bear her name": no birth
         if lemma in VERB_TRIGGERS:
             return Trigger(tok, VERB_TRIGGERS[lemma])
         if lemma in CONTEXT_VERBS:
@@ -298,7 +306,7 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
                 c.lower_ == "at" for c in tok.children)):
             return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"
         if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)) \
-                and not _served_as(tok) and not _reported_event(tok):
+                and not _served_as(tok) and not _reported_event(tok) and not _theme(tok):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None
 
@@ -308,6 +316,16 @@ _OUTLETS = frozenset("shop store market shelf cinema theater theatre bookshop bo
 
 
 _REPORTING = frozenset({"announce", "report", "confirm", "disclose", "reveal", "mourn"})
+
+
+_THEME_PREPS = frozenset({"against", "about", "over", "beyond", "between", "like", "versus",
+                          "into"})
+
+
+def _theme(tok: Token) -> bool:
+    """"three tales of love against death": death as a theme, nobody's."""
+    return tok.lemma_.lower() in ("death", "birth") and tok.head.lower_ in _THEME_PREPS and \
+        not any(c.dep_ == "poss" or c.lower_ == "of" for c in tok.children)
 
 
 def _reported_event(tok: Token) -> bool:
@@ -390,6 +408,19 @@ def _conjoined_present(tok: Token) -> bool:
     the tagger took for a plural noun (no determiner, conjoined with a verb in -s)."""
     return tok.tag_ == "NNS" and tok.dep_ == "conj" and tok.head.tag_ == "VBZ" and not any(
         c.dep_ in ("det", "nummod", "amod", "poss", "compound") for c in tok.children)
+
+
+_OFFSPRING = frozenset({"son", "daughter", "child", "twin", "baby", "boy", "girl", "heir"})
+_AWAY = frozenset({"out", "away", "off", "into", "through", "across", "back", "onto", "toward",
+                   "towards"})
+
+
+def _leads_away(tok: Token) -> bool:
+    """"police led him out of a rehearsal", "led the climbers across the ice": someone taken
+    somewhere, not a body headed."""
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in _AWAY for c in tok.children) \
+        and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or
+                                      c.tag_ == "NNS") for c in tok.children)
 
 
 def _builds_on(tok: Token) -> bool:
@@ -515,6 +546,9 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
     if tok.lower_ == "the" and _appositive_year(tok, mention_at):
         year = tok.doc[tok.i + 1]
         return Trigger(tok, "released", target=mention_at[tok.i - 2], time_at=year.idx)
+    if tok.tag_ == "POS" and (owned := _owners_year(tok, mention_at)) is not None:
+        # "A Special Day, De Sica's 1977 chamber piece": the year and the maker of the work
+        return Trigger(tok, "released", target=owned[0], time_at=owned[1].idx)
     if tok.lower_ in ("the", "his", "her", "their", "its") and (
             dated := _year_before_work(tok, mention_at)) is not None:
         # "the 1985 Montreal Protocol", "her 1962 novel The Golden Notebook": the year dates it
@@ -625,7 +659,23 @@ def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
 # The words that may open a construction below
 _CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
     {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with", "native",
-     "atelier", "studio", "class", "workshop"})
+     "atelier", "studio", "class", "workshop", "'s", "’s"})
+
+
+def _owners_year(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, Token] | None:
+    """"Work, Person's YEAR noun": the work set off before a person's possessive and a year."""
+    doc = tok.doc
+    person = mention_at.get(tok.i - 1)
+    if person is None or person.label != "person" or tok.i + 2 >= len(doc):
+        return None
+    year = doc[tok.i + 1]
+    if not (year.text.isdigit() and len(year.text) == 4 and doc[tok.i + 2].pos_ in ("NOUN", "ADJ")):
+        return None
+    first = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if first is None or first.start < 2 or doc[first.start - 1].text != ",":
+        return None
+    work = mention_at.get(first.start - 2)
+    return (work, year) if work is not None and work.label == "work" and work.kb_id else None
 
 
 def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:

@@ -396,13 +396,15 @@ def link_coreferences(links: list[Linked]) -> None:
 def _strangers(links: list[Linked]) -> set[int]:
     """Bare names (by ``id``) whose last full name, in reading order, is a person the KB does
     not know: "Duarte" right after "Juan Duarte" is the father, not the subject born María Eva
-    Duarte."""
+    Duarte." (A relative introduced as such, "Their son, Carl Thomas", does not take the name
+    over from the husband called Carl throughout.)"""
     last: dict[str, str | None] = {}
     strangers: set[int] = set()
     for link in sorted(links, key=lambda x: x.span.start):
         parts = link.key.split()
         if len(parts) >= 2 and (link.entity is not None and link.entity.type == "person"
-                                or link.entity is None and link.cand.ner_label == "PERSON"):
+                                or link.entity is None and link.cand.ner_label == "PERSON"
+                                and not _kin_named(link)):
             for part in (parts[0], parts[-1]):
                 last[part] = link.entity.id if link.entity is not None else None
         elif len(parts) == 1 and link.key in last and last[link.key] is None:
@@ -411,11 +413,13 @@ def _strangers(links: list[Linked]) -> set[int]:
 
 
 def _kin_named(link: Linked) -> bool:
-    """"His son Philippe": a given name after a kin noun is a relative, not the article's other
-    Philippe."""
+    """"His son Philippe", "Their sons, Carlo and Edoardo": a given name after a kin noun is a
+    relative, not the article's other Philippe."""
     span = link.span
     before = span.doc[max(0, span.start - 2) : span.start]
-    return any(t.lower_ in RELATIONS for t in before)
+    # (a plural only with its owner: "Their sons, Carlo", not "the sisters Wendy and Georgie")
+    return any(t.lower_ in RELATIONS or t.lemma_.lower() in RELATIONS and any(
+        c.dep_ == "poss" for c in t.children) for t in before)
 
 
 def link_parentheticals(links: list[Linked]) -> None:
