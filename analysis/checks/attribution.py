@@ -305,8 +305,17 @@ def _within(ctx: CheckContext, block: Block) -> str:
     says = _SAYS_NOW.search(ctx.text, block.start, block.end)
     if says is not None and not _VAGUE.search(own):
         return ctx.text[says.start() + 1 : block.end].strip()
-    sourced = _OCCASION.search(own) or _NARRATED_MOMENT.search(own) or _NAMED_AND_DATED.search(own)
+    sourced = _OCCASION.search(own) or _NARRATED_MOMENT.search(own) or \
+        _NAMED_AND_DATED.search(own) or _FROM_TITLE_DATED.search(ctx.text, block.start, block.end)
+    if sourced and not own.strip():
+        own = sourced.group(0)
     return own if sourced or _VAGUE.search(own) else ""
+
+
+# '"Canto, qué mal me sales ..." From "Estadio Chile", Víctor Jara, September 1973': a credit
+# line naming the work, quoted, and its date
+_FROM_TITLE_DATED = re.compile(
+    r"\bFrom\s+[\"“][^\"”\n]{2,80}[\"”][^\n\"“”]{0,60}?\b(?:1[6-9]|20)\d\d\b")
 
 
 # '"I have been lucky," she says, pouring coffee': the profile's own interview, in the present

@@ -30,6 +30,9 @@ _RECENT_DAYS = 2 * 365
 _RECENT_RELATIVE = re.compile(r",?\s*(?:which|that)\s+(?:he|she|they|it)\s+[a-z]+\s+(?:only\s+)?"
                               r"recently\b", re.I)
 _RECENT_YEARS_DAYS = 6 * 365
+# "which recently opened to the public as the Louis Armstrong House Museum": a body is recent
+# when the sentence says it opened or was founded
+_OPENED = re.compile(r"\b(?:opened|founded|established|launched|inaugurated|set up)\b", re.I)
 
 
 @register
@@ -218,7 +221,8 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         for m in ctx.analysis.mentions
         if (after <= m.start < end or _described_after(ctx, m, after))
         and m.kb_id
-        and m.label in ("work", "other")
+        and (m.label in ("work", "other") or m.label == "organization" and after <= m.start
+             and _OPENED.search(ctx.text, after, m.start))
         and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
     ]
     for m in mentions:

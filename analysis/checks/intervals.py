@@ -98,8 +98,15 @@ def _interval_ends(
         # the stated date is the one nearest the phrase ("In 1936 she married X, and their
         # daughter was born in 1939, three years after the wedding": 1939)
         # (a written year first: "in June that year" leans on another date)
+        # ("Eight years after she had arrived in Switzerland, in 1897, ...": the date set off
+        # right after the phrase first; not across a full stop the splitter missed)
         outside = [d for tx, d in sorted(dates, key=lambda x: (
-            not re.search(r"\d{4}", x[0].text), abs(x[0].start - m_start)))
+            not re.search(r"\d{4}", x[0].text),
+            not (x[0].start >= rest_end and re.fullmatch(r"\s*,?\s*(?:in|on)?\s*",
+                                                         ctx.text[rest_end : x[0].start])),
+            bool(re.search(r"\.\s+[A-Z]", ctx.text[min(x[0].end, m_start) : max(x[0].start,
+                                                                               m_start)])),
+            abs(x[0].start - m_start)))
             if not rest_start <= tx.start < rest_end]
         if inside:
             return ((start, end), inside[0]), (outside[0] if outside else None)

@@ -89,7 +89,7 @@ def check_against_kb(ctx: CheckContext) -> CheckResult:
 # event in the year of another, which the sentence names
 _THE_YEAR_OF = re.compile(
     r"\b(?:in|by)\s+(?P<year>\d{4}),\s+(?P<phrase>the\s+(?:same\s+)?year\s+(?:of|that|when|in "
-    r"which|(?:he|she|they|it))\b[^,;]{3,120}),", re.I)
+    r"which|(?:he|she|they|it)|the\s+\w+)\b[^,;]{3,120}),", re.I)
 
 
 def _year_of_another(ctx: CheckContext, claim: Claim, outcome: Outcome) -> Outcome:
@@ -98,7 +98,8 @@ def _year_of_another(ctx: CheckContext, claim: Claim, outcome: Outcome) -> Outco
     if outcome.category != "date_mismatch" or claim.time is None:
         return outcome
     m = _THE_YEAR_OF.search(ctx.text, claim.start, claim.end)
-    if m is None or not m.start("year") <= claim.time.start < m.end("year") or \
+    # (the claim may be dated by the year or by "the year" that repeats it)
+    if m is None or not m.start("year") <= claim.time.start < m.end("phrase") or \
             m.start("phrase") <= claim.obj_start < m.end("phrase"):
         return outcome
     return replace(outcome, category="conflation", message=(

@@ -97,9 +97,38 @@ def calendar_dates(ctx: CheckContext, start: int, end: int) -> list[tuple[Timex,
             # "Sunday", "at the end of the year": the article's own week or year, not a date
             # the story gives
             date = to_partial_date(tx)
-            if date is not None and date.precision != "decade":
+            if date is not None and date.precision != "decade" and not _of_writing(ctx, tx, date):
                 out.append((tx, date))
     return out
+
+
+def _of_writing(ctx: CheckContext, tx: Timex, date: PartialDate) -> bool:
+    """"Working from late July into September": no year written, and none the story gave (the
+    year is the analysis date's), so the date tells nothing about the life."""
+    year = ctx.analysis.ref_date.year
+    if re.search(r"\d{4}", tx.text) or date.year != year:
+        return False
+    if "story_years" not in ctx.memo:  # (computed once per article)
+        ctx.memo["story_years"] = (max((d.year for d in _years_written(ctx)), default=0),
+                                   _death_years(ctx))
+    latest, deaths = ctx.memo["story_years"]  # type: ignore[misc]
+    return year - 1 > latest and year not in deaths  # (an obituary's "died on 5 February")
+
+
+def _death_years(ctx: CheckContext) -> set[int]:
+    """The years the KB, or the article itself, gives the subject's death."""
+    subject = ctx.analysis.subject
+    told = {d.year for c in ctx.analysis.claims if c.predicate == "died"
+            and subject is not None and c.subject == subject.name and (d := claim_date(c))}
+    if ctx.kb is None or subject is None or not subject.kb_id:
+        return told
+    return told | {f.value.date.year for f in ctx.kb.facts(subject.kb_id, ("P570",))
+                   if f.value.date}
+
+
+def _years_written(ctx: CheckContext) -> list[PartialDate]:
+    return [d for t in ctx.analysis.timexes if re.search(r"\d{4}", t.text)
+            and (d := to_partial_date(t)) is not None and d.year < ctx.analysis.ref_date.year]
 
 
 NEW_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas|then)\b")
