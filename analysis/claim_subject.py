@@ -525,6 +525,13 @@ def mention_in_phrase(ctx: ClaimContext, head: Token) -> Mention | None:
     for tok in head.rights:
         if tok.dep_ == "appos" and tok.i in ctx.mention_at:
             return ctx.mention_at[tok.i]  # "Her daughter Irène Joliot-Curie"
+    if head.lemma_.lower() in WORK_NOUNS:
+        # "his first book of war photographs, Death in the Making, also appeared": the title
+        # set off inside the phrase (the parser may hang it on "photographs")
+        titled = next((ctx.mention_at[t.i] for t in head.subtree if t.dep_ == "appos"
+                       and t.i in ctx.mention_at and ctx.mention_at[t.i].label == "work"), None)
+        if titled is not None:
+            return titled
     doc = head.doc
     if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
         # "Its sequel, Until We Are Free, came out": a title the parser read as a clause

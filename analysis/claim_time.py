@@ -40,6 +40,7 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
     # film's, taken by its construction, and dates nothing else.
     fixed = {t.time_at for t in triggers if t.time_at >= 0 and not t.shared_time}
     wanted: dict[int, list[tuple[Timex, int]]] = {}
+    hung: set[int] = set()  # (ids of the dates the parse hangs under their owner)
     for tx in timexes_in(ctx, span.start_char, span.end_char):
         if any(tx.start <= at < tx.end for at in fixed) or _someone_elses(ctx, tx):
             continue
@@ -47,6 +48,8 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         if tok is None:
             continue
         owner = owner_above(tok.root, trigger_ids)
+        if owner is not None:
+            hung.add(id(tx))
         if owner is None and len(triggers) == 1 and main_clause(triggers[0].token) and \
                 not _other_clause(tok.root, triggers[0].token):
             owner = triggers[0].token.i
@@ -73,10 +76,14 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
         # where she held a chair until 2006"); then the date after the verb is its own.
         # A date only inside a relative clause is never the verb's ("appointed director of the
         # Opera, where his First Symphony was heard in November 1889").
-        found = [f for f in found if not _where_clause(span.doc[f[1]], owner)]
+        found = [f for f in found if not _where_clause(span.doc[f[1]], owner)
+                 and not _later_participle(span.doc[f[1]], owner, f[0])]
         if not found:
             continue
         direct = [f for f in found if not through_clause(span.doc[f[1]], owner)] or found
+        # "made his debut in 1989, and in 1992 moved on to Bordeaux": the date the parse hangs
+        # on the verb before one it was only given for want of another owner
+        direct = [f for f in direct if id(f[0]) in hung] or direct
         # "married Baumbach, her partner since the early 2010s, in December 2023": a "since"
         # date is a state's beginning; another date is the event's
         direct = [f for f in direct if not _since(span.doc[f[1]], owner)] or direct
@@ -357,6 +364,21 @@ def _life_bracket(ctx: ClaimContext, tx: Timex) -> tuple[int, int] | None:
     named = any(m.label == "person" and ctx.subject.matches(m) and m.end <= opened
                 and not text[m.end : opened].strip() for m in ctx.mention_at.values())
     return (opened, closed) if named else None
+
+
+def _later_participle(tok: Token, owner: int, tx: Timex) -> bool:
+    """"entered the Academy, qualifying as a physician four years later": a counted date in a
+    participle clause after the verb is the participle's event."""
+    if not RELATIVE_TEXT.search(tx.text):
+        return False
+    node = tok
+    for _ in range(8):
+        if node.i == owner or node.head.i == node.i:
+            return False
+        if node.tag_ == "VBG" and node.dep_ in ("advcl", "xcomp", "conj") and node.i > owner:
+            return True
+        node = node.head
+    return False
 
 
 def _complement_owner(date_root: Token, trigger_ids: set[int]) -> int | None:

@@ -207,6 +207,9 @@ def _own_time(ctx: ClaimContext, trig: Trigger, time: Timex | None) -> Timex | N
             c.dep_ == "advmod" and c.lower_ in LATER_WORDS and (c.i < verb.i or c.lower_ != "then")
             for c in verb.children):
         return None  # "The couple divorced in 1982, and she later married X": after 1982
+    if time.start < verb.idx and any(c.lower_ == "from" and any(g.lower_ == "there" for g in
+                                                                c.children) for c in verb.children):
+        return None  # "In 1991 he went to Princeton, and from there he moved to Tufts": later
     if verb.pos_ == "NOUN" and verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and \
             not trig.degree:  # (but "a doctorate summa cum laude")
         return None  # "In 1960 she married the CNN founder Ted Turner": who he is, undated
@@ -214,6 +217,10 @@ def _own_time(ctx: ClaimContext, trig: Trigger, time: Timex | None) -> Timex | N
         return None  # "His marriage to Rut ended in divorce in 1980": the end's date
     if trig.predicate == "born" and _outside_clause(verb, time):
         return None  # "Born in X, he took French citizenship in 1930": not the birth's date
+    if trig.predicate in ("born", "died") and verb.pos_ == "NOUN" and verb.head.lower_ in (
+            "since", "after", "before", "following") and not (
+            verb.left_edge.idx <= time.start <= verb.right_edge.idx):
+        return None  # "This 31 July marks forty years since the death of X": the anniversary's
     return time
 
 

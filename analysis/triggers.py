@@ -537,6 +537,14 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(tok, "position")  # "1980: ... returns as Prime Minister"
     if tok.lemma_ in _MOVES and tok.pos_ == "VERB" and (place := _moved_to(tok, mention_at)):
         return Trigger(tok, "moved", target=place)  # "In 1912 he moved to Bern"
+    if tok.lemma_ == "issue" and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.i in mention_at and mention_at[c.i].label == "work"
+            for c in tok.children):
+        return Trigger(tok, "released")  # "issued the Arusha Declaration" (not "a stamp")
+    if tok.lemma_ in ("move", "relocate") and (tok.pos_ == "VERB" or _conjoined_present(tok)) \
+            and _moves_alone(tok) and (body := _moved_to(tok, mention_at, "organization")):
+        # "1928: Becomes a U.S. citizen and moves with Carl to Washington University": a job
+        return Trigger(tok, "joined", target=body)
     if tok.lower_ == "newly" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ in _NEWLY:
         # "a fellow of the newly founded Linux Foundation": the founding shares the date.
         target = next((mention_at[i] for i in range(tok.i + 2, min(tok.i + 4, len(tok.doc)))
@@ -625,7 +633,7 @@ def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | No
 _NEWLY = frozenset({"founded", "formed", "created", "established", "launched", "opened"})
 # Verbs of moving house: "moved to Bern", "settled in Chawton", "emigrated to Canada".
 _MOVES = frozenset({"move", "relocate", "emigrate", "settle", "retreat", "withdraw"})
-_OPENING_LEMMAS = _MOVES | {"follow", "come", "return"}
+_OPENING_LEMMAS = _MOVES | {"follow", "come", "return", "issue"}
 
 
 def _returns_as(verb: Token, mention_at: dict[int, Mention]) -> bool:
@@ -640,7 +648,17 @@ def _returns_as(verb: Token, mention_at: dict[int, Mention]) -> bool:
     return False
 
 
-def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
+def _moves_alone(verb: Token) -> bool:
+    """The one who moves is a single person ("she moved", or a timeline's subjectless verb),
+    not "the couple", and no study follows ("moved north to Sheffield, graduating in 1973")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ not in ("he", "she") and subject.pos_ != "PROPN":
+        return False
+    return not any(t.lemma_.lower() in ("graduate", "study", "read") for t in verb.subtree
+                   if t.i > verb.i)
+
+
+def _moved_to(verb: Token, mention_at: dict[int, Mention], label: str = "place") -> Mention | None:
     """The KB place after the move's "to" (or a settling's "in"); not a place inside a longer
     phrase ("moved to the University of Geneva" is a job, "moved to Paris's Left Bank" a part)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -651,7 +669,7 @@ def _moved_to(verb: Token, mention_at: dict[int, Mention]) -> Mention | None:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         named = mention_at.get(obj.i) if obj is not None else None
-        if named is not None and named.label == "place" and named.kb_id:
+        if named is not None and named.label == label and named.kb_id:
             return named
     return None
 

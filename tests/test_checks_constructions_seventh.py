@@ -40,7 +40,11 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Varn Gold Medal", "point in time": 1962},
            {"property": "award received", "value": "Harbour Prize", "point in time": 1970,
             "qualifiers": {"together with": ["Nina Holt"]}},
+           {"property": "employer", "value": "Selby Institute", "start": 1962},
            aliases=("Renlund",)),
+    _thing("local:selby-institute", "Selby Institute", "organization"),
+    _thing("local:harbour-charter", "Harbour Charter", "work",
+           {"property": "publication date", "value": "1967-02-05"}),
     _thing("local:harbour-prize", "Harbour Prize", "award"),
     _thing("local:harbour-songs", "Harbour Songs", "work",
            {"property": "publication date", "value": 1958},
@@ -73,7 +77,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "employer", "value": "Renlund Centre", "start": 2011, "end": 2022,
             "qualifiers": {"subject has role": "director"}}),
     _thing("local:kort-orchestra", "Kort Orchestra", "organization"),
-    _thing("local:renlund-centre", "Renlund Centre", "organization"),
+    _thing("local:renlund-centre", "Renlund Centre", "organization",
+           {"property": "inception", "value": "2003-10"}),
     _thing("local:varn-university", "Varn University", "organization"),
     _thing("local:keld-university", "Keld University", "organization"),
     _thing("local:norland", "Norland", "place"),
@@ -99,7 +104,7 @@ def test_a_body_led_now_by_someone_whose_post_ended(check: Check) -> None:
     (flag,) = on(check("The Kort Orchestra, currently led by its Kapellmeister Ivo Berg, still "
                        "plays her songs."), "currently led", "stale_claim")
     assert "2016" in flag.message
-    (flag,) = on(check("Renlund founded the Renlund Centre in 1990. The centre is run today by "
+    (flag,) = on(check("Renlund founded the Renlund Centre in 2003. The centre is run today by "
                        "Nina Holt."), "run today", "stale_claim")
     assert "2022" in flag.message
 
@@ -260,3 +265,45 @@ def test_a_fronted_place_and_year_frame_both_verbs(check: Check) -> None:
                  "Harbour Songs")
     assert "1958" in flag.message
     assert not check("Back in Selby in 1958, she formed a trio and recorded Harbour Songs.")
+
+
+def test_a_year_named_by_another_event_of_it(check: Check) -> None:
+    (flag,) = on(check("In 1964, the year the guild took the name Harbour Guild, Renlund also "
+                       "issued the Harbour Charter."), "Harbour Charter", "conflation")
+    assert "1967" in flag.message
+
+
+def test_a_body_that_recently_opened(check: Check) -> None:
+    (flag,) = on(check("Her house, which recently opened to the public as the Renlund Centre, "
+                       "still holds her films."), "recently", "stale_claim")
+    assert "2003" in flag.message
+
+
+def test_moving_to_an_institution_is_joining_it(check: Check) -> None:
+    flags = check("\n\n1960: Becomes a citizen and moves with Edo to the Selby Institute")
+    (flag,) = on(flags, "Selby Institute")
+    assert "1962" in flag.message
+
+
+def test_an_anniversary_does_not_date_the_death(check: Check) -> None:
+    assert not check("This 10 January marks nineteen years since the death of Edo Palm, her "
+                     "husband and producer.")
+
+
+def test_the_counted_date_set_off_after_the_phrase(check: Check) -> None:
+    # (a full stop the splitter may not see: "the NWU. Eight ...")
+    assert not check("She joined the league in 1958; after a merger in 1962 it became the NWU. "
+                     "Eight years after she had arrived in Selby, in 1957, she married Edo Palm.",
+                     "She had come to Selby in 1949.")
+
+
+def test_a_participle_counted_later_keeps_its_own_date(check: Check) -> None:
+    assert not check("In 1949 she entered Keld University, qualifying as a teacher four years "
+                     "later.")
+
+
+def test_a_credit_line_inside_the_block_quotation(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    lead = f"# {RENLUND}\n\n{RENLUND} was an actress and physicist. She wrote a poem:\n\n"
+    assert not _vague(checker, check_text, lead + '> "The sea keeps no ledger of the drowned." '
+                      'From "Harbour Songs", Tova Renlund, September 1958\n')
