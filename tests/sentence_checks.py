@@ -49,6 +49,14 @@ def on(flags: list[Flag], text: str, category: str | None = None) -> list[Flag]:
     return [f for f in flags if text in f.sentence and category in (None, f.category)]
 
 
+def vague_flags(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str,
+                as_of: date, fmt: str = "md") -> list[Flag]:
+    """The vague-attribution flags of a whole article (Markdown or HTML)."""
+    kb, analyzer = checker
+    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=as_of, fmt=fmt)[2]
+    return [f for f in flags if f.category == "vague_attribution"]
+
+
 def check_fixture(lead: str, as_of: date) -> Any:
     """A module-scoped ``check`` fixture: ``sentence_check`` on the module's ``checker``."""
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import Check, check_fixture, checker_fixture, on, vague_flags
 from sentence_checks import entity as _thing
 
 LORNE = "Hedda Lorne"
@@ -110,10 +110,7 @@ check = check_fixture(f"{LORNE}\n\n{LORNE} was an architect, born on 4 March 193
 
 def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str,
            fmt: str = "md") -> list[Any]:
-    """The vague-attribution flags of a whole article (Markdown or HTML) about her."""
-    kb, analyzer = checker
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt=fmt)[2]
-    return [f for f in flags if f.category == "vague_attribution"]
+    return vague_flags(checker, check_text, text, AS_OF, fmt)
 
 
 def test_helped_found_is_a_founding(check: Check) -> None:

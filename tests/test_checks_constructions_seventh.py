@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import Check, check_fixture, checker_fixture, on, vague_flags
 from sentence_checks import entity as _thing
 
 RENLUND = "Tova Renlund"
@@ -201,10 +201,9 @@ def test_superlatives_in_coordinated_clauses_and_titles(check: Check) -> None:
     assert not check("She lived in Selby, and no one since has lived in that house.")
 
 
-def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str) -> list[Any]:
-    kb, analyzer = checker
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
-    return [f for f in flags if f.category == "vague_attribution"]
+def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str,
+           fmt: str = "md") -> list[Any]:
+    return vague_flags(checker, check_text, text, AS_OF, fmt)
 
 
 def test_block_quotations_sourced_around_them(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import Check, check_fixture, checker_fixture, on, vague_flags
 from sentence_checks import entity as _thing
 
 SOLVANG = "Mira Solvang"
@@ -189,10 +189,9 @@ def test_at_a_company_is_no_age(check: Check) -> None:
                      "women executives at a major company.")
 
 
-def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str) -> list[Any]:
-    kb, analyzer = checker
-    flags = check_text(text, kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
-    return [f for f in flags if f.category == "vague_attribution"]
+def _vague(checker: tuple[Any, Any], check_text: Callable[..., Any], text: str,
+           fmt: str = "md") -> list[Any]:
+    return vague_flags(checker, check_text, text, AS_OF, fmt)
 
 
 def test_a_block_quotation_from_the_work_just_named(
