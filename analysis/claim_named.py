@@ -1,10 +1,13 @@
 """Objects a claim names outside its verb's own phrase: the work a relative clause or "its"
 refers back to, the founders a list names, the name a participle describes, the work the next
-sentence names, and a work the sentence does not name at all."""
+sentence names, a work the sentence does not name at all, the place a description calls the
+birthplace, the school that grants a degree and the body "led by" someone."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+
+from spacy.tokens import Token
 
 from analysis.claim_context import ClaimContext
 from analysis.claim_subject import mention_in_phrase, subject_token
@@ -190,3 +193,66 @@ def unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
     return root.dep_ == "poss" and root.head == head or (
         root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "on")
         and root.head.head == head)
+
+
+_HONOURS = frozenset({"honour", "honor", "award", "prize", "distinction", "decoration",
+                      "accolade", "medal"})
+
+
+def among_own_honours(ctx: ClaimContext, verb: Token) -> bool:
+    """The sentence lists the honour "among his honours" (the subject's, by the pronoun)."""
+    return ctx.subject is not None and any(
+        t.lower_ == "among" and any(
+            p.lemma_.lower() in _HONOURS and any(
+                o.dep_ == "poss" and ctx.subject.takes(o.lower_) and o.pos_ == "PRON"
+                for o in p.children) for p in t.children)
+        for t in verb.sent)
+
+
+def granting_school(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"In 1874 the University of Göttingen awarded her a doctorate": the school that grants
+    the degree is where it was earned."""
+    tok = trig.token
+    if tok.dep_ == "compound":  # ("a doctorate summa cum laude")
+        tok = tok.head
+    if tok.dep_ != "dobj" or verb_lemma(tok.head) not in ("award", "grant", "confer", "give"):
+        return None
+    giver = next((ctx.mention_at.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return giver if giver is not None and giver.label == "organization" else None
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "place", "hamlet", "port", "capital",
+                          "country", "island", "region", "province", "district", "suburb",
+                          "neighbourhood", "neighborhood", "settlement"})
+
+
+def place_described(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"Larkana, the Sindhi town where she was born", "St Petersburg, the city of her birth":
+    the place a description set off after it calls the birthplace (or the place of death)."""
+    tok = trig.token
+    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        noun = tok.head
+    elif tok.pos_ == "NOUN" and tok.head.lower_ == "of" and \
+            any(c.dep_ == "poss" for c in tok.children):
+        noun = tok.head.head
+    else:
+        return None
+    if noun.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    place = ctx.mention_at.get(noun.i)
+    if place is None:  # the name just before the description (the parser may hang it elsewhere)
+        edge = noun.left_edge.idx
+        place = next((m for m in ctx.mentions if m.end <= edge
+                      and ctx.article.text[m.end:edge] == ", "), None)
+    return place if place is not None and place.label == "place" else None
+
+
+def led_by(ctx: ClaimContext, trig: Trigger, subj_mention: Mention | None) -> Mention | None:
+    """"The Gewandhaus Orchestra, currently led by its Kapellmeister Riccardo Chailly": the
+    body a participle with an agent hangs on is the one its agent leads."""
+    verb = trig.token
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or subj_mention is None or \
+            subj_mention.label != "person" or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    body = ctx.mention_at.get(verb.head.i)
+    return body if body is not None and body.label == "organization" else None

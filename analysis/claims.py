@@ -25,12 +25,16 @@ from analysis.claim_context import (
 from analysis.claim_current import current_roles, present_acts
 from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
+    among_own_honours,
     antecedent_work,
+    granting_school,
+    led_by,
     listed_founders,
     member_of_which,
     modified_name,
     named_next,
     named_rendering,
+    place_described,
     relative_object,
     shared_before,
     unnamed_work,
@@ -346,9 +350,9 @@ def _build_claim(
     predicate = _refine_predicate(trig.predicate, degree, objects, trig.role is not None, trig)
     qualifiers: dict[str, object] = {"verb": verb_lemma(trig.token)}
     obj = trig.target or antecedent_work(ctx, trig, predicate) or (
-        _led_by(ctx, trig, subj_mention) if predicate == "position" else None) or (
-        _place_described(ctx, trig) if predicate in ("born", "died") else None) or (
-        _granting_school(ctx, trig) if predicate == "studied" else None) or (
+        led_by(ctx, trig, subj_mention) if predicate == "position" else None) or (
+        place_described(ctx, trig) if predicate in ("born", "died") else None) or (
+        granting_school(ctx, trig) if predicate == "studied" else None) or (
         member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention) \
@@ -371,7 +375,7 @@ def _build_claim(
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
     if predicate == "award" and subj_mention is not None and subj_mention.label == "award" and \
-            obj is None and ctx.subject is not None and _among_own_honours(ctx, trig.token):
+            obj is None and ctx.subject is not None and among_own_honours(ctx, trig.token):
         # "Among his honours was the Gold Medal of the AIA, awarded in 1947": his
         obj, subj_text, subj_id, subj_mention = subj_mention, ctx.subject.name, \
             ctx.subject.kb_id, None
@@ -652,69 +656,6 @@ def _passive_subject(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool
     span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nsubjpass" and \
         span.root.head.i == trig.token.i and any(c.dep_ == "agent" for c in trig.token.children)
-
-
-_HONOURS = frozenset({"honour", "honor", "award", "prize", "distinction", "decoration",
-                      "accolade", "medal"})
-
-
-def _among_own_honours(ctx: ClaimContext, verb: Token) -> bool:
-    """The sentence lists the honour "among his honours" (the subject's, by the pronoun)."""
-    return ctx.subject is not None and any(
-        t.lower_ == "among" and any(
-            p.lemma_.lower() in _HONOURS and any(
-                o.dep_ == "poss" and ctx.subject.takes(o.lower_) and o.pos_ == "PRON"
-                for o in p.children) for p in t.children)
-        for t in verb.sent)
-
-
-def _granting_school(ctx: ClaimContext, trig: Trigger) -> Mention | None:
-    """"In 1874 the University of Göttingen awarded her a doctorate": the school that grants
-    the degree is where it was earned."""
-    tok = trig.token
-    if tok.dep_ == "compound":  # ("a doctorate summa cum laude")
-        tok = tok.head
-    if tok.dep_ != "dobj" or verb_lemma(tok.head) not in ("award", "grant", "confer", "give"):
-        return None
-    giver = next((ctx.mention_at.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
-    return giver if giver is not None and giver.label == "organization" else None
-
-
-_PLACE_NOUNS = frozenset({"city", "town", "village", "place", "hamlet", "port", "capital",
-                          "country", "island", "region", "province", "district", "suburb",
-                          "neighbourhood", "neighborhood", "settlement"})
-
-
-def _place_described(ctx: ClaimContext, trig: Trigger) -> Mention | None:
-    """"Larkana, the Sindhi town where she was born", "St Petersburg, the city of her birth":
-    the place a description set off after it calls the birthplace (or the place of death)."""
-    tok = trig.token
-    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
-        noun = tok.head
-    elif tok.pos_ == "NOUN" and tok.head.lower_ == "of" and \
-            any(c.dep_ == "poss" for c in tok.children):
-        noun = tok.head.head
-    else:
-        return None
-    if noun.lemma_.lower() not in _PLACE_NOUNS:
-        return None
-    place = ctx.mention_at.get(noun.i)
-    if place is None:  # the name just before the description (the parser may hang it elsewhere)
-        edge = noun.left_edge.idx
-        place = next((m for m in ctx.mentions if m.end <= edge
-                      and ctx.article.text[m.end:edge] == ", "), None)
-    return place if place is not None and place.label == "place" else None
-
-
-def _led_by(ctx: ClaimContext, trig: Trigger, subj_mention: Mention | None) -> Mention | None:
-    """"The Gewandhaus Orchestra, currently led by its Kapellmeister Riccardo Chailly": the
-    body a participle with an agent hangs on is the one its agent leads."""
-    verb = trig.token
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or subj_mention is None or \
-            subj_mention.label != "person" or not any(c.dep_ == "agent" for c in verb.children):
-        return None
-    body = ctx.mention_at.get(verb.head.i)
-    return body if body is not None and body.label == "organization" else None
 
 
 def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -> bool:
