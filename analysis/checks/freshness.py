@@ -6,6 +6,7 @@ import re
 
 from analysis.checks.base import CheckContext, Finding, claim_date, evidence_of, label_of
 from analysis.checks.kb_match import (
+    deaths_before,
     fact_matches,
     fact_role_texts,
     generic_of,
@@ -48,12 +49,11 @@ def _dead_now(ctx: CheckContext, claim: Claim) -> Finding | None:
     """"Carlo Ponti ... still reads every script" when the KB says Ponti died in 2007."""
     if claim.predicate != "active" or ctx.kb is None or not claim.subject_kb_id:
         return None
-    deaths = [f for f in ctx.kb.facts(claim.subject_kb_id, ("P570",))
-              if f.value.date is not None and f.value.date.interval()[1] < ctx.as_of]
+    deaths = deaths_before(ctx.kb, claim.subject_kb_id, ctx.as_of)
     if not deaths:
         return None
-    date = deaths[0].value.date
-    died = f"{'on' if date.precision == 'day' else 'in'} {date.human()}"  # type: ignore[union-attr]
+    when = deaths[0].value.date
+    died = f"{'on' if when.precision == 'day' else 'in'} {when.human()}"  # type: ignore[union-attr]
     return Finding(
         "stale_claim", "medium", claim.start, claim.end,
         f"Present tense, but {claim.subject} died {died} (as of {ctx.as_of})",

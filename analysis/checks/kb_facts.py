@@ -23,6 +23,7 @@ from analysis.checks.kb_match import (
     claimed_role,
     date_agrees,
     date_role,
+    deaths_before,
     degree_class,
     fact_matches,
     fact_org,
@@ -119,8 +120,7 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
     spec = PROPERTY_MAP.get(claim.predicate)
     if kb is not None and claim.predicate == "active":
         # "Ponti still reads every script": the act is nothing the KB records; his death is
-        dead = [f for f in kb.facts(claim.subject_kb_id or "", ("P570",))
-                if f.value.date is not None and f.value.date.interval()[1] < ctx.as_of]
+        dead = deaths_before(kb, claim.subject_kb_id, ctx.as_of)
         return Outcome("contradicted", "KB differs", (evidence_of(kb, dead[0]),)) if dead \
             else Outcome("unverifiable", "no such fact")
     if kb is None or spec is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from analysis.dates import PartialDate, agrees, overlaps
 from analysis.kb.api import KBReader
@@ -237,6 +238,12 @@ def titled_body(kb: KBReader, fact: KBFact) -> set[str] | None:
         return None
     found = kb.candidates([normalize_name(m.group(1))]).get(normalize_name(m.group(1)), [])
     return set().union(*(related_orgs(kb, e.id) for e in found)) if found else None
+
+
+def deaths_before(kb: KBReader, person: str | None, day: date) -> list[KBFact]:
+    """The KB's dates of death of ``person`` before ``day`` (the as-of date)."""
+    return [f for f in kb.facts(person or "", ("P570",))
+            if f.value.date is not None and f.value.date.interval()[1] < day]
 
 
 def claimed_role(kb: KBReader, claim: Claim) -> str:
