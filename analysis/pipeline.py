@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.components.attributes import use_attribute_table
+from analysis.components.lemmas import use_lemma_table
 from analysis.components.text import doc_text
 from analysis.errors import ModelError
 from analysis.models import Article
@@ -83,6 +84,7 @@ def load_pipeline(
     name = resolve_model(model)
     nlp = _load_model(name)
     use_attribute_table(nlp)
+    use_lemma_table(nlp)
     keep_co_words(nlp)
     keep_names_whole(nlp)
     wanted = set(PROJECT_COMPONENTS if components is None else components)
