@@ -37,6 +37,8 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "married": ("the subject married the object", frozenset({"person"})),
     "citizen": ("the subject became a citizen of the object (a country)", frozenset({"place"})),
     "moved": ("the subject moved to (settled in) the object (a place)", frozenset({"place"})),
+    # (made only for people the KB says died, by ``analysis.claim_current.present_acts``)
+    "active": ("the subject does something now (\"still reads every script\")", frozenset()),
 }
 
 # lemma -> predicate. Checked on verbs (and on the participles a tagger may mislabel).
