@@ -13,6 +13,7 @@ from analysis.claim_context import (
     ClaimContext,
 )
 from analysis.claim_subject import recipients_after_to, subject_token
+from analysis.components.text import doc_text
 from analysis.models import Mention
 from analysis.subject import ProfileSubject
 from analysis.triggers import Trigger, verb_lemma
@@ -264,7 +265,7 @@ def pick_object(
     if predicate in ("born", "died"):
         # "born in Musoma, in what is now the Mara Region of northern Tanzania": the town, before
         # the places that say where it lies now (or lay then)
-        text = trig.token.doc.text
+        text = doc_text(trig.token.doc)
         typed.sort(key=lambda m: bool(_WHAT_IS_NOW.search(text, max(0, m.start - 60), m.start)))
     if typed:
         return typed[0]

@@ -267,6 +267,15 @@ def analyze_topics(articles: list[Article]) -> dict:
         weight, mix, heading match), ``shifts`` and ``mismatched_headings``; or
         ``scored: false`` with the reason when there is too little text to model.
     """
+    import sklearn
+
+    # The matrices are built here (finite, valid parameters): scikit-learn's per-call input
+    # and parameter validation cost a third of one article's topic model.
+    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+        return _analyze_topics(articles)
+
+
+def _analyze_topics(articles: list[Article]) -> dict:
     prepared = [_prepare(a) for a in articles]
     docs = [d if i == 0 else replace(d, article=i) for i, p in enumerate(prepared) for d in p.docs]
     if len(docs) < MIN_DOCUMENTS:

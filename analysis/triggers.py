@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from analysis.claim_context import TIME_NOUNS
+from analysis.components.text import doc_text
 from analysis.models import Mention
 from analysis.vocabulary import (
     CONTEXT_VERBS,
@@ -727,7 +728,7 @@ def _year_before_work(tok: Token, mention_at: dict[int, Mention]) -> tuple[Menti
 
 def _honour_before(tok: Token, work: Mention, mention_at: dict[int, Mention]) -> Mention | None:
     """The honour a line names just before the work, set off by a comma."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     for k in range(tok.i - 2, max(tok.sent.start, tok.i - 40) - 1, -1):
         named = mention_at.get(k)
         if named is not None and named is not work:

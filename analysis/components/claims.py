@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from analysis.claim_time import named_dates_removed
 from analysis.claims import extract_claims
+from analysis.components.text import doc_text
 from analysis.kb.api import KBReader
 from analysis.models import Article, Timex
 from analysis.pipeline import sentence_spans
@@ -37,7 +38,7 @@ class ProfileClaims:
         mentions = list(doc._.mentions or [])
         sentences = sentence_spans(doc)
         doc._.timexes = named_dates_removed(list(doc._.timexes or []), mentions, sentences,
-                                             doc.text)
+                                             doc_text(doc))
         subject = find_subject(article, mentions, self.kb)
         doc._.subject = subject
         doc._.claims = extract_claims(
