@@ -591,7 +591,7 @@ def gapped_date(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> b
         "he", "she", "they")
 
 
-_TITLED = frozenset({"work", "organization", "award", "other"})
+_TITLED = frozenset({"work", "organization", "award", "other", "position"})
 
 
 def unnamed_works_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:

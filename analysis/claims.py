@@ -672,6 +672,10 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
     """Verbs that make a claim only in some of their senses."""
     if any(c.dep_ == "neg" for c in trig.token.children):
         return True  # "Borges never won the Nobel Prize": a claim that it did not happen
+    verb_of = trig.token.head if trig.token.dep_ == "prep" else trig.token  # "to work under X"
+    if verb_of.dep_ == "xcomp" and _UNREALIZED & {verb_of.head.lemma_.lower(),
+                                                  verb_of.head.lower_.removesuffix("d")}:
+        return True  # "where he hoped to work under Thomson": a wish, not what happened
     if verb == "win" and obj is not None and (
             _ELECTORAL_AFTER.match(text, obj.end) or _ELECTORAL_BEFORE.search(
                 text, max(0, obj.start - 25), obj.start)):
@@ -704,6 +708,9 @@ _ELECTORAL_AFTER = re.compile(
 _ELECTORAL_BEFORE = re.compile(r"\b(?:seat|constituency|riding|electorate) (?:of|for) (?:the )?$",
                                re.I)
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
+# Verbs whose infinitive complement tells a plan, a wish or an attempt, not an event
+_UNREALIZED = frozenset({"hope", "plan", "intend", "want", "wish", "expect", "aim", "seek", "try",
+                         "attempt", "refuse", "decline", "fail", "hesitate", "long", "dream"})
 _PARTY = re.compile(r"\bparty\b", re.I)
 _AGENT_OR_VENUE = frozenset({"by", "over", "during", "throughout"})
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)

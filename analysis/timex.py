@@ -62,6 +62,7 @@ _HOLIDAY_NAME = re.compile(rf"(?i:{'|'.join(map(re.escape, HOLIDAYS))})")
 _SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b", re.IGNORECASE)
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
 _OWNED_BEFORE = re.compile(r"\b(?:her|his|their|its|my|our|your)\s+$", re.I)
 _DEICTIC = re.compile(r"(?:last|next|this|that)\s", re.I)
 
@@ -102,7 +103,11 @@ def find_timexes(
             continue  # "A Day in the Life", "60 Minutes", ABC's "This Week": titles, not times
         if _SHIFTED.search(timex.text):
             pass  # "a year earlier" compares with the date in focus ("later" moves the story on)
-        elif _ABSOLUTE.match(timex.value) and timex.type == "DATE":
+        elif _ABSOLUTE.match(timex.value) and timex.type == "DATE" and not (
+                _BOUND_BEFORE.search(text, max(0, start - 8), start)
+                and ctx.anchor is not None and ctx.same_sentence(ctx.anchor_at, start)):
+            # (not "In 1977 Yale made him dean, a post he held until 1984. In the same year
+            # ...": the end of a stretch told in passing; the sentence's date stays in focus)
             ctx.anchor, ctx.anchor_at = PartialDate.parse(timex.value[:10]), timex.start
         elif _PERIOD.match(timex.value):
             ctx.period = (timex.value, timex.end)

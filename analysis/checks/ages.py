@@ -127,7 +127,8 @@ def ages_without_dates(
     sentences = ctx.analysis.sentences
     for index, (start, end) in enumerate(sentences):
         sentence = QUOTED.sub(lambda q: " " * len(q.group(0)), ctx.text[start:end])
-        checks = [(m, ctx.as_of.year, f"at {ctx.as_of}") for m in _NOW_AGE.finditer(sentence)]
+        checks = [(m, ctx.as_of.year, f"at {ctx.as_of}") for m in _NOW_AGE.finditer(sentence)
+                  if not _set_off_after_other(ctx, start + m.start())]
         # "He was 75": at death only where the sentence or the one before tells the subject's
         # death (another's death, a father's, dates no age of the subject's).
         near = {sentences[i][0] for i in (index - 1, index) if i >= 0}
@@ -228,6 +229,15 @@ def _before_subject(ctx: CheckContext, sentence: str, at: int) -> bool:
     subject = ctx.analysis.subject
     m = re.match(r",\s+(he|she|they)\b", sentence[at:])
     return subject is not None and m is not None and subject.takes(m.group(1))
+
+
+def _set_off_after_other(ctx: CheckContext, at: int) -> bool:
+    """"Mr. Dorsey, now 72, still lives in Chicago": an age set off after another person's
+    name is theirs."""
+    subject = ctx.analysis.subject
+    return any(m.label == "person" and ctx.text[m.end : at] in (", ", ",")
+               and not (subject is not None and subject.matches(m))
+               for m in ctx.analysis.mentions if at - 3 <= m.end <= at)
 
 
 def _about_someone_else(ctx: CheckContext, start: int, end: int, sentence: str) -> bool:

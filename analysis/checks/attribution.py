@@ -423,6 +423,8 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:said|wrote|made|put|spoke)\s+(?:it|this|that|these|those|so)\b"
     # "So he wrote in his 1987 memoir The Magic Lantern"
     r"|^\W*so\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|wrote|put it|told|argued)\b"
+    # "So said Mayor Richard J. Daley ..., in a statement issued at City Hall"
+    r"|^\W*so\s+(?:said|wrote|spoke)\s+[A-Z]"
     # "Those were the words of Jean Cocteau, in a tribute he recorded ..."
     r"|\b(?:these|those|they)\s+(?:were|are)\s+(?:the\s+)?(?:\w+\s+)?words\b", re.I)
 _OCCASION = re.compile(

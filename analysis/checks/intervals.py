@@ -12,6 +12,7 @@ from analysis.checks.kb_match import related_orgs
 from analysis.checks.life import NEW_CLAUSE, LifeDate, calendar_dates, life_date, quote
 from analysis.claim_context import RELATIVE_TEXT
 from analysis.dates import PartialDate
+from analysis.layout import dateline
 from analysis.models import Evidence
 from analysis.timex import to_partial_date
 from analysis.timex_lexicon import ORDINALS
@@ -149,7 +150,10 @@ def _interval_ends(
              if tx.start >= rest_start and not NEW_CLAUSE.search(ctx.text, rest_start, tx.start)
              and not _ATTRIBUTIVE.search(ctx.text, max(0, tx.start - 4), tx.start)
              # ("A year later he added X, which he led until 1969": a bound, not the date)
-             and not _UNTIL_BEFORE.search(ctx.text, max(0, tx.start - 8), tx.start)]
+             and not _UNTIL_BEFORE.search(ctx.text, max(0, tx.start - 8), tx.start)
+             # ("He took his master's degree two years later and received his doctorate in
+             # 1911": the interval dates the first verb; the year, the one coordinated after it)
+             and not (m.start() > 0 and _AND_ACT.search(ctx.text, rest_start, tx.start))]
     if before and ctx.text[before[-1][0].end : m_start].strip(" ,") == "":
         # "In 2012, nineteen years later, ...": that date is the stated one, counted from the
         # sentence's earlier date ("married in 1940; ... his death in 1970, thirty years
@@ -180,6 +184,8 @@ def _claim_anchor(ctx: CheckContext, start: int, end: int) -> Anchor | None:
         key = claim.object_kb_id or (claim.object or "").casefold()
         if date is None or claim.end > start or (predicates and claim.predicate not in predicates):
             continue
+        if claim.predicate == "died" and not predicates:
+            continue  # "ten years after arriving in Keld": not from "died yesterday in Keld"
         related = related_orgs(ctx.kb, key) if ctx.kb is not None and claim.object_kb_id else {key}
         if named & related:  # "joining NACA" is the claim that she joined Langley, part of NACA
             return (claim.start, claim.end), date
@@ -204,14 +210,19 @@ def _named_earlier(ctx: CheckContext, index: int, start: int, end: int) -> Ancho
     if not named:
         return None
     found = []
+    line = dateline(ctx.text, ctx.analysis.article.blocks)
     for s, e in ctx.analysis.sentences[:index]:
         dates = calendar_dates(ctx, s, e)
         at = [m.start for m in ctx.analysis.mentions if m.kb_id in named and s <= m.start < e]
         if dates and at:
             # the date nearest the name, within its clause ("His first visit to Roland Garros,
-            # in 2005, ended with the title")
+            # in 2005, ended with the title"; "In 1927, at the age of 19, she came north to
+            # Chicago"), not an obituary's dateline ("CHICAGO, Jan. 28 -- ...")
             tx, date = min(dates, key=lambda d: abs(d[0].start - at[0]))
-            if abs(tx.start - at[0]) <= 40:
+            first, last = sorted((tx.start, at[0]))
+            if (abs(tx.start - at[0]) <= 40 or abs(tx.start - at[0]) <= 60
+                    and not NEW_CLAUSE.search(ctx.text, first, last)) and not (
+                    line is not None and line.start() <= tx.start < line.end()):
                 found.append(((s, e), date))
     if not found:
         return None
@@ -399,6 +410,8 @@ _TOLD_AS = {
 def _other_event_fits(ctx: CheckContext, index: int, m: re.Match[str], year: int) -> bool:
     """"thirty-one years after she had left": she left twice in the article, and the sum
     fits the other leaving. An event word that names several events is not an error."""
+    if _actor_dated_then(ctx, index, m, year):
+        return True
     rest = m["rest"].split()
     if m["dir"].lower() not in ("after", "before") or not rest or rest[0].lower() not in (
             "he", "she", "they", "i", "we"):
@@ -412,6 +425,26 @@ def _other_event_fits(ctx: CheckContext, index: int, m: re.Match[str], year: int
         found = pattern.search(ctx.text[s:e])
         # any date, "that year" too: this only clears a flag
         if found and any(s <= t.start < e and t.type == "DATE" and t.value[:4] == str(year)
+                         for t in ctx.analysis.timexes):
+            return True
+    return False
+
+
+def _actor_dated_then(ctx: CheckContext, index: int, m: re.Match[str], year: int) -> bool:
+    """"In November 1945 Isaiah Berlin spent a night talking with her. [...] When Berlin
+    returned to Russia eleven years later, in 1956": the count runs from the last time the
+    article showed that person, another person than the subject, in that year."""
+    start, _ = ctx.analysis.sentences[index]
+    subject = ctx.analysis.subject
+    actors = {x.kb_id or x.text.split()[-1] for x in ctx.analysis.mentions
+              if x.label == "person" and start <= x.start < start + m.start()
+              and not (subject is not None and subject.matches(x))}
+    if not actors:
+        return False
+    for s, e in ctx.analysis.sentences[max(0, index - 3) : index]:
+        named = any((x.kb_id or x.text.split()[-1]) in actors
+                    for x in ctx.analysis.mentions if s <= x.start < e)
+        if named and any(s <= t.start < e and t.type == "DATE" and t.value[:4] == str(year)
                          for t in ctx.analysis.timexes):
             return True
     return False
@@ -436,6 +469,8 @@ _AGED = re.compile(r"\b(?:at|aged|at the age of)\s+(?:\d{1,2}|[a-z]+teen|twenty|
                    r"forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve)\b", re.I)
 
 
+_AND_ACT = re.compile(r"\band\s+(?:then\s+)?(?:[a-z]+ed|took|made|won|became|began|left|got|gave|"
+                     r"went|came|ran|led|held|wrote|built|sold|bought|set)\s")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
 _SET_OFF_DATE = re.compile(r",\s+(?:founded|established|created|formed|built|born|opened)\s+"
                            r"(?:in\s+)?$", re.I)

@@ -36,6 +36,7 @@ from analysis.checks.kb_match import (
 )
 from analysis.checks.kb_places import check_place
 from analysis.checks.kb_works import verify_work
+from analysis.checks.life import life_date
 from analysis.checks.outcomes import (
     Outcome,
     date_mismatch,
@@ -125,6 +126,9 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
             else Outcome("unverifiable", "no such fact")
     if kb is None or spec is None:
         return Outcome("unverifiable", "no KB" if kb is None else "predicate not in the map")
+    if claim.predicate not in ("born", "died") and _lifespan(ctx, claim):
+        # "Russian-born, French citizen, 1887-1985": the span of the life, not the claim's date
+        claim = replace(claim, time=None)
     if spec.date_role == "work":
         return verify_work(ctx, kb, claim, spec)
     if not claim.subject_kb_id:
@@ -148,11 +152,28 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
     return _verify_relation(ctx, kb, claim, spec)
 
 
+def _lifespan(ctx: CheckContext, claim: Claim) -> bool:
+    """A claim of the subject's dated by a range from the birth year to the death year."""
+    time = claim.time
+    subject = ctx.analysis.subject
+    if time is None or not time.end_value or subject is None or not subject.kb_id or \
+            claim.subject_kb_id != subject.kb_id:
+        return False
+    born, died = life_date(ctx, "born", "P569"), life_date(ctx, "died", "P570")
+    return born is not None and died is not None and (time.value[:4], time.end_value[:4]) == (
+        f"{born.date.year:04d}", f"{died.date.year:04d}")
+
+
 def _authors_honour(kb: KBReader, claim: Claim) -> Claim:
     """"The novel won the Strega Prize in 1982": a prize the KB gives the novel's author, not
     the novel, is checked as the author's."""
     subject = claim.subject_kb_id or ""
-    if any(f.value.entity_id == claim.object_kb_id for f in kb.facts(subject, ("P166",))):
+    # (its own prize, or one of the family: "won eight Grammy Awards" for an album the KB
+    # gives the Grammy for Album of the Year)
+    own = {f.value.entity_id for f in kb.facts(subject, ("P166",))}
+    if claim.object_kb_id in own or any(
+            f.value.entity_id == claim.object_kb_id for award in own if award
+            for f in kb.facts(award, ("P361",))):
         return claim
     for maker in kb.facts(subject, CREATOR_PROPERTIES):
         author = maker.value.entity_id
