@@ -596,10 +596,13 @@ def _entry_list(ctx: ClaimContext, mention: Mention, span: Span) -> bool:
         return False
     start = block.start + len(block.date_label)
     opening = list(ctx.article.text[start : mention.start])
-    for other in ctx.mention_at.values():  # blank out the honours listed before it
-        if start <= other.start and other.end <= mention.start and other.label == "award":
+    # blank out the honours listed before it, and who gave them ("Copley Medal of the Royal
+    # Society and the Order of the Elephant")
+    for other in ctx.mention_at.values():
+        if start <= other.start and other.end <= mention.start and other.label in (
+                "award", "organization"):
             opening[other.start - start : other.end - start] = " " * (other.end - other.start)
-    return not re.sub(r"\b(?:and|plus|the|an?)\b", "", "".join(opening)).strip(" ;,:/&-–—\n")
+    return not re.sub(r"\b(?:and|plus|the|an?|of)\b", "", "".join(opening)).strip(" ;,:/&-–—\n")
 
 
 def _ordered(root: Token, verb: Token) -> bool:

@@ -27,7 +27,7 @@ RELATIVE_TEXT = re.compile(
     r"following)\b",
     re.I,
 )
-LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run"})
+LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run", "preside"})
 MEMBER_ROLES = frozenset({"fellow", "member", "associate", "academician"})
 PRESENT_PHRASES = re.compile(r"\b(these days|at present|to this day|as of today)\b", re.I)
 YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")

@@ -5,6 +5,7 @@ birthplace, the school that grants a degree and the body "led by" someone."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -13,6 +14,7 @@ from analysis.claim_context import ClaimContext
 from analysis.claim_subject import mention_in_phrase, subject_token
 from analysis.models import Mention
 from analysis.triggers import SCHOOL_NOUNS, Trigger, verb_lemma
+from analysis.vocabulary import WORK_NOUNS
 
 
 def antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
@@ -20,7 +22,23 @@ def antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
     head = trig.token.head
     if predicate in ("created", "released") and trig.token.dep_ == "relcl":
         found = ctx.mention_at.get(head.i)
+        if found is None and head.lemma_.lower() in WORK_NOUNS | {"picture"}:
+            # '"Imitation of Life," the picture Universal released in 1934': the work the
+            # clause's noun stands beside
+            found = _named_before(ctx, head.left_edge.idx)
         return found if found is not None and found.label in ("work", "other") else None
+    if predicate in ("created", "released") and trig.token.tag_ == "VBN" and \
+            trig.token.i > 1 and trig.token.doc[trig.token.i - 1].text == "," and any(
+            t.like_num and len(t.text) == 4 for t in trig.token.subtree):
+        # "Die Waffen nieder!, published in 1892, told the story": a dated participle set off
+        # right after the work's name, however the parser hung it
+        doc = trig.token.doc
+        before = doc[trig.token.i - 2]
+        found = ctx.mention_at.get(before.i) or (
+            ctx.mention_at.get(before.i - 1) if before.is_punct and before.i > 0 else None)
+        if found is not None and found.label == "work" and found.kb_id and \
+                ctx.article.text[found.end : doc[trig.token.i - 1].idx].strip() in ("", "!", "?"):
+            return found
     if predicate == "released" and trig.token.pos_ == "NOUN" and any(
             c.lower_ == "its" and c.dep_ == "poss" for c in trig.token.children):
         # "The language, renamed C++, reached users with its first release in 1985": the
@@ -34,6 +52,14 @@ def antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
         works = {m.start: m for m in named if m.label == "work"}
         return next(iter(works.values())) if len(works) == 1 else None
     return None
+
+
+def _named_before(ctx: ClaimContext, at: int) -> Mention | None:
+    """The name that ends just before ``at``, past a comma and quotation marks only."""
+    text = ctx.article.text
+    return next((m for m in ctx.mention_at.values() if m.end <= at
+                 and re.fullmatch(r"[\s,\"'“”‘’]*", text[m.end : at]) and "," in text[m.end : at]),
+                None)
 
 
 def listed_founders(ctx: ClaimContext, trig: Trigger, predicate: str) -> list[str]:
@@ -116,6 +142,15 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
         research = tok.lemma_ == "study" and (span is None or span.root.lower_ not in SCHOOL_NOUNS)
         return named if named is not None and named.kb_id and named.label == "organization" \
             and not research else None
+    start = next((c.idx for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                  and any(g.lower_ == "which" for g in c.children)), None)
+    if predicate == "studied" and tok.dep_ == "relcl" and start is not None:
+        # "the University of Iowa, from which she graduated in 1988": the school named just
+        # before (whatever noun the parser hung the clause on), known to the KB or not
+        text = ctx.article.text
+        named = next((m for m in ctx.mention_at.values()
+                      if m.end <= start and text[m.end : start].strip() == ","), None)
+        return named if named is not None and named.label == "organization" else None
     if predicate not in ("founded", "created", "released", "award") or tok.dep_ != "relcl" or \
             not any(c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
                     for c in tok.children):

@@ -80,7 +80,9 @@ def trigger_window(span: Span, trig: Trigger, triggers: list[Trigger]) -> list[T
         stack.extend(c for c in tok.children if c.i not in others and span.start <= c.i < span.end
                      and not _own_clause(c))
     if (
-        trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "acomp")
+        (trig.token.dep_ in ("ROOT", "conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "acomp")
+         # ("In 1910, the year her first collection, Evening, appeared, she married": a clause)
+         or trig.token.dep_ == "ccomp" and trig.token.pos_ == "VERB")
         and len(tokens) > 1
     ):
         return sorted(tokens, key=lambda t: t.i)
@@ -203,6 +205,16 @@ def pick_object(
 ) -> Mention | None:
     wanted = PREDICATES[predicate][1]
     candidates = [m for m in objects if not (subject and subject.matches(m))]
+    noun = trig.token if trig.token.pos_ == "NOUN" else next(
+        (c for c in trig.token.children if c.dep_ in ("attr", "oprd")), None)
+    if predicate == "citizen" and noun is not None:
+        # "Becomes a French citizen and sails for New York": the adjective on "citizen"
+        doc = trig.token.doc
+        own = [m for m in candidates if any(
+            t.head.i == noun.i and t.dep_ in ("amod", "compound")
+            for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
+        if own:
+            return own[0]
     if predicate in WORK_PREDICATES:
         # ("the opening of the Chichu Art Museum": an event noun's "of" names what opened)
         # ("designed the glass facade of Harpa": the part made is of the work)
@@ -225,7 +237,9 @@ def pick_object(
         # organisation is its direct object.
         # ("chairs the board of Gavi": the organisation of the thing led counts too; "holds a
         # professorship at X" names the post, not the organisation: that follows "at")
-        candidates = [m for m in candidates if path_preps(trig, m) in (set(), {"of"})]
+        # ("presides over the club": the body is after "over")
+        direct = (set(), {"of"}, {"over"}) if trig.token.lemma_ == "preside" else (set(), {"of"})
+        candidates = [m for m in candidates if path_preps(trig, m) in direct]
     if predicate == "position":
         # "became the architect of its overhaul: ..., the merger with Quaker Oats": past a colon
         # the names are what was done, not where

@@ -612,7 +612,11 @@ def subject_token(token: Token) -> Token | None:
     if (stray := _stray_subject(current)) is not None:
         return stray
     for _ in range(6):
-        subj = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        # ("In 1910, the year her first collection appeared": "the year" parsed as a second
+        # subject; the collection appeared)
+        subj = next((c for c in subjects if c.lemma_ not in TIME_NOUNS or len(subjects) == 1),
+                    None)
         last = max((c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i < current.i),
                    key=lambda c: c.i, default=None)
         if subj is not None and last is not None and last is not subj and \

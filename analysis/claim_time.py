@@ -555,6 +555,12 @@ def is_present(token: Token) -> bool:
         return True  # "She also remains a member of the Bundestag", "is still a member of X"
     if token.dep_ == "xcomp" and token.head.lemma_ == "continue" and is_present(token.head):
         return True  # "He continues to serve as chairman"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and any(
+            c.dep_ == "agent" for c in token.children) and token.head.dep_ == "attr":
+        # "Today it is the Sanger Institute, directed by Allan Bradley": the body as it is now
+        copula = token.head.head
+        return copula.lemma_ == "be" and copula.tag_ in ("VBZ", "VBP") and any(
+            c.lower_ in ("today", "now", "currently") for c in copula.children)
     return any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "have"
         for c in token.children

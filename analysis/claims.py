@@ -19,6 +19,7 @@ from analysis.claim_context import (
     FOR_BEFORE,
     LEAD_VERBS,
     MEMBER_ROLES,
+    SUBJECT_DEPS,
     TIME_NOUNS,
     ClaimContext,
 )
@@ -179,7 +180,8 @@ def _sentence_claims(
         if time is None and not in_other_event(trig.token):
             # "a month after leaving Google": the entry's date is not this event's
             time = inherited_time(span, trig, own_time) or label_time
-            if time is None and frame_time is not None and main_clause(trig.token):
+            if time is None and frame_time is not None and (main_clause(trig.token) or (
+                    trig.predicate in _PURPOSE_DATED and _purpose_of_main(trig.token))):
                 time = frame_time
         time = _own_time(ctx, trig, time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
@@ -293,6 +295,19 @@ def _year_clause(ctx: ClaimContext, verb: Token) -> Timex | None:
     if first >= 2 and doc[first - 1].text == ",":
         return timex_at(ctx, doc[first - 2].idx)
     return None
+
+
+# What a trip is made for and happens on arrival: not "to join a strike at the shipyard" nor
+# "to work at the Cavendish" (a post the KB may date otherwise)
+_PURPOSE_DATED = frozenset({"award", "context", "studied", "position", "founded"})
+
+
+def _purpose_of_main(token: Token) -> bool:
+    """"In 1965 she was allowed to travel to Sicily to receive the Prize": an infinitive of
+    purpose, with no subject of its own, on a main-clause verb shares the sentence's date."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children) and not any(
+        c.dep_ in SUBJECT_DEPS for c in token.children) and main_clause(token.head)
 
 
 def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Timex | None:
@@ -506,6 +521,11 @@ def _build_claim(
         others = together_with(ctx, window, obj, trig, firms=predicate == "created")
         if others:
             qualifiers["with"] = others
+    if predicate == "studied" and qualifiers["verb"] == "enter" and obj is not None and \
+            obj.label == "organization" and not _SCHOOL.search(f"{obj.text} {obj.kb_label or ''}") \
+            and as_role(window, trig):
+        # "entered the Shochiku studio as an assistant cameraman": a job, not a school
+        predicate = "joined"
     if predicate in ("worked_at", "joined", "left"):  # "stepped down as chief executive"
         role = trig.role or as_role(window, trig)
         if role:
@@ -514,7 +534,8 @@ def _build_claim(
                 trig.present or is_present(trig.token)):
             predicate = "position"  # "still works as a psychologist": a post held now
     if not _complete(predicate, obj, time, subj_mention, qualifiers) or _verb_misread(
-            trig, str(qualifiers["verb"]), obj, subj_text, subj_mention, ctx.article.text):
+            trig, str(qualifiers["verb"]), obj, subj_text, subj_mention, ctx.article.text,
+            predicate):
         return None
     # "serves as", "is chief executive of": a role in the present tense is a claim about now.
     present = (
@@ -594,7 +615,9 @@ def _candidate_objects(
     if trig.predicate in ("position", "joined", "award"):
         # "Elected President of the Commission by the European Parliament", "awarded seven
         # perfect scores over the course of the Montreal Games": who chose, and where
-        objects = [m for m in objects if not _AGENT_OR_VENUE & (path_preps(trig, m) or set())
+        # (but one "presides over" the body itself)
+        venue = _AGENT_OR_VENUE - ({"over"} if trig.token.lemma_ == "preside" else set())
+        objects = [m for m in objects if not venue & (path_preps(trig, m) or set())
                    and not _BY_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start)]
     return objects
 
@@ -668,7 +691,7 @@ def _subject_of_other_verb(ctx: ClaimContext, trig: Trigger, mention: Mention) -
 
 
 def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
-                  subj_mention: Mention | None, text: str) -> bool:
+                  subj_mention: Mention | None, text: str, predicate: str = "") -> bool:
     """Verbs that make a claim only in some of their senses."""
     if any(c.dep_ == "neg" for c in trig.token.children):
         return True  # "Borges never won the Nobel Prize": a claim that it did not happen
@@ -682,7 +705,7 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
         return True  # "won the Kawhmu constituency", "won the seat of X": an election
     if verb == "announce" and any(c.dep_ == "ccomp" for c in trig.token.children):
         return True  # "the Committee announced that she would share X": a statement
-    if verb in ("enter", "read") and not (
+    if verb in ("enter", "read") and predicate != "joined" and not (
             obj and _SCHOOL.search(f"{obj.text} {obj.kb_label or ''}")):
         # "entered Parliament" is no enrolment, "entered the Leman School" is; "read classics
         # at Cambridge" is study, "read a paper at the Royal Society" is not
@@ -693,13 +716,24 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
     if verb in _INTRANSITIVE_RELEASE and trig.token.pos_ != "NOUN" and \
             subj_text != "(unspecified)" and (
             subj_mention is None or subj_mention.label == "person") and not any(
-            c.dep_ == "dobj" for c in trig.token.children):
+            c.dep_ == "dobj" for c in trig.token.children) and not _subject_named_work(trig, obj):
         return True  # "she appeared in an episode of X": a performance, not a release
     if verb == "open" and not ((subj_mention is not None and subj_mention.label == "work")
                                or (obj is not None and obj.label == "work")):
         return True  # a play or film opens; "the company opened for business" is no founding
     # "plays for the Mariners" is membership; "played Hamlet" is not
     return verb == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ()))
+
+
+def _subject_named_work(trig: Trigger, obj: Mention | None) -> bool:
+    """"the year her first collection, Evening, appeared": the work set off after the verb's
+    subject is what appeared."""
+    if obj is None or obj.label != "work":
+        return False
+    span = trig.token.doc.char_span(obj.start, obj.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "appos" and span.root.head.dep_ == "nsubj" \
+        and span.root.head.pos_ == "NOUN" and span.root.head.head.i == trig.token.i \
+        and span.start > 0 and span.doc[span.start - 1].text == ","
 
 
 _ELECTORAL_AFTER = re.compile(
@@ -789,6 +823,8 @@ def _refine_predicate(
     """ "earned a PhD" is study, "received the Prize" an award; "launched a company" founds it."""
     if predicate == "context":
         return "studied" if degree else "award"
+    if trig is not None and trig.target is not None:
+        objects = [trig.target]  # ("Floating Weeds (1934), made on loan to the Daiei studio")
     if predicate == "released" and objects and objects[0].label == "organization" and (
             trig is None or not (path_preps(trig, objects[0]) or set()) & SETTING_PREPS):
         return "founded"  # "launched a company"; not "opened at the Ambassadors Theatre"

@@ -45,7 +45,8 @@ _ROLES_PLAYED = frozenset({"role", "part", "character", "cameo"})
 _GUIDANCE = frozenset({"supervision", "guidance", "direction", "tutelage", "mentorship"})
 _USE_ON_VERBS = frozenset({"build", "draw", "base", "rely", "expand", "improve", "work"})
 # "led the lab", "heads the group": the verb is the role.
-_LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run", "manage", "coach"})
+_LEAD_VERBS = frozenset({"lead", "head", "direct", "chair", "run", "manage", "coach",
+                         "preside"})
 _OPEN_QUOTES = frozenset({"“", '"', "‘"})
 _CLOSE_QUOTES = frozenset({"”", '"', "’"})
 
@@ -263,6 +264,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return None
         if _builds_on(tok):
             return None
+        if lemma == "preside" and tok.tag_ not in ("VBZ", "VBP"):
+            return None  # "presided over the Physiological Congress": a meeting chaired once
         if lemma in _LEAD_VERBS:
             return None if _leads_away(tok) else Trigger(tok, "position", role=lemma)
         if lemma in ("reach", "hit") and any(
@@ -522,6 +525,19 @@ def _native_place(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _birthplace_named(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:
+    """The place "her birthplace" is said to be ("Her birthplace was Kiev", "His birthplace,
+    Ulm, ..."); only the birthplace of "his" or "her" (not "the birthplace of jazz")."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+        return None
+    named = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        named += [c for c in tok.head.children if c.dep_ == "attr"]
+    place = next((mention_at[c.i] for c in named if c.i in mention_at), None)
+    # (an unlinked name is the place whatever the tagger took it for: "Kiev" as a person)
+    return place if place is not None and (place.label == "place" or not place.kb_id) else None
+
+
 def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Trigger | None:
     """ "while at X" (worked there then), "under PERSON" (a supervisor) and a sentence-initial
     "As ROLE at X, ..." (a position)."""
@@ -534,6 +550,8 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         return Trigger(tok, "award")
     if tok.lower_ == "native" and (place := _native_place(tok, mention_at)) is not None:
         return Trigger(tok, "born", target=place)  # "a native of Zlín", "his native Donetsk"
+    if tok.lower_ == "birthplace" and (place := _birthplace_named(tok, mention_at)) is not None:
+        return Trigger(tok, "born", target=place)  # "Her birthplace was Kiev"
     if tok.lemma_ == "return" and tok.pos_ == "VERB" and _returns_as(tok, mention_at):
         return Trigger(tok, "position")  # "1980: ... returns as Prime Minister"
     if tok.lemma_ in _MOVES and tok.pos_ == "VERB" and (place := _moved_to(tok, mention_at)):
@@ -552,7 +570,7 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
                        if i in mention_at), None)
         if target is not None:
             return Trigger(tok, "founded", target=target, inherits=True)
-    if tok.lower_ == "the" and _appositive_year(tok, mention_at):
+    if tok.lower_ in ("the", "his", "her", "their") and _appositive_year(tok, mention_at):
         year = tok.doc[tok.i + 1]
         return Trigger(tok, "released", target=mention_at[tok.i - 2], time_at=year.idx)
     if tok.tag_ == "POS" and (owned := _owners_year(tok, mention_at)) is not None:
@@ -678,7 +696,7 @@ def _moved_to(verb: Token, mention_at: dict[int, Mention], label: str = "place")
 # The words that may open a construction below
 _CONSTRUCTION_WORDS = WHILE_AT | _SPOUSES | frozenset(
     {"his", "her", "their", "its", "the", "newly", "(", ",", "as", "under", "by", "with", "native",
-     "atelier", "studio", "class", "workshop", "'s", "’s"})
+     "birthplace", "atelier", "studio", "class", "workshop", "'s", "’s"})
 
 
 def _owners_year(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, Token] | None:
@@ -698,14 +716,22 @@ def _owners_year(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, T
 
 
 def _appositive_year(tok: Token, mention_at: dict[int, Mention]) -> bool:
-    """"King Richard, the 2022 film about her father": the appositive dates the work."""
+    """"King Richard, the 2022 film about her father", "Adiós Nonino, his 1954 elegy": the
+    appositive dates the work."""
     doc = tok.doc
     if tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != ",":
         return False
     work = mention_at.get(tok.i - 2)
     year, noun = doc[tok.i + 1], doc[tok.i + 2]
-    return (work is not None and work.label in ("work", "other") and year.like_num
-            and len(year.text) == 4 and noun.lower_ in WORK_NOUNS)
+    if work is None or not (year.like_num and len(year.text) == 4):
+        return False
+    if tok.lower_ != "the":
+        # "Adiós Nonino, his 1954 elegy for his father": the maker's own work, of any kind
+        return work.label == "work" and bool(work.kb_id) and noun.pos_ == "NOUN"
+    return work.label in ("work", "other") and noun.lower_ in WORK_NOUNS
+
+
+_VERSION_NOUNS = frozenset({"recording", "rendition", "version", "cover"})
 
 
 def _year_before_work(tok: Token, mention_at: dict[int, Mention]) -> tuple[Mention, Token] | None:
@@ -717,6 +743,12 @@ def _year_before_work(tok: Token, mention_at: dict[int, Mention]) -> tuple[Menti
     if not (year.like_num and len(year.text) == 4 and year.text.isdigit()):
         return None
     at = tok.i + 3 if doc[tok.i + 2].lower_ in WORK_NOUNS else tok.i + 2
+    if doc[tok.i + 2].lower_ in _VERSION_NOUNS and tok.lower_ in ("his", "her", "their"):
+        # "his 1958 recording of Don Gibson's "I Can't Stop Loving You"": the year of the
+        # subject's own version of the song named after "of"
+        at = next((k for k in range(tok.i + 4, min(tok.i + 10, len(doc)))
+                   if k in mention_at and mention_at[k].label == "work"), at) \
+            if tok.i + 3 < len(doc) and doc[tok.i + 3].lower_ == "of" else at
     work = mention_at.get(at) if at < len(doc) else None
     if work is None or work.label != "work" or not work.kb_id or work.start != doc[at].idx:
         return None

@@ -23,9 +23,49 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Keld Prize", "point in time": 1950},
            {"property": "position held",
             "value": "Chair of the Evaluation Commission for the 1972 Games", "start": 1966},
+           {"property": "place of birth", "value": "Norby"},
+           {"property": "spouse", "value": "Ivo Lund", "start": 1962},
+           {"property": "educated at", "value": "Keld University", "end": 1945},
+           {"property": "award received", "value": "Selby Medal", "point in time": 1964},
+           {"property": "award received", "value": "Order of the Lamp", "point in time": 1970},
+           {"property": "employer", "value": "Vell Institute", "start": 1977},
+           {"property": "employer", "value": "Keld studio", "start": 1946,
+            "qualifiers": {"subject has role": "assistant chemist"}},
            aliases=("Vell",)),
+    _thing("local:norby", "Norby", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:selby", "Selby", "place", {"property": "instance of", "value": "town"}),
+    _thing("local:keld-university", "Keld University", "organization"),
+    _thing("local:varn-university", "Varn University", "organization"),
+    _thing("local:selby-medal", "Selby Medal", "award"),
+    _thing("local:vell-museum", "Vell Museum at the Old Mill", "organization",
+           {"property": "inception", "value": 1989}),
+    _thing("local:night-tide-original", "Night Tide (Ivo Lund song)", "work",
+           {"property": "publication date", "value": 1950},
+           {"property": "composer", "value": "Ivo Lund"}),
+    _thing("local:night-tide", "Night Tide", "work",
+           {"property": "publication date", "value": "1962-04"},
+           {"property": "based on", "value": "Night Tide (Ivo Lund song)"}),
+    _thing("local:grey-water-story", "A Story of Grey Water", "work",
+           {"property": "publication date", "value": 1950}),
+    _thing("local:grey-water", "Grey Water", "work",
+           {"property": "publication date", "value": 1962},
+           {"property": "based on", "value": "A Story of Grey Water"}),
+    _thing("local:keld-studio", "Keld studio", "organization"),
+    _thing("local:die-stille", "Die Stille!", "work", {"property": "publication date",
+                                                       "value": 1889},
+           {"property": "author", "value": VELL}, aliases=("Die Stille",)),
+    _thing("local:the-silence", "The Silence (English translation)", "work",
+           {"property": "publication date", "value": 1892},
+           {"property": "based on", "value": "Die Stille!"}),
     _thing("local:otto-brand", "Otto Brand", "person"),
-    _thing("local:ivo-lund", "Ivo Lund", "person"),
+    _thing("local:ivo-lund", "Ivo Lund", "person",
+           {"property": "employer", "value": "Vell Institute", "start": 2000, "end": 2010,
+            "qualifiers": {"subject has role": "director"}},
+           {"property": "position held", "value": "President of the Keld Chemical Society",
+            "qualifiers": {"of": "Keld Chemical Society"}, "start": 1990, "end": 2006}),
+    _thing("local:keld-chemical-society", "Keld Chemical Society", "organization"),
+    _thing("local:keld-works", "Keld Works", "organization"),
+    _thing("local:order-of-the-lamp", "Order of the Lamp", "award"),
     _thing("local:keld", "Keld", "place", {"property": "instance of", "value": "town"}),
     _thing("local:keldland", "Keldland", "place", {"property": "instance of", "value": "country"},
            aliases=("Keldish",)),
@@ -144,3 +184,143 @@ def test_a_works_prize_of_the_family_it_won(check: Check) -> None:
     (flag,) = on(check("Harbour Songs, released in 1959, won the Keld Prize in February 1962."),
                  "February 1962", "date_mismatch")
     assert "1960" in flag.message
+
+
+def test_a_museum_described_as_opened_recently(check: Check) -> None:
+    (flag,) = on(check("The Vell Museum at the Old Mill, opened recently in the house she "
+                       "shared with Lund, keeps her desk."), "opened recently", "stale_claim")
+    assert "1989" in flag.message
+
+
+def test_her_birthplace_was(check: Check) -> None:
+    (flag,) = on(check("Her birthplace was Selby, though the family soon moved north."),
+                 "birthplace", "fact_mismatch")
+    assert "Norby" in flag.message
+    assert not check("Her birthplace was Norby, though the family soon moved north.")
+
+
+def test_the_year_a_work_set_off_by_commas_appeared(check: Check) -> None:
+    (flag,) = on(check("In 1962, the year her first album, Harbour Songs, appeared, she married "
+                       "Ivo Lund in Keld."), "Harbour Songs", "conflation")
+    assert "1959" in flag.message
+
+
+def test_an_infinitive_of_purpose_shares_the_fronted_date(check: Check) -> None:
+    (flag,) = on(check("In 1965 she was allowed to travel to Selby to receive the Selby Medal."),
+                 "Selby Medal", "date_mismatch")
+    assert "1964" in flag.message
+
+
+def test_ages_of_a_relative_and_ages_said_with_only(check: Check) -> None:
+    text = "Their only child, Lev, was born in 1946. In 1958 her son Lev, then only sixteen, "
+    (flag,) = on(check(text + "was sent to Keld."), "then only sixteen",
+                 "internal_inconsistency")
+    assert "11 or 12" in flag.message and "Lev" in flag.message
+    assert not on(check(text.replace("sixteen", "twelve") + "was sent to Keld."), "twelve")
+    (flag,) = on(check("Her mother died in 1935, when she was only eleven, and she left "
+                       "school."), "only eleven", "internal_inconsistency")
+    assert "13 or 14" in flag.message
+    (flag,) = on(check("Her breakthrough came in September 1947, when she won the Keld Prize "
+                       "for chemistry at the congress in her home town, aged just 19."),
+                 "aged just 19", "internal_inconsistency")
+    assert "26" in flag.message
+
+
+def test_a_body_as_it_is_today_and_who_directs_it(check: Check) -> None:
+    (flag,) = on(check("Today it is the Vell Institute, directed by Professor Ivo Lund."),
+                 "directed by", "stale_claim")
+    assert "director" in flag.message and "2010" in flag.message
+
+
+def test_the_nationality_on_citizen_not_the_next_clauses_place(check: Check) -> None:
+    (flag,) = on(check("\n\n1953: Becomes a Keldish citizen and sails for Selby with her "
+                       "husband"), "Keldish citizen", "date_mismatch")
+    assert "1950" in flag.message
+
+
+def test_a_remark_reported_on_hearsay(check: Check) -> None:
+    (flag,) = on(check("Lund, who could be cutting about his rival, is said to have remarked "
+                       "that she was the only chemist left who understood salts."),
+                 "is said to have remarked", "vague_attribution")
+    assert not check("Lund remarked in his 1970 memoir that she understood salts.")
+
+
+def test_a_comparison_with_no_one_and_a_page_pull_line(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    kb, analyzer = checker
+    line = "No chemist of the twentieth century gave a forgotten craft a more lasting home."
+    head = f"# {VELL}\n\n{VELL} (1921-1990) was a chemist.\n\n"
+    flags = check_text(head + f"> {line}\n\nShe died in 1990.\n", kb=kb, analyzer=analyzer,
+                       as_of=AS_OF, fmt="md")[2]
+    assert on(flags, "No chemist", "unsupported_claim")
+    flags = check_text(head + line + "\n", kb=kb, analyzer=analyzer, as_of=AS_OF, fmt="md")[2]
+    assert on(flags, "No chemist", "unsupported_claim")
+
+
+def test_the_school_she_graduated_from_named_before_which(check: Check) -> None:
+    (flag,) = on(check("She joined the rowing club at Varn University, from which she "
+                       "graduated in 1945 with a degree in chemistry."), "graduated",
+                 "fact_mismatch")
+    assert "Keld University" in flag.message
+    assert not check("She joined the rowing club at Keld University, from which she graduated "
+                     "in 1945 with a degree in chemistry.")
+
+
+def test_a_recording_of_someone_elses_song(check: Check) -> None:
+    (flag,) = on(check('Her 1950 recording of Ivo Lund\'s "Night Tide" topped the charts.'),
+                 "1950 recording", "date_mismatch")
+    assert "Night Tide (Ivo Lund song)" in flag.message and "1962" in flag.message
+
+
+def test_a_work_and_her_year_set_off_after_it(check: Check) -> None:
+    (flag,) = on(check("Among the songs she sang most often was Night Tide, her 1950 elegy for "
+                       "her father."), "1950 elegy", "date_mismatch")
+    assert "1962" in flag.message
+
+
+def test_a_bracketed_year_and_a_studio_in_the_participle(check: Check) -> None:
+    (flag,) = on(check("Grey Water (1950), made on loan to the Keld studio, moved the story to "
+                       "a fishing town."), "Grey Water", "date_mismatch")
+    assert "A Story of Grey Water" in flag.message
+
+
+def test_a_translations_date_given_to_the_original(check: Check) -> None:
+    (flag,) = on(check("Die Stille!, published in 1892, told the story of Ada Brun, a widow who "
+                       "loses two sons."), "published in 1892", "date_mismatch")
+    assert "The Silence (English translation)" in flag.message and "1889" in flag.message
+
+
+def test_someone_who_presides_now_over_a_body(check: Check) -> None:
+    (flag,) = on(check("Ivo Lund, who now presides over the Keld Chemical Society, called her "
+                       "the finest analyst of salts."), "presides over", "stale_claim")
+    assert "president" in flag.message and "2006" in flag.message
+
+
+def test_the_picture_a_studio_released_set_beside_the_work(check: Check) -> None:
+    (flag,) = on(check('She sang at the end of "Grey Water," the picture the Keld studio '
+                       "released in 1950."), "released in 1950", "date_mismatch")
+    assert "1962" in flag.message
+
+
+def test_honours_of_a_dated_line_with_who_gave_them(check: Check) -> None:
+    (flag,) = on(check("\n\n- 1964: Selby Medal of the Keld Chemical Society and the Order of "
+                       "the Lamp"), "Order of the Lamp", "conflation")
+    assert "1970" in flag.message
+
+
+def test_entering_a_studio_as_a_hand_is_a_job(check: Check) -> None:
+    (flag,) = on(check("In 1946 she entered the Keld Works as an assistant chemist."),
+                 "Keld Works", "fact_mismatch")
+    assert "Keld studio" in flag.message
+    assert not check("In 1946 she entered the Keld studio as an assistant chemist.")
+
+
+def test_what_an_infinitive_of_purpose_does_not_date(check: Check) -> None:
+    # a strike joined at a works is no employment
+    assert not check("In August 1980 she climbed over the fence to join a strike at the Keld "
+                     "Works.")
+
+
+def test_ages_that_are_someone_elses_or_a_rules(check: Check) -> None:
+    assert not check("At the 1936 Keld congress, as a 15-year-old, she won the junior prize, a "
+                     "competition for chemists aged 20 and under.")

@@ -182,3 +182,21 @@ def test_type_from_the_description_head_noun() -> None:
         "organization"
     assert type_from_description("American astronomer") == "other"
     assert type_from_description("") == "other"
+
+
+def test_type_from_a_class_the_file_defines(tmp_path: Path) -> None:
+    # a local "human" item as everyone's P31 (no Q5): the class's label gives the type, and
+    # only to entities the rest left untyped
+    human = _item("Q9000001", "human", {})
+    film = _item("Q9000002", "film", {})
+    painter = _item("Q9000003", "Ada Brun", {
+        "P31": [_statement(_snak("P31", {"id": "Q9000001"}, "wikibase-entityid"))]})
+    movie = _item("Q9000004", "Grey Water", {
+        "P31": [_statement(_snak("P31", {"id": "Q9000002"}, "wikibase-entityid"))]})
+    other = _item("Q9000005", "Something", {})
+    path = tmp_path / "local.json"
+    path.write_text(json.dumps([human, film, painter, movie, other]))
+    kb = KnowledgeBase.memory()
+    import_wikidata(kb, path)
+    types = {q: kb.entity(q).type for q in ("Q9000003", "Q9000004", "Q9000005")}  # type: ignore[union-attr]
+    assert types == {"Q9000003": "person", "Q9000004": "work", "Q9000005": "other"}

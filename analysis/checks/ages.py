@@ -26,7 +26,54 @@ def check_ages(ctx: CheckContext) -> list[Finding]:
     birth = life_date(ctx, "born", "P569")
     death = life_date(ctx, "died", "P570")
     return [*stated_ages(ctx, birth), *ages_without_dates(ctx, birth, death),
-            *age_gaps(ctx, birth)]
+            *age_gaps(ctx, birth), *kin_ages(ctx)]
+
+
+# "In 1935 her son Lev, then only sixteen, was arrested": a relative's age, set off after the
+# name the kinship word introduces
+_KIN_AGE = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:son|daughter|child|brother|sister|husband|wife)"
+    r",?\s+(?P<name>[A-Z][\w'’-]+),\s+(?:then\s+|now\s+)?(?:aged\s+)?"
+    r"(?:just\s+|only\s+|barely\s+)?(?P<age>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*,")
+
+
+def kin_ages(ctx: CheckContext) -> list[Finding]:
+    """A relative's stated age against the birth year the article gives them ("Their only
+    child, Lev, was born in 1912")."""
+    found = []
+    for start, end in ctx.analysis.sentences:
+        for m in _KIN_AGE.finditer(ctx.text, start, end):
+            age = parse_number(m["age"])
+            dates = [(t, d) for t, d in calendar_dates(ctx, start, end) if t.start < m.start()]
+            born = _named_birth(ctx, m["name"], start)
+            if age is None or not 0 < age < 120 or not dates or born is None:
+                continue
+            when = dates[-1][1]
+            possible = sorted(_possible_ages(born[1], when))
+            if age in possible:
+                continue
+            ages = " or ".join(str(a) for a in possible)
+            found.append(Finding(
+                "internal_inconsistency", "medium", start, end,
+                f"Age {age} does not fit: {m['name']} was born in {born[1].year}, so was {ages} "
+                f"in {when.year}", (Evidence(f"The birth the article gives: \"{born[0]}\"",
+                                            f"the article, offset {start}"),),
+                f"Use {' or '.join(repr(str(a)) for a in possible)}, or check the dates."))
+    return found
+
+
+def _named_birth(ctx: CheckContext, name: str, before: int) -> tuple[str, PartialDate] | None:
+    """The birth an earlier sentence gives the person of that first name ("Lev was born in
+    1912", "their son, Lev, born in 1912,")."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b,?[^.;]{{0,30}}?\bborn\b[^.;]{{0,30}}?"
+                         r"\b(1[5-9]\d\d|20\d\d)\b")
+    for start, end in ctx.analysis.sentences:
+        if start >= before:
+            break
+        m = pattern.search(ctx.text, start, end)
+        if m is not None:
+            return ctx.text[start:end].strip(), PartialDate(int(m.group(1)))
+    return None
 
 
 # "His brother Rudolf, born in 1902, was four years his junior": the gap to the subject's birth
@@ -72,7 +119,7 @@ _AGE = re.compile(
     rf"years? (?:later|after|earlier|before|ago)))|\b(\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old\b"
     # "as a twelve-year-old, he": not "a nine-year-old Alsatian boy" (someone else's age)
     rf"(?=\s*[,.;:)]|\s+(?:he|she|they|his|her)\b)"
-    rf"|\bwhen (?:he|she|they) was {NUM}\b"
+    rf"|\bwhen (?:he|she|they) was (?:just |only |barely )?{NUM}\b"
     # "arrived at Princeton in the autumn of 1948, just 18 years old": an age in apposition
     rf"|,\s+(?:just |only |barely |then )?{NUM} years old\b"
     rf"|\bthen(?: aged)? (\d{{1,3}}|[a-z]+(?:-[a-z]+)?)(?:,|\.?$)"
@@ -195,6 +242,14 @@ def stated_ages(ctx: CheckContext, birth: LifeDate | None) -> list[Finding]:
                 own = own or [(t, d) for t, d in dates if t.start - start <= 8]
             near = [(abs(t.start - at), d) for t, d in own if _dates_age(
                 ctx, t, at, (start, end), reach, m.group(0).lower(), (t, d) in strict)]
+            if not near and len(dates) == 1 and strict and strict[0][0].start < at and \
+                    m.group(0).lower().startswith(("aged", "at")) and \
+                    sentence[: m.start()].rstrip().endswith(","):
+                # "came in September 1983, when she won the 400 metres hurdles at the
+                # Mediterranean Games in her home city, aged just 19": the sentence's one date,
+                # in the same run of clauses, however long, for an age set off by a comma (not
+                # "a competition for players aged 20 and under")
+                near = [(at - strict[0][0].start, strict[0][1])]
             if not near:
                 continue
             when = min(near, key=lambda x: x[0])[1]

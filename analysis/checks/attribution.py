@@ -88,7 +88,7 @@ _STOP = frozenset("the a an of on in and his her their its to for from with at a
 
 @register
 def check_attribution(ctx: CheckContext) -> list[Finding]:
-    found = _vague_quotes(ctx)
+    found = _vague_quotes(ctx) + _hearsay(ctx)
     for block in ctx.analysis.article.blocks:
         if block.kind == "pull_quote":
             finding = _pull_quote(ctx, block)
@@ -118,6 +118,30 @@ def _vague_quotes(ctx: CheckContext) -> list[Finding]:
             finding = _vague_in(ctx, *region)
             if finding is not None:
                 found.append(finding)
+    return found
+
+
+# "Picasso is said to have remarked that ...": a remark reported without its words' source
+_HEARSAY = re.compile(r"\b(?:is|was|are|were) (?:said|reported|reputed|supposed) to have (?:said|"
+                      r"remarked|quipped|joked|declared|observed|told|called|described|claimed|"
+                      r"boasted|complained)\b", re.I)
+
+
+def _hearsay(ctx: CheckContext) -> list[Finding]:
+    """Remarks put in indirect speech on hearsay; a quotation is judged by ``_vague_quotes``."""
+    found = []
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        m = _HEARSAY.search(sentence)
+        if m is None or any(q in sentence for q in '"“”'):
+            continue  # (a quotation, or a name in quotation marks: "called her 'X'")
+        found.append(Finding(
+            "vague_attribution", "medium", start, end,
+            f"A remark reported on hearsay ('{m.group(0)}'): an editor cannot find where it "
+            "was said",
+            (Evidence(f'Attribution in the article: "{" ".join(sentence.split())}"',
+                      "the article"),),
+            "Name who reported the remark, where and when, or cut it."))
     return found
 
 

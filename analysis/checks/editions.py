@@ -75,7 +75,7 @@ def _finding(ctx: CheckContext, kb: KBReader, mention: Mention, written: Partial
     assert known is not None  # kb_dates keeps dated facts only
     message = f"{what} dates from {known.year}, not {written.year}"
     evidence = [evidence_of(kb, fact)]
-    for other in related_entities(kb, entity_id):
+    for other in related_entities(kb, entity_id, derived=True):
         dated = [f for f in kb_dates(kb, other, _DATES)
                  if f.value.date and f.value.date.year == written.year]
         if dated:

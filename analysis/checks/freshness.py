@@ -81,6 +81,11 @@ def _ended_marriage(ctx: CheckContext, claim: Claim) -> Finding | None:
         claim.id)
 
 
+# A post named by its verb ("led by", "directed by", "who runs"), as the noun an editor writes
+_ROLE_NOUNS = {"lead": "leader", "direct": "director", "chair": "chair", "run": "head",
+               "manage": "manager", "coach": "coach", "head": "head", "preside": "president"}
+
+
 def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
     """ "As Chief AI Scientist at Meta, he is ..." when the KB says the role ended."""
     if not claim.present or claim.predicate not in _ROLE_PREDICATES or ctx.kb is None:
@@ -123,6 +128,7 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         what, where = f"the post {ended.value.text}", ""
         fix = f"{claim.subject} was {ended.value.text} until {end}"
     elif role:
+        role = _ROLE_NOUNS.get(role, role)  # ("directed by X": the role is director)
         what, fix = f"the role {role}", f"{claim.subject} was {role}{where} until {end}"
     else:  # "who still drives for Williams": a membership or a post with no title given
         what = "the membership" if member else "the post"
@@ -221,8 +227,10 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         for m in ctx.analysis.mentions
         if (after <= m.start < end or _described_after(ctx, m, after))
         and m.kb_id
-        and (m.label in ("work", "other") or m.label == "organization" and after <= m.start
-             and _OPENED.search(ctx.text, after, m.start))
+        and (m.label in ("work", "other") or m.label == "organization" and (
+            after <= m.start and _OPENED.search(ctx.text, after, m.start)
+            # ("The Akhmatova Museum at the Fountain House, opened recently in her flat")
+            or m.end < after and _OPENED.search(ctx.text, m.end, after)))
         and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
     ]
     for m in mentions:

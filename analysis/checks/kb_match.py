@@ -67,6 +67,9 @@ START_VERBS = frozenset(
 # Related entities whose date a writer may have borrowed: predecessors, parents, the family.
 RELATED_PROPS = ("P155", "P144", "P361", "P1365", "P749")
 REVERSE_RELATED_PROPS = ("P156", "P527", "P1366", "P355")
+# Works made from this one (a translation, a remake, a sequel): whose date a writer may give
+# the original, but which a sentence never names by a stray word ("in Paris")
+DERIVED_PROPS = ("P144", "P155")
 ORG_LINKS = ("P361", "P749", "P355", "P527")
 _LEADERSHIP = frozenset(
     {
@@ -85,10 +88,11 @@ _LEADERSHIP = frozenset(
         "run",
         "direct",
         "president",
+        "preside",
     }
 )
 GENERIC_LEAD = frozenset({"lead", "leader", "head", "run", "direct", "manage", "coach",
-                           "<lead>"})
+                          "preside", "<lead>"})
 # Function words and adverbs that say nothing about which role ("also chancellor of X").
 _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "at", "in", "for", "its", "his", "her",
                         "also", "now", "currently", "still", "again", "once", "formerly",
@@ -431,7 +435,10 @@ def degree_class(text: str) -> str | None:
     return None
 
 
-def related_entities(kb: KBReader, entity_id: str) -> list[str]:
+def related_entities(kb: KBReader, entity_id: str, derived: bool = False) -> list[str]:
+    """Entities whose date may be mistaken for this one's; with ``derived``, also the works
+    made from it."""
     ids = [f.value.entity_id for f in kb.facts(entity_id, RELATED_PROPS) if f.value.entity_id]
-    ids += [f.subject for f in kb.facts_with_value(entity_id, REVERSE_RELATED_PROPS)]
+    reverse = REVERSE_RELATED_PROPS + (DERIVED_PROPS if derived else ())
+    ids += [f.subject for f in kb.facts_with_value(entity_id, reverse)]
     return list(dict.fromkeys(i for i in ids if i != entity_id))

@@ -80,8 +80,10 @@ def _named_version(
     if entity is None:
         return None
     own = " ".join(normalize_name(n) for n in (entity.label, *entity.aliases))
+    # (and not a person's name: "Martha von Tilling", the heroine, whom a translation's
+    # subtitle names too)
     linked = [(m.start, m.end) for m in ctx.analysis.mentions
-              if m.kb_id and claim.start <= m.start < claim.end]
+              if (m.kb_id or m.label == "person") and claim.start <= m.start < claim.end]
     # a capitalised word ("in Hebrew", "the Danish edition"), not "with" in "C with Classes"
     loose = {normalize_name(w.group()) for w in _WORD.finditer(ctx.text, claim.start, claim.end)
              if w.group()[0].isupper() and w.start() > claim.start

@@ -174,7 +174,7 @@ def _event_name(claim: Claim) -> str:
 def _related_with_date(
     kb: KBReader, work: str, spec: PredicateSpec, claimed: PartialDate
 ) -> tuple[str, KBFact] | None:
-    for other in related_entities(kb, work):
+    for other in related_entities(kb, work, derived=True):
         for fact in kb_dates(kb, other, spec.work_dates):
             if fact.value.date and agrees(claimed, fact.value.date):
                 return label_of(kb, other, other), fact

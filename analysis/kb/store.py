@@ -10,7 +10,7 @@ entity later improves every fact that mentions it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -182,6 +182,18 @@ class KnowledgeBase(Closing):
                 f"(SELECT value_entity FROM facts WHERE property IN ({marks}) "
                 "AND value_entity IS NOT NULL)",
                 (etype, *props),
+            )
+
+    def type_by_class_label(self, labels: Mapping[str, str]) -> None:
+        """Give entities of type "other" the type their class's label names, for classes
+        defined in the file itself (a local "human" item as the P31 of the people)."""
+        self._require_transaction()
+        for label, etype in labels.items():
+            self._conn.execute(
+                "UPDATE entities SET type = ? WHERE type = 'other' AND id IN "
+                "(SELECT f.subject FROM facts f JOIN entities c ON c.id = f.value_entity "
+                "WHERE f.property = 'P31' AND lower(c.label) = ?)",
+                (etype, label),
             )
 
     def add_redirect(self, from_id: str, to_id: str) -> None:

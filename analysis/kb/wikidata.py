@@ -25,6 +25,7 @@ from analysis.kb.properties import BY_PID, QUALIFIER_BY_PID
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.wikidata_values import (
     REFERENCE_SOURCE,
+    TYPE_BY_CLASS_LABEL,
     TYPE_BY_USE,
     entity_type,
     labels_of,
@@ -230,5 +231,6 @@ def import_wikidata(kb: KnowledgeBase, path: Path, *, strict: bool = False) -> I
                 if parsed is not None:
                     _apply(kb, parsed, report, source_id)
         kb.type_by_use(TYPE_BY_USE)
+        kb.type_by_class_label(TYPE_BY_CLASS_LABEL)
         kb.finish_source(source_id, report.entities, report.facts)
     return report

@@ -90,6 +90,11 @@ TYPE_BY_HEAD_NOUN: dict[str, EntityType] = {
 }
 
 
+# A class item the file defines itself, by its label ("human", "city", "film")
+TYPE_BY_CLASS_LABEL: dict[str, EntityType] = {
+    "human": "person", "person": "person", **TYPE_BY_HEAD_NOUN}
+
+
 def type_from_description(description: str) -> EntityType:
     return TYPE_BY_HEAD_NOUN.get(head_noun(description) or "", "other")
 
