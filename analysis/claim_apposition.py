@@ -44,6 +44,11 @@ def named_noun(root: Token) -> tuple[Token, Token] | None:
     if naming.lemma_.lower() not in (_NAMING if node is not root else _NAMING_DIRECT) \
             or naming.tag_ != "VBN":
         return None
+    if any(c.dep_ in SUBJECT_DEPS or c.lower_ == "since" and any(g.like_num for g in c.subtree)
+           for c in naming.children):
+        # "..., and since 2007 it has been known as Y": a clause of its own, a later name (not
+        # "known ever since as X": named then)
+        return None
     clause = naming
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head

@@ -346,14 +346,25 @@ def _first_clause_subject(ctx: ClaimContext, pronoun: Token) -> Resolved | None:
     """The person, not the profile's subject, named as the subject of the clause that the
     pronoun's clause is conjoined to (a capitalised name the linker missed is someone else)."""
     verb = pronoun.head
-    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+    doc = pronoun.doc
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT" and pronoun.i > 1 and \
+            doc[pronoun.i - 1].text == ";":
+        # "Capa ... went on to co-found Magnum with ... George Rodger; he was killed in 1954":
+        # the clause before the semicolon, parsed as a sentence of its own, has the subject
+        before = doc[pronoun.i - 2]
+        while before.head.i != before.i and before.head.i < pronoun.i:
+            before = before.head  # (up to the first clause's verb, wherever the parser hung it)
+        verb = before
+    elif pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
         return None
-    first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    else:
+        verb = verb.head
+    first = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if first is None:
         return None
     echoed = next((forms for forms in (MALE_PRONOUNS, FEMALE_PRONOUNS)
                    if pronoun.lower_ in forms), frozenset()) - {pronoun.lower_}
-    if any(t.lower_ in echoed for t in verb.head.subtree if t.i < pronoun.i):
+    if any(t.lower_ in echoed for t in verb.subtree if t.i < pronoun.i):
         return None  # "Kohl appointed her minister in 1991, and in 1994 she became ...": her
     named = ctx.mention_at.get(first.i)
     if named is None:

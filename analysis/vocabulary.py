@@ -237,7 +237,8 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
 RELATIONS = frozenset(
     "daughter son wife husband father mother brother sister child children parent parents "
     "partner spouse colleague student mentor advisor adviser friend rival successor "
-    "predecessor grandson granddaughter niece nephew cousin uncle aunt".split()
+    "predecessor grandson granddaughter niece nephew cousin uncle aunt grandfather "
+    "grandmother grandparent grandparents stepfather stepmother".split()
 )
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})

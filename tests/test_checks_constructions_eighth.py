@@ -52,18 +52,24 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "based on", "value": "A Story of Grey Water"}),
     _thing("local:keld-studio", "Keld studio", "organization"),
     _thing("local:die-stille", "Die Stille!", "work", {"property": "publication date",
-                                                       "value": 1889},
+                                                       "value": 1949},
            {"property": "author", "value": VELL}, aliases=("Die Stille",)),
     _thing("local:the-silence", "The Silence (English translation)", "work",
-           {"property": "publication date", "value": 1892},
+           {"property": "publication date", "value": 1952},
            {"property": "based on", "value": "Die Stille!"}),
-    _thing("local:otto-brand", "Otto Brand", "person"),
     _thing("local:ivo-lund", "Ivo Lund", "person",
            {"property": "employer", "value": "Vell Institute", "start": 2000, "end": 2010,
             "qualifiers": {"subject has role": "director"}},
            {"property": "position held", "value": "President of the Keld Chemical Society",
             "qualifiers": {"of": "Keld Chemical Society"}, "start": 1990, "end": 2006}),
     _thing("local:keld-chemical-society", "Keld Chemical Society", "organization"),
+    _thing("local:otto-brand", "Otto Brand", "person",
+           {"property": "date of death", "value": "1995-07-24"}),
+    _thing("local:nils-holm", "Nils Holm", "person",
+           {"property": "date of death", "value": "1964-05-25"}),
+    _thing("local:vell-centre", "Vell Centre", "organization",
+           {"property": "inception", "value": "2007-12-12"},
+           {"property": "replaces", "value": "Vell Institute"}),
     _thing("local:keld-works", "Keld Works", "organization"),
     _thing("local:order-of-the-lamp", "Order of the Lamp", "award"),
     _thing("local:keld", "Keld", "place", {"property": "instance of", "value": "town"}),
@@ -285,9 +291,9 @@ def test_a_bracketed_year_and_a_studio_in_the_participle(check: Check) -> None:
 
 
 def test_a_translations_date_given_to_the_original(check: Check) -> None:
-    (flag,) = on(check("Die Stille!, published in 1892, told the story of Ada Brun, a widow who "
-                       "loses two sons."), "published in 1892", "date_mismatch")
-    assert "The Silence (English translation)" in flag.message and "1889" in flag.message
+    (flag,) = on(check("Die Stille!, published in 1952, told the story of Ada Brun, a widow who "
+                       "loses two sons."), "published in 1952", "date_mismatch")
+    assert "The Silence (English translation)" in flag.message and "1949" in flag.message
 
 
 def test_someone_who_presides_now_over_a_body(check: Check) -> None:
@@ -324,3 +330,49 @@ def test_what_an_infinitive_of_purpose_does_not_date(check: Check) -> None:
 def test_ages_that_are_someone_elses_or_a_rules(check: Check) -> None:
     assert not check("At the 1936 Keld congress, as a 15-year-old, she won the junior prize, a "
                      "competition for chemists aged 20 and under.")
+
+
+def test_a_block_quotation_sourced_by_a_vague_next_sentence(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    head = f"# {VELL}\n\n{VELL} (1921-1990) was a chemist.\n\n"
+    quote = '> "Mara was never afraid of anything except being left behind."\n\n'
+    for follow, vague in (("So a friend later recalled of her last weeks in Keld.", "a friend"),
+                          ("So she is said to have remarked to a friend.", "said to have")):
+        flags = vague_flags(checker, check_text, head + quote + follow + " She died in 1990.\n",
+                            AS_OF)
+        (flag,) = flags
+        assert flag.sentence.startswith("So ") and vague in flag.message
+
+
+def test_written_the_year_before_it_was_published(check: Check) -> None:
+    assert not check("In 1948 she spent six months in Norby prison, where she wrote Die "
+                     "Stille.")
+    (flag,) = on(check("In 1945 she spent six months in Norby prison, where she wrote Die "
+                       "Stille."), "Die Stille", "date_mismatch")
+
+
+def test_the_most_famous_of_her_own_work(check: Check) -> None:
+    assert not check("The concert ends with the most famous few minutes Vell ever wrote, the "
+                     "second of the Harbour Songs.")
+
+
+def test_a_since_date_is_no_moment_to_count_from(check: Check) -> None:
+    assert not check("The Vell Institute opened in Keld in June 1977. The institute, which Ivo "
+                     "Lund has directed since 1980, became a meeting place for chemists. Six "
+                     "years later, in 1983, she set up a second laboratory in Norby.")
+
+
+def test_the_pronoun_after_a_semicolon_is_the_first_clauses_subject(check: Check) -> None:
+    assert not check("Nils Holm, who never recovered from her death, went on to found a "
+                     "society in 1960 with Ivo Lund and Otto Brand; he was killed in a crash "
+                     "in Norby in 1964.")
+
+
+def test_a_grandmothers_death_is_not_hers(check: Check) -> None:
+    assert not check("The orphaned girl was taken in by her grandparents; her grandmother died "
+                     "in 1931, and her grandfather in 1935.")
+
+
+def test_a_later_name_is_no_second_founding(check: Check) -> None:
+    assert not check("The Vell Institute was founded in her memory in 1977, and since 2007 it "
+                     "has been known as the Vell Centre.")

@@ -88,13 +88,15 @@ _STOP = frozenset("the a an of on in and his her their its to for from with at a
 
 @register
 def check_attribution(ctx: CheckContext) -> list[Finding]:
-    found = _vague_quotes(ctx) + _hearsay(ctx)
+    found = _vague_quotes(ctx)
     for block in ctx.analysis.article.blocks:
         if block.kind == "pull_quote":
             finding = _pull_quote(ctx, block)
             if finding is not None:
                 found.append(finding)
-    return found
+    # (hearsay that sources a block quotation is flagged with it, once)
+    flagged = {f.start for f in found}
+    return found + [f for f in _hearsay(ctx) if f.start not in flagged]
 
 
 def _vague_quotes(ctx: CheckContext) -> list[Finding]:
@@ -285,6 +287,20 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
         _within(ctx, block)
     if not attribution and _quoted_before(ctx, block):
         return None
+    told = None if attribution else _so_told(ctx, block)
+    if told is not None:
+        # "So a friend later recalled of her last weeks at the front.": the next paragraph
+        # gives the source; the flag, if any, is on its words
+        start, end = told
+        said = ctx.text[start:end]
+        vague = _VAGUE.search(said) or _HEARSAY.search(said)
+        if vague is None:
+            return None
+        return Finding(
+            "vague_attribution", "medium", start, end,
+            f"The block quotation above is given a vague source ('{vague.group(0)}')",
+            (Evidence(f'Attribution in the article: "{" ".join(said.split())}"', "the article"),),
+            "Name who said it, and where and when.")
     follow = None if attribution else _follow_up(ctx, block)
     if follow is not None and _vague_in(ctx, *follow) is None:
         return None  # sourced in the next paragraph, as an inline quote's words would be
@@ -302,6 +318,21 @@ def _external_quote(ctx: CheckContext, block: Block) -> Finding | None:
         f"This block quotation's source is vague ({what})",
         (Evidence(f"Attribution: \"{attribution or '(none)'}\"", "the article"),),
         "Name the book, talk or interview it comes from, with its date.")
+
+
+_SO_TOLD = re.compile(r"\W*so\s+(?:[\w'’-]+\s+){0,4}?(?:said|says|recalled|remembered|"
+                      r"remarked|wrote|told|put it|observed|joked|noted)\b", re.I)
+
+
+def _so_told(ctx: CheckContext, block: Block) -> tuple[int, int] | None:
+    """The first sentence of the paragraph after a block quotation, when it says who said it
+    ("So she is said to have remarked to a friend", "So a friend later recalled")."""
+    after = [b for b in ctx.analysis.article.blocks if b.start >= block.end]
+    if not after or after[0].kind != "paragraph":
+        return None
+    first = next(((s, e) for s, e in ctx.analysis.sentences if after[0].start <= s < after[0].end),
+                 (after[0].start, after[0].end))
+    return first if _SO_TOLD.match(ctx.text, first[0], first[1]) else None
 
 
 def _venue_named(ctx: CheckContext, block: Block, attribution: str) -> bool:

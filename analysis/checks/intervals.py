@@ -455,7 +455,10 @@ def _previous_dated(ctx: CheckContext, index: int) -> Anchor | None:
         # (not "The Boston Athletic Association, founded in 1887, did not change its mind":
         # a date set off in commas describes the name before it, not the story's moment, and
         # which date is, the sentences before do not tell)
-        dated = calendar_dates(ctx, s, e)
+        # (nor "The foundation, which X has directed since 1980, ...": the start of a state
+        # that goes on is no moment of the story; the count runs from the sentence before)
+        dated = [(tx, d) for tx, d in calendar_dates(ctx, s, e)
+                 if not re.search(r"\bsince\s+$", ctx.text[max(s, tx.start - 8) : tx.start])]
         dates = [(tx, d) for tx, d in dated
                  if not _SET_OFF_DATE.search(ctx.text, max(s, tx.start - 40), tx.start)]
         if dated:

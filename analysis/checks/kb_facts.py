@@ -514,7 +514,13 @@ def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     if claim.object_kb_id and fact.value.entity_id:
         return fact.value.entity_id not in related_orgs(kb, claim.object_kb_id)
     claimed = set(normalize_name(claim.object or "").split()) - _GENERIC_NAME_WORDS
-    known = set(normalize_name(fact.value.text).split()) - _GENERIC_NAME_WORDS
+    # the KB's names for it and for what it is part of ("Lady Margaret Hall, Oxford", part of
+    # the University of Oxford: "went up to Oxford" names it too)
+    entity = kb.entity(fact.value.entity_id) if fact.value.entity_id else None
+    names = [fact.value.text, *(entity.aliases if entity is not None else ())]
+    if fact.value.entity_id:
+        names += [f.value.text for f in kb.facts(fact.value.entity_id, ("P361", "P749"))]
+    known = {w for n in names for w in normalize_name(n).split()} - _GENERIC_NAME_WORDS
     return bool(claimed) and not claimed & known
 
 

@@ -56,9 +56,19 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         ctx, kb, claim, work, spec, claimed)
     if version is not None:
         return supported(kb, [version], claimed, version.value.date)
+    if claim.qualifiers.get("verb") in _WRITING and all(
+            f.property == "P577" and f.value.date.year == claimed.year + 1  # type: ignore[union-attr]
+            for f in dated):
+        # "in Brixton prison, where he wrote Introduction to Mathematical Philosophy" (1918):
+        # written the year before the KB's publication date, which says nothing of the writing
+        return Outcome("unverifiable", "KB less precise")
     return date_mismatch(
         ctx, kb, claim, claimed, dated[0], dated[0].value.date, work=work, spec=spec
     )
+
+
+# Verbs of making a text or a score, which precede its publication
+_WRITING = frozenset({"write", "compose", "finish", "complete", "draft"})
 
 
 # How old a thing may be and still be "newly founded" at the date of the event told

@@ -173,6 +173,11 @@ _FIGURE = re.compile(
     r"championships|caps)\b", re.I)
 # "The most celebrated animator of his generation has never ...": the superlative names the
 # subject of a sentence about something else; it is not what the sentence asserts.
+# Fame among the subject's own works, which a record of performances and sales bears out
+_OWN_BEST = re.compile(r"\W*(?:the\s+)?(?:most\s+(?:famous|popular|performed|recorded|played|"
+                       r"familiar)|best[- ](?:known|loved|selling))\s+(?:[\w'’-]+\s+){0,4}?"
+                       r"(?:he|she|they|[A-Z][\w'’-]+)\s+(?:ever\s+)?(?:wrote|composed|made|"
+                       r"recorded|painted|published|designed|built|directed)\b")
 _EPITHET = re.compile(r"^\W*the\s+$", re.I)
 _COPULA_AFTER = re.compile(r"^[\s,]*(?:is|was|are|were|remains|remained|has been|had been)\b",
                            re.I)
@@ -233,6 +238,8 @@ def check_unsupported(ctx: CheckContext) -> list[Finding]:
                 continue  # "the best junior in the world: she won X in 1984 and ...": shown
             if m and why == _SUPERLATIVE and _BASELINE.search(sentence[: m.start()]):
                 continue  # "unusual even among the best runners of her generation": a yardstick
+            if m and why == _SUPERLATIVE and _OWN_BEST.match(sentence, m.start()):
+                continue  # "the most famous few minutes Villa-Lobos ever wrote": of his own work
             if m and why == _SUPERLATIVE and _EPITHET.match(
                     sentence[: m.start()] + (m.group(1) or "")) and not _COPULA_AFTER.match(
                     sentence[m.end():]):
