@@ -197,6 +197,15 @@ def _after_partner(trig: Trigger, m: Mention) -> bool:
     return False
 
 
+def _verbs_object(trig: Trigger, m: Mention) -> bool:
+    """The verb's direct object, with no number in its phrase ("an 1851 Exhibition
+    Scholarship" is a scholarship's name, and its year no date of the award)."""
+    span = trig.token.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "dobj" and span.root.head.i == trig.token.i \
+        and not any(t.like_num for t in span.root.subtree) \
+        and not any(t.like_num for t in span.doc[span.end : span.end + 1])  # "Ford 1600 title"
+
+
 _WHAT_IS_NOW = re.compile(r"\bwhat (?:is|was) (?:now|then|today)\b[^,;.]*$")
 
 
@@ -289,7 +298,10 @@ def pick_object(
                                  or trig.token.lemma_ == "victory"):
         # An explicit award verb: the thing awarded is an award whatever type the KB gave it.
         # (Not a work: "his translation of Beowulf won the Whitbread" did not award Beowulf.)
-        return next((m for m in candidates if m.label == "other" and m.kb_id), None)
+        # ("awarded him the Padma Bhushan": the verb's object, whatever the tagger took it for)
+        return next((m for m in candidates if m.label == "other" and m.kb_id), None) or next(
+            (m for m in candidates if m.label in ("other", "organization", "place") and not m.kb_id
+             and not any(c.isdigit() for c in m.text) and _verbs_object(trig, m)), None)
     if predicate == "advisor":
         # "under the supervision of the philosopher Nicola Abbagnano", tagged an organisation:
         # an adviser is a person, and a name with no institution word may be one

@@ -61,6 +61,7 @@ from analysis.claim_objects import (
 )
 from analysis.claim_shared import shared_in_next_sentence
 from analysis.claim_subject import (
+    nearest_work,
     resolve_subject,
     subject_token,
 )
@@ -372,6 +373,8 @@ def _build_claim(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention) \
         or shared_before(ctx, trig, predicate)
+    if obj is None and predicate in ("created", "released"):
+        obj = _the_work_noun(ctx, trig)
     if predicate == "studied" and obj is not None and (
             obj.label == "person" or _topic_of_study(ctx, trig, obj)):
         obj = None  # "a doctorate on the state religion of Cicero": a topic, not a school
@@ -723,6 +726,15 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
         return True  # a play or film opens; "the company opened for business" is no founding
     # "plays for the Mariners" is membership; "played Hamlet" is not
     return verb == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ()))
+
+
+def _the_work_noun(ctx: ClaimContext, trig: Trigger) -> Mention | None:
+    """"Takemitsu wrote the piece in 1966": the work "the piece" stands for, named last before
+    it in its paragraph."""
+    noun = next((c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.lemma_.lower() in WORK_NOUNS | {"piece", "work"}
+                 and any(d.lower_ == "the" for d in c.children)), None)
+    return nearest_work(ctx, noun, noun) if noun is not None else None
 
 
 def _subject_named_work(trig: Trigger, obj: Mention | None) -> bool:

@@ -231,6 +231,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     # "nominated to the Rajya Sabha": a seat (nominated *for* a prize is no award)
     ("nominate", "to"): "position",
     ("go", "up"): "studied",  # "went up to Somerville College, Oxford"
+    ("line", "up"): "member",  # "In 1921 he lined up for the Akron Pros"
 }
 
 # Nouns naming someone by their relation to the subject: "her daughter won ..." is not her.

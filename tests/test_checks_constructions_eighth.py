@@ -29,6 +29,17 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Selby Medal", "point in time": 1964},
            {"property": "award received", "value": "Order of the Lamp", "point in time": 1970},
            {"property": "employer", "value": "Vell Institute", "start": 1977},
+           {"property": "educated at", "value": "Norby High School", "end": 1938},
+           {"property": "employer", "value": "Keld Gazette", "start": 1947, "end": 1960},
+           {"property": "position held", "value": "science correspondent of the Keld Gazette",
+            "qualifiers": {"of": "Keld Gazette"}, "start": 1948, "end": 1955},
+           {"property": "member of sports team", "value": "Norby United", "start": 1949,
+            "end": 1949},
+           {"property": "award received", "value": "Padma Vibhushan", "point in time": 1955},
+           {"property": "employer", "value": "Keld University", "start": 1977,
+            "qualifiers": {"subject has role": "research associate"}},
+           {"property": "employer", "value": "Selby University", "start": 1960,
+            "qualifiers": {"subject has role": "associate professor"}},
            {"property": "employer", "value": "Keld studio", "start": 1946,
             "qualifiers": {"subject has role": "assistant chemist"}},
            aliases=("Vell",)),
@@ -63,6 +74,17 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "position held", "value": "President of the Keld Chemical Society",
             "qualifiers": {"of": "Keld Chemical Society"}, "start": 1990, "end": 2006}),
     _thing("local:keld-chemical-society", "Keld Chemical Society", "organization"),
+    _thing("local:norby-high-school", "Norby High School", "organization",
+           {"property": "instance of", "value": "high school"}),
+    _thing("local:keld-gazette", "Keld Gazette", "organization", aliases=("The Keld Gazette",)),
+    _thing("local:norby-united", "Norby United", "organization"),
+    _thing("local:padma-vibhushan", "Padma Vibhushan", "award"),
+    _thing("local:selby-university", "Selby University", "organization"),
+    _thing("local:eclipse-suite", "Eclipse Suite", "work",
+           {"property": "publication date", "value": 1966}),
+    _thing("local:harbour-steps", "Harbour Steps", "work",
+           {"property": "publication date", "value": "1967-11-09"},
+           {"property": "follows", "value": "Eclipse Suite"}),
     _thing("local:otto-brand", "Otto Brand", "person",
            {"property": "date of death", "value": "1995-07-24"}),
     _thing("local:nils-holm", "Nils Holm", "person",
@@ -376,3 +398,74 @@ def test_a_grandmothers_death_is_not_hers(check: Check) -> None:
 def test_a_later_name_is_no_second_founding(check: Check) -> None:
     assert not check("The Vell Institute was founded in her memory in 1977, and since 2007 it "
                      "has been known as the Vell Centre.")
+
+
+def test_recent_in_the_storys_time(check: Check) -> None:
+    assert not check("In 1946 she was appointed a lecturer at the Keld Works, which Ivo Lund "
+                     "had recently founded as the research arm of Keld University.")
+
+
+def test_a_block_quotation_with_its_paper_and_year_inside(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    text = (f"# {VELL}\n\n{VELL} (1921-1990) was a chemist.\n\n"
+            '> "A salt is a way of thinking slowly," Vell told the Keld Society\'s magazine in '
+            "1982.\n\nShe died in 1990.\n")
+    assert not vague_flags(checker, check_text, text, AS_OF)
+
+
+def test_written_long_before_its_publication_the_sentence_tells(check: Check) -> None:
+    assert not check("Die Stille, a sequence written in 1939, was edited by Ivo Lund and "
+                     "published in 1949.")
+
+
+def test_back_at_a_school_as_its_employee(check: Check) -> None:
+    assert not check("She then spent three years as a fellow at Varn University, returning to "
+                     "Keld University in 1977 as a research associate.")
+
+
+def test_a_faculty_named_by_its_field(check: Check) -> None:
+    assert not check("In 1960 she was appointed associate professor at the College of Arts and "
+                     "Sciences in Selby.")
+
+
+def test_a_degree_in_the_year_of_high_school(check: Check) -> None:
+    (flag,) = on(check("She graduated from Keld University in 1938 and worked in Norby."),
+                 "graduated", "date_mismatch")
+    assert "1945" in flag.message and "Norby High School" in flag.message
+
+
+def test_hired_is_the_employments_start_not_a_later_post(check: Check) -> None:
+    (flag,) = on(check("The Keld Gazette hired her a year later, in 1948."), "hired",
+                 "date_mismatch")
+    assert "1947" in flag.message
+
+
+def test_a_native_of_a_town_in_a_region(check: Check) -> None:
+    (flag,) = on(check("A native of Selby in Norland, where her father kept a shop, she was "
+                       "sent back to Norby to begin school."), "native", "fact_mismatch")
+    assert "Norby" in flag.message
+
+
+def test_none_did_more(check: Check) -> None:
+    assert on(check("Few chemists have stood so squarely between two worlds as Vell, and none "
+                    "did more to teach the public to trust a laboratory."), "none did more",
+              "unsupported_claim")
+
+
+def test_the_piece_is_the_work_named_before(check: Check) -> None:
+    (flag,) = on(check("Harbour Steps was first played in New York. Vell wrote the piece in "
+                       "1966, drawing on her experiments in her earlier suite."), "the piece",
+                 "date_mismatch")
+    assert "Eclipse Suite" in flag.message and "1967" in flag.message
+
+
+def test_a_team_she_lined_up_for(check: Check) -> None:
+    (flag,) = on(check("In 1949 she lined up for the Selby Rovers alongside Ivo Lund."),
+                 "lined up", "fact_mismatch")
+    assert "Norby United" in flag.message
+
+
+def test_the_other_class_of_an_honour(check: Check) -> None:
+    (flag,) = on(check("The Government of Norland awarded her the Padma Bhushan in 1955."),
+                 "Padma Bhushan", "fact_mismatch")
+    assert "Padma Vibhushan" in flag.message

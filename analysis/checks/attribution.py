@@ -407,8 +407,10 @@ _NARRATED_MOMENT = re.compile(
 
 
 # '(from My Turn, 2016)', 'she told The New York Times in 1985': a named work or paper, dated
+# ("told the Royal Academy's magazine in 2022": the paper by its owner and kind)
 _NAMED_AND_DATED = re.compile(
-    r"\b(?:told|from|in|to)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+"
+    r"\b(?:told|from|in|to)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"(?:\s+(?:magazine|newspaper|journal|review|radio|television|weekly|daily))?,?\s+"
     r"(?:in\s+|on\s+)?(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(?:1[6-9]|20)\d\d\b")
 
 

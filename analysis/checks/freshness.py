@@ -27,6 +27,8 @@ _ROLE_PROPERTIES = ("P39", "P108", "P463", "P54", "P102")
 # "his most recent collection" and "latest" place a thing last in a series; they do not date it.
 _RECENT = re.compile(r"(?<!most )\b(recently|recent|brand-new)\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in|over|during) (the )?(recent|past few|last few) years\b", re.I)
+# Recent as of the story's moment, not of the analysis date: a past perfect
+_STORY_RECENT = re.compile(r"\bhad\s+(?:only\s+|just\s+|very\s+)?recently\b", re.I)
 _RECENT_DAYS = 2 * 365
 _RECENT_RELATIVE = re.compile(r",?\s*(?:which|that)\s+(?:he|she|they|it)\s+[a-z]+\s+(?:only\s+)?"
                               r"recently\b", re.I)
@@ -158,8 +160,9 @@ def _stale_recent(ctx: CheckContext) -> list[Finding]:
         sentence = ctx.text[start:end]
         years = _RECENT_YEARS.search(sentence)
         word = years or _RECENT.search(sentence)
-        if word is None:
-            continue
+        story = _STORY_RECENT.search(sentence)
+        if word is None or story and re.search(r"\b1[5-9]\d\d|20\d\d\b", sentence[: story.start()]):
+            continue  # (not "In 1916 ..., which X had recently founded": recent then, in 1916)
         limit = _RECENT_YEARS_DAYS if years else _RECENT_DAYS
         dated = _dated_thing(ctx, start, end, start + word.end())
         if dated is None:

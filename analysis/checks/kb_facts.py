@@ -136,8 +136,11 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
     if claim.predicate in ("born", "died"):
         return _verify_life_event(ctx, kb, claim, spec)
     if claim.predicate == "worked_at" and claim.object_kb_id and claim.qualifiers.get(
-            "verb") == "spend" and any(f.value.entity_id == claim.object_kb_id
-                                       for f in kb.facts(claim.subject_kb_id, ("P69",))):
+            "verb") == "spend" and not claim.qualifiers.get("role") and any(
+            f.value.entity_id == claim.object_kb_id
+            for f in kb.facts(claim.subject_kb_id, ("P69",))) and not any(
+            f.value.entity_id == claim.object_kb_id
+            for f in kb.facts(claim.subject_kb_id, ("P108",))):
         # "spent 1933 to 1937 at the school of the Finnish Academy of Fine Arts": a school
         # the KB has her study at, so her studies
         claim = replace(claim, predicate="studied", qualifiers={
@@ -258,7 +261,10 @@ def _verify_relation(
         (f.property in _RIVALS.get(claim.predicate, spec.properties[:1])
          # "signed for PSV in 1983" when the KB has him join Feyenoord then: a club the KB
          # knows, joined in a year the KB gives another club's start
-         or claim.predicate == "joined" and f.property == "P54" and bool(claim.object_kb_id))
+         or claim.predicate == "joined" and f.property == "P54" and bool(claim.object_kb_id)
+         # ("In 1921 he lined up for the Canton Bulldogs", "played for X": a team's season)
+         or claim.predicate == "member" and f.property == "P54"
+         and claim.qualifiers.get("verb") in ("line", "play"))
         or claim.predicate == "position" and fact_role_texts(f))
         and _same_occasion(kb, claim, claimed, f, role) and _distinct(kb, claim, f)
         and (claim.predicate != "left" or f.end is not None)]  # left: a spell that ended then
@@ -280,10 +286,19 @@ def _verify_relation(
             return Outcome("unverifiable", "property absent")
         # Not awards: a year holds many honours, and the KB's list is never the whole list.
         # (a city the KB knows is no employer: "worked in Copenhagen from 1924")
-        if rivals and claim.predicate in ("studied", "worked_at", "joined", "left", "position",
-                                          "moved") and (
+        if rivals and (claim.predicate in ("studied", "worked_at", "joined", "left", "position",
+                                           "moved")
+                       or claim.predicate == "member" and all(f.property == "P54" for f in rivals)
+                       ) and (
                 claim.predicate == "moved" or entity_kind(kb, claim.object_kb_id) != "place"):
             return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
+        grade = [f for f in facts if claim.predicate == "award" and claimed is not None
+                 and not claim.object_kb_id and f.property == "P166"
+                 and date_agrees(claimed, f, role) is True and _other_grade(claim, f)]
+        if grade:
+            # "awarded him the Padma Bhushan in 1954" when the KB has the Padma Vibhushan that
+            # year: the same honour's other class
+            return fact_mismatch(ctx, kb, claim, grade, by_occasion=True)
         known = [f for f in facts if f.property == spec.properties[0]
                  or _named_adviser(claim)]  # (a doctoral adviser, or "student of")
         work_awards = _work_award(ctx, kb, claim) if claim.predicate == "award" else []
@@ -319,6 +334,15 @@ def _verify_relation(
     signed = _signed_before(kb, claim, claimed, facts, role)
     if signed is not None:
         return supported(kb, [signed], claimed)
+    if claim.predicate == "joined" and not claim.qualifiers.get("role") and \
+            claim.qualifiers.get("verb") in ("hire", "join", "recruit", "employ", "engage"):
+        # "The Sunday Times hired her in 1986": joining is the employment's start (1985), not
+        # the start of a post she later held there
+        # (unless the sentence names the post: "rejoined the Braves in 1976 as director of
+        # player development")
+        said = set(normalize_name(ctx.text[claim.start : claim.end]).split())
+        matching = [f for f in matching if f.property != "P39" or any(
+            role_words(r) - {"<lead>"} <= said for r in fact_role_texts(f))] or matching
     checks = [(f, True if _elected_before(claim, claimed, f, role) or _in_range(claim, f) else
                date_agrees(claimed, f, role)) for f in matching]
     if any(ok for _, ok in checks):
@@ -328,9 +352,13 @@ def _verify_relation(
         return Outcome(
             "unverifiable", "no date in the KB", tuple(evidence_of(kb, f) for f in matching)
         )
-    if rivals and claim.predicate == "studied":
+    # (a school of the same level: "graduated from Yale in 1974" when 1974 is the year of her
+    # high school is a wrong date, not a wrong school)
+    level = _level(kb, claim.object_kb_id, claim.object)
+    peers = [f for f in rivals if _level(kb, f.value.entity_id, f.value.text) == level]
+    if peers and claim.predicate == "studied":
         # "graduated from X in 1937" when X is 1939 and Y is 1937: the place is wrong.
-        return fact_mismatch(ctx, kb, claim, rivals, by_occasion=True)
+        return fact_mismatch(ctx, kb, claim, peers, by_occasion=True)
     def known_date(f: KBFact) -> PartialDate | None:
         return (f.start if role == "start" else f.end if role == "end" else None) \
             or f.point_in_time or f.start
@@ -508,11 +536,35 @@ def _partner_won_it_another_year(kb: KBReader, claimed: list[str], facts: list[K
     return None
 
 
+# A faculty named by its field alone, a part of whichever university the sentence is about
+_SUBUNIT = re.compile(r"^(?:the\s+)?(?:College|School|Faculty|Department|Division|Graduate School)"
+                      r"\s+of\s+(?:(?:Arts|Sciences?|Letters|Medicine|Law|Engineering|"
+                      r"Humanities|Education|Music|Physics|Chemistry|Biology|Mathematics|"
+                      r"Economics|Philosophy|Architecture|Agriculture|Theology)(?:,|\s+and|\s|$)+)+$")
+
+
+# Words any honour's name may have: only the others tell one honour's family
+_HONOUR_WORDS = frozenset(
+    "order medal prize award of the for in and grand cross national honorary gold silver "
+    "bronze royal state first second third class star merit honour honor great".split())
+
+
+def _other_grade(claim: Claim, fact: KBFact) -> bool:
+    """An honour the KB does not know whose distinctive words it shares with a KB honour of
+    another name ("Padma Bhushan", "Padma Vibhushan")."""
+    claimed = set(normalize_name(claim.object or "").split()) - _HONOUR_WORDS
+    known = set(normalize_name(fact.value.text).split()) - _HONOUR_WORDS
+    # (not "her Nobel Prize lecture" for the Nobel Memorial Prize: a name inside the other's)
+    return bool(claimed & known) and not claimed <= known and not known <= claimed
+
+
 def _distinct(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
     """Is the claimed name clearly another institution than the fact's? "Cambridge" is not
     distinct from "King's College, Cambridge"; "Wharton School" is from "Booth School"."""
     if claim.object_kb_id and fact.value.entity_id:
         return fact.value.entity_id not in related_orgs(kb, claim.object_kb_id)
+    if _SUBUNIT.match(claim.object or ""):
+        return False  # "the College of Arts and Sciences in Komaba": a part of some university
     claimed = set(normalize_name(claim.object or "").split()) - _GENERIC_NAME_WORDS
     # the KB's names for it and for what it is part of ("Lady Margaret Hall, Oxford", part of
     # the University of Oxford: "went up to Oxford" names it too)

@@ -26,7 +26,10 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
                  ctx.text, min(claim.obj_end, m.end), max(claim.obj_start, m.start)))
              # (not before a place the KB knows: "between Karachi and Larkana, the town where
              # she was born" names Larkana)
-             and not (claim.object_kb_id and m.end <= claim.obj_start)}
+             and not (claim.object_kb_id and m.end <= claim.obj_start)
+             # ("A native of Dalian, where his father worked, he was sent back to Tokyo":
+             # the phrase names the birthplace; the clause after it, a later home)
+             and not (claim.qualifiers.get("verb") == "native" and m.start != claim.obj_start)}
     # ("Born: Dec. 29, 1876, El Vendrell, Catalonia": the town before the region, whatever
     # the tagger took it for)
     named |= {(None, _place_key(m.text)) for m in ctx.analysis.mentions
@@ -117,7 +120,10 @@ def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]
     if "," not in written.split(".")[0][: len(claim.object or "") + 30]:
         return False
     if "," not in (claim.object or "") and not re.match(
-            r"[^\s,]*\s*,\s*(?:[A-Z]|(?:in|near|then|now|where)\b)", ctx.text[claim.obj_end:]):
+            r"[^\s,]*\s*(?:,\s*(?:[A-Z]|(?:in|near|then|now|where)\b)|\s+in\s+(?!(?:January|"
+            r"February|March|April|May|June|July|August|September|October|November|December|"
+            r"the\b)\b)[A-Z])",
+            ctx.text[claim.obj_end:]):
         # ("at New York Hospital in Manhattan, of a streptococcal infection": no region follows;
         # "born in Musoma, in what is now the Mara Region" places the town)
         return False

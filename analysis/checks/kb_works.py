@@ -56,11 +56,19 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         ctx, kb, claim, work, spec, claimed)
     if version is not None:
         return supported(kb, [version], claimed, version.value.date)
-    if claim.qualifiers.get("verb") in _WRITING and all(
-            f.property == "P577" and f.value.date.year == claimed.year + 1  # type: ignore[union-attr]
+    published = _PUBLISHED.search(ctx.text, claim.start, claim.end) is not None
+    borrowed = any(f.value.date and agrees(claimed, f.value.date)
+                   for other in related_entities(kb, work, derived=True)
+                   for f in kb_dates(kb, other, spec.work_dates))
+    if claim.qualifiers.get("verb") in _WRITING and not borrowed and all(
+            f.property == "P577" and (f.value.date.year == claimed.year + 1  # type: ignore[union-attr]
+                                      or published and f.value.date.year > claimed.year)  # type: ignore[union-attr]
             for f in dated):
         # "in Brixton prison, where he wrote Introduction to Mathematical Philosophy" (1918):
-        # written the year before the KB's publication date, which says nothing of the writing
+        # written the year before the KB's publication date, which says nothing of the
+        # writing; or long before, when the sentence tells the publication apart ("a sequence
+        # written in 1927, ... published in 1961"). Not a year the KB gives a related work
+        # ("wrote the piece in 1966", the year of Eclipse, which it follows).
         return Outcome("unverifiable", "KB less precise")
     return date_mismatch(
         ctx, kb, claim, claimed, dated[0], dated[0].value.date, work=work, spec=spec
@@ -69,6 +77,7 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
 
 # Verbs of making a text or a score, which precede its publication
 _WRITING = frozenset({"write", "compose", "finish", "complete", "draft"})
+_PUBLISHED = re.compile(r"\b(?:published|appeared|came out|printed)\b", re.I)
 
 
 # How old a thing may be and still be "newly founded" at the date of the event told

@@ -57,14 +57,14 @@ _PATTERNS = [
         # "No scientist before or since has matched ...", "No invention ... has done more"
         re.compile(
             # "No mathematician before or since has possessed an intuition as pure as his"
-            r"^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,4}?(?:before or since|"
+            r"^\W*(?:no|none|not a single|not one) (?:[\w'’-]+\s+){1,4}?(?:before or since|"
             r"before (?:him|her|them) or since)\s+(?:has|have|had|could|can|did)\b|"
-            r"^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){1,8}?(?:(?:has|have|had|could|can|"
-            r"will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
+            r"^\W*(?:no|none|not a single|not one) (?:[\w,-]+\s+){1,8}?(?:(?:has|have|had|could|"
+            r"can|will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
             r"rival|equal|surpass)"
-            r"|^\W*(?:no|not a single|not one) (?:[\w,-]+\s+){0,8}?(?:has|have|had|did|does|will|"
-            r"could|can|is|was)\b[^.;]{0,60}?\b(?:more(?! than a)|longer|better|further|"
+            r"|^\W*(?:no|none|not a single|not one) (?:[\w,-]+\s+){0,8}?(?:has|have|had|did|does|"
+            r"will|could|can|is|was)\b[^.;]{0,60}?\b(?:more(?! than a)|longer|better|further|"
             r"greater|as much|"
             r"deeper|wider|broader|larger|bigger|stronger|faster|quicker|finer|higher|clearer|"
             r"harder|surer|sharper|bolder|truer|richer|wiser|braver|keener)\b"
@@ -85,13 +85,13 @@ _PATTERNS = [
             r"|^\W*no (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+(?:ever\s+)?[^.;]{0,60}?\bso\s+"
             r"[\w-]+"
             # "No leader in Africa's history has done more ... than Sirleaf"
-            r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
+            r"|^\W*(?:no|none|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
             r"(?:ever\s+)?done more\b"
             # "no athlete in any sport has ever been as dominant as Martina was"
-            r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
+            r"|^\W*(?:no|none|not a single|not one) (?:[\w'’-]+\s+){1,8}?(?:has|have|had)\s+"
             r"ever\s+been\s+as\s+[\w-]+\s+as\b"
             # "No artist of the twentieth century gave a vanished world a more lasting home"
-            r"|^\W*(?:no|not a single|not one) (?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|gave|made|"
+            r"|^\W*(?:no|none|not a single|not one) (?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|gave|made|"
             r"wrote|left|built|drew|sang|took|won|brought|found)\b[^.;]{0,60}?\b(?:an?|any) "
             r"(?:more [\w-]+|greater|finer|better|richer|deeper|truer|larger)\b",
             re.I,
@@ -191,7 +191,7 @@ _SIMILE = re.compile(r"\b(?:like|as if|as though)\s+$", re.I)
 # title ("Best Picture", "Most Valuable Player"), not praise
 _TITLE_SUPERLATIVE = re.compile(r"(?<=\S )(?:Best|Most|Greatest|Finest)(?= [A-Z])")
 # "..., and no runner since has come close": a universal comparison in a coordinated clause
-_CLAUSE_OPENER = re.compile(r"(?:[;:—–]|,\s+(?:and|but|yet|while))\s+(?=no\b|not a single\b|"
+_CLAUSE_OPENER = re.compile(r"(?:[;:—–]|,\s+(?:and|but|yet|while))\s+(?=no\b|none\b|not a single\b|"
                             r"not one\b)", re.I)
 # (a quotation still open at the sentence's end: its closing mark went to the next one)
 _QUOTE = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
