@@ -728,16 +728,11 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
     return verb == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ()))
 
 
-# Verbs of making a work: what "the piece" they take is made then
-_MAKING = frozenset({"write", "compose", "finish", "complete", "paint", "record", "publish",
-                     "premiere", "direct", "film", "draft"})
-
-
 def _the_work_noun(ctx: ClaimContext, trig: Trigger) -> Mention | None:
     """"Takemitsu wrote the piece in 1966": the work "the piece" stands for, named last before
     it in its paragraph."""
-    if verb_lemma(trig.token) not in _MAKING:
-        return None  # (not "a translation of 1956 introduced the book": another thing acts)
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in WORK_NOUNS for c in trig.token.children):
+        return None  # "a translation of 1956 introduced the book": another work's date
     noun = next((c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")
                  and c.lemma_.lower() in WORK_NOUNS | {"piece", "work"}
                  and any(d.lower_ == "the" for d in c.children)), None)

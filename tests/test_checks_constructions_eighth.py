@@ -457,6 +457,10 @@ def test_the_piece_is_the_work_named_before(check: Check) -> None:
                        "1966, drawing on her experiments in her earlier suite."), "the piece",
                  "date_mismatch")
     assert "Eclipse Suite" in flag.message and "1967" in flag.message
+    # whoever opens or plays "the piece", the year is the piece's
+    (flag,) = on(check("Harbour Steps was first played in New York. An orchestra from Selby "
+                       "unveiled the piece in 1966."), "the piece", "date_mismatch")
+    assert "1967" in flag.message
     # a translation's year, with the book it brought to new readers
     assert not check("Her novel Die Stille sold well at home. Ivo Lund's English translation of "
                      "1952 introduced the book to readers abroad.")
