@@ -181,3 +181,29 @@ def test_load_kb_layers_db_and_files(tmp_path: Path) -> None:
         assert kb.entity("local:example-labs") is not None
     with pytest.raises(KBError, match="no such KB file"):
         load_kb([tmp_path / "nope.yaml"], bundled=False)
+
+
+def test_predecessor_qualifiers_and_named_after(tmp_path: Path) -> None:
+    """Wikidata's 'position held' carries who came before and after; a hall is named after one."""
+    text = """\
+    entities:
+      - id: local:ada
+        label: Ada Example
+        source: https://example.org/ada
+        facts:
+          - property: position held
+            value: Music Director of the Example Orchestra
+            start: 1958
+            qualifiers: {replaces: Bob Example, replaced by: Someone Unknown}
+      - {id: local:bob, label: Bob Example, type: person}
+      - id: local:hall
+        label: Ada Example Hall
+        source: https://example.org/hall
+        facts: [{property: named after, value: Ada Example}]
+    """
+    kb = _load(tmp_path, posts=text)
+    (post,) = kb.facts("local:ada")
+    assert [v.entity_id for v in post.qualifiers["P1365"]] == ["local:bob"]
+    assert [v.text for v in post.qualifiers["P1366"]] == ["Someone Unknown"]
+    (named,) = kb.facts("local:hall")
+    assert (named.property, named.value.entity_id) == ("P138", "local:ada")

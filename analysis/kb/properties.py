@@ -71,6 +71,7 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P144", "based on", "entity"),
     Property("P1365", "replaces", "entity"),
     Property("P1366", "replaced by", "entity"),
+    Property("P138", "named after", "entity"),
     Property("P1448", "official name", "text"),
     Property("P488", "chairperson", "entity", ("chairman", "chair")),
     Property("P169", "chief executive officer", "entity", ("ceo",)),
@@ -97,6 +98,9 @@ QUALIFIERS: tuple[Property, ...] = (
     Property("P1706", "together with", "entity_or_text", ("with",)),
     Property("P2868", "subject has role", "entity_or_text", ("role",)),
     Property("P794", "as", "entity_or_text"),
+    # who held a post before and after: Wikidata puts them on "position held" statements
+    Property("P1365", "replaces", "entity_or_text", ("predecessor",)),
+    Property("P1366", "replaced by", "entity_or_text", ("successor",)),
 )
 
 # Not facts but provenance: the reference URL of a Wikidata statement becomes part of its source.
