@@ -82,6 +82,8 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
     if lemma in _SHOW and (entity_type != "work" or any(c.lower_ == "with"
                                                         for c in verb.children)):
         return None  # "presented Bluebeard in 1977", not "presented her with its Medal"
+    if lemma == "deliver" and entity_type != "work":
+        return None  # "delivered the Norton Lectures in 2009": a year of a series begun in 1925
     if lemma == "go":  # "the Discman went on sale in 1984"
         on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
                       for c in verb.children)

@@ -342,6 +342,8 @@ def _build_claim(
             ctx.subject is not None and not ctx.subject.takes(trig.token.lower_):
         return None  # "Spielberg cast her in his 2021 West Side Story": his version, not hers
     window = trigger_window(span, trig, triggers)
+    if _derived_subject(ctx, trig):
+        return None
     subj_text, subj_id, subj_mention = resolve_subject(ctx, trig)
     if trig.predicate in ("citizen", "moved") and subj_mention is None and \
             ctx.subject is not None and subj_text.lower().split()[-1:] and \
@@ -430,6 +432,9 @@ def _build_claim(
         # "Mauritz Stiller's The Phantom Carriage (1921)": the film is credited to Stiller
         predicate, subj_text, subj_id, subj_mention = \
             "created", maker.kb_label or maker.text, maker.kb_id, maker
+    if predicate == "released" and obj is not None and obj.label != "work" and \
+            (named_as := _named_as(ctx, trig, set_off=False)) is not None:
+        obj = named_as  # "the Harlow Lectures, published the following year as The Plain Reader"
     if predicate == "released" and obj is None:
         # "an abstract, published in 1859 as On the Origin of Species" (not "Nordlys was
         # published in 1984 and, as North Light, in 1987": a translation set off by commas)
@@ -457,7 +462,8 @@ def _build_claim(
     if time is not None and _AFTER_BOUND.search(ctx.article.text, max(0, time.start - 16),
                                                 time.start):
         time = None  # "After the 1974 season the Braves traded him": a bound, not the date
-    if time is not None and _UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start):
+    if time is not None and (_UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start)
+                             or _under_until(ctx, trig, time)):
         qualifiers["until"] = True  # "a post he held until 1973": the date ends the role
     board = obj is not None and on_board(ctx.article.text, trig.token.idx, obj)
     if predicate in ("joined", "worked_at") and board:
@@ -728,6 +734,21 @@ def _verb_misread(trig: Trigger, verb: str, obj: Mention | None, subj_text: str,
     return verb == "play" and (obj is None or "for" not in (path_preps(trig, obj) or ()))
 
 
+# Works made from another work, which keep the other's name but have a date of their own
+_DERIVED_NOUNS = frozenset({"translation", "adaptation", "remake"})
+
+
+def _derived_subject(ctx: ClaimContext, trig: Trigger) -> bool:
+    """"its English translation appeared in 1990": the translation's date, not the book's; the
+    KB may not hold the translation at all, so the sentence says nothing checkable of the book
+    (a translation named in the phrase, "its translation, The Silence," is linked instead)."""
+    if trig.predicate not in ("released", "created"):
+        return False
+    subj = subject_token(trig.token)
+    return subj is not None and subj.lemma_.lower() in _DERIVED_NOUNS and \
+        not any(t.i in ctx.mention_at for t in subj.subtree)
+
+
 def _the_work_noun(ctx: ClaimContext, trig: Trigger) -> Mention | None:
     """"Takemitsu wrote the piece in 1966": the work "the piece" stands for, named last before
     it in its paragraph."""
@@ -763,6 +784,21 @@ _PARTY = re.compile(r"\bparty\b", re.I)
 _AGENT_OR_VENUE = frozenset({"by", "over", "during", "throughout"})
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|up to)\s+$", re.I)
+
+
+def _under_until(ctx: ClaimContext, trig: Trigger, time: Timex) -> bool:
+    """"became Prime Minister again, until his defeat in the election of 1996": a date inside
+    the verb's "until" phrase ends what the verb began."""
+    span = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+    node = span.root if span is not None else None
+    for _ in range(12):
+        if node is None or node.i == trig.token.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in ("until", "till") and \
+                node.head.i == trig.token.i and node.idx < time.start:
+            return True
+        node = node.head
+    return False
 _AFTER_BOUND = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.I)
 _SCHOOL = re.compile(
     r"\b(school|college|university|academy|institute|conservatoire|"

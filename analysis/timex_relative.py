@@ -82,8 +82,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DURATION", f"P{mult}{letter}", "duration")
     base = ctx.ref
     if rel in ("that", "the same", "that same", "the following"):  # of, or after, the focus
-        if ctx.anchor is None or _AS_AFTER.match(ctx.text, m.end()):
-            return None  # "the same year as the film": the film's year, maybe not the focus
+        if ctx.anchor is None or rel != "the following" and _AS_AFTER.match(ctx.text, m.end()):
+            # "the same year as the film": the film's year, maybe not the focus (but "published
+            # the following year as X" names what was published)
+            return None
         base, rel = ctx.anchor.interval()[0], "next" if rel == "the following" else "this"
     resolved = _unit_value(base, unit, _REL_SHIFT.get(rel, 0))
     if resolved is None:

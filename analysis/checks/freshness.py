@@ -221,7 +221,7 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             for fact in kb_dates(ctx.kb, m.kb_id, ("P571", "P577")):
                 if fact.value.date is not None:
                     return m.text, fact.value.date, (evidence_of(ctx.kb, fact),)
-    linked = _linked_fact(ctx, start, end)
+    linked = _linked_fact(ctx, start, end, _clause_start(ctx.text, start, after))
     if linked is not None:
         return linked
     # Things are recent, not their makers: works and products, and not "Meta's" in "Meta's X".
@@ -338,12 +338,22 @@ def _work_by(ctx: CheckContext, end: int, after: int):  # noqa: ANN202
     return None
 
 
-def _linked_fact(ctx: CheckContext, start: int, end: int):  # noqa: ANN202
+# "The institute gave no cause, though he had been treated for cancer in recent years": what
+# is recent is told by the clause after the conjunction, not by the names before it
+_SUBORDINATE = re.compile(r"(?:;|,?\s\b(?:though|although|whereas|because)\b)\s", re.I)
+
+
+def _clause_start(text: str, start: int, after: int) -> int:
+    breaks = [m.end() for m in _SUBORDINATE.finditer(text, start, after)]
+    return breaks[-1] if breaks else start
+
+
+def _linked_fact(ctx: CheckContext, start: int, end: int, clause: int):  # noqa: ANN202
     """A dated KB fact between things the sentence names: the subject's award, appointment or
     employment, or a relation of two named entities ("sold DeepMind to Google")."""
     assert ctx.kb is not None
     # "Meta's recent SAM 2": the maker named in a possessive is not what is recent
-    ids = [m.kb_id for m in ctx.analysis.mentions if start <= m.start < end and m.kb_id
+    ids = [m.kb_id for m in ctx.analysis.mentions if clause <= m.start < end and m.kb_id
            and ctx.text[m.end : m.end + 2] not in ("'s", "’s")]
     subject = ctx.analysis.subject
     claims = [c for c in ctx.analysis.claims if c.start == start]

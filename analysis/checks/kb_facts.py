@@ -319,7 +319,8 @@ def _verify_relation(
         if known and (claim.object_kb_id or _named_adviser(claim)) and \
                 claim.predicate in _CONTRADICTABLE and not claim.qualifiers.get("by_work"):
             return fact_mismatch(ctx, kb, claim, known)
-        gone = _dissolved_before(ctx, kb, claim, claimed)
+        gone = _dissolved_before(ctx, kb, claim, claimed) or _post_before_employment(
+            ctx, kb, claim, claimed, facts)
         if gone is not None:
             return gone
         parties = [f for f in facts if f.property == "P102" or _is_party(kb, f.value.entity_id)]
@@ -601,6 +602,23 @@ def _same_occasion(kb: KBReader, claim: Claim, claimed: PartialDate | None, fact
         return False
     dated = claimed is not None and date_agrees(claimed, fact, role) is True
     return dated or (claimed is None and bool(degree) and degree == fact_degree)
+
+
+def _post_before_employment(ctx: CheckContext, kb: KBReader, claim: Claim,
+                            claimed: PartialDate | None, facts: list[KBFact]) -> Outcome | None:
+    """"Caltech appointed him an assistant professor in 1974" when the KB has him employed at
+    Caltech from 1976 only: a post at a body begins no earlier than the employment there."""
+    if claim.predicate != "position" or claimed is None or not claim.object_kb_id or \
+            claim.qualifiers.get("until"):
+        return None
+    jobs = [f for f in facts if f.property == "P108" and f.value.entity_id == claim.object_kb_id]
+    if not jobs or any(f.start is None for f in jobs):
+        return None
+    first = min(jobs, key=lambda f: f.start.interval()[0])  # type: ignore[union-attr]
+    assert first.start is not None
+    if claimed.interval()[1] >= first.start.interval()[0]:
+        return None
+    return date_mismatch(ctx, kb, claim, claimed, first, first.start)
 
 
 def _dissolved_before(

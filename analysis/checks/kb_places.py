@@ -36,6 +36,9 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
               if not m.kb_id and claim.obj_start >= 0 and m.end < claim.obj_start
               and ctx.text[m.end : claim.obj_start] == ", "}
     claimed = (claim.object_kb_id, _place_key(claim.object or ""))
+    # "died at the Sheba Medical Center", which the KB places in its Ramat Gan: a finer place
+    inside = _place_chain(kb, claim.object_kb_id, claim.object or "")[1:] \
+        if claim.object_kb_id else []
     longest: list[tuple[str, str]] = []
     for fact in places:
         chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
@@ -44,7 +47,9 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
         # the KB says Tolochenaz, also in Switzerland, is a wrong town)
         written = ctx.text[claim.obj_start : claim.obj_start + len(fact.value.text)] \
             if claim.obj_start >= 0 else ""
-        if _place_key(written) == _place_key(fact.value.text):
+        if _place_key(written) == _place_key(fact.value.text) or any(
+                _same_place((fact.value.entity_id, _place_key(fact.value.text)), place)
+                for place in inside):
             # "Born in Chanteloup-en-Brie", found as "Chanteloup": the KB's name is written
             return supported(kb, [fact])
         if any(_same_place(claimed, place) for place in chain) or any(

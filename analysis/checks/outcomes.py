@@ -212,9 +212,11 @@ def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None],
 
 
 def _same_name(known: str, claimed: str) -> bool:
-    """"Murray" names "Bruce Murray" (``known`` is normalised already)."""
+    """"Murray" names "Bruce Murray", and "his son Andrea" Andrea Morricone: one word may be the
+    surname or the given name (``known`` is normalised already)."""
     name = normalize_name(claimed)
-    return known == name or known.endswith(" " + name)
+    return known == name or known.endswith(" " + name) or (
+        " " not in name and known.startswith(name + " "))
 
 
 def people_mismatch(kb: KBReader, facts: list[KBFact], message: str, listed: str,

@@ -309,9 +309,9 @@ def name_ngrams(
     # ... and a capitalised word before an article or a preposition and a name ("Beneath the
     # Wheel, published in 1906", "Searching for Bobby Fischer, the 1993 film")
     # ... and so may any capitalised word opening a sentence ("If This Is a Man, which
-    # first appeared in 1947"): the KB decides
+    # first appeared in 1947") or a line's entry ("2001: My Name Is Red"): the KB decides
     can_start = [namey[i] or opener[i] or described[i] or (
-        toks[i].is_sent_start and toks[i].is_alpha and toks[i].text[:1].isupper()) or (
+        toks[i].is_alpha and toks[i].text[:1].isupper() and _clause_start(toks[i])) or (
         i + 1 < len(toks) and namey[i + 1] and (
             toks[i].is_alpha and toks[i].text[:1].isupper() or toks[i].is_digit
             or lowers[i] in _PARTICLES)) or (
