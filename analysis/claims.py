@@ -420,6 +420,10 @@ def _build_claim(
         # appears is what was released, not the other work named later in the sentence (nor
         # "the Committee announced that ...": a body that says something)
         obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
+    elif predicate == "founded" and qualifiers["verb"] == "come" and subj_mention is not None \
+            and subj_mention.label in ("organization", "other", "work"):
+        # "The National Health Service came into being in 1948": what began is the subject
+        obj, subj_text, subj_id, subj_mention = subj_mention, "(unspecified)", None, None
     elif _is_patient(trig, predicate, subj_mention, ctx.subject):
         # "COBOL, introduced in 1955" / "the Award was established in 1954": the thing made is
         # the grammatical subject; whoever made it is not named here, unless "by" names them
@@ -432,6 +436,10 @@ def _build_claim(
         # "Mauritz Stiller's The Phantom Carriage (1921)": the film is credited to Stiller
         predicate, subj_text, subj_id, subj_mention = \
             "created", maker.kb_label or maker.text, maker.kb_id, maker
+    if predicate == "joined" and qualifiers["verb"] == "sign" and obj is not None and \
+            obj.label in ("work", "other") and _DOCUMENT.search(obj.text):
+        # "signed the Oslo Accords in 1993": the document's date, not a club joined
+        predicate, subj_text, subj_id, subj_mention = "released", "(unspecified)", None, None
     if predicate == "released" and obj is not None and obj.label != "work" and \
             (named_as := _named_as(ctx, trig, set_off=False)) is not None:
         obj = named_as  # "the Harlow Lectures, published the following year as The Plain Reader"
@@ -776,6 +784,8 @@ _ELECTORAL_AFTER = re.compile(
     re.I)
 _ELECTORAL_BEFORE = re.compile(r"\b(?:seat|constituency|riding|electorate) (?:of|for) (?:the )?$",
                                re.I)
+_DOCUMENT = re.compile(r"\b(?:manifesto|declaration|treaty|petition|charter|accords?|pact|"
+                       r"convention|protocol|agreement|act)\b", re.I)
 _INTRANSITIVE_RELEASE = frozenset({"appear", "premiere", "debut"})
 # Verbs whose infinitive complement tells a plan, a wish or an attempt, not an event
 _UNREALIZED = frozenset({"hope", "plan", "intend", "want", "wish", "expect", "aim", "seek", "try",

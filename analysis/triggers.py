@@ -252,6 +252,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if lemma == "call" and _next_word(tok) == "to" and any(
                 c.dep_ == "auxpass" for c in tok.children):
             return Trigger(tok, "joined")  # "he was called to the University of Berlin"
+        if lemma == "come" and _next_word(tok) == "into" and tok.i + 2 < len(tok.doc) and \
+                tok.nbor(2).lower_ in ("being", "existence"):
+            return Trigger(tok, "founded")  # "The National Health Service came into being in"
         phrasal = PHRASAL_TRIGGERS.get((lemma, _next_word(tok)))
         if phrasal is not None:
             return Trigger(tok, phrasal)

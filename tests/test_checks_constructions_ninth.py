@@ -23,10 +23,17 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Osk Prize", "point in time": 1991,
             "qualifiers": {"together with": ["Piet Arkell"]}},
            {"property": "position held", "value": "Prime Minister of Keldland",
-            "start": "1995-11-04", "end": "1996-06-18"},
+            "start": "1995-11-04", "end": "1996-06-18",
+            "qualifiers": {"replaces": "Ola Brent", "replaced by": "Jan Morrow"}},
+           {"property": "position held", "value": "Member of the Keld Senate", "start": 1990,
+            "end": 2000},
            aliases=("Arkell",)),
     _thing("local:piet-arkell", "Piet Arkell", "person"),
     _thing("local:jan-morrow", "Jan Morrow", "person"),
+    _thing("local:ola-brent", "Ola Brent", "person"),
+    _thing("local:keld-senate", "Keld Senate", "organization"),
+    _thing("local:brenna-accord", "Brenna Accord", "other",
+           {"property": "point in time", "value": "1993-09-13"}),
     _thing("local:brenna", "Brenna", "place", {"property": "instance of", "value": "city"},
            {"property": "country", "value": "Keldland"}),
     _thing("local:keldland", "Keldland", "place", {"property": "instance of", "value": "country"}),
@@ -119,3 +126,57 @@ def test_a_title_opening_an_entry_on_a_function_word(check: Check) -> None:
                  "My Name Was Salt", "date_mismatch")
     assert "1998" in flag.message
     assert not check("\n\n1998: My Name Was Salt, his novel of the salt mines, is published.")
+
+
+def test_the_predecessor_the_kb_records_on_the_post(check: Check) -> None:
+    assert not check("In November 1995 he took over the government from Ola Brent.")
+    (flag,) = on(check("In November 1995 he took over the government from Jan Morrow."),
+                 "Jan Morrow", "fact_mismatch")
+    assert "Ola Brent" in flag.message and "came after" in flag.message
+    (flag,) = on(check("In 1995 he succeeded Piet Arkell as Prime Minister."), "succeeded",
+                 "fact_mismatch")
+    assert "Ola Brent" in flag.message
+
+
+def test_a_body_that_came_into_being(check: Check) -> None:
+    (flag,) = on(check("The Varn Institute, a college of history, came into being in 1899."),
+                 "came into being", "date_mismatch")
+    assert "1901" in flag.message
+    assert not check("The Varn Institute came into existence in 1901.")
+
+
+def test_universal_praise(check: Check) -> None:
+    (flag,) = on(check("No novelist, in any language, has ever moved so many readers for so long."),
+                 "No novelist", "unsupported_claim")
+    (flag,) = on(check("His essays remain the definitive guides to every period they cover."),
+                 "definitive", "unsupported_claim")
+    # a judgement with its scope and no universal
+    assert not check("His 1985 study remains the standard account of the salt trade.")
+
+
+def test_a_shared_stretch_past_his_death(check: Check) -> None:
+    lead = "He died in Brenna on 28 September 2016. "
+    (flag,) = on(check(lead, "In 1958 he married Lena Holt, who would stay at his side for "
+                       "seventy years."), "seventy years", "internal_inconsistency")
+    assert "2028" in flag.message and "2016" in flag.message
+    assert not check(lead, "In 1958 he married Lena Holt, who would stay at his side for "
+                     "fifty-eight years.")
+    # a stretch that ends at the date, counted back
+    assert not check(lead, "Lena Holt died on 2 October 2010; they had been married for sixty "
+                     "years.")
+    # a body may outlive its founder
+    assert not check(lead, "In 1980 he endowed the Salt Trust, which has paid for a school "
+                     "for forty years.")
+
+
+def test_a_seat_named_after_its_body(check: Check) -> None:
+    (flag,) = on(check("He remains an elected member of the Keld Senate."), "Keld Senate",
+                 "stale_claim")
+    assert "2000" in flag.message
+    assert not check("In 1990 he became an elected member of the Keld Senate.")
+
+
+def test_a_document_signed(check: Check) -> None:
+    (flag,) = on(check("In 1994 he signed the Brenna Accord."), "Brenna Accord", "date_mismatch")
+    assert "1993" in flag.message
+    assert not check("In 1993 he signed the Brenna Accord.")

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from analysis.checks.base import CheckContext, Finding
-from analysis.checks.life import calendar_dates, quote
+from analysis.checks.life import calendar_dates, life_date, quote
 from analysis.checks.registry import register
 from analysis.dates import PartialDate
 from analysis.models import Evidence, Timex
@@ -146,3 +146,54 @@ def _counted(since: PartialDate, until: PartialDate, unit: str) -> int | None:
         return None
     return (date(until.year, until.month, until.day) - date(since.year, since.month,
                                                              since.day)).days
+
+
+# "for the next twenty-five summers the family ...", "who would remain at his side for seventy
+# years": a stretch of a shared life, counted from the sentence's date (an approximation,
+# "some twenty years", is no sum)
+_STRETCH = re.compile(
+    r"\bfor (?:the (?:next|following) )?(?P<approx>(?:nearly|almost|about|around|some|roughly|"
+    r"over|more than|close to|just over)\s+)?(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<unit>years|summers|winters|seasons)\b", re.I)
+# Who shares the stretch with the subject: it needs the subject alive (a foundation, a law or
+# a building may outlive its founder)
+_SHARED = re.compile(r"\b(?:the family|the couple|together|at (?:his|her) side|by (?:his|her) "
+                     r"side|with (?:him|her)|married)\b", re.I)
+_NEAR = 40
+# "she died in 2010; they had been married for 60 years": a stretch that ends at the date
+_BACK = re.compile(r"\b(?:had|has|have)\b", re.I)
+
+
+@register
+def check_outlived(ctx: CheckContext) -> list[Finding]:
+    """A stretch of the subject's shared life, from a dated event, that would run past the
+    death the article (or the KB) gives."""
+    died = life_date(ctx, "died", "P570")
+    if died is None:
+        return []
+    found = []
+    for start, end in ctx.analysis.sentences:
+        sentence = ctx.text[start:end]
+        for m in _STRETCH.finditer(sentence):
+            count = parse_number(m["n"])
+            near = sentence[max(0, m.start() - _NEAR) : m.end() + _NEAR]
+            if m["approx"] or count is None or not 0 < count < 100 or not _SHARED.search(near) \
+                    or _BACK.search(sentence[max(0, m.start() - _NEAR) : m.start()]):
+                continue
+            before = [(tx, d) for tx, d in calendar_dates(ctx, start, start + m.start())]
+            if not before:
+                continue
+            since_tx, since = before[-1]
+            until = since.year + count
+            if since.year > died.date.year or until <= died.date.year + _SLACK:
+                continue
+            found.append(Finding(
+                "internal_inconsistency", "medium", start, end,
+                f"'{m['n']} {m['unit']}' from {since.year} runs to {until}, past "
+                f"{ctx.analysis.subject.name if ctx.analysis.subject else 'the subject'}'s "
+                f"death ({died.date.human()})",
+                (Evidence(f"The sentence's date: \"{quote(ctx, since_tx.start, since_tx.end)}\"",
+                          f"the article, offset {since_tx.start}"), died.evidence),
+                f"At most {died.date.year - since.year} {m['unit']}: check the count or the "
+                "dates."))
+    return found

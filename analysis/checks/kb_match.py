@@ -321,6 +321,9 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         return any(role_matches(str(claim.qualifiers["role"]), r) for r in fact_role_texts(fact))
     if fact.property == "P39":
         org_id, org_text = fact_org(fact)
+        if claim.predicate == "member" and claim.object_kb_id and not org_id and not org_text:
+            # "a nominated member of the Rajya Sabha": the seat "Member of the Rajya Sabha"
+            return claim.object_kb_id in (titled_body(kb, fact) or ())
         return entity_matches(kb, claim.object_kb_id, claim.object, org_id, org_text, org=True)
     # King's College is part of the University of Cambridge: either name fits.
     if claim.predicate == "award" and claim.object == KNIGHTHOOD and not claim.object_kb_id:

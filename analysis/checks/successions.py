@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import re
 
-from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
+from analysis.checks.base import CheckContext, Finding, evidence_of, label_of, replace_once
 from analysis.checks.kb_match import role_matches
+from analysis.checks.life import calendar_dates
 from analysis.checks.registry import register
-from analysis.kb.model import KBFact
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact, KBValue
+from analysis.kb.names import normalize_name
 from analysis.models import Mention
 
 _SUCCEEDS = re.compile(
-    r"\b(?:t(?:ook|akes|aking) over from|succeed(?:ed|ing|s)|replac(?:ed|ing|es)|"
+    # ("took over the Philharmonic from Pierre Boulez": the body may come between)
+    r"\b(?:t(?:ook|akes|aking) over (?:[^,.;:]{1,60}? )?from|succeed(?:ed|ing|s)|"
+    r"replac(?:ed|ing|es)|"
     r"in succession to|as (?:the )?successor (?:to|of))\s+(?:the\s+)?$",
     re.I,
 )
@@ -34,6 +39,11 @@ def check_successions(ctx: CheckContext) -> list[Finding]:
         if span is None or not _SUCCEEDS.search(ctx.text[span[0] : mention.start]):
             continue
         if _another_succeeds(ctx, span[0], mention):
+            continue
+        recorded = _recorded_predecessors(ctx, posts, span)
+        if recorded:
+            if not any(_names(kb, mention, v) for _, v in recorded):
+                found.append(_not_the_recorded(ctx, mention, recorded, span))
             continue
         shared = [(mine, theirs) for mine in posts for theirs in kb.facts(mention.kb_id, ("P39",))
                   if _same_post(mine, theirs) and theirs.end is not None]
@@ -95,3 +105,42 @@ def _predecessor(ctx: CheckContext, post: KBFact) -> KBFact | None:
     holders = [f for f in ctx.kb.facts_with_value(post.value.entity_id, ("P39",))
                if f.subject != post.subject and _hands_over(f, post) and f.end is not None]
     return max(holders, key=lambda f: f.end.year, default=None)  # type: ignore[union-attr]
+
+
+def _recorded_predecessors(ctx: CheckContext, posts: list[KBFact], span: tuple[int, int]
+                           ) -> list[tuple[KBFact, KBValue]]:
+    """The predecessors the KB records on the subject's post ("replaces", as Wikidata puts it
+    on a post held) that the sentence is about: the post begun in a year the sentence gives,
+    else the post or body the sentence names."""
+    recorded = [(f, v) for f in posts for v in f.qualifiers.get("P1365", ())]
+    years = {d.year for _, d in calendar_dates(ctx, *span)}
+    named = {m.kb_id for m in ctx.analysis.mentions if span[0] <= m.start < span[1] and m.kb_id}
+    dated = [(f, v) for f, v in recorded if f.start is not None and f.start.year in years]
+    return dated or [(f, v) for f, v in recorded if f.value.entity_id in named]
+
+
+def _names(kb: KBReader, mention: Mention, value: KBValue) -> bool:
+    if mention.kb_id and value.entity_id:
+        return mention.kb_id == value.entity_id
+    entity = kb.entity(value.entity_id) if value.entity_id else None
+    names = {normalize_name(n) for n in ((entity.label, *entity.aliases) if entity
+                                         else (value.text,))}
+    said = normalize_name(mention.text)
+    return said in names or any(n.endswith(" " + said) for n in names)
+
+
+def _not_the_recorded(ctx: CheckContext, mention: Mention,
+                      recorded: list[tuple[KBFact, KBValue]], span: tuple[int, int]) -> Finding:
+    kb = ctx.kb
+    assert kb is not None
+    post, before = recorded[0]
+    who = label_of(kb, mention.kb_id, mention.text)
+    actual = label_of(kb, before.entity_id, before.text)
+    holder = label_of(kb, post.subject, "the subject")
+    message = f"The KB has {actual} before {holder} as {post.value.text}, not {who}"
+    if any(_names(kb, mention, v) for v in post.qualifiers.get("P1366", ())):
+        message += f" ({who} came after)"
+    sentence = ctx.text[span[0] : span[1]]
+    return Finding("fact_mismatch", "medium", span[0], span[1], message,
+                   (evidence_of(kb, post),),
+                   replace_once(sentence, mention.text, actual) or f"Name {actual}.")

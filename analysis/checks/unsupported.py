@@ -72,7 +72,8 @@ _PATTERNS = [
             # at ordinary people with such complete attention"
             r"|^\W*no (?:[\w,'’-]+\s+){1,10}?[^.;]{0,60}?\bwith (?:greater|more(?! than)|such|"
             r"as much)\b"
-            r"|^\W*no (?:[\w-]+\s+){1,8}?[\w-]+\b[^.;]{0,60}?\b(?:so (?:many|much|completely|"
+            # ("No athlete, in any sport, has ever carried the hopes of so many")
+            r"|^\W*no (?:[\w,-]+\s+){1,8}?[\w-]+\b[^.;]{0,60}?\b(?:so (?:many|much|completely|"
             r"deeply|profoundly)|further|more deeply|more completely)\b"
             # "No one alive understands it better than she does", "No poet ... has ever been
             # loved by as many readers", "No athlete in history has combined ... the way she did"
@@ -121,7 +122,10 @@ _PATTERNS = [
     ),
     (
         re.compile(r"^\W*no other [\w-]+(?: [\w-]+)? (?:could|would) (?:ever )?have\b"
-                   r"|\bonce and for all\b|\bsets? the standard for\b",
+                   r"|\bonce and for all\b|\bsets? the standard for\b"
+                   # "remain the definitive treatments of every field they address"
+                   r"|\bthe definitive [\w-]+(?: [\w-]+)? (?:of|on|for|to) "
+                   r"(?:every|all|any|each)\b",
                    re.I),
         "a claim of uniqueness or finality no source can back",
     ),
