@@ -432,9 +432,13 @@ def inherited_time(span: Span, trig: Trigger, owned: dict[int, Timex]) -> Timex 
     if any(c.lower_ in LATER_WORDS and (c.i < node.i or c.lower_ != "then")
            for c in node.children):
         return None  # "In 1950 he married X, and the two later set up Y": not in 1950
-    if node.dep_ == "conj" and head.i in owned and owned[head.i].start < head.idx:
+    first = head
+    while node.dep_ == "conj" and first.dep_ == "conj" and first.head.i != first.i and \
+            first.i not in owned and first.pos_ in ("VERB", "AUX"):
+        first = first.head  # "In 1955 he stood down, was created Earl and was made a Knight"
+    if node.dep_ == "conj" and first.i in owned and owned[first.i].start < first.idx:
         # "In 2011 she received X and was named Y": a fronted date frames both verbs.
-        return owned[head.i]
+        return owned[first.i]
     if node.pos_ == "NOUN":
         # "The year 1995 brought the Pritzker Prize and the opening of X": an event noun in
         # the dated verb's object list shares the verb's date

@@ -247,6 +247,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if lemma == "make" and any(c.dep_ in ("ccomp", "oprd", "xcomp") and c.lemma_.lower()
                                    in ROLE_NOUNS for c in tok.children):
             return Trigger(tok, "position")  # "finally made her a professor of accompaniment"
+        if lemma == "make" and any(c.dep_ in ("ccomp", "oprd", "xcomp", "attr") and
+                                   c.lower_ in _ORDER_RANKS for c in tok.children):
+            return Trigger(tok, "award")  # "was made a Knight of the Garter"
         if lemma == "take" and _as_spouse(tok):
             return Trigger(tok, "married")  # "taking as his wife Elissa Mäkiniemi"
         if lemma == "call" and _next_word(tok) == "to" and any(
@@ -480,6 +483,11 @@ def in_other_event(tok: Token) -> bool:
 _SHOWN = frozenset({"show", "exhibit", "display"})
 
 
+# Ranks of an order of chivalry or merit: to be made one is to receive the order
+_ORDER_RANKS = frozenset({"knight", "dame", "companion", "commander", "officer", "chevalier",
+                          "grand"})
+
+
 def _next_word(tok: Token) -> str:
     return tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
 
@@ -606,6 +614,14 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         kinds = ("work", "award") if tok.lemma_ == "follow" else ("award",)
         if named is not None and named.kb_id and named.label in kinds:
             return Trigger(tok, "released" if named.label == "work" else "award", target=named)
+    if tok.lemma_ == "follow" and tok.tag_ in ("VBD", "VBN"):
+        # "Snow is published in Turkish, followed the same year by Istanbul": the work that
+        # came after, and when
+        named = next((mention_at[t.i] for c in tok.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj" for t in g.subtree
+                      if t.i in mention_at), None)
+        if named is not None and named.kb_id and named.label == "work":
+            return Trigger(tok, "released", target=named)
     if tok.text == "," and (listed := _listed_honour(tok, span, mention_at)) is not None:
         # a list of honours: "Ramon Magsaysay Award for International Understanding, 1999"
         return Trigger(tok, "award", target=listed[0], time_at=listed[1].idx)

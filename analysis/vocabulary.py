@@ -224,6 +224,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("bring", "out"): "released",  # "brought out The Advanced Montessori Method"
     ("put", "out"): "released",
     ("step", "down"): "left",
+    ("stand", "down"): "left",  # "stood down as leader"
     ("pick", "up"): "context",
     ("set", "up"): "founded",
     ("pass", "away"): "died",

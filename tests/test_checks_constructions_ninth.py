@@ -27,11 +27,15 @@ ENTITIES: list[dict[str, Any]] = [
             "qualifiers": {"replaces": "Ola Brent", "replaced by": "Jan Morrow"}},
            {"property": "position held", "value": "Member of the Keld Senate", "start": 1990,
             "end": 2000},
+           {"property": "position held", "value": "Leader of the Keld Party", "start": 1980,
+            "end": 1996},
+           {"property": "award received", "value": "Order of the Lamp", "point in time": 1997},
            aliases=("Arkell",)),
     _thing("local:piet-arkell", "Piet Arkell", "person"),
     _thing("local:jan-morrow", "Jan Morrow", "person"),
     _thing("local:ola-brent", "Ola Brent", "person"),
     _thing("local:keld-senate", "Keld Senate", "organization"),
+    _thing("local:order-lamp", "Order of the Lamp", "award", aliases=("Knight of the Lamp",)),
     _thing("local:brenna-accord", "Brenna Accord", "other",
            {"property": "point in time", "value": "1993-09-13"}),
     _thing("local:brenna", "Brenna", "place", {"property": "instance of", "value": "city"},
@@ -180,3 +184,18 @@ def test_a_document_signed(check: Check) -> None:
     (flag,) = on(check("In 1994 he signed the Brenna Accord."), "Brenna Accord", "date_mismatch")
     assert "1993" in flag.message
     assert not check("In 1993 he signed the Brenna Accord.")
+
+
+def test_made_a_knight_in_a_run_of_verbs(check: Check) -> None:
+    (flag,) = on(check("In 1996 he stood down as leader, was given a pension and was made a "
+                       "Knight of the Lamp."), "Knight of the Lamp", "conflation")
+    assert "1997" in flag.message
+    assert not check("In 1997 he was made a Knight of the Lamp.")
+
+
+def test_followed_by_a_work(check: Check) -> None:
+    (flag,) = on(check("\n\n1998: My Name Was Salt is published, followed the same year by The "
+                       "White Tower."), "White Tower", "conflation")
+    assert "1985" in flag.message
+    assert not check("\n\n1985: The White Tower is published, followed in 1998 by My Name Was "
+                     "Salt.")
