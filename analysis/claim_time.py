@@ -117,6 +117,17 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 del owned[owner]
                 owned[other] = tx
     _fronted_citizenship(ctx, span, triggers, owned)
+    by_token = {t.token.i: t for t in triggers}
+    for trig in triggers:
+        # "awarded him the Medal of Freedom, presented by Obama at the White House in 2014":
+        # the presentation set off after the honour dates the award
+        tok = trig.token
+        head = tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_ in _PRESENTED and \
+                tok.i in owned and head.dep_ in ("dobj", "dative", "nsubjpass") and \
+                head.head.i not in owned and (award := by_token.get(head.head.i)) is not None \
+                and award.predicate == "award":
+            owned[head.head.i] = owned[tok.i]
     for trig in triggers:
         # "He has been a member of X since 1996": the copula's date is the membership's
         head = trig.token.head
@@ -124,6 +135,9 @@ def assign_times(ctx: ClaimContext, span: Span, triggers: list[Trigger]) -> dict
                 trig.token.i not in owned and head.lemma_ == "be":
             owned[trig.token.i] = owned[head.i]
     return owned
+
+
+_PRESENTED = frozenset({"present", "hand", "confer", "bestow", "give", "deliver"})
 
 
 def _fronted_citizenship(ctx: ClaimContext, span: Span, triggers: list[Trigger],

@@ -35,6 +35,7 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:jan-morrow", "Jan Morrow", "person"),
     _thing("local:ola-brent", "Ola Brent", "person"),
     _thing("local:keld-senate", "Keld Senate", "organization"),
+    _thing("local:salt-hall", "Salt Hall", "other", {"property": "inception", "value": 1999}),
     _thing("local:order-lamp", "Order of the Lamp", "award", aliases=("Knight of the Lamp",)),
     _thing("local:brenna-accord", "Brenna Accord", "other",
            {"property": "point in time", "value": "1993-09-13"}),
@@ -199,3 +200,30 @@ def test_followed_by_a_work(check: Check) -> None:
     assert "1985" in flag.message
     assert not check("\n\n1985: The White Tower is published, followed in 1998 by My Name Was "
                      "Salt.")
+
+
+def test_an_honour_dated_by_its_presentation(check: Check) -> None:
+    (flag,) = on(check("The Keld Senate awarded him the Osk Prize, presented by Ola Brent at the "
+                       "palace in 1993."), "Osk Prize", "date_mismatch")
+    assert "1991" in flag.message
+    assert not check("The Keld Senate awarded him the Osk Prize, presented by Ola Brent at the "
+                     "palace in 1991.")
+
+
+def test_a_work_given_an_honour_its_author_won_before_it(check: Check) -> None:
+    (flag,) = on(check("The Plain Reader (2010), his lectures in book form, was awarded the Osk "
+                       "Prize."), "Plain Reader", "fact_mismatch")
+    assert "1991" in flag.message and "2010" in flag.message
+    # an honour won after the work appeared may be the work's
+    assert not check("The White Tower (1985), his first novel, was awarded the Osk Prize.")
+    # a date of its own after the work appeared: not the author's earlier honour
+    assert not on(check("The Plain Reader won the Osk Prize in 2011."), "Plain Reader",
+                  "fact_mismatch")
+
+
+def test_newly_in_a_sentence_of_the_present(check: Check) -> None:
+    (flag,) = on(check("Salt Hall, the city's newly built concert hall, is named after him."),
+                 "Salt Hall", "stale_claim")
+    assert "1999" in flag.message
+    assert not check("In 1999 he sang at the newly built Salt Hall.")
+    assert not check("He joined the newly founded Keld Senate.")

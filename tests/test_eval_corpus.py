@@ -53,7 +53,7 @@ FLOORS = {
     "eval-holdout31": (0.65, 0.85, 1),
     "eval-holdout32": (0.50, 0.85, 1),
     "eval-holdout33": (0.85, 0.85, 1),
-    "eval-holdout34": (0.80, 0.95, 1),
+    "eval-holdout34": (0.85, 0.95, 1),
     "eval-holdout35": (0.75, 0.95, 1),
     "eval-holdout36": (0.70, 0.90, 1),
     "eval-holdout37": (0.60, 0.90, 1),
@@ -85,7 +85,7 @@ FLOORS = {
     "eval-holdout62": (0.65, 0.80, 1),
     "eval-holdout63": (0.85, 0.85, 1),
     "eval-holdout64": (0.55, 0.85, 1),
-    "eval-holdout65": (0.65, 0.95, 1),
+    "eval-holdout65": (0.70, 0.95, 1),
     "eval-holdout66": (0.50, 0.80, 1),
     "eval-holdout67": (0.65, 0.80, 1),
     "eval-holdout68": (0.60, 0.80, 1),
@@ -98,6 +98,8 @@ FLOORS = {
     "eval-holdout75": (0.40, 0.80, 1),
     "eval-holdout76": (0.75, 0.85, 1),
     "eval-holdout77": (0.45, 1.00, 1),
+    "eval-holdout78": (0.75, 0.80, 1),
+    "eval-holdout79": (0.80, 0.80, 1),
 }
 
 

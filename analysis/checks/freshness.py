@@ -26,6 +26,11 @@ _ROLE_PROPERTIES = ("P39", "P108", "P463", "P54", "P102")
 # How old a thing may be and still be called so: "recent(ly)"/"latest"/"new" vs "in recent years".
 # "his most recent collection" and "latest" place a thing last in a series; they do not date it.
 _RECENT = re.compile(r"(?<!most )\b(recently|recent|brand-new)\b", re.I)
+# "NASA's newly launched flagship telescope, is named": new now, in a sentence of the present
+# with no year of its own ("In 1950 he joined the newly founded X" is new then)
+_NEWLY = re.compile(r"\bnewly\s+(?:[a-z]+ed|built|begun|made|won|rebuilt)\b", re.I)
+_PRESENT_TENSE = re.compile(r"\b(?:is|are|remains|has|have)\b", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _RECENT_YEARS = re.compile(r"\b(in|over|during) (the )?(recent|past few|last few) years\b", re.I)
 # Recent as of the story's moment, not of the analysis date: a past perfect
 _STORY_RECENT = re.compile(r"\bhad\s+(?:only\s+|just\s+|very\s+)?recently\b", re.I)
@@ -159,7 +164,9 @@ def _stale_recent(ctx: CheckContext) -> list[Finding]:
             continue
         sentence = ctx.text[start:end]
         years = _RECENT_YEARS.search(sentence)
-        word = years or _RECENT.search(sentence)
+        word = years or _RECENT.search(sentence) or (
+            _NEWLY.search(sentence) if _PRESENT_TENSE.search(sentence)
+            and not _YEAR.search(sentence) else None)
         story = _STORY_RECENT.search(sentence)
         if word is None or story and re.search(r"\b1[5-9]\d\d|20\d\d\b", sentence[: story.start()]):
             continue  # (not "In 1916 ..., which X had recently founded": recent then, in 1916)
@@ -253,7 +260,9 @@ def _described_after(ctx: CheckContext, m: Mention, after: int) -> bool:
 # "CUDA, NVIDIA's recent platform"; "The Queen's Window in Westminster Abbey, recently
 # unveiled": the name, where it is, and the word
 _APPOSITION = re.compile(r"(?:\s+(?:in|at|on)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s*)+)?"
-                         r",\s+(?:[\w’'.-]+\s+){0,3}?(?:recently|recent|brand-new)", re.I)
+                         r",\s+(?:[\w’'.-]+\s+){0,3}?(?:recently|recent|brand-new|newly"
+                         r"(?:\s+[a-z]+)?)",
+                         re.I)
 
 
 def _subjects_award(ctx: CheckContext, end: int, after: int):  # noqa: ANN202

@@ -28,6 +28,7 @@ from analysis.checks.kb_match import (
     fact_matches,
     fact_org,
     fact_role_texts,
+    kb_dates,
     related_orgs,
     role_matches,
     role_words,
@@ -178,10 +179,15 @@ def _authors_honour(kb: KBReader, claim: Claim) -> Claim:
             f.value.entity_id == claim.object_kb_id for award in own if award
             for f in kb.facts(award, ("P361",))):
         return claim
+    appeared = min((f.value.date.year for f in kb_dates(kb, subject, ("P577", "P571"))
+                    if f.value.date), default=None)
     for maker in kb.facts(subject, CREATOR_PROPERTIES):
         author = maker.value.entity_id
-        if author and any(f.value.entity_id == claim.object_kb_id
-                          for f in kb.facts(author, ("P166",))):
+        # (not an honour the author won before the work appeared: another work's, which
+        # ``analysis.checks.work_awards`` flags)
+        if author and any(f.value.entity_id == claim.object_kb_id and (
+                appeared is None or f.point_in_time is None
+                or f.point_in_time.year >= appeared) for f in kb.facts(author, ("P166",))):
             return replace(claim, subject_kb_id=author)
     return claim
 

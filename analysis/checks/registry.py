@@ -81,4 +81,5 @@ def _load_builtin_checks() -> None:
         successions,
         timeline,
         unsupported,
+        work_awards,
     )
