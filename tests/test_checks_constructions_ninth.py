@@ -20,6 +20,8 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "place of death", "value": "Brenna"},
            {"property": "employer", "value": "Varn Institute", "start": 1974,
             "qualifiers": {"subject has role": "professor of history"}},
+           {"property": "employer", "value": "Brenna Mill", "start": 1955, "end": 1960,
+            "qualifiers": {"subject has role": "private secretary to Ola Brent"}},
            {"property": "award received", "value": "Osk Prize", "point in time": 1991,
             "qualifiers": {"together with": ["Piet Arkell"]}},
            {"property": "position held", "value": "Prime Minister of Keldland",
@@ -35,6 +37,7 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:jan-morrow", "Jan Morrow", "person"),
     _thing("local:ola-brent", "Ola Brent", "person"),
     _thing("local:keld-senate", "Keld Senate", "organization"),
+    _thing("local:brenna-mill", "Brenna Mill", "organization"),
     _thing("local:salt-hall", "Salt Hall", "other", {"property": "inception", "value": 1999}),
     _thing("local:order-lamp", "Order of the Lamp", "award", aliases=("Knight of the Lamp",)),
     _thing("local:brenna-accord", "Brenna Accord", "other",
@@ -227,3 +230,10 @@ def test_newly_in_a_sentence_of_the_present(check: Check) -> None:
     assert "1999" in flag.message
     assert not check("In 1999 he sang at the newly built Salt Hall.")
     assert not check("He joined the newly founded Keld Senate.")
+
+
+def test_a_post_that_serves_another_person(check: Check) -> None:
+    (flag,) = on(check("He became private secretary to Jan Morrow."),
+                 "private secretary", "fact_mismatch")
+    assert "Ola Brent" in flag.message
+    assert not check("He became private secretary to Ola Brent.")

@@ -98,7 +98,7 @@ FLOORS = {
     "eval-holdout75": (0.40, 0.80, 1),
     "eval-holdout76": (0.75, 0.85, 1),
     "eval-holdout77": (0.45, 1.00, 1),
-    "eval-holdout78": (0.75, 0.80, 1),
+    "eval-holdout78": (0.80, 0.80, 1),
     "eval-holdout79": (0.80, 0.80, 1),
 }
 

@@ -15,6 +15,7 @@ from analysis.checks.base import (
     evidence_of,
     kind_text,
     label_of,
+    replace_once,
 )
 from analysis.checks.kb_match import (
     GENERIC_LEAD,
@@ -284,6 +285,9 @@ def _verify_relation(
         # "joined the Manhattan Project's laboratories at Columbia": the sentence names the
         # KB's employer too; the other name places the post, it does not replace it
         rivals = []
+    to_another = _post_to_another(ctx, kb, claim, matching or facts)
+    if to_another is not None:
+        return to_another
     if not matching:
         if claim.predicate == "position" and claimed is None and \
                 entity_kind(kb, claim.object_kb_id) == "other":
@@ -608,6 +612,35 @@ def _same_occasion(kb: KBReader, claim: Claim, claimed: PartialDate | None, fact
         return False
     dated = claimed is not None and date_agrees(claimed, fact, role) is True
     return dated or (claimed is None and bool(degree) and degree == fact_degree)
+
+
+# "personal secretary and telegrapher to Thomas A. Scott": a post that serves a person
+_TO_PERSON = re.compile(r"^(?P<role>.+?)\s+to\s+(?P<who>(?-i:[A-Z])[\w.'’ -]+)$", re.I)
+
+
+def _post_to_another(ctx: CheckContext, kb: KBReader, claim: Claim,
+                     facts: list[KBFact]) -> Outcome | None:
+    """"became personal secretary and telegrapher to J. Edgar Thomson" when the KB has that
+    post serving Thomas A. Scott: the same role, to another person."""
+    said = _TO_PERSON.match(str(claim.qualifiers.get("role", "")))
+    if claim.predicate not in ("position", "joined", "worked_at") or said is None:
+        return None
+    for fact in facts:
+        for role in fact_role_texts(fact):
+            known = _TO_PERSON.match(role)
+            if known is None or not (role_matches(said["role"], known["role"])
+                                     and role_matches(known["role"], said["role"])):
+                continue
+            a, b = normalize_name(said["who"]), normalize_name(known["who"])
+            if a == b or a.endswith(" " + b) or b.endswith(" " + a):
+                return None  # the KB's own post ("to Scott" for Thomas A. Scott)
+            sentence = ctx.text[claim.start : claim.end]
+            return Outcome("contradicted", "KB differs", (evidence_of(kb, fact),),
+                           "fact_mismatch",
+                           f"The KB has {claim.subject} as {known['role']} to {known['who']}, "
+                           f"not to {said['who']}",
+                           replace_once(sentence, said["who"], known["who"]))
+    return None
 
 
 def _post_before_employment(ctx: CheckContext, kb: KBReader, claim: Claim,
