@@ -39,6 +39,8 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:keld-senate", "Keld Senate", "organization"),
     _thing("local:brenna-mill", "Brenna Mill", "organization"),
     _thing("local:salt-hall", "Salt Hall", "other", {"property": "inception", "value": 1999}),
+    _thing("local:grey-salt", "Grey Salt", "work", {"property": "publication date", "value": 2001},
+           {"property": "author", "value": "Jan Morrow"}),
     _thing("local:order-lamp", "Order of the Lamp", "award", aliases=("Knight of the Lamp",)),
     _thing("local:brenna-accord", "Brenna Accord", "other",
            {"property": "point in time", "value": "1993-09-13"}),
@@ -219,6 +221,8 @@ def test_a_work_given_an_honour_its_author_won_before_it(check: Check) -> None:
     assert "1991" in flag.message and "2010" in flag.message
     # an honour won after the work appeared may be the work's
     assert not check("The White Tower (1985), his first novel, was awarded the Osk Prize.")
+    # another writer's book: the profile's honours say nothing of it
+    assert not check("Grey Salt (2001), a novel by Jan Morrow, was awarded the Osk Prize.")
     # a date of its own after the work appeared: not the author's earlier honour
     assert not on(check("The Plain Reader won the Osk Prize in 2011."), "Plain Reader",
                   "fact_mismatch")

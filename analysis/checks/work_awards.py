@@ -8,6 +8,7 @@ from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
 from analysis.checks.kb_match import kb_dates
 from analysis.checks.registry import register
 from analysis.kb.model import KBFact
+from analysis.kb.properties import CREATOR_PROPERTIES
 from analysis.models import Claim
 
 
@@ -24,8 +25,9 @@ def check_work_awards(ctx: CheckContext) -> list[Finding]:
         if said is not None and said.type != "work":
             continue  # (the profile's or a named person's honour is checked as theirs)
         work = said.id if said is not None else _work_named_first(ctx, claim)
-        if work is None:
-            continue
+        makers = {f.value.entity_id for f in kb.facts(work or "", CREATOR_PROPERTIES)}
+        if work is None or makers and subject.kb_id not in makers:
+            continue  # (another's work: the profile's honours say nothing of it)
         published = [f for f in kb_dates(kb, work, ("P577", "P571")) if f.value.date]
         own = kb.facts(work, ("P166",))
         # (its own prize, or one of the family: "won eight Grammy Awards" for an album the KB
