@@ -180,7 +180,7 @@ def check_outlived(ctx: CheckContext) -> list[Finding]:
             if m["approx"] or count is None or not 0 < count < 100 or not _SHARED.search(near) \
                     or _BACK.search(sentence[max(0, m.start() - _NEAR) : m.start()]):
                 continue
-            before = [(tx, d) for tx, d in calendar_dates(ctx, start, start + m.start())]
+            before = calendar_dates(ctx, start, start + m.start())
             if not before:
                 continue
             since_tx, since = before[-1]

@@ -168,7 +168,7 @@ def _stale_recent(ctx: CheckContext) -> list[Finding]:
             _NEWLY.search(sentence) if _PRESENT_TENSE.search(sentence)
             and not _YEAR.search(sentence) else None)
         story = _STORY_RECENT.search(sentence)
-        if word is None or story and re.search(r"\b1[5-9]\d\d|20\d\d\b", sentence[: story.start()]):
+        if word is None or story and _YEAR.search(sentence, 0, story.start()):
             continue  # (not "In 1916 ..., which X had recently founded": recent then, in 1916)
         limit = _RECENT_YEARS_DAYS if years else _RECENT_DAYS
         dated = _dated_thing(ctx, start, end, start + word.end())

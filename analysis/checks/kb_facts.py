@@ -29,6 +29,7 @@ from analysis.checks.kb_match import (
     fact_matches,
     fact_org,
     fact_role_texts,
+    holds_honour,
     kb_dates,
     related_orgs,
     role_matches,
@@ -44,6 +45,7 @@ from analysis.checks.outcomes import (
     date_mismatch,
     fact_mismatch,
     people_mismatch,
+    same_name,
     supported,
     unlisted_people,
     written_date,
@@ -173,12 +175,7 @@ def _authors_honour(kb: KBReader, claim: Claim) -> Claim:
     """"The novel won the Strega Prize in 1982": a prize the KB gives the novel's author, not
     the novel, is checked as the author's."""
     subject = claim.subject_kb_id or ""
-    # (its own prize, or one of the family: "won eight Grammy Awards" for an album the KB
-    # gives the Grammy for Album of the Year)
-    own = {f.value.entity_id for f in kb.facts(subject, ("P166",))}
-    if claim.object_kb_id in own or any(
-            f.value.entity_id == claim.object_kb_id for award in own if award
-            for f in kb.facts(award, ("P361",))):
+    if holds_honour(kb, subject, claim.object_kb_id):
         return claim
     appeared = min((f.value.date.year for f in kb_dates(kb, subject, ("P577", "P571"))
                     if f.value.date), default=None)
@@ -631,8 +628,8 @@ def _post_to_another(ctx: CheckContext, kb: KBReader, claim: Claim,
             if known is None or not (role_matches(said["role"], known["role"])
                                      and role_matches(known["role"], said["role"])):
                 continue
-            a, b = normalize_name(said["who"]), normalize_name(known["who"])
-            if a == b or a.endswith(" " + b) or b.endswith(" " + a):
+            if same_name(normalize_name(known["who"]), said["who"]) or same_name(
+                    normalize_name(said["who"]), known["who"]):
                 return None  # the KB's own post ("to Scott" for Thomas A. Scott)
             sentence = ctx.text[claim.start : claim.end]
             return Outcome("contradicted", "KB differs", (evidence_of(kb, fact),),

@@ -411,6 +411,14 @@ def date_role(claim: Claim, spec: PredicateSpec) -> str:
     return spec.date_role
 
 
+def holds_honour(kb: KBReader, entity_id: str, award_id: str | None) -> bool:
+    """The KB gives the entity this honour, or one of its family ("won eight Grammy Awards"
+    for an album the KB gives the Grammy for Album of the Year)."""
+    own = {f.value.entity_id for f in kb.facts(entity_id, ("P166",))}
+    return award_id in own or any(f.value.entity_id == award_id for award in own if award
+                                  for f in kb.facts(award, ("P361",)))
+
+
 def kb_dates(kb: KBReader, entity_id: str, properties: tuple[str, ...]) -> list[KBFact]:
     """The entity's date facts, in the order of ``properties`` (the first present wins)."""
     for pid in properties:

@@ -206,12 +206,12 @@ def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None],
         written = {normalize_name(t) for t in texts or ()}
         return [c for c in claimed if (matches := found.get(normalize_name(c)))
                 and all(e.type == "person" and e.id not in known for e in matches)
-                and not any(_same_name(w, c) for w in written)]
+                and not any(same_name(w, c) for w in written)]
     names = [{normalize_name(n) for n in (e.label, *e.aliases)} for e in entities if e]
-    return [c for c in claimed if not any(_same_name(k, c) for known in names for k in known)]
+    return [c for c in claimed if not any(same_name(k, c) for known in names for k in known)]
 
 
-def _same_name(known: str, claimed: str) -> bool:
+def same_name(known: str, claimed: str) -> bool:
     """"Murray" names "Bruce Murray", and "his son Andrea" Andrea Morricone: one word may be the
     surname or the given name (``known`` is normalised already)."""
     name = normalize_name(claimed)

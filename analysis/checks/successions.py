@@ -9,6 +9,7 @@ import re
 from analysis.checks.base import CheckContext, Finding, evidence_of, label_of, replace_once
 from analysis.checks.kb_match import role_matches
 from analysis.checks.life import calendar_dates
+from analysis.checks.outcomes import same_name
 from analysis.checks.registry import register
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact, KBValue
@@ -125,8 +126,7 @@ def _names(kb: KBReader, mention: Mention, value: KBValue) -> bool:
     entity = kb.entity(value.entity_id) if value.entity_id else None
     names = {normalize_name(n) for n in ((entity.label, *entity.aliases) if entity
                                          else (value.text,))}
-    said = normalize_name(mention.text)
-    return said in names or any(n.endswith(" " + said) for n in names)
+    return any(same_name(n, mention.text) for n in names)
 
 
 def _not_the_recorded(ctx: CheckContext, mention: Mention,

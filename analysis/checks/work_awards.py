@@ -5,7 +5,7 @@ Under My Skin another prize. An honour given before the work appeared cannot be 
 from __future__ import annotations
 
 from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
-from analysis.checks.kb_match import kb_dates
+from analysis.checks.kb_match import holds_honour, kb_dates
 from analysis.checks.registry import register
 from analysis.kb.model import KBFact
 from analysis.kb.properties import CREATOR_PROPERTIES
@@ -29,12 +29,7 @@ def check_work_awards(ctx: CheckContext) -> list[Finding]:
         if work is None or makers and subject.kb_id not in makers:
             continue  # (another's work: the profile's honours say nothing of it)
         published = [f for f in kb_dates(kb, work, ("P577", "P571")) if f.value.date]
-        own = kb.facts(work, ("P166",))
-        # (its own prize, or one of the family: "won eight Grammy Awards" for an album the KB
-        # gives the Grammy for Album of the Year)
-        if not published or any(f.value.entity_id == claim.object_kb_id or any(
-                p.value.entity_id == claim.object_kb_id
-                for p in kb.facts(f.value.entity_id or "", ("P361",))) for f in own):
+        if not published or holds_honour(kb, work, claim.object_kb_id):
             continue
         appeared = published[0].value.date
         assert appeared is not None
@@ -46,7 +41,8 @@ def check_work_awards(ctx: CheckContext) -> list[Finding]:
         if not authors or any(f.point_in_time.year >= appeared.year  # type: ignore[union-attr]
                               for f in authors):
             continue
-        found.append(_finding(ctx, claim, work, authors[0], published[0], own))
+        found.append(_finding(ctx, claim, work, authors[0], published[0],
+                              kb.facts(work, ("P166",))))
     return found
 
 
