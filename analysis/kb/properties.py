@@ -72,6 +72,7 @@ PROPERTIES: tuple[Property, ...] = (
     Property("P1365", "replaces", "entity"),
     Property("P1366", "replaced by", "entity"),
     Property("P138", "named after", "entity"),
+    Property("P127", "owned by", "entity", ("owner",), _TIME),
     Property("P1448", "official name", "text"),
     Property("P488", "chairperson", "entity", ("chairman", "chair")),
     Property("P169", "chief executive officer", "entity", ("ceo",)),
