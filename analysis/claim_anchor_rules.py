@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from analysis.claim_context import TIME_NOUNS, YEAR
 from analysis.kb.api import KBReader
 from analysis.subject import ProfileSubject
 from analysis.topic_terms import load_lexicon
@@ -61,6 +62,14 @@ ORDER_PREPS = frozenset({"after", "before", "since", "until", "till", "following
                          "like", "unlike", "despite", "beyond"})
 _STUDY = frozenset({"enrol", "enroll", "enter", "matriculate", "admit", "study", "attend"})
 _OWN_DATE_TYPES = frozenset({"work", "organization", "other"})
+# Verbs whose subject is a year and whose object is what happened in it.
+_YEAR_BRINGS = frozenset({"bring", "see", "witness"})
+
+
+def _time_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ == "DATE" or s.lemma_.lower() in TIME_NOUNS or YEAR.fullmatch(s.text)
+               for s in subjects)
 
 
 def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) -> str | None:
@@ -80,10 +89,18 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         return "released" if entity_type in ("work", "other") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in verb.children) else None
     if lemma in _SHOW and (entity_type != "work" or any(c.lower_ == "with"
-                                                        for c in verb.children)):
-        return None  # "presented Bluebeard in 1977", not "presented her with its Medal"
+                                                        for c in verb.children) and any(
+            c.dep_ in ("dobj", "dative") and c.lower_ not in ("which", "that")
+            for c in verb.children)):
+        # "presented Bluebeard in 1977", not "presented her with its Medal" (but "which it
+        # staged in 1942 with eighty costumes")
+        return None
     if lemma == "deliver" and entity_type != "work":
         return None  # "delivered the Norton Lectures in 2009": a year of a series begun in 1925
+    if lemma in _YEAR_BRINGS and _time_subject(verb):
+        # "The year 1932 brought both Shanghai Express and X", "1969 saw Under the Glacier":
+        # a year that brings a work is the work's
+        return "released" if entity_type in ("work", "other") and not active else None
     if lemma == "go":  # "the Discman went on sale in 1984"
         on_sale = any(c.lower_ == "on" and any(g.lower_ == "sale" for g in c.children)
                       for c in verb.children)

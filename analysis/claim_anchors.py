@@ -463,6 +463,10 @@ def _claim(
     if lemma in _ELECT and _under_for(root, verb):
         return None  # "elected to X for the Y constituency": Y is whom the seat represents
     agent = _Agent("", None, is_name=True) if trailing else _agent(ctx, root, verb)
+    if agent is None and verb.dep_ == "relcl" and _about_name(verb, root, mention) and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in verb.children):
+        # "The Firebird, which it staged in 1942": a body, named before, acts on the name
+        agent = _Agent("", None, person=False)
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "presented Orpheus and Bluebeard": Bluebeard is an object too

@@ -43,6 +43,9 @@ def coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
         return
     yield from _echoed(ctx, claim, first)
     yield from _moved_from(ctx, claim)
+    if not span.root.conjuncts and (second := _both_and(ctx, first, span.sent.end_char)):
+        yield replace(claim, object=second.text, object_kb_id=second.kb_id,
+                      obj_start=second.start, obj_end=second.end)
     for conj in span.root.conjuncts:
         other = ctx.mention_at.get(conj.i)
         honours = {"award", "position"}
@@ -74,6 +77,20 @@ def coordinated(ctx: ClaimContext, claim: Claim) -> Iterator[Claim]:
 
 # "and," just before: a date or a name that opens the next conjunct
 AND_BEFORE = re.compile(r"\band,?\s*$")
+_BOTH_BEFORE = re.compile(r"\bboth\s+(?:the\s+)?$", re.I)
+_AND_THEN = re.compile(r"[,;]?\s+and\s+(?:the\s+)?$")
+
+
+def _both_and(ctx: ClaimContext, first: Mention, end: int) -> Mention | None:
+    """"released both X, a comedy about ..., and Y, a series ...": "both" promises a second
+    name after "and", however long the first one's description (the parser may lose it)."""
+    text = ctx.article.text
+    if not _BOTH_BEFORE.search(text, max(0, first.start - 10), first.start):
+        return None
+    later = sorted((m for m in {id(m): m for m in ctx.mention_at.values()}.values()
+                    if first.end < m.start < end), key=lambda m: m.start)
+    return next((m for m in later if m.label == first.label and m.kb_id
+                 and _AND_THEN.search(text, first.end, m.start)), None)
 
 
 # "..., as did his Kagawa office", "..., and so did her second novel, Harbour"

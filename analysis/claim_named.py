@@ -128,6 +128,22 @@ def shared_before(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention |
                  and text[m.end : tok.idx].strip() in (",", "")), None)
 
 
+_ENTRY_VERBS = frozenset({"enter", "enrol", "enroll", "attend", "matriculate", "study"})
+
+
+def graduated_there(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"Entering Tokyo Imperial University in 1920, he graduated in 1926": a graduation that
+    names no school is from the one the sentence has just said the subject entered."""
+    tok = trig.token
+    if predicate != "studied" or tok.lemma_ != "graduate" or any(
+            c.lower_ in ("from", "at") for c in tok.children):
+        return None
+    entered = [t for t in tok.sent if t.i < tok.i and t.lemma_.lower() in _ENTRY_VERBS]
+    names = [ctx.mention_at.get(t.i) for v in entered for t in v.subtree if t.i < tok.i]
+    return next((m for m in names if m is not None and m.kb_id and m.label == "organization"),
+                None)
+
+
 def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
     """"Tata Steel, which the group had founded in 1868": the relative pronoun's antecedent is
     what was founded, made or released; "Fisk University, where she studied": where."""

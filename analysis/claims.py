@@ -28,6 +28,7 @@ from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
     among_own_honours,
     antecedent_work,
+    graduated_there,
     granting_school,
     led_by,
     listed_founders,
@@ -174,7 +175,7 @@ def _sentence_claims(
     label_time = label_timex(ctx, block) if block.date_label else None
     frame_time = _fronted_time(ctx, span, own_time)
     sent_present = sentence_present(ctx, span, start, end)
-    kept: dict[tuple[str, str | None, str, bool], Claim] = {}
+    kept: dict[tuple[str, str | None, str, bool, bool], Claim] = {}
     for trig in triggers:
         time = timex_at(ctx, trig.time_at) or own_time.get(trig.token.i) or _year_clause(
             ctx, trig.token)
@@ -190,9 +191,11 @@ def _sentence_claims(
             continue
         for each in (claim, *coordinated(ctx, claim), *still_held(ctx, claim, start, end)):
             key = (each.predicate, each.object_kb_id or each.object, each.subject,
-                   each.present and each.time is None)
+                   each.present and each.time is None,
+                   each.predicate == "studied" and each.qualifiers.get("verb") == "graduate")
             # "became a member of X" makes one claim, not two; "Her second Nobel Prize ...
-            # came in 1910": of two, the dated one
+            # came in 1910": of two, the dated one (but entering a school and graduating
+            # from it are two)
             first = kept.get(key)
             if first is None or first.time is None and not first.present and each.time:
                 kept[key] = each
@@ -371,6 +374,7 @@ def _build_claim(
         led_by(ctx, trig, subj_mention) if predicate == "position" else None) or (
         place_described(ctx, trig) if predicate in ("born", "died") else None) or (
         granting_school(ctx, trig) if predicate == "studied" else None) or (
+        graduated_there(ctx, trig, predicate)) or (
         member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention) \
@@ -547,6 +551,12 @@ def _build_claim(
         role = trig.role or as_role(window, trig)
         if role:
             qualifiers["role"] = role
+        if predicate == "joined" and obj is not None and _SCHOOL.search(
+                f"{obj.text} {obj.kb_label or ''}") and _AS_STUDENT.search(
+                " ".join(t.text for t in window if t.i > trig.token.i)):
+            # "moved to St John's College as a research student" (not "joined the company as
+            # a co-op student": a job)
+            predicate = "studied"
         if role and obj is None and predicate == "worked_at" and (
                 trig.present or is_present(trig.token)):
             predicate = "position"  # "still works as a psychologist": a post held now
@@ -976,6 +986,8 @@ def _complete(
     return obj is not None
 
 
+_AS_STUDENT = re.compile(r"\bas an? (?:[\w-]+ ){0,2}?(?:student|undergraduate|postgraduate)\b",
+                         re.I)
 _DOCTORATES = frozenset({"phd", "ph.d", "doctorate", "dphil", "d.phil"})
 
 

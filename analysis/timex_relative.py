@@ -27,6 +27,8 @@ _RATE_BEFORE = re.compile(r"(?:once|twice|times|\d|dollars?|cents?|percent|%)\s*
 
 
 def _day_words(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["word"][:1].isupper() and not _opens_sentence(m.string, m.start()):
+        return None  # "Frontline and Today Tonight", "The Tonight Show": a title
     word = " ".join(m["word"].lower().split())
     pod = (m["pod"] or "").lower()
     if word == "last" and pod != "night":
@@ -39,6 +41,12 @@ def _day_words(m: re.Match[str], ctx: Context) -> Value | None:
     if word == "today" and not ctx.today_as_date:
         return Value("DATE", "PRESENT_REF", "ref")
     return Value("DATE", day.isoformat(), "day")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return not text[:start].strip() or "\n" in before or \
+        text[:start].rstrip()[-1] in ".!?:;\"“”'‘’([-*–—•"
 
 
 def _ref_word(m: re.Match[str], ctx: Context) -> Value:

@@ -45,9 +45,15 @@ _VAGUE = re.compile(
     r"have\b"
     r"|\b(?:is|was|has been|have been) (?:often |widely |frequently |famously )?quoted as "
     r"(?:saying|having said)\b"
-    r"|\b(?:one|a|another) (?:former |longtime |close )?(?:student|colleague|friend|observer|"
+    r"|\b(?:one|a|another) (?:former |longtime |close |old |one-time |onetime |fellow |"
+    r"veteran )?(?:student|colleague|friend|observer|"
     r"admirer|critic|employee|insider|associate|acquaintance|fan|rival|pupil|teammate|"
-    r"collaborator|assistant|neighbou?r)\b(?! (?:named|called))"
+    r"collaborator|assistant|neighbou?r|classmate|contemporary|aide)\b(?! (?:named|called))"
+    # "one of the England bowlers of that era admitted": one of a group, unnamed
+    r"|\bone of (?:the|his|her|their) (?:[\w'’-]+ ){0,3}?(?:students|colleagues|friends|"
+    r"singers|players|bowlers|batsmen|teammates|team-mates|pupils|musicians|rivals|assistants|"
+    r"aides|collaborators|critics|admirers|contemporaries|opponents|neighbou?rs|dancers|actors|"
+    r"classmates|staff|editors)\b(?! (?:named|called))"
     r"|\b(?:as )?(?:one|an?|another|some) (?:[\w-]+ ){0,2}?(?:said|says|put it|puts it|recalled|"
     r"noted|remarked|observed|wrote|told|has said|once said|joked)\b"
     r"|\bin the words of (?:a|an|one|some)\b"
@@ -187,6 +193,12 @@ def _occasion_before(ctx: CheckContext, start: int) -> bool:
     return any(s <= t.start < e and t.precision == "day" for t in ctx.analysis.timexes)
 
 
+# A name inside the vague speaker's description: "from the early English Opera Group days"
+_SPEAKERS_TIME = re.compile(r"\b(?:from|of|in)\s+(?:the\s+|his\s+|her\s+|their\s+|that\s+|"
+                            r"those\s+)?(?:early\s+|late\s+|first\s+)?$", re.I)
+_TIME_AFTER = re.compile(r"\s+(?:years|days|era|period|time|times|generation)\b", re.I)
+
+
 def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str],
                    outside: str) -> bool:
     """Does the attribution name where it was said? A proper-noun mention right after the vague
@@ -207,6 +219,9 @@ def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str]
             continue  # "in Napier" says where; a place named otherwise does not
         if m.label == "person" and subject is not None and subject.matches(m):
             continue
+        if start + vague.start() <= m.start < start + vague.end() or _SPEAKERS_TIME.search(
+                ctx.text, max(start, m.start - 30), m.start) and _TIME_AFTER.match(ctx.text, m.end):
+            continue  # "one of the England bowlers", "a friend from the Combat years": who
         # ("told The New York Times": the linker may read "New York" as the place and
         # "Times" as a name of its own; the words before the run of names say who was told)
         first = m.start

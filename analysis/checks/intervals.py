@@ -372,6 +372,9 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
         r"\s*(?:that|this)\s", phrase)
     # "twelve years after his first Olympic title in Los Angeles": a title won there
     place = _IN_PLACE.search(phrase)
+    said = _said_before(ctx, index, phrase)
+    if said is not None:
+        return said
     for s, e in reversed(ctx.analysis.sentences[:index]):
         if place is not None and place.group(1) not in ctx.text[s:e]:
             continue
@@ -382,6 +385,11 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
             if found else None
         if year is not None:  # "the 1936 Olympic Games in Berlin": the year the words date
             return (s, e), PartialDate(int(year.group(1)))
+        if dates and found and found.start() <= 4 and ctx.text[s:e].lower().startswith("the ") \
+                and (introduced := _introduced(ctx, index, pattern, s)) is not None:
+            # "... he wrote down a wave equation. The equation ..., in 1931, ...": the sentence
+            # that goes on about it dates something else; the one that introduced it, it
+            return introduced
         if dates and found:
             at = s + found.start()
             # The date nearest the word: "joined NACA in 1953 ..., NASA from 1958"; one
@@ -389,6 +397,35 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
             # in 1972": the master's is 1972)
             after = [d for d in dates if 0 <= d[0].start - found.end() - s <= 12]
             return (s, e), (after or [min(dates, key=lambda d: abs(d[0].start - at))])[0][1]
+    return None
+
+
+def _said_before(ctx: CheckContext, index: int, phrase: str) -> Anchor | None:
+    """"nine years after the structure of the 30S subunit": an earlier sentence that has the
+    same words (four or more) and one date tells the event, whatever sentence since named its
+    last noun."""
+    words = re.sub(r"^\s*(?:the|that|this|his|her|their)\s+", "", phrase.strip(), flags=re.I)
+    if len(words.split()) < 4:
+        return None
+    same = re.compile(re.escape(words), re.I)
+    for s, e in reversed(ctx.analysis.sentences[:index]):
+        dates = calendar_dates(ctx, s, e)
+        if same.search(ctx.text, s, e) and len(dates) == 1:
+            return (s, e), dates[0][1]
+    return None
+
+
+def _introduced(ctx: CheckContext, index: int, pattern: re.Pattern[str], before: int
+                ) -> Anchor | None:
+    """The dated sentence before ``before`` that introduced the thing ("a relativistic wave
+    equation"), within the three sentences before it."""
+    earlier = [(s, e) for s, e in ctx.analysis.sentences[:index] if e <= before][-3:]
+    for s, e in reversed(earlier):
+        found = pattern.search(ctx.text, s, e)
+        dates = calendar_dates(ctx, s, e)
+        if found and dates and re.search(r"\ban?\s+(?:[\w-]+\s+){0,3}$",
+                                         ctx.text[max(s, found.start() - 40) : found.start()]):
+            return (s, e), dates[0][1]
     return None
 
 

@@ -79,6 +79,8 @@ _PATTERNS = [
             # loved by as many readers", "No athlete in history has combined ... the way she did"
             r"|^\W*no (?:[\w'’-]+\s+){0,8}?[\w-]+\b[^.;]{0,80}?\b(?:better than (?:he|she|they|"
             r"him|her|them)|as many [\w-]+|the way (?:he|she|they) (?:did|does|has)|"
+            # "No sportsman, in any game, has towered over his contemporaries as he did"
+            r"as (?:he|she|they) (?:did|does|has|had)(?=\W*$)|"
             # "No British athlete has ever dominated an event the way Radcliffe dominated ..."
             r"the way [\w'’-]+ (?:dominated|ruled|owned|commanded|mastered)|"
             r"as (?:completely|fully|deeply|profoundly|well|much|powerfully|vividly) as)\b"
@@ -132,7 +134,9 @@ _PATTERNS = [
     (
         re.compile(
             r"\b(?:every|each|all|any)\s+(?:[\w-]+\s+){0,6}?(?:owes?|depends?|relies?|rests?)\b"
-            r"|\bunderpins?\s+(?:every|all|each|any)\b|\bowes? (?:its|their) (?:very )?existence\b",
+            r"|\bunderpins?\s+(?:every|all|each|any)\b|\bowes? (?:its|their) (?:very )?existence\b"
+            # "His structures have made possible every new antibiotic developed since"
+            r"|\b(?:made|make|makes|making) possible (?:every|all|each)\b",
             re.I,
         ),
         "a universal claim no source can back",

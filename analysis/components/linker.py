@@ -156,6 +156,7 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
               and not (key in lowercase and not any(
                   ent.type in _LOWERCASE_TYPES for ent in table[key]))]
     unknown = [c for c in proposed if keys[id(c)] not in table]
+    known = [c for c in known if not _part_of_longer_name(doc, c, unknown, table)]
     chosen = select_mentions(known, unknown, doc)
     labels = _ner_labels(proposed)
     links = []
@@ -179,6 +180,28 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
     for link in links:
         link.label = _label_of(link)
     return links
+
+
+_STAGES = frozenset({"final", "finals", "semi-final", "semi-finals", "semifinal", "semifinals",
+                     "playoffs", "play-offs", "qualifier", "qualifiers"})
+
+
+def _part_of_longer_name(doc: Doc, cand: Candidate, unknown: list[Candidate],
+                         table: dict[str, list[KBEntity]]) -> bool:
+    """"born in Northern Ireland", "New South Wales": a known place's name that ends a longer
+    place name the KB does not know names another place (and a trophy's name before "Final"
+    names a match)."""
+    entities = table.get(normalize_name(doc[cand.start : cand.end].text), [])
+    if entities and all(e.type in ("award", "other") for e in entities) and any(
+            u.ner_label == "EVENT" and u.start <= cand.start and u.end == cand.end + 1
+            and doc[cand.end].lower_ in _STAGES for u in unknown):
+        return True  # "its first Stanley Cup Final": a match for the trophy, not the trophy
+    if not entities or any(e.type != "place" for e in entities):
+        return False
+    return any(u.ner_label in ("GPE", "LOC") and u.end == cand.end and
+               0 < cand.start - u.start <= 2 and all(
+                   t.is_title and t.pos_ in ("PROPN", "ADJ") for t in doc[u.start : cand.start])
+               for u in unknown)
 
 
 _LOWERCASE_TYPES = frozenset({"award", "work", "organization", "other"})

@@ -1,0 +1,163 @@
+"""Constructions the checker misread in held-out sets, each in a general form: an invented film
+director, her films, her studio and her prizes (no evaluation set holds them). The KB below is
+all the checker knows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import entity as _thing
+
+CASTELL = "Mira Castell"
+
+ENTITIES: list[dict[str, Any]] = [
+    _thing("local:mira-castell", CASTELL, "person",
+           {"property": "date of birth", "value": "1938-05-02"},
+           {"property": "notable work", "value": "North Water"},
+           {"property": "notable work", "value": "The Glass Orchard"},
+           {"property": "notable work", "value": "Salt Road"},
+           {"property": "place of birth", "value": "Orlen"},
+           {"property": "educated at", "value": "Varga Film School", "start": 1956, "end": 1960},
+           {"property": "employer", "value": "Varga Film School", "start": 1962},
+           {"property": "award received", "value": "Keld Cup", "point in time": 1980},
+           {"property": "employer", "value": "Varn Television", "start": 1960, "end": 1962,
+            "qualifiers": {"subject has role": "presenter"}},
+           aliases=("Castell",)),
+    _thing("local:north-water", "North Water", "work",
+           {"property": "publication date", "value": 1972},
+           {"property": "director", "value": CASTELL}),
+    _thing("local:glass-orchard", "The Glass Orchard", "work",
+           {"property": "publication date", "value": 1974},
+           {"property": "director", "value": CASTELL}),
+    _thing("local:salt-road", "Salt Road", "work",
+           {"property": "publication date", "value": 1972},
+           {"property": "director", "value": CASTELL}),
+
+    _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
+    _thing("local:harland", "Harland", "place"),
+    _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:vessland", "Vessland", "place"),
+    _thing("local:varga", "Varga Film School", "organization",
+           {"property": "inception", "value": 1931}),
+    _thing("local:varn-tv", "Varn Television", "organization",
+           {"property": "inception", "value": 1950}),
+    _thing("local:salt-ballet", "The Salt Ballet", "work",
+           {"property": "publication date", "value": 1975}),
+]
+
+AS_OF = date(2026, 12, 1)
+
+checker = checker_fixture(ENTITIES)
+
+check = check_fixture(f"{CASTELL}\n\n{CASTELL} is a film director, born on 2 May 1938. ", AS_OF)
+
+
+def test_a_year_that_brought_two_films(check: Check) -> None:
+    (flag,) = on(check("The year 1972 brought both North Water and The Glass Orchard, her "
+                       "portrait of a family at war."), "Glass Orchard", "conflation")
+    assert "1974" in flag.message
+    assert not check("The year 1972 brought both North Water and Salt Road.")
+    (flag,) = on(check("1973 saw The Glass Orchard, her portrait of a family at war."),
+                 "Glass Orchard", "date_mismatch")
+    assert "1974" in flag.message
+    assert not check("1974 saw The Glass Orchard, her portrait of a family at war.")
+
+
+def test_both_and_across_a_long_description(check: Check) -> None:
+    # the parser hangs the second title on a word of the first one's description; "both"
+    # promises it after the "and"
+    (flag,) = on(check('In 1972 she released both North Water, with its famous "Harbour Song," '
+                       'and The Glass Orchard, whose "Four Sisters" gave voice to four '
+                       'generations of women.'), "Glass Orchard", "conflation")
+    assert "1974" in flag.message
+    assert not check('In 1972 she released both North Water, with its famous "Harbour Song," '
+                     'and Salt Road, whose "Four Sisters" gave voice to four generations of '
+                     'women.')
+
+
+def test_a_longer_place_name_is_another_place(check: Check) -> None:
+    assert not check("She was the first director to have been born in Northern Vessland.")
+    (flag,) = on(check("She was the first director to have been born in Vessland."), "Vessland",
+                 "fact_mismatch")
+    assert "Orlen" in flag.message
+
+
+def test_a_title_is_not_today(check: Check) -> None:
+    assert not check("Between 1960 and 1962 she worked for Varn Television as a presenter on "
+                     "current-affairs programmes, including Frontline and Today Tonight.")
+
+
+def test_a_move_as_a_student(check: Check) -> None:
+    # the KB has her studies there from 1956 and a post there from 1962: the move is the studies
+    assert not check("In 1956 she moved to the Varga Film School as a research student.")
+    (flag,) = on(check("In 1953 she moved to the Varga Film School as a research student."),
+                 "Varga", "date_mismatch")
+    assert "1956" in flag.message
+
+
+def test_a_graduation_from_the_school_just_entered(check: Check) -> None:
+    (flag,) = on(check("Entering the Varga Film School in 1956, she graduated in 1962, having "
+                       "switched from sound to editing."), "graduated", "date_mismatch")
+    assert "1960" in flag.message
+    assert not check("Entering the Varga Film School in 1956, she graduated in 1960, having "
+                     "switched from sound to editing.")
+
+
+def test_a_body_stages_a_work_in_a_relative_clause(check: Check) -> None:
+    (flag,) = on(check("The Varn Ballet invited her back for The Salt Ballet, which it staged at "
+                       "the Keld Opera in 1973 with more than eighty costumes of her design."),
+                 "Salt Ballet", "date_mismatch")
+    assert "1975" in flag.message
+    assert not check("The Varn Ballet invited her back for The Salt Ballet, which it staged at "
+                     "the Keld Opera in 1975 with more than eighty costumes of her design.")
+
+
+def test_an_unnamed_speaker_from_named_years(check: Check) -> None:
+    # the name in "from the Varn years" says when the speaker knew her, not where it was said
+    for speaker in ("a friend from the Varn years once said",
+                    "one of the editors from the early Varn Television days recalled",
+                    "one of the Harland critics of that era admitted years afterwards",
+                    "one old friend from her Orlen years says"):
+        (flag,) = on(check(f'"She cut every film as if it were her last," {speaker}.'),
+                     "her last", "vague_attribution")
+    assert not check('"She cut every film as if it were her last," the critic Ola Brent wrote in '
+                     'the Keld Times on 3 May 1980.')
+
+
+def test_universal_praise_of_a_kind(check: Check) -> None:
+    (flag,) = on(check("No director, in any country or in any decade, has framed a face as she "
+                       "did."), "No director", "unsupported_claim")
+    (flag,) = on(check("Her lenses have made possible every colour film shot since."),
+                 "made possible", "unsupported_claim")
+    assert not check("Her lenses made colour filming possible at the Varga Film School.")
+
+
+def test_counted_from_where_the_thing_was_introduced(check: Check) -> None:
+    lead = ("In 1965 she wrote down a new method of cutting sound to picture. The method spread "
+            "through the studios, and she eventually refined it, in 1969, into a manual. ")
+    assert not check(lead, "Her pupil Ola Brent used it in 1970, five years after the method was "
+                     "written down.")
+    (flag,) = on(check(lead, "Her pupil Ola Brent used it in 1972, five years after the method "
+                       "was written down."), "five years after", "internal_inconsistency")
+    assert "1965" in flag.message
+
+
+def test_a_trophy_final_is_a_match(check: Check) -> None:
+    assert not check("In 1985 she took her side to its first Keld Cup Final, which Harland won "
+                     "in five games.")
+    (flag,) = on(check("In 1985 she won the Keld Cup."), "Keld Cup", "date_mismatch")
+    assert "1980" in flag.message
+
+
+def test_counted_from_the_sentence_with_the_same_words(check: Check) -> None:
+    lead = ("In 2000 her group published the atomic structure of the salt crystal. The crystal "
+            "structure her group reported in 1999 showed more. ")
+    # (the 1999 sentence is the odd one; the count is from the sentence that says the same words)
+    assert not check(lead, "The prize followed in 2009, nine years after the structure of the "
+                     "salt crystal.")
+    (flag,) = on(check(lead, "The prize followed in 2012, nine years after the structure of the "
+                       "salt crystal."), "nine years after", "internal_inconsistency")
+    assert "2000" in flag.message
