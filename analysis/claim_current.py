@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from analysis.claim_context import ClaimContext
 from analysis.claim_objects import speech_tokens
 from analysis.kb.api import KBReader
 from analysis.models import Claim
+from analysis.vocabulary import ROLE_NOUNS
 
 # ", the current President of Zambia," up to the next comma, semicolon or sentence end
 _CURRENT = re.compile(r",\s+(?:the|its|their|his|her)\s+(?:current|sitting|incumbent|present)\s+"
@@ -57,7 +58,87 @@ def current_roles(ctx: ClaimContext, span: Span) -> Iterator[Claim]:
         )
 
 
+# A post named before the person: "its director Thomas Krens", "the festival's artistic
+# director, Pierre-Laurent Aimard"
+_ROLE_BEFORE = re.compile(r"\b(?:its|their|the(?:\s+[\w'’-]+){0,4}?['’]s?)\s+"
+                          r"(?P<role>(?:[\w-]+\s+){0,2}?[\w-]+),?\s+$", re.I)
+# ... and after, set off: "Zohran Mamdani, a member of the New York State Assembly,"
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<role>[^,;.()]{3,80}?)\s*(?=[,;.)]|$)")
+
+
+def named_roles(ctx: ClaimContext, span: Span) -> Iterator[Claim]:
+    """Another person's post, named with them in a sentence that speaks of now: "Under its
+    director Thomas Krens, the Guggenheim has grown", "this year's programme has been devised by
+    the festival's artistic director, X". A post set off after the name in a past sentence
+    ("Her son, X, a member of the State Assembly, was born in 1991") is said at the time of
+    writing only if it began after the sentence's own date; the claim carries that date
+    ("told_in") for the freshness check to compare with the post's start."""
+    text = ctx.article.text
+    speech = speech_tokens(span, ctx.mention_at)
+    seen: set[int] = set()
+    for tok in span:
+        person = ctx.mention_at.get(tok.i)
+        if person is None or person.start in seen or person.label != "person" or \
+                not person.kb_id or tok.i in speech:
+            continue
+        seen.add(person.start)
+        if ctx.subject is not None and ctx.subject.matches(person):
+            continue
+        before = _ROLE_BEFORE.search(text, max(span.start_char, person.start - 60), person.start)
+        after = _ROLE_AFTER.match(text, person.end, span.end_char)
+        role = next((m["role"] for m in (before, after) if m is not None and set(
+            m["role"].lower().split()) & ROLE_NOUNS and _title_words(ctx, m.start("role"),
+                                                                  m.end("role"))), None)
+        if role is None or role.lower().startswith("former") or _CURRENT.match(
+                text, person.end, span.end_char):
+            continue
+        now = _now_clause(ctx, tok)
+        told_in = None if now else _sentence_year(ctx, span)
+        if not now and told_in is None:
+            continue
+        qualifiers: dict[str, object] = {"role": role, "verb": "(named)"}
+        if told_in is not None:
+            qualifiers["told_in"] = told_in
+        yield Claim(
+            id="", subject=person.kb_label or person.text, subject_kb_id=person.kb_id,
+            predicate="position", object=None, object_kb_id=None, time=None,
+            start=span.start_char, end=span.end_char, obj_start=-1, obj_end=-1,
+            qualifiers=qualifiers, present=True, score=0.5)
+
+
+_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "PART", "PUNCT"})
+
+
+def _title_words(ctx: ClaimContext, start: int, end: int) -> bool:
+    """A post's title, not a description that tells a story ("the prime minister assassinated
+    in 1932", "a financier who had served ..."): no verb, no number."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.pos_ in _TITLE_POS and not t.like_num
+                                    and t.lower_ not in ("who", "whose", "whom") for t in span)
+
+
+def _now_clause(ctx: ClaimContext, tok: Token) -> bool:
+    """The verb the name hangs on is in the present or the present perfect."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
+
+
+def _sentence_year(ctx: ClaimContext, span: Span) -> int | None:
+    """The one year the sentence's dates give, if they give one."""
+    years = {int(tx.value[:4]) for tx in ctx.timexes
+             if span.start_char <= tx.start < span.end_char and tx.value[:4].isdigit()}
+    return years.pop() if len(years) == 1 else None
+
+
 _NOW_WORDS = frozenset({"still", "now", "currently", "today", "nowadays"})
+# "who holds it to this day" (a word or two of object between)
+_TO_THIS_DAY = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:to|until|till)\s+(?:this|the\s+present)\s+"
+                          r"day\b", re.I)
 _STATE_VERBS = frozenset({"be", "sound", "seem", "look", "feel", "remain", "matter", "stand",
                           "appear", "count", "loom", "endure", "belong", "rank", "resonate"})
 _AFTER_DEATH = re.compile(r"\b(?:after|since) (?:his|her|their) death\b|\bposthumous", re.I)
@@ -77,8 +158,10 @@ def present_acts(ctx: ClaimContext, span: Span, kb: KBReader | None) -> Iterator
         if verb.lemma_ in _STATE_VERBS or verb.lemma_ == "live" and any(
                 c.lower_ == "on" for c in verb.children):
             continue  # "still matters", "lives on": what is said of the legacy
-        if verb.tag_ not in ("VBZ", "VBP") or verb.i in speech or not any(
-                c.lower_ in _NOW_WORDS and c.dep_ in ("advmod", "npadvmod") for c in verb.children):
+        if verb.tag_ not in ("VBZ", "VBP") or verb.i in speech or not (any(
+                c.lower_ in _NOW_WORDS and c.dep_ in ("advmod", "npadvmod") for c in verb.children)
+                or _TO_THIS_DAY.match(ctx.article.text, verb.idx + len(verb.text),
+                                      span.end_char)):
             continue
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if doer is not None and doer.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":

@@ -218,6 +218,11 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         work = work or nearest_work(ctx, trig.token)
         if work is not None:
             return work.kb_label or work.text, work.kb_id, work
+    if mention is None and tok.pos_ == "PROPN" and ctx.subject is not None and \
+            tok.text.casefold() in ctx.subject.names:
+        # "Gretzky, who serves as vice-chairman": the subject's surname, left unlinked because
+        # his parents share it
+        return default[0], default[1], None
     if mention is None and tok.i == trig.token.head.i and not (
             trig.token.dep_ == "relcl" and any(c.lower_ in ("who", "that", "which")
                                                and c.dep_ in SUBJECT_DEPS

@@ -21,9 +21,10 @@ from analysis.claim_context import (
     MEMBER_ROLES,
     SUBJECT_DEPS,
     TIME_NOUNS,
+    YEAR,
     ClaimContext,
 )
-from analysis.claim_current import current_roles, present_acts
+from analysis.claim_current import current_roles, named_roles, present_acts
 from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
     among_own_honours,
@@ -122,6 +123,8 @@ def extract_claims(
         found = list(_sentence_claims(ctx, span, block, start, end))
         said = {(c.subject_kb_id, c.predicate) for c in found if c.present}
         found += [c for c in current_roles(ctx, span) if (c.subject_kb_id, c.predicate) not in said]
+        said = {(c.subject_kb_id, c.predicate) for c in found if c.present}
+        found += [c for c in named_roles(ctx, span) if (c.subject_kb_id, c.predicate) not in said]
         now = {c.subject_kb_id for c in found if c.present}
         found += [c for c in present_acts(ctx, span, kb) if c.subject_kb_id not in now]
         shared = shared_in_next_sentence(ctx, start, end, claims)
@@ -185,6 +188,9 @@ def _sentence_claims(
             if time is None and frame_time is not None and (main_clause(trig.token) or (
                     trig.predicate in _PURPOSE_DATED and _purpose_of_main(trig.token))):
                 time = frame_time
+            if time is None and trig.predicate in ("joined", "studied") and \
+                    _purpose_of_main(trig.token):
+                time = _dated_journey(ctx, trig.token.head)
         time = _own_time(ctx, trig, time)
         claim = _build_claim(ctx, span, trig, triggers, time, sent_present, start, end)
         if claim is None:
@@ -312,6 +318,21 @@ def _purpose_of_main(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                          for c in token.children) and not any(
         c.dep_ in SUBJECT_DEPS for c in token.children) and main_clause(token.head)
+
+
+_JOURNEYS = frozenset({"cross", "move", "go", "leave", "return", "travel", "emigrate", "sail",
+                       "come", "head", "relocate", "fly"})
+
+
+def _dated_journey(ctx: ClaimContext, verb: Token) -> Timex | None:
+    """"he crossed the Atlantic in 1995 to join the MRC": a journey's own year dates what it
+    was made for."""
+    if verb.lemma_ not in _JOURNEYS:
+        return None
+    years = [tx for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+             for g in c.children if g.dep_ == "pobj"
+             for tx in ctx.timexes if tx.start <= g.idx < tx.end and YEAR.fullmatch(tx.text)]
+    return years[0] if len(years) == 1 else None
 
 
 def _fronted_time(ctx: ClaimContext, span: Span, owned: dict[int, Timex]) -> Timex | None:

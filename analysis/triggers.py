@@ -277,7 +277,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if lemma in ("reach", "hit") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _OUTLETS for c in tok.children):
             return Trigger(tok, "released")  # "reached British shops in 1993"
-        if lemma == "hold" and (held := _held_post(tok)):
+        if lemma in ("hold", "win", "assume") and (held := _held_post(tok)):
+            # "holds a professorship at X"; "who had won the presidency in 1991": its start
             return Trigger(tok, "position", role=held)
         if lemma in ("succeed", "replace") and any(c.lower_ == "as" for c in tok.children):
             return Trigger(tok, "position")  # "He succeeded Tony Trabert as captain of X"

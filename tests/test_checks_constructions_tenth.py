@@ -5,7 +5,9 @@ all the checker knows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sentence_checks import Check, check_fixture, checker_fixture, on
@@ -23,6 +25,10 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "educated at", "value": "Varga Film School", "start": 1956, "end": 1960},
            {"property": "employer", "value": "Varga Film School", "start": 1962},
            {"property": "award received", "value": "Keld Cup", "point in time": 1980},
+           {"property": "employer", "value": "Keld Film Archive", "start": 1999,
+            "qualifiers": {"subject has role": "curator"}},
+           {"property": "position held", "value": "President of the Keld Film Academy",
+            "start": 2001, "end": 2009},
            {"property": "employer", "value": "Varn Television", "start": 1960, "end": 1962,
             "qualifiers": {"subject has role": "presenter"}},
            aliases=("Castell",)),
@@ -39,6 +45,28 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
     _thing("local:harland", "Harland", "place"),
     _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:keld-archive", "Keld Film Archive", "organization",
+           {"property": "inception", "value": 1950}),
+    _thing("local:iron-bell-novel", "The Iron Bell (novel)", "work",
+           {"property": "publication date", "value": 1969},
+           {"property": "author", "value": "Jan Holt"}, aliases=("The Iron Bell",)),
+    _thing("local:iron-bell-film", "The Iron Bell", "work",
+           {"property": "publication date", "value": 1977},
+           {"property": "director", "value": CASTELL},
+           {"property": "based on", "value": "The Iron Bell (novel)"}),
+    _thing("local:ola-brent", "Ola Brent", "person",
+           {"property": "date of birth", "value": "1950-01-01"},
+           {"property": "position held", "value": "director of the Keld Film Archive",
+            "start": 1995, "end": 2011},
+           {"property": "position held", "value": "Mayor of Orlen", "start": 2025}),
+    _thing("local:piet-varn", "Piet Varn", "person",
+           {"property": "date of birth", "value": "1980-01-01"},
+           {"property": "position held", "value": "member of the Orlen City Council",
+            "start": 2012, "end": 2024}),
+    _thing("local:jan-holt", "Jan Holt", "person",
+           {"property": "date of death", "value": "1998-07-17"},
+           {"property": "position held", "value": "Keld Professor of Film", "start": 1979,
+            "end": 1990}),
     _thing("local:vessland", "Vessland", "place"),
     _thing("local:varga", "Varga Film School", "organization",
            {"property": "inception", "value": 1931}),
@@ -161,3 +189,71 @@ def test_counted_from_the_sentence_with_the_same_words(check: Check) -> None:
     (flag,) = on(check(lead, "The prize followed in 2012, nine years after the structure of the "
                        "salt crystal."), "nine years after", "internal_inconsistency")
     assert "2000" in flag.message
+
+
+def test_another_persons_post_said_of_now(check: Check) -> None:
+    (flag,) = on(check("Under its director Ola Brent, the Keld Film Archive has grown into a "
+                       "family of cinemas."), "Ola Brent", "stale_claim")
+    assert "Ola Brent" in flag.message and "2011" in flag.message
+    (flag,) = on(check("This year's season has been devised by the archive's director, Ola "
+                       "Brent."), "Ola Brent", "stale_claim")
+    # told of then, not of now
+    assert not check("In 1998 the archive's director, Ola Brent, restored her first film.")
+    assert not check("Its former director Ola Brent has written a history of the archive.")
+
+
+def test_a_post_set_off_that_began_after_the_sentence(check: Check) -> None:
+    # the post began in 2012: in a sentence about 1984 it can only be said of now
+    (flag,) = on(check("Her son, Piet Varn, a member of the Orlen City Council, was born in "
+                       "Orlen in 1984."), "Piet Varn", "stale_claim")
+    assert "2024" in flag.message
+    assert not check("In 2015 she cast her son, Piet Varn, a member of the Orlen City Council, "
+                     "in a short film.")
+    # a mayor is not a council member (both name Orlen)
+    assert not check("Her friend Ola Brent, the Mayor of Orlen, was born in 1950.")
+
+
+def test_a_post_held_to_this_day_by_a_man_who_died(check: Check) -> None:
+    (flag,) = on(check("The chair then went to the historian Jan Holt, who holds it to this day."),
+                 "Jan Holt", "stale_claim")
+    assert "1998" in flag.message
+
+
+def test_filming_another_writers_novel(check: Check) -> None:
+    # what she made is the film the KB bases on the novel, with its own date
+    (flag,) = on(check("She filmed Jan Holt's novel The Iron Bell in 1969."), "Iron Bell",
+                 "date_mismatch")
+    assert "1977" in flag.message and "1969 is the date of" in flag.message
+    assert not check("She filmed Jan Holt's novel The Iron Bell in 1977.")
+
+
+def test_a_bare_surname_left_unlinked(write_kb: Callable[..., Path],
+                                           kb_analyzer: Callable[..., tuple[Any, Any]],
+                                           check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([write_kb([
+        _thing("local:lena-arkwood", "Lena Arkwood", "person",
+               {"property": "position held", "value": "President of the Keld Film Academy",
+                "start": 2001, "end": 2009}),  # (no alias "Arkwood": no KB name either)
+        _thing("local:keld-academy", "Keld Film Academy", "organization")])])
+    # (parents of the same name keep the bare surname from being linked to her)
+    flags = check_text("Lena Arkwood\n\nLena Arkwood is a film historian, the eldest daughter of "
+                       "Walter and Phyllis Arkwood. Arkwood, who serves "
+                       "as president and a partner of the Keld Film Academy, the school that "
+                       "trained her, has also become a familiar voice on radio broadcasts.",
+                       kb=kb, analyzer=analyzer, as_of=AS_OF)[2]
+    (flag,) = on(flags, "Arkwood, who serves", "stale_claim")
+    assert "2009" in flag.message
+
+
+def test_a_journey_dates_its_purpose(check: Check) -> None:
+    (flag,) = on(check("She crossed the sea in 1995 to join the Keld Film Archive."),
+                 "Keld Film Archive", "date_mismatch")
+    assert "1999" in flag.message
+    assert not check("She crossed the sea in 1999 to join the Keld Film Archive.")
+
+
+def test_winning_a_presidency_starts_it(check: Check) -> None:
+    (flag,) = on(check("Castell, who had won the presidency of the Keld Film Academy in 2003, "
+                       "stood down in 2009."), "presidency", "date_mismatch")
+    assert "2001" in flag.message
+    assert not check("In 2001 she won the presidency of the Keld Film Academy.")

@@ -858,14 +858,14 @@ def test_set_16_constructions_in_general_form(check: Check) -> None:
     (flag,) = check(olenko("Her mentor Jonas Petrak, who still teaches at the Kessler Institute, "
                            "came to the hearing."))
     assert flag.category == "stale_claim" and "1980" in flag.message
-    assert "the post at Kessler Institute" in flag.message
+    assert "Jonas Petrak's post at Kessler Institute" in flag.message  # whose post
 
 
 def test_someone_elses_present_membership(check: Check) -> None:
     (flag,) = [f for f in check(varga("Peter Ashdown, who still races for Riverside United, "
                                       "spoke at the funeral."))
                if f.category == "stale_claim"]
-    assert "the membership of Riverside United ended in 2019" in flag.message
+    assert "Peter Ashdown's membership of Riverside United ended in 2019" in flag.message
 
 
 def test_universal_comparisons_of_manner_and_speed(check: Check) -> None:

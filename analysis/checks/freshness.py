@@ -123,6 +123,9 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         return None
     # The role itself (P39) is better evidence than the employment around it.
     ended = max(facts, key=lambda f: (f.end.interval()[1], f.property == "P39"))  # type: ignore[union-attr]
+    told_in = claim.qualifiers.get("told_in")
+    if isinstance(told_in, int) and (ended.start is None or ended.start.year <= told_in):
+        return None  # "X, a member of the Assembly, was born in 1991": of then, not of now
     role = str(claim.qualifiers.get("role") or "")
     member = claim.predicate == "member"
     at = " of" if member and not role else " at"
@@ -142,6 +145,11 @@ def _stale_role(ctx: CheckContext, claim: Claim) -> Finding | None:
         if claim.qualifiers.get("board"):
             what, where = "the seat", f" on the board of {claim.object}"
         fix = f"{claim.subject}'s {what[4:]}{where} ended {on} {end}"
+    subject = ctx.analysis.subject
+    if subject is not None and subject.kb_id and claim.subject_kb_id != subject.kb_id:
+        # another person's post ("its director Thomas Krens"): say whose
+        what = f"{claim.subject}'s term as {what[9:]}" if what.startswith(
+            ("the post ", "the role ")) else f"{claim.subject}'s {what[4:]}"
     return Finding(
         "stale_claim",
         "medium",

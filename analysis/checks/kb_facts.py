@@ -133,6 +133,8 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
     if claim.predicate not in ("born", "died") and _lifespan(ctx, claim):
         # "Russian-born, French citizen, 1887-1985": the span of the life, not the claim's date
         claim = replace(claim, time=None)
+    if claim.predicate == "created" and str(claim.qualifiers.get("verb")) in _ADAPT_VERBS:
+        claim = _own_adaptation(kb, claim)
     if spec.date_role == "work":
         return verify_work(ctx, kb, claim, spec)
     if not claim.subject_kb_id:
@@ -187,6 +189,25 @@ def _authors_honour(kb: KBReader, claim: Claim) -> Claim:
                 appeared is None or f.point_in_time is None
                 or f.point_in_time.year >= appeared) for f in kb.facts(author, ("P166",))):
             return replace(claim, subject_kb_id=author)
+    return claim
+
+
+# Verbs that make a work of another's: "she filmed Hamid's novel"
+_ADAPT_VERBS = frozenset({"film", "adapt", "dramatise", "dramatize"})
+
+
+def _own_adaptation(kb: KBReader, claim: Claim) -> Claim:
+    """"She filmed Mohsin Hamid's novel The Reluctant Fundamentalist in 2007": what she made is
+    the film the KB bases on the novel and credits to her, dated by its own date."""
+    maker, source = claim.subject_kb_id, claim.object_kb_id
+    if not maker or not source or any(
+            f.value.entity_id == maker for f in kb.facts(source, CREATOR_PROPERTIES)):
+        return claim
+    for based in kb.facts_with_value(source, ("P144",)):
+        if any(f.value.entity_id == maker for f in kb.facts(based.subject, CREATOR_PROPERTIES)):
+            entity = kb.entity(based.subject)
+            return replace(claim, object_kb_id=based.subject,
+                           object=entity.label if entity else claim.object)
     return claim
 
 

@@ -62,7 +62,8 @@ PROPERTY_MAP: dict[str, PredicateSpec] = {
 
 # Verbs that date the start of a role; other verbs ("served", "was") only place it inside.
 START_VERBS = frozenset(
-    {"become", "appoint", "name", "elect", "promote", "join", "hire", "recruit", "enthrone"}
+    {"become", "appoint", "name", "elect", "promote", "join", "hire", "recruit", "enthrone",
+     "win", "assume"}  # ("won the presidency in 1990", "assumed the premiership")
 )
 # Related entities whose date a writer may have borrowed: predecessors, parents, the family.
 RELATED_PROPS = ("P155", "P144", "P361", "P1365", "P749")
@@ -156,6 +157,10 @@ _TITLES = frozenset({"president", "chair", "secretary", "director", "minister", 
                      "lecturer", "manager", "coach", "captain", "conductor", "curator"})
 
 
+# Titles a member of a body holds by their seat ("senator": a member of the Senate)
+_SEATED = frozenset({"senator", "speaker"})
+
+
 def _titles(words: set[str]) -> set[str]:
     found = words & _TITLES
     # ("the new chair of theoretical physics" is a professorship)
@@ -203,6 +208,8 @@ def role_matches(claimed: str, known: str) -> bool:
     titles_a, titles_b = _titles(a), _titles(b)
     if titles_a and titles_b and not titles_a & titles_b:
         return False  # "president of the Soviet Union" is not "chairman of the Supreme Soviet"
+    if "member" in a ^ b and (titles_a or titles_b) - _SEATED:
+        return False  # "member of the New York State Assembly" is not "Mayor of New York City"
     shared = (a & b) - {"<lead>"}
     # "chief executive" is not "executive chairman": two-word roles share two words
     return len(shared) >= min(2, len(a - {"<lead>"}), len(b - {"<lead>"}))
