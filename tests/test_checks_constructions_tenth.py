@@ -257,3 +257,27 @@ def test_winning_a_presidency_starts_it(check: Check) -> None:
                        "stood down in 2009."), "presidency", "date_mismatch")
     assert "2001" in flag.message
     assert not check("In 2001 she won the presidency of the Keld Film Academy.")
+
+
+def test_a_rough_count_still_has_bounds(check: Check) -> None:
+    arrest = "She was arrested in August 1972 for her film about the mines. "
+    (flag,) = on(check(arrest, "She was released in June 1975, nearly four years after her "
+                       "arrest."), "nearly four years", "internal_inconsistency")
+    assert "2 years and 10 months" in flag.message
+    assert not check(arrest, "She was released in June 1976, nearly four years after her arrest.")
+    debut = "She made her debut in 1970 with a short about the mines. "
+    assert not check(debut, "Her first feature followed in 1975, some five years after that "
+                     "debut.")
+    assert on(check(debut, "Her first feature followed in 1975, some ten years after that "
+                    "debut."), "some ten", "internal_inconsistency")
+    (flag,) = on(check(debut, "Her first feature followed in 1975, more than ten years after "
+                       "that debut."), "more than ten", "internal_inconsistency")
+    assert not check(debut, "Her last film came in 2001, more than ten years after that debut.")
+
+
+def test_an_event_noun_found_by_its_verb(check: Check) -> None:
+    # "the stabbing" is told earlier as "stabbed"
+    (flag,) = on(check("On 12 August 2022 a man ran onto the stage and stabbed her. Her memoir "
+                       "followed in April 2024, almost three years after the stabbing."),
+                 "almost three years", "internal_inconsistency")
+    assert "1 year and 8 months" in flag.message

@@ -55,8 +55,7 @@ def relative_arithmetic(ctx: CheckContext) -> list[Finding]:
     for index, (start, end) in enumerate(sentences):
         sentence = ctx.text[start:end]
         for m in _INTERVAL.finditer(sentence):
-            if _APPROXIMATE.search(sentence[max(0, m.start() - 15) : m.start()]):
-                continue  # "nearly five decades after": not a sum to check
+            approx = _APPROXIMATE.search(sentence[max(0, m.start() - 15) : m.start()])
             if m["dir"].lower() == "before" and _WAIT.search(sentence, 0, m.start()) and not any(
                     tx.start < start + m.start() for tx, _ in calendar_dates(ctx, start, end)):
                 # "It would be 42 years before X won": counted from a time the sentence does
@@ -73,6 +72,14 @@ def relative_arithmetic(ctx: CheckContext) -> list[Finding]:
             anchor, stated = _interval_ends(ctx, index, m, life)
             if anchor is None or stated is None:
                 continue
+            if approx is not None:
+                # "nearly four years after his arrest" (August 1942, released June 1945): a
+                # rough count still has bounds
+                finding = _rough_count(ctx, start, end, m, approx.group(1).lower(), years,
+                                       sign, anchor, stated)
+                if finding is not None:
+                    found.append(finding)
+                continue
             expected = anchor[1].year + sign * years
             if stated.year != expected and not _other_event_fits(
                     ctx, index, m, stated.year - sign * years):
@@ -85,6 +92,48 @@ def relative_arithmetic(ctx: CheckContext) -> list[Finding]:
                               f"the article, offset {anchor[0][0]}"),),
                     f"Say {abs(stated.year - anchor[1].year)} years, or check the years."))
     return found
+
+
+# Rough counts: "nearly N" is under N and more than N-1 years; "about N" within a year of N;
+# "more than N" at least N
+_UNDER = frozenset({"nearly", "almost", "close to", "under", "less than"})
+_ABOUT = frozenset({"about", "around", "some", "roughly"})
+_OVER = frozenset({"over", "more than"})
+
+
+def _rough_count(ctx: CheckContext, start: int, end: int, m: re.Match[str], word: str,
+                 years: int, sign: int, anchor: Anchor, stated: PartialDate) -> Finding | None:
+    """The flag for a rough count ("nearly", "about", "more than") the two dates cannot fit."""
+    since = anchor[1]
+    if m["unit"].lower().startswith("decade") or sign < 0:
+        return None  # ("nearly five decades": too rough to check; "some years before": rare)
+    if since.month and stated.month:
+        span = ((stated.year - since.year) * 12 + stated.month - since.month) / 12
+        low, high = span, span
+    else:  # years only: the span is anything from a year less to a year more
+        low, high = stated.year - since.year - 1, stated.year - since.year + 1
+    fits = (high > years - 1 and low <= years) if word in _UNDER else \
+        (high >= years - 1 and low <= years + 1) if word in _ABOUT else \
+        high >= years if word in _OVER else True
+    if fits or high < 0:
+        return None
+    told = f"{since.human()} to {stated.human()}"
+    return Finding(
+        "internal_inconsistency", "medium", start, end,
+        f"'{word} {m.group(0).strip()}' does not fit the dates: from {told} is "
+        f"{_years_text(low, high)}",
+        (Evidence(f"The counted-from date: \"{quote(ctx, *anchor[0])}\"",
+                  f"the article, offset {anchor[0][0]}"),),
+        "Check the count against the two dates.")
+
+
+def _years_text(low: float, high: float) -> str:
+    if low != high:
+        return f"{max(0, int(low))} to {int(high)} years"
+    years, months = divmod(round(low * 12), 12)
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"),
+                                                                  (months, "month")) if n]
+    return " and ".join(parts) or "less than a month"
 
 
 def _interval_ends(
@@ -356,7 +405,8 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
     # "after he had left" finds "allowed to leave" by the verb's lemma
     stems = {head[:6] if len(head) > 7 else head, *_TOLD_AS.get(head.lower(), ())}
     verb = load_lexicon().lemma(head, "verb")
-    if verb and verb != head and not verb.startswith(head[:3]):  # "left": "leave", "leaving"
+    if verb and verb != head and (not verb.startswith(head[:3]) or len(verb) >= 4):
+        # "left": "leave", "leaving"; "the stabbing": "stabbed"
         stems.add(verb[:-1] if verb.endswith("e") else verb)
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})\w*", re.I)
     # "thirty-three years after his master's degree": the master's, not the bachelor's degree
