@@ -1,4 +1,4 @@
-"""``factcheck kb import/show/stats`` through Click's test runner."""
+"""``factcheck kb import/show/stats/properties`` through Click's test runner."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _run(*args: str) -> Result:
 
 
 def test_help_of_every_command() -> None:
-    for name in ("import", "show", "stats"):
+    for name in ("import", "show", "stats", "properties"):
         result = _run(name, "--help")
         assert result.exit_code == 0 and "Example:" in result.output
 
@@ -119,3 +119,17 @@ def test_done_when_alan_turing(shared_db: Path) -> None:
              if f["value"]["type"] == "date"}
     assert entity["label"] == "Alan Turing"
     assert (dates["P569"], dates["P570"]) == ("1912-06-23", "1954-06-07")
+
+
+def test_properties_lists_the_map_the_readme_documents() -> None:
+    from analysis.kb.properties import PROPERTIES, QUALIFIERS
+
+    rows = json.loads(_run("properties", "--format", "json").output)
+    employer = next(r for r in rows if r["pid"] == "P108")
+    assert employer["name"] == "employer" and "subject has role" in employer["qualifiers"]
+    assert {r["pid"] for r in rows if r["kind"] == "qualifier"} == {q.pid for q in QUALIFIERS}
+    # every name a KB file may use is in the README's "The property map"
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = " ".join(readme.split("### The property map", 1)[1].split("###", 1)[0].split())
+    missing = [p.name for p in (*PROPERTIES, *QUALIFIERS) if f"`{p.name}` ({p.pid})" not in section]
+    assert not missing, missing

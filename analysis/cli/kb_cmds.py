@@ -16,7 +16,7 @@ from analysis.kb.facts_yaml import load_yaml
 from analysis.kb.importing import ImportReport
 from analysis.kb.loader import LayeredKB, collect_kb_files, load_kb
 from analysis.kb.model import KBEntity, KBFact, KBValue
-from analysis.kb.properties import property_name
+from analysis.kb.properties import PROPERTIES, QUALIFIERS, property_name
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.wikidata import import_wikidata
 
@@ -215,6 +215,32 @@ def stats_cmd(db: Path | None, kb_paths: tuple[Path, ...], no_bundled_kb: bool, 
     for s in sources:
         files.add_row(*(str(s[k]) for k in ("path", "format", "imported_at", "entities", "facts")))
     console.print(files)
+
+
+@kb.command("properties")
+@format_option("table", "json")
+def properties_cmd(fmt: str) -> None:
+    """List the property map: the properties and qualifiers a KB file may use.
+
+    A YAML facts file names a property by its P-id, its name or an alias; the Wikidata importer
+    keeps these properties and skips the others.
+
+    Example:
+
+        factcheck kb properties
+    """
+    rows = [{"kind": kind, "pid": p.pid, "name": p.name, "aliases": list(p.aliases),
+             "value": p.value_type, "qualifiers": [property_name(q) for q in p.qualifiers]}
+            for kind, table in (("property", PROPERTIES), ("qualifier", QUALIFIERS))
+            for p in table]
+    if fmt == "json":
+        emit_json(rows)
+        return
+    table = Table("kind", "P-id", "name", "aliases", "value", "qualifiers")
+    for row in rows:
+        table.add_row(str(row["kind"]), str(row["pid"]), str(row["name"]),
+                      ", ".join(row["aliases"]), str(row["value"]), ", ".join(row["qualifiers"]))
+    _console().print(table)
 
 
 COMMANDS = [kb]
