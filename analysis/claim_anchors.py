@@ -92,6 +92,15 @@ def anchored_claims(
             continue
         if _apposed_to_work(ctx, mention):
             continue  # "X, the Swarthmore Lecture she delivered in 2013": X's date, not the series'
+        rendering = _dated_rendering(ctx, kb, mention, root)
+        if rendering is not None:
+            # "Dudley Murphy's 1920 screen version of The Emperor Jones": the film's year
+            derived, year = rendering
+            claim = _make(derived, year, span, "released", "")
+            if not _said(claim, covered):
+                seen.add(mention.kb_id or "")
+                yield claim
+            continue
         described = _described_year(ctx, mention, root)
         if described is not None:
             claim = _make(mention, described, span, "released", "")
@@ -206,6 +215,43 @@ def _described_year(ctx: ClaimContext, mention: Mention, root: Token) -> Timex |
         if year is not None:
             return next((t for t in ctx.timexes if t.start <= year.idx < t.end), None)
     return None
+
+
+# Nouns of a work made from another: "his 1933 film of X", "the 1920 screen version of X"
+_MADE_FROM = frozenset({"version", "adaptation", "adaption", "film", "movie", "remake",
+                        "translation", "production", "staging", "recording", "opera", "musical"})
+
+
+def _dated_rendering(ctx: ClaimContext, kb: KBReader, mention: Mention, root: Token
+                     ) -> tuple[Mention, Timex] | None:
+    """"Suzana Amaral's 1977 film of The Hour of the Star": the year is the film's, and the
+    film is the KB's work based on the name (the one its maker, when named, made)."""
+    if mention.label != "work" or not mention.kb_id or root.dep_ != "pobj" or \
+            root.head.lower_ != "of":
+        return None
+    noun = root.head.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _MADE_FROM:
+        return None
+    year = next((c for c in noun.subtree if c.i < noun.i and YEAR.fullmatch(c.text)
+                 and c.dep_ in ("nummod", "amod", "compound", "npadvmod")), None)
+    time = next((t for t in ctx.timexes if year is not None and t.start <= year.idx < t.end),
+                None)
+    if time is None:
+        return None
+    # (the linker may already have taken the film the kind word names: it is based on another)
+    derived = [mention.kb_id] if kb.facts(mention.kb_id, ("P144",)) else \
+        [f.subject for f in kb.facts_with_value(mention.kb_id, ("P144",))]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        # "Olivier's 1948 film of Hamlet": only a work the KB credits to the one named
+        maker = ctx.mention_at.get(owner.i)
+        derived = [d for d in derived if maker is not None and maker.kb_id and any(
+            f.value.entity_id == maker.kb_id for f in kb.facts(d, CREATOR_PROPERTIES))]
+    if len(derived) != 1:
+        return None
+    entity = kb.entity(derived[0])
+    return replace(mention, text=entity.label if entity else mention.text, kb_id=derived[0],
+                   kb_label=entity.label if entity else None), time
 
 
 def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:

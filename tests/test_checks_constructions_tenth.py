@@ -281,3 +281,14 @@ def test_an_event_noun_found_by_its_verb(check: Check) -> None:
                        "followed in April 2024, almost three years after the stabbing."),
                  "almost three years", "internal_inconsistency")
     assert "1 year and 8 months" in flag.message
+
+
+def test_a_dated_film_of_a_novel(check: Check) -> None:
+    # the year is the film's: the KB's work based on the novel, made by the one named
+    (flag,) = on(check("Mira Castell's 1969 film of The Iron Bell toured the festivals."),
+                 "Iron Bell", "date_mismatch")
+    assert "1977" in flag.message
+    assert not check("Mira Castell's 1977 film of The Iron Bell won praise.")
+    # a film by someone else the KB does not know: nothing to check
+    assert not on(check("Jan Holt's 1969 film of The Iron Bell was lost."), "Iron Bell",
+                  "date_mismatch")
