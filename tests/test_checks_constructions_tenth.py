@@ -292,3 +292,12 @@ def test_a_dated_film_of_a_novel(check: Check) -> None:
     # a film by someone else the KB does not know: nothing to check
     assert not on(check("Jan Holt's 1969 film of The Iron Bell was lost."), "Iron Bell",
                   "date_mismatch")
+
+
+def test_counted_from_that_named_debut(check: Check) -> None:
+    lead = "In 1969 she made her stage debut at the Orlen Opera. "
+    (flag,) = on(check(lead, "By 1972, only two years after that Orlen debut, she had directed "
+                       "her first film."), "two years after", "internal_inconsistency")
+    assert "1971" in flag.message
+    assert not check(lead, "By 1971, only two years after that Orlen debut, she had directed "
+                     "her first film.")

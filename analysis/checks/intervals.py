@@ -380,7 +380,7 @@ def _head_word(phrase: str) -> str | None:
     """The head noun of "Glenn's flight", "the Science paper was published": its last noun."""
     words = []
     # "three years after that debut": a demonstrative before a noun, not "after that, ..."
-    phrase = re.sub(r"^\s*(?:that|this)\s+(?=[a-z])", "", phrase)
+    phrase = re.sub(r"^\s*(?:that|this)\s+(?=[^\W\d_])", "", phrase)  # ("that Berlin debut")
     if clause := _PERSON_CLAUSE.match(phrase):
         # "eighteen years after he had left,": the leaving (with an object, the last noun)
         return clause["verb"].lower()
