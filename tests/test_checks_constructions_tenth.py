@@ -295,9 +295,9 @@ def test_a_dated_film_of_a_novel(check: Check) -> None:
 
 
 def test_counted_from_that_named_debut(check: Check) -> None:
-    lead = "In 1969 she made her stage debut at the Orlen Opera. "
-    (flag,) = on(check(lead, "By 1972, only two years after that Orlen debut, she had directed "
+    lead = "In 1969 she made her stage debut at the Velden Opera. "
+    (flag,) = on(check(lead, "By 1972, only two years after that Velden debut, she had directed "
                        "her first film."), "two years after", "internal_inconsistency")
     assert "1971" in flag.message
-    assert not check(lead, "By 1971, only two years after that Orlen debut, she had directed "
+    assert not check(lead, "By 1971, only two years after that Velden debut, she had directed "
                      "her first film.")
