@@ -252,6 +252,9 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, "award")  # "was made a Knight of the Garter"
         if lemma == "take" and _as_spouse(tok):
             return Trigger(tok, "married")  # "taking as his wife Elissa Mäkiniemi"
+        if lemma == "call" and _next_word(tok) == "to" and tok.i + 3 < len(tok.doc) and \
+                tok.nbor(3).lower_ == "bar":
+            return Trigger(tok, "studied")  # "called to the bar at the Inner Temple": trained
         if lemma == "call" and _next_word(tok) == "to" and any(
                 c.dep_ == "auxpass" for c in tok.children):
             return Trigger(tok, "joined")  # "he was called to the University of Berlin"

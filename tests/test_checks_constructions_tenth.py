@@ -45,6 +45,8 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
     _thing("local:harland", "Harland", "place"),
     _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:keld-coronation", "Keld Coronation", "other",
+           {"property": "point in time", "value": "1962-06-02"}),
     _thing("local:keld-archive", "Keld Film Archive", "organization",
            {"property": "inception", "value": 1950}),
     _thing("local:iron-bell-novel", "The Iron Bell (novel)", "work",
@@ -301,3 +303,27 @@ def test_counted_from_that_named_debut(check: Check) -> None:
     assert "1971" in flag.message
     assert not check(lead, "By 1971, only two years after that Velden debut, she had directed "
                      "her first film.")
+
+
+def test_called_to_the_bar_at_another_inn(write_kb: Callable[..., Path],
+                                          kb_analyzer: Callable[..., tuple[Any, Any]],
+                                          check_text: Callable[..., Any]) -> None:
+    kb, analyzer = kb_analyzer([write_kb([
+        _thing("local:ola-varn", "Ola Varn", "person",
+               {"property": "educated at", "value": "Salt Inn", "start": 1910, "end": 1912}),
+        _thing("local:salt-inn", "Salt Inn", "organization"),
+        _thing("local:grey-inn", "Grey Inn", "organization")])])
+    lead = "Ola Varn\n\nOla Varn was a lawyer. "
+    flags = check_text(lead + "He was called to the bar at Grey Inn in 1912.", kb=kb,
+                       analyzer=analyzer, as_of=AS_OF)[2]
+    (flag,) = on(flags, "Grey Inn", "fact_mismatch")
+    assert "Salt Inn" in flag.message
+    assert not check_text(lead + "He was called to the bar at Salt Inn in 1912.", kb=kb,
+                          analyzer=analyzer, as_of=AS_OF)[2]
+
+
+def test_an_event_of_one_day_in_another_year(check: Check) -> None:
+    (flag,) = on(check("She sang at the Keld Coronation in 1961."), "Keld Coronation",
+                 "date_mismatch")
+    assert "1962" in flag.message
+    assert not check("She sang at the Keld Coronation in 1962.")

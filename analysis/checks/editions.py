@@ -1,8 +1,8 @@
 """Dated editions of a series: "at the London Olympics in 2008" (or "at the 2008 London
 Olympics") when the KB dates the London Olympics to 2012. An event the KB places in a series
-(it follows or is followed by another) is held once, so the year written with its name must be
-its own; the message names the edition that year belongs to, when the KB has it ("2008 is the
-date of the 2008 Summer Olympics")."""
+(it follows or is followed by another), or dates to a day, is held once, so the year written
+with its name must be its own; the message names the edition that year belongs to, when the KB
+has it ("2008 is the date of the 2008 Summer Olympics")."""
 
 from __future__ import annotations
 
@@ -33,8 +33,10 @@ def check_editions(ctx: CheckContext) -> list[Finding]:
     if kb is None:
         return []
     found = []
+    dated = {c.object_kb_id for c in ctx.analysis.claims if c.time is not None}
     for mention in ctx.analysis.mentions:
-        if mention.kb_id is None or not _edition(kb, mention):
+        if mention.kb_id is None or not (_edition(kb, mention) or (
+                mention.kb_id not in dated and _one_off(kb, mention))):
             continue
         start, end = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e),
                           (mention.start, mention.end))
@@ -65,6 +67,18 @@ def _edition(kb: KBReader, mention: Mention) -> bool:
     entity = kb.entity(mention.kb_id)
     return entity is not None and entity.type not in _CHECKED_KINDS and bool(
         kb.facts(mention.kb_id, _SERIES) or kb.facts_with_value(mention.kb_id, _SERIES))
+
+
+def _one_off(kb: KBReader, mention: Mention) -> bool:
+    """An event the KB dates to a day ("Ronald Reagan's second inauguration", 21 January 1985):
+    it happened once, so "at X in 1981" gives it the wrong year (a claim that names it with a
+    date is checked as a claim)."""
+    if mention.label in _CHECKED_KINDS:
+        return False
+    entity = kb.entity(mention.kb_id or "")
+    return entity is not None and entity.type == "other" and any(
+        f.value.date is not None and f.value.date.precision == "day"
+        for f in kb.facts(entity.id, ("P585",)))
 
 
 def _finding(ctx: CheckContext, kb: KBReader, mention: Mention, written: PartialDate,

@@ -337,6 +337,8 @@ def _verify_relation(
                                                                        f.value.text)
                 for f in known):
             known = []  # a school the KB's list of universities leaves out is no contradiction
+        if claim.predicate == "studied" and claim.qualifiers.get("verb") == "call":
+            known = []  # the Inn that called him to the bar: rarely among a KB's schools
         if claim.predicate == "award" and claim.qualifiers.get("verb") == "victory" and \
                 entity_kind(kb, claim.object_kb_id) not in (None, "award"):
             # "His first victory came at the Canadian Grand Prix": a race won, which a KB's

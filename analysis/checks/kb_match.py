@@ -411,8 +411,8 @@ def date_role(claim: Claim, spec: PredicateSpec) -> str:
         return "during"
     if claim.predicate == "position" and claim.qualifiers.get("verb") not in START_VERBS:
         return "during"
-    if claim.predicate == "studied" and claim.qualifiers.get("verb") == "graduate":
-        return "end"  # "graduated from Princeton in 1974": the end of the studies
+    if claim.predicate == "studied" and claim.qualifiers.get("verb") in ("graduate", "call"):
+        return "end"  # "graduated from Princeton in 1974", "called to the bar": the end of studies
     if claim.predicate == "studied" and not claim.qualifiers.get("degree"):
         return "during"
     return spec.date_role
