@@ -103,7 +103,8 @@ def test_validation_errors_name_file_and_line(tmp_path: Path, fact: str, message
 def test_a_wikidata_property_outside_the_map_is_skipped_and_counted(tmp_path: Path) -> None:
     # "P22" (father) is real Wikidata: skipped, as the importer skips it; "P0" is no P-id
     text = ("entities:\n  - id: local:z\n    label: Z\n    type: person\n    source: s\n"
-            "    facts:\n      - {property: P22, value: Y}\n      - {property: P569, value: 1950}\n")
+            "    facts:\n      - {property: P22, value: Y}\n"
+            "      - {property: P569, value: 1950}\n")
     kb = KnowledgeBase.memory()
     (report,) = load_yaml(kb, [_write(tmp_path, "x.yaml", text)])
     assert report.facts == 1 and report.skipped_properties == {"P22": 1}
