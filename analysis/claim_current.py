@@ -167,9 +167,10 @@ def present_acts(ctx: ClaimContext, span: Span, kb: KBReader | None) -> Iterator
         if doer is not None and doer.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             doer = verb.head  # "Carlo Ponti, who still reads every script"
         person = ctx.mention_at.get(doer.i) if doer is not None else None
-        if person is None or person.label != "person" or not person.kb_id or \
-                not kb.facts(person.kb_id, ("P570",)):
-            continue
+        if person is None or not person.kb_id or not (
+                person.label == "person" and kb.facts(person.kb_id, ("P570",))
+                or person.label == "organization" and kb.facts(person.kb_id, ("P576",))):
+            continue  # (a body the KB says was dissolved: "TAC still practises from Cambridge")
         if ctx.subject is not None and ctx.subject.matches(person):
             continue  # "A century on, Thorpe still refuses to fit in one box": a legacy
         yield Claim(

@@ -27,6 +27,10 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Keld Cup", "point in time": 1980},
            {"property": "employer", "value": "Keld Film Archive", "start": 1999,
             "qualifiers": {"subject has role": "curator"}},
+           {"property": "position held", "value": "Chief Adviser to the Minister", "start": 2003,
+            "end": 2010},
+           {"property": "employer", "value": "Keld Senate", "start": 1976, "end": 1978,
+            "qualifiers": {"subject has role": "assistant to Senator Ola Brent"}},
            {"property": "position held", "value": "President of the Keld Film Academy",
             "start": 2001, "end": 2009},
            {"property": "employer", "value": "Varn Television", "start": 1960, "end": 1962,
@@ -45,6 +49,10 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
     _thing("local:harland", "Harland", "place"),
     _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:keld-senate", "Keld Senate", "organization"),
+    _thing("local:archive-professor", "Distinguished Archive Professor", "other"),
+    _thing("local:salt-studio", "Salt Studio Collective", "organization",
+           {"property": "inception", "value": 1970}, {"property": "dissolved", "value": 1995}),
     _thing("local:keld-coronation", "Keld Coronation", "other",
            {"property": "point in time", "value": "1962-06-02"}),
     _thing("local:keld-archive", "Keld Film Archive", "organization",
@@ -327,3 +335,59 @@ def test_an_event_of_one_day_in_another_year(check: Check) -> None:
                  "date_mismatch")
     assert "1962" in flag.message
     assert not check("She sang at the Keld Coronation in 1962.")
+
+
+def test_a_dissolved_body_still_at_work(check: Check) -> None:
+    (flag,) = on(check("The Salt Studio Collective still practises from its offices in Orlen."),
+                 "Salt Studio", "stale_claim")
+    assert "dissolved in 1995" in flag.message
+
+
+def test_vague_speakers_of_a_named_circle(check: Check) -> None:
+    for said in ("she was once quoted as saying", "a Varn friend remembered"):
+        (flag,) = on(check(f'"I just cut by instinct," {said}.'), "instinct",
+                     "vague_attribution")
+
+
+def test_praise_of_every_school_in_the_world(check: Check) -> None:
+    (flag,) = on(check("Every film school in the world still teaches her method of cutting."),
+                 "Every film school", "unsupported_claim")
+    # a ranking among others is a judgement with a yardstick
+    assert not check("For thirty years she was among the most admired, and most criticised, "
+                     "directors in the world.")
+
+
+def test_a_posthumous_book_in_a_chronology(check: Check) -> None:
+    flags = check("\n\n- 2020: Dies on 28 March; her last film appears in July.\n")
+    assert not [f for f in flags if f.category == "internal_inconsistency"]
+    (flag,) = on(check("\n\n- 2020: Dies on 28 March; she directs a play in July.\n"),
+                 "directs", "internal_inconsistency")
+
+
+def test_after_her_first_of_the_thing_counted(check: Check) -> None:
+    lead = ("She won her first Keld Cup title in 1980. In 1983 she made her first film about "
+            "the mines. ")
+    assert not check(lead, "Her sixth and last Keld Cup title came in 1986, six years after her "
+                     "first.")
+    (flag,) = on(check(lead, "Her sixth and last Keld Cup title came in 1988, six years after "
+                       "her first."), "six years after", "internal_inconsistency")
+    assert "1980" in flag.message
+
+
+def test_a_post_named_by_its_own_entity(check: Check) -> None:
+    # the name is the post's own: the role is all of it, not no role (which fits any post)
+    assert not check("Mira Castell is a Distinguished Archive Professor at the Keld Film Archive.")
+
+
+def test_a_post_to_a_person_named_with_an_initial(check: Check) -> None:
+    assert not check("In 1976 she became assistant to Senator Ola J. Brent.")
+    (flag,) = on(check("In 1976 she became assistant to Senator Piet Varn."), "Piet Varn",
+                 "fact_mismatch")
+    assert "Ola Brent" in flag.message
+
+
+def test_a_quote_told_at_a_named_place_and_month(check: Check) -> None:
+    assert not check('"Cut what you love," she told a rally in Orlen in February 2016, repeating '
+                     'a line she had used in speeches for years.')
+    (flag,) = on(check('"Cut what you love," she said, repeating a line she had used in speeches '
+                       'for years.'), "Cut what", "vague_attribution")

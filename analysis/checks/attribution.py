@@ -43,10 +43,11 @@ _VAGUE = re.compile(
     r"|\bmore than once\b|\bon (?:several|many|more than one) occasions?\b"
     r"|\bover the years\b|\b(?:is|was) (?:said|reported|reputed|thought|believed|supposed) to "
     r"have\b"
-    r"|\b(?:is|was|has been|have been) (?:often |widely |frequently |famously )?quoted as "
+    r"|\b(?:is|was|has been|have been) (?:often |widely |frequently |famously |once )?quoted as "
     r"(?:saying|having said)\b"
     r"|\b(?:one|a|another) (?:former |longtime |close |old |one-time |onetime |fellow |"
-    r"veteran )?(?:student|colleague|friend|observer|"
+    # ("a Bloomsbury friend remembered": a circle named, the friend not)
+    r"veteran |(?-i:[A-Z][\w'’-]+ ))?(?:student|colleague|friend|observer|"
     r"admirer|critic|employee|insider|associate|acquaintance|fan|rival|pupil|teammate|"
     r"collaborator|assistant|neighbou?r|classmate|contemporary|aide)\b(?! (?:named|called))"
     # "one of the England bowlers of that era admitted": one of a group, unnamed
@@ -233,11 +234,17 @@ def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str]
                 _TOLD_THE.search(ctx.text, max(start, first - 40), first):
             # ("she told the Madrid daily El País in a 1986 interview": the paper is named)
             return True
-    return any(
-        start <= t.start < end and t.precision == "day"
-        and not any(a <= t.start < b for a, b in quotes)
-        for t in ctx.analysis.timexes
-    )
+    if any(start <= t.start < end and t.precision == "day"
+           and not any(a <= t.start < b for a, b in quotes) for t in ctx.analysis.timexes):
+        return True
+    # "she told a rally ... in Concord, N.H., in February 2016": a place and a month name the
+    # occasion, even where the sentence adds that she had said it before
+    placed = any(start <= m.start < end and m.label == "place" and not any(
+        a <= m.start < b for a, b in quotes) and ctx.text[max(start, m.start - 4):m.start].lower()
+        .endswith(("in ", "at ")) for m in ctx.analysis.mentions)
+    return placed and any(start <= t.start < end and t.precision == "month"
+                          and not any(a <= t.start < b for a, b in quotes)
+                          for t in ctx.analysis.timexes)
 
 
 def _pull_quote(ctx: CheckContext, block: Block) -> Finding | None:

@@ -53,19 +53,22 @@ def check_freshness(ctx: CheckContext) -> list[Finding]:
 
 
 def _dead_now(ctx: CheckContext, claim: Claim) -> Finding | None:
-    """"Carlo Ponti ... still reads every script" when the KB says Ponti died in 2007."""
+    """"Carlo Ponti ... still reads every script" when the KB says Ponti died in 2007 (or a
+    body still acts that the KB says was dissolved)."""
     if claim.predicate != "active" or ctx.kb is None or not claim.subject_kb_id:
         return None
     deaths = deaths_before(ctx.kb, claim.subject_kb_id, ctx.as_of)
     if not deaths:
         return None
     when = deaths[0].value.date
-    died = f"{'on' if when.precision == 'day' else 'in'} {when.human()}"  # type: ignore[union-attr]
+    on = f"{'on' if when.precision == 'day' else 'in'} {when.human()}"  # type: ignore[union-attr]
+    # ("The Architects Collaborative still practises": a body the KB says was dissolved)
+    ended = f"was dissolved {on}" if deaths[0].property == "P576" else f"died {on}"
     return Finding(
         "stale_claim", "medium", claim.start, claim.end,
-        f"Present tense, but {claim.subject} died {died} (as of {ctx.as_of})",
+        f"Present tense, but {claim.subject} {ended} (as of {ctx.as_of})",
         (evidence_of(ctx.kb, deaths[0]),),
-        f"Use the past tense: {claim.subject} died {died}.", claim.id)
+        f"Use the past tense: {claim.subject} {ended}.", claim.id)
 
 
 def _ended_marriage(ctx: CheckContext, claim: Claim) -> Finding | None:

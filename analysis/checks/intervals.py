@@ -187,6 +187,10 @@ def _interval_ends(
             earlier = [d for tx, d in dates if tx.end <= m_start and d is not stated]
             if earlier:
                 return ((start, end), earlier[-1]), stated
+        if head and head.lower() in ORDINALS and re.search(rf"\b{head}\W*$", m["rest"]):
+            # "her sixth and last Wimbledon title came in 1925, six years after her first": the
+            # first title, found only where an earlier sentence calls it that
+            return _elided(ctx, index, head, start, m_start), stated
         anchor = _claim_anchor(ctx, rest_start, rest_end) or _event_noun(ctx, m_start, head) or \
             _named_earlier(ctx, index, rest_start, rest_end) or (
                 _earlier_mention(ctx, index, head, m["rest"]) if head else None)
@@ -447,6 +451,29 @@ def _earlier_mention(ctx: CheckContext, index: int, head: str, phrase: str = ""
             # in 1972": the master's is 1972)
             after = [d for d in dates if 0 <= d[0].start - found.end() - s <= 12]
             return (s, e), (after or [min(dates, key=lambda d: abs(d[0].start - at))])[0][1]
+    return None
+
+
+def _elided(ctx: CheckContext, index: int, ordinal: str, start: int, at: int
+            ) -> Anchor | None:
+    """The earlier sentence that names the "first" of the thing the sentence counts ("her
+    sixth and last Wimbledon singles title": "her first Wimbledon title"), by its noun."""
+    counted = re.search(rf"\b(?:{'|'.join(ORDINALS)}|last)\b(?:\s+and\s+\w+)?((?:\s+[\w'’-]+)+)",
+                        ctx.text[start:at], re.I)
+    words = []
+    for word in (counted.group(1).split() if counted else []):
+        if word.lower() in _PHRASE_STOPS or word.lower() in ("came", "followed"):
+            break
+        words.append(word)
+    if not words:
+        return None
+    noun = re.escape(words[-1].lower().rstrip("s"))  # the phrase's last word: its noun
+    same = re.compile(rf"\b{ordinal}\b(?:\s+[\w'’-]+){{0,3}}?\s+{noun}s?\b", re.I)
+    for s, e in reversed(ctx.analysis.sentences[:index]):
+        found = same.search(ctx.text, s, e)
+        dates = calendar_dates(ctx, s, e)
+        if found and dates:
+            return (s, e), min(dates, key=lambda d: abs(d[0].start - found.start()))[1]
     return None
 
 

@@ -252,19 +252,23 @@ def titled_body(kb: KBReader, fact: KBFact) -> set[str] | None:
 
 
 def deaths_before(kb: KBReader, person: str | None, day: date) -> list[KBFact]:
-    """The KB's dates of death of ``person`` before ``day`` (the as-of date)."""
-    return [f for f in kb.facts(person or "", ("P570",))
+    """The KB's dates of death of ``person`` before ``day`` (the as-of date), or of an
+    organisation's dissolution."""
+    return [f for f in kb.facts(person or "", ("P570", "P576"))
             if f.value.date is not None and f.value.date.interval()[1] < day]
 
 
 def claimed_role(kb: KBReader, claim: Claim) -> str:
     """The claim's role without its organisation's names ("president of Optica" for the
     Optical Society's president: either name of it)."""
-    role = without_org(str(claim.qualifiers.get("role", "")), claim.object)
+    said = str(claim.qualifiers.get("role", ""))
+    role = without_org(said, claim.object)
     named = kb.entity(claim.object_kb_id or "")
     for name in (named.label, *named.aliases) if named is not None else ():
         role = without_org(role, name)
-    return role
+    # ("is a Distinguished University Professor at Georgetown", the name the post's own: the
+    # role is the whole of it, not nothing)
+    return role if role.strip() or not said.strip() else said
 
 
 def fact_org(fact: KBFact) -> tuple[str | None, str]:

@@ -135,7 +135,9 @@ def _life_finding(claim: Claim, message: str, life: LifeDate, what: str) -> Find
 _PUBLISHED_ON = re.compile(
     r"\b(?:published|released|issued|printed|appeared|premiered|broadcast|aired|unveiled|"
     r"reissued|translated|staged|screened|founded|established|opened|built|erected|dedicated|"
-    r"named|renamed|launched)\s+(?:in|on)\s+$", re.I)
+    r"named|renamed|launched|"
+    # (a chronology's present: "1941: Dies on 28 March; Between the Acts appears in July")
+    r"appears|premieres|opens|comes out|came out)\s+(?:in|on)\s+$", re.I)
 
 
 def _acts_outside_life(

@@ -136,7 +136,9 @@ _PATTERNS = [
             r"\b(?:every|each|all|any)\s+(?:[\w-]+\s+){0,6}?(?:owes?|depends?|relies?|rests?)\b"
             r"|\bunderpins?\s+(?:every|all|each|any)\b|\bowes? (?:its|their) (?:very )?existence\b"
             # "His structures have made possible every new antibiotic developed since"
-            r"|\b(?:made|make|makes|making) possible (?:every|all|each)\b",
+            r"|\b(?:made|make|makes|making) possible (?:every|all|each)\b"
+            # "Every design school in the world still teaches by his method"
+            r"|^\W*(?:every|each) (?:[\w-]+ ){1,3}in the world\b",
             re.I,
         ),
         "a universal claim no source can back",
@@ -157,7 +159,7 @@ _PATTERNS = [
     ),
 ]
 _REPORTED = re.compile(
-    r"\b(?:one of the|some of the|named (?:him|her|them|it)|ranked|listed|voted|"
+    r"\b(?:one of the|some of the|among the|named (?:him|her|them|it)|ranked|listed|voted|"
     # "Time named Tenzing and Hillary among the 100 most important people": the magazine's list
     r"named [^.;]{1,60}? among|"
     # "is regularly named among the best ever made": the critics' lists
