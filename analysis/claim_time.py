@@ -536,7 +536,8 @@ def ongoing(token: Token, time: Timex | None) -> bool:
     role still holds."""
     if time is None or time.mod not in ("ON_OR_AFTER", "START") and not _after_since(token, time):
         return False
-    return any(
+    # ("He serves as X, a post he has held since 2021": the simple present says it too)
+    return token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children
     )
 

@@ -49,6 +49,13 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
     _thing("local:harland", "Harland", "place"),
     _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:president-keldland", "President of Keldland", "position"),
+    _thing("local:tor-ekman", "Tor Ekman", "person",
+           {"property": "position held", "value": "President of Keldland", "start": "1945-04-12",
+            "end": "1953-01-20"}),
+    _thing("local:lars-dahl", "Lars Dahl", "person",
+           {"property": "position held", "value": "President of Keldland", "start": "1953-01-20",
+            "end": "1961-01-20"}),
     _thing("local:keld-senate", "Keld Senate", "organization"),
     _thing("local:archive-professor", "Distinguished Archive Professor", "other"),
     _thing("local:salt-studio", "Salt Studio Collective", "organization",
@@ -391,3 +398,22 @@ def test_a_quote_told_at_a_named_place_and_month(check: Check) -> None:
                      'a line she had used in speeches for years.')
     (flag,) = on(check('"Cut what you love," she said, repeating a line she had used in speeches '
                        'for years.'), "Cut what", "vague_attribution")
+
+
+def test_a_title_before_the_person_held_it(check: Check) -> None:
+    (flag,) = on(check("In December 1945 President Lars Dahl named her to the film board."),
+                 "Lars Dahl", "fact_mismatch")
+    assert "1953" in flag.message and "Tor Ekman" in flag.message
+    assert not check("In December 1955 President Lars Dahl named her to the film board.")
+    assert not check("In December 1945 the future President Lars Dahl named her to the board.")
+
+
+def test_a_present_post_held_since_a_date(check: Check) -> None:
+    (flag,) = on(check("She also serves as Chief Adviser to the Minister, a post she has held "
+                       "since 2003."), "Chief Adviser", "stale_claim")
+    assert "2010" in flag.message
+
+
+def test_a_former_colleague_from_a_named_house(check: Check) -> None:
+    (flag,) = on(check('"She never cut a frame she could not defend," a former Keld House '
+                       'colleague has said.'), "never cut", "vague_attribution")

@@ -45,9 +45,10 @@ _VAGUE = re.compile(
     r"have\b"
     r"|\b(?:is|was|has been|have been) (?:often |widely |frequently |famously |once )?quoted as "
     r"(?:saying|having said)\b"
-    r"|\b(?:one|a|another) (?:former |longtime |close |old |one-time |onetime |fellow |"
-    # ("a Bloomsbury friend remembered": a circle named, the friend not)
-    r"veteran |(?-i:[A-Z][\w'’-]+ ))?(?:student|colleague|friend|observer|"
+    r"|\b(?:one|a|another) (?:(?:former|longtime|close|old|one-time|onetime|fellow|"
+    # ("a Bloomsbury friend remembered", "a former White House colleague": a circle named,
+    # the friend not)
+    r"veteran|(?-i:[A-Z][\w'’-]+)) ){0,3}(?:student|colleague|friend|observer|"
     r"admirer|critic|employee|insider|associate|acquaintance|fan|rival|pupil|teammate|"
     r"collaborator|assistant|neighbou?r|classmate|contemporary|aide)\b(?! (?:named|called))"
     # "one of the England bowlers of that era admitted": one of a group, unnamed

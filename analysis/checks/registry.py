@@ -80,6 +80,7 @@ def _load_builtin_checks() -> None:
         latest,
         successions,
         timeline,
+        titles,
         unsupported,
         work_awards,
     )

@@ -1,0 +1,94 @@
+"""A person given a title at a date when the KB says they did not hold it: "In December 1945
+President Eisenhower named her a delegate", when the KB has Eisenhower's presidency from 1953.
+The message names who held the post then, when the KB knows ("Harry S. Truman")."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
+from analysis.checks.kb_match import role_words
+from analysis.checks.life import NEW_CLAUSE, calendar_dates
+from analysis.checks.registry import register
+from analysis.dates import PartialDate
+from analysis.kb.api import KBReader
+from analysis.kb.model import KBFact
+from analysis.models import Mention
+
+# Titles written before a name; "former", "future" or "later" before them look elsewhere in time
+_TITLE = re.compile(r"(?<![\w-])(?<!former )(?<!future )(?<!later )(?<!then-)"
+                    r"(?P<title>President|Prime Minister|Chancellor|Premier|Governor|Mayor|"
+                    r"Secretary-General|Pope)\s+$")
+
+
+@register
+def check_titles(ctx: CheckContext) -> list[Finding]:
+    kb = ctx.kb
+    if kb is None:
+        return []
+    found = []
+    for mention in ctx.analysis.mentions:
+        if mention.label != "person" or not mention.kb_id:
+            continue
+        title = _title_of(ctx, mention)
+        if title is None:
+            continue
+        start, end = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e),
+                          (mention.start, mention.end))
+        when = _clause_date(ctx, mention, start)
+        if when is None:
+            continue
+        words = set(title.lower().replace("-", " ").split())
+        posts = [f for f in kb.facts(mention.kb_id, ("P39",))
+                 if words <= role_words(f.value.text) and f.start is not None]
+        if not posts or any(_held(f, when) for f in posts):
+            continue
+        found.append(_finding(ctx, kb, mention, title, when, posts[0], start, end))
+    return found
+
+
+def _title_of(ctx: CheckContext, mention: Mention) -> str | None:
+    """"President Eisenhower", in the name or right before it."""
+    inside = re.match(r"(?P<title>President|Prime Minister|Chancellor|Premier|Governor|Mayor|"
+                      r"Secretary-General|Pope)\s+\S", mention.text)
+    if inside is not None:
+        before = ctx.text[max(0, mention.start - 9) : mention.start].lower()
+        return None if before.endswith(("former ", "future ", "later ", "then-")) else \
+            inside["title"]
+    m = _TITLE.search(ctx.text, max(0, mention.start - 30), mention.start)
+    return m["title"] if m is not None else None
+
+
+def _clause_date(ctx: CheckContext, mention: Mention, start: int) -> PartialDate | None:
+    """The date written before the name in its clause ("In December 1945 President X")."""
+    before = [(tx, d) for tx, d in calendar_dates(ctx, start, mention.start)
+              if not NEW_CLAUSE.search(ctx.text, tx.end, mention.start)]
+    return before[-1][1] if before else None
+
+
+def _held(fact: KBFact, when: PartialDate) -> bool:
+    first, last = when.interval()
+    began = fact.start.interval()[0] if fact.start is not None else None
+    ended = fact.end.interval()[1] if fact.end is not None else None
+    return (began is None or began <= last) and (ended is None or first <= ended)
+
+
+def _finding(ctx: CheckContext, kb: KBReader, mention: Mention, title: str, when: PartialDate,
+             post: KBFact, start: int, end: int) -> Finding:
+    name = mention.kb_label or mention.text
+    span = "-".join(d.human() for d in (post.start, post.end) if d is not None)
+    message = f"In {when.human()} {name} was not {title}: the KB has {post.value.text} {span}"
+    evidence = [evidence_of(kb, post)]
+    holder = _holder_then(kb, post, when)
+    if holder is not None:
+        message += f"; then it was {label_of(kb, holder.subject, holder.subject)}"
+        evidence.append(evidence_of(kb, holder))
+    return Finding("fact_mismatch", "medium", start, end, message, tuple(evidence),
+                   f"Check who was {title} in {when.human()}.")
+
+
+def _holder_then(kb: KBReader, post: KBFact, when: PartialDate) -> KBFact | None:
+    if not post.value.entity_id:
+        return None
+    return next((f for f in kb.facts_with_value(post.value.entity_id, ("P39",))
+                 if f.start is not None and _held(f, when)), None)
