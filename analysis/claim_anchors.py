@@ -267,9 +267,12 @@ def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:
         i = close + 1 if close is not None else i
     if i + 1 < len(doc) and doc[i].lower_ in ("there", "here"):
         i += 1  # "directed the Institute for Theoretical Physics there, created in 1957"
-    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].tag_ == "VBN" and \
-            doc[i + 1].dep_ in ("advcl", "acl", "conj"):
-        return doc[i + 1]
+    after = i + 1
+    if after + 1 < len(doc) and doc[i].text == "," and doc[after].text in ('"', "”", "''"):
+        after += 1  # 'In "Prague Winter," published in 2006': the comma inside the quotes
+    if after < len(doc) and doc[i].text == "," and doc[after].tag_ == "VBN" and \
+            doc[after].dep_ in ("advcl", "acl", "conj"):
+        return doc[after]
     if i + 3 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an", "the"):
         # "the Journal of the X Society, a publication launched in 1907": the noun in
         # apposition and its participle (the parser may hang the noun on the main verb)

@@ -417,3 +417,10 @@ def test_a_present_post_held_since_a_date(check: Check) -> None:
 def test_a_former_colleague_from_a_named_house(check: Check) -> None:
     (flag,) = on(check('"She never cut a frame she could not defend," a former Keld House '
                        'colleague has said.'), "never cut", "vague_attribution")
+
+
+def test_a_quoted_title_with_its_comma_inside(check: Check) -> None:
+    (flag,) = on(check('In "The Glass Orchard," released in 1972, she turned to her childhood.'),
+                 "Glass Orchard", "date_mismatch")
+    assert "1974" in flag.message
+    assert not check('In "The Glass Orchard," released in 1974, she turned to her childhood.')
