@@ -53,7 +53,7 @@ FLOORS = {
     "eval-holdout31": (0.65, 0.85, 1),
     "eval-holdout32": (0.50, 0.85, 1),
     "eval-holdout33": (0.85, 0.85, 1),
-    "eval-holdout34": (0.85, 0.95, 1),
+    "eval-holdout34": (0.90, 0.95, 1),
     "eval-holdout35": (0.75, 0.95, 1),
     "eval-holdout36": (0.70, 0.90, 1),
     "eval-holdout37": (0.60, 0.90, 1),
@@ -95,11 +95,15 @@ FLOORS = {
     "eval-holdout72": (0.70, 1.00, 1),
     "eval-holdout73": (0.80, 0.90, 1),
     "eval-holdout74": (0.60, 0.80, 1),
-    "eval-holdout75": (0.40, 0.80, 1),
-    "eval-holdout76": (0.75, 0.85, 1),
+    "eval-holdout75": (0.50, 0.80, 1),
+    "eval-holdout76": (0.80, 0.85, 1),
     "eval-holdout77": (0.45, 1.00, 1),
-    "eval-holdout78": (0.80, 0.80, 1),
+    "eval-holdout78": (0.85, 0.80, 1),
     "eval-holdout79": (0.80, 0.80, 1),
+    "eval-holdout80": (0.75, 0.90, 1),
+    "eval-holdout81": (0.80, 0.80, 1),
+    "eval-holdout82": (0.35, 0.85, 1),
+    "eval-holdout83": (0.65, 0.85, 1),
 }
 
 
