@@ -40,6 +40,7 @@ _RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "op
                       "launch", "issue", "begin", "start", "serialise", "serialize", "print",
                       "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
                       "dedicate", "deliver", "stage", "present", "mount", "ship"})
+RELEASE_VERBS = _RELEASE
 # Documents whose signing is their date: "signed the Manifesto of the 343" (not "signed copies").
 _DOCUMENTS = frozenset({"manifesto", "declaration", "treaty", "petition", "charter", "accord",
                         "pact", "convention", "protocol", "appeal", "letter", "agreement"})

@@ -28,7 +28,7 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "employer", "value": "Keld Film Archive", "start": 1999,
             "qualifiers": {"subject has role": "curator"}},
            {"property": "position held", "value": "Chief Adviser to the Minister", "start": 2003,
-            "end": 2010},
+            "end": 2010, "qualifiers": {"replaced by": "Tor Ekman"}},
            {"property": "employer", "value": "Keld Senate", "start": 1976, "end": 1978,
             "qualifiers": {"subject has role": "assistant to Senator Ola Brent"}},
            {"property": "position held", "value": "President of the Keld Film Academy",
@@ -424,3 +424,19 @@ def test_a_quoted_title_with_its_comma_inside(check: Check) -> None:
                  "Glass Orchard", "date_mismatch")
     assert "1974" in flag.message
     assert not check('In "The Glass Orchard," released in 1974, she turned to her childhood.')
+
+
+def test_a_successor_the_kb_does_not_record(check: Check) -> None:
+    (flag,) = on(check("Her successor as adviser to the minister was Lars Dahl."), "Lars Dahl",
+                 "fact_mismatch")
+    assert "Tor Ekman" in flag.message
+    assert not check("Her successor as adviser to the minister was Tor Ekman.")
+    # another's successor
+    assert not check("Tor Ekman was succeeded by Lars Dahl.")
+
+
+def test_published_under_a_title(check: Check) -> None:
+    (flag,) = on(check("Her lectures were published in 1973 under the title The Glass Orchard."),
+                 "Glass Orchard", "date_mismatch")
+    assert "1974" in flag.message
+    assert not check("Her lectures were published in 1974 under the title The Glass Orchard.")

@@ -1,6 +1,7 @@
 """Predecessors: "she took over from Jean-Claude Trichet", "succeeding Navi Pillay" against the
 KB's tenures of the post both held. The named predecessor must have left it when the subject
-took it; the KB's holder whose tenure ended then is named in the message when the KB has one."""
+took it; the KB's holder whose tenure ended then is named in the message when the KB has one.
+Successors ("his successor at the head of the school was X") against the KB's "replaced by"."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ _SUCCEEDS = re.compile(
     r"in succession to|as (?:the )?successor (?:to|of))\s+(?:the\s+)?$",
     re.I,
 )
+# "His successor at the head of the school was X", "he was succeeded by X"
+_SUCCEEDED_BY = re.compile(
+    r"\b(?:(?:his|her|their)\s+successor\b[^.;:]{0,60}?\b(?:was|is|became)|"
+    r"(?:was|were)\s+succeeded\s+(?:[^,.;:]{1,40}?\s+)?by|"
+    r"(?:was|were)\s+replaced\s+(?:[^,.;:]{1,40}?\s+)?by)\s+(?:the\s+)?$",
+    re.I,
+)
 _HANDOVER_YEARS = 1  # a post may stand empty a while, or change hands at the turn of a year
 
 
@@ -37,6 +45,11 @@ def check_successions(ctx: CheckContext) -> list[Finding]:
         if mention.kb_id in (None, subject.kb_id) or mention.label != "person":
             continue
         span = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e), None)
+        if span is not None and _SUCCEEDED_BY.search(ctx.text[span[0] : mention.start]):
+            finding = _successor(ctx, posts, span, mention)
+            if finding is not None:
+                found.append(finding)
+            continue
         if span is None or not _SUCCEEDS.search(ctx.text[span[0] : mention.start]):
             continue
         if _another_succeeds(ctx, span[0], mention):
@@ -67,6 +80,36 @@ def check_successions(ctx: CheckContext) -> list[Finding]:
             f"Name {label_of(kb, actual.subject)}." if actual is not None
             else "Check who held the post before."))
     return found
+
+
+def _successor(ctx: CheckContext, posts: list[KBFact], span: tuple[int, int],
+               named: Mention) -> Finding | None:
+    """"His successor at the head of the school was Mies van der Rohe" when the KB's post
+    records Hannes Meyer as the one who replaced the subject (the post ended in a year the
+    sentence gives, or names its body, or is the only post that records a successor)."""
+    kb = ctx.kb
+    assert kb is not None
+    others = [m for m in ctx.analysis.mentions if span[0] <= m.start < named.start
+              and m.label == "person" and m.kb_id != posts[0].subject] if posts else []
+    if others or not posts:
+        return None  # "Jones was succeeded by X": someone else's successor
+    recorded = [(f, v) for f in posts for v in f.qualifiers.get("P1366", ())]
+    years = {d.year for _, d in calendar_dates(ctx, *span)}
+    bodies = {m.kb_id for m in ctx.analysis.mentions if span[0] <= m.start < span[1] and m.kb_id}
+    which = [(f, v) for f, v in recorded if f.end is not None and f.end.year in years] or [
+        (f, v) for f, v in recorded if f.value.entity_id in bodies] or (
+        recorded if len({id(f) for f, _ in recorded}) == 1 else [])
+    if not which or any(_names(kb, named, v) for _, v in which):
+        return None
+    post, after = which[0]
+    who = label_of(kb, named.kb_id, named.text)
+    actual = label_of(kb, after.entity_id, after.text)
+    holder = label_of(kb, post.subject, "the subject")
+    message = f"The KB has {actual} after {holder} as {post.value.text}, not {who}"
+    sentence = ctx.text[span[0] : span[1]]
+    return Finding("fact_mismatch", "medium", span[0], span[1], message,
+                   (evidence_of(kb, post),),
+                   replace_once(sentence, named.text, actual) or f"Name {actual}.")
 
 
 def _another_succeeds(ctx: CheckContext, start: int, predecessor: Mention) -> bool:
