@@ -49,6 +49,9 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
     _thing("local:harland", "Harland", "place"),
     _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:castell-hall", "Castell Hall", "place", {"property": "inception", "value": 1994}),
+    _thing("local:varn-hall", "Varn Hall", "place",
+           {"property": "inception", "value": "2026-09-01"}),
     _thing("local:president-keldland", "President of Keldland", "position"),
     _thing("local:tor-ekman", "Tor Ekman", "person",
            {"property": "position held", "value": "President of Keldland", "start": "1945-04-12",
@@ -440,3 +443,11 @@ def test_published_under_a_title(check: Check) -> None:
                  "Glass Orchard", "date_mismatch")
     assert "1974" in flag.message
     assert not check("Her lectures were published in 1974 under the title The Glass Orchard.")
+
+
+def test_a_newly_built_hall_of_long_ago(check: Check) -> None:
+    (flag,) = on(check("Her name is carried by the newly built Castell Hall, the second cinema "
+                       "of the archive."), "newly built", "stale_claim")
+    assert "1994" in flag.message
+    assert not check("Her name is carried by the newly built Varn Hall, the second cinema of "
+                     "the archive.")

@@ -102,7 +102,7 @@ FLOORS = {
     "eval-holdout79": (0.80, 0.80, 1),
     "eval-holdout80": (0.75, 0.90, 1),
     "eval-holdout81": (0.80, 0.80, 1),
-    "eval-holdout82": (0.40, 0.85, 1),
+    "eval-holdout82": (0.45, 0.85, 1),
     "eval-holdout83": (0.65, 0.85, 1),
 }
 

@@ -43,6 +43,9 @@ _RECENT_YEARS_DAYS = 6 * 365
 _OPENED = re.compile(r"\b(?:opened|founded|established|launched|inaugurated|set up)\b", re.I)
 
 
+_BUILT = re.compile(r"\b(?:built|opened|completed|constructed|erected|restored|rebuilt)$", re.I)
+
+
 @register
 def check_freshness(ctx: CheckContext) -> list[Finding]:
     found = [f for claim in ctx.analysis.claims
@@ -251,7 +254,10 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
         and (m.label in ("work", "other") or m.label == "organization" and (
             after <= m.start and _OPENED.search(ctx.text, after, m.start)
             # ("The Akhmatova Museum at the Fountain House, opened recently in her flat")
-            or m.end < after and _OPENED.search(ctx.text, m.end, after)))
+            or m.end < after and _OPENED.search(ctx.text, m.end, after))
+            # ("the newly built Court Suzanne-Lenglen": a building, as the KB dates it)
+            or m.label == "place" and after <= m.start and _BUILT.search(
+                ctx.text, max(0, after - 14), after) and not ctx.text[after : m.start].strip())
         and ctx.text[m.end : m.end + 2] not in ("'s", "’s")
     ]
     for m in mentions:
