@@ -15,10 +15,11 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.models import Mention
 
+_TITLES = r"(?P<title>President|Prime Minister|Chancellor|Premier|Governor|Mayor|" \
+    r"Secretary-General|Pope)"
 # Titles written before a name; "former", "future" or "later" before them look elsewhere in time
-_TITLE = re.compile(r"(?<![\w-])(?<!former )(?<!future )(?<!later )(?<!then-)"
-                    r"(?P<title>President|Prime Minister|Chancellor|Premier|Governor|Mayor|"
-                    r"Secretary-General|Pope)\s+$")
+_TITLE = re.compile(rf"(?<![\w-])(?<!former )(?<!future )(?<!later )(?<!then-){_TITLES}\s+$")
+_TITLED = re.compile(rf"{_TITLES}\s+\S")
 
 
 @register
@@ -49,8 +50,7 @@ def check_titles(ctx: CheckContext) -> list[Finding]:
 
 def _title_of(ctx: CheckContext, mention: Mention) -> str | None:
     """"President Eisenhower", in the name or right before it."""
-    inside = re.match(r"(?P<title>President|Prime Minister|Chancellor|Premier|Governor|Mayor|"
-                      r"Secretary-General|Pope)\s+\S", mention.text)
+    inside = _TITLED.match(mention.text)
     if inside is not None:
         before = ctx.text[max(0, mention.start - 9) : mention.start].lower()
         return None if before.endswith(("former ", "future ", "later ", "then-")) else \
