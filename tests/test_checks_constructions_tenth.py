@@ -49,6 +49,15 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Harland"}),
     _thing("local:harland", "Harland", "place"),
     _thing("local:keld-cup", "Keld Cup", "award"),
+    _thing("local:ola-vik", "Ola Vik", "person"),
+    _thing("local:ida-sand", "Ida Sand", "person"),
+    _thing("local:grey-harbour", "Grey Harbour", "work",
+           {"property": "publication date", "value": 1980},
+           {"property": "director", "value": "Ola Vik"},
+           {"property": "performer", "value": "Ida Sand"}),
+    _thing("local:white-harbour", "White Harbour", "work",
+           {"property": "publication date", "value": 1982},
+           {"property": "director", "value": "Ola Vik"}),
     _thing("local:castell-hall", "Castell Hall", "place", {"property": "inception", "value": 1994}),
     _thing("local:varn-hall", "Varn Hall", "place",
            {"property": "inception", "value": "2026-09-01"}),
@@ -451,3 +460,16 @@ def test_a_newly_built_hall_of_long_ago(check: Check) -> None:
     assert "1994" in flag.message
     assert not check("Her name is carried by the newly built Varn Hall, the second cinema of "
                      "the archive.")
+
+
+def test_a_film_credited_to_another_director(check: Check) -> None:
+    # Mira Castell directs films (the KB's North Water): "her" film is a director's claim
+    (flag,) = on(check("At Keld she shared the prize with Mira Castell's Grey Harbour."),
+                 "Grey Harbour", "fact_mismatch")
+    assert "Ola Vik" in flag.message
+    assert not check("At Keld she shared the prize with Ola Vik's Grey Harbour.")
+    # a performer's film, or a possessor who directs nothing: no claim to have made it
+    assert not on(check("Ida Sand's Grey Harbour toured the festivals."), "Grey Harbour",
+                  "fact_mismatch")
+    assert not on(check("Jan Holt's Grey Harbour toured the festivals."), "Grey Harbour",
+                  "fact_mismatch")

@@ -78,6 +78,7 @@ def _load_builtin_checks() -> None:
         editions,
         freshness,
         latest,
+        makers,
         successions,
         timeline,
         titles,
