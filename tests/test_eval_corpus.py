@@ -99,11 +99,11 @@ FLOORS = {
     "eval-holdout76": (0.80, 0.85, 1),
     "eval-holdout77": (0.45, 1.00, 1),
     "eval-holdout78": (0.85, 0.80, 1),
-    "eval-holdout79": (0.80, 0.80, 1),
+    "eval-holdout79": (0.85, 0.80, 1),
     "eval-holdout80": (0.75, 0.90, 1),
     "eval-holdout81": (0.80, 0.80, 1),
     "eval-holdout82": (0.45, 0.85, 1),
-    "eval-holdout83": (0.65, 0.85, 1),
+    "eval-holdout83": (0.70, 0.85, 1),
 }
 
 
