@@ -36,11 +36,10 @@ _NOT_RECEIVED = frozenset({"nominate", "shortlist", "longlist", "consider", "los
                            "play"})
 _GIVE = frozenset({"present", "give", "hand"})
 # Verbs that date a work or an organisation itself.
-_RELEASE = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut", "air",
-                      "launch", "issue", "begin", "start", "serialise", "serialize", "print",
-                      "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
-                      "dedicate", "deliver", "stage", "present", "mount", "ship"})
-RELEASE_VERBS = _RELEASE
+RELEASE_VERBS = frozenset({"appear", "publish", "release", "premiere", "premier", "open", "debut",
+                           "air", "launch", "issue", "begin", "start", "serialise", "serialize",
+                           "print", "unveil", "introduce", "fly", "inaugurate", "come", "arrive",
+                           "dedicate", "deliver", "stage", "present", "mount", "ship"})
 # Documents whose signing is their date: "signed the Manifesto of the 343" (not "signed copies").
 _DOCUMENTS = frozenset({"manifesto", "declaration", "treaty", "petition", "charter", "accord",
                         "pact", "convention", "protocol", "appeal", "letter", "agreement"})
@@ -114,7 +113,7 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
         other = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prt") or (
             c.dep_ == "prep" and c.lower_ not in ("in", "on", "by", "as"))]
         return None if other else "released"
-    if lemma in _RELEASE:
+    if lemma in RELEASE_VERBS:
         return "released"
     return "created" if lemma in _MAKE else None
 

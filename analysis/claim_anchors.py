@@ -102,7 +102,7 @@ def anchored_claims(
                 seen.add(mention.kb_id or "")
                 yield claim
             continue
-        titled = _titled_release(ctx, mention)
+        titled = _titled_release(ctx, mention, root)
         if titled is not None:
             # "They were published in 1943 under the title What Is Life?": the title's date
             time = _bound_time(ctx, span, block, titled, mention)
@@ -267,20 +267,14 @@ def _dated_rendering(ctx: ClaimContext, kb: KBReader, mention: Mention, root: To
 _UNDER_TITLE = re.compile(r"\b(?:under|with) the (?:title|name)\s+[\"“]?$", re.I)
 
 
-def _titled_release(ctx: ClaimContext, mention: Mention) -> Token | None:
+def _titled_release(ctx: ClaimContext, mention: Mention, root: Token) -> Token | None:
     """The verb of "published ... under the title X": X is what was published."""
     if mention.label != "work" or not _UNDER_TITLE.search(
             ctx.article.text, max(0, mention.start - 30), mention.start):
         return None
-    prep = next((t for t in reversed(ctx.doc[: _token_at(ctx, mention.start)])
-                 if t.lower_ in ("under", "with")), None)
+    prep = next((t for t in root.ancestors if t.lower_ in ("under", "with")), None)
     verb = prep.head if prep is not None else None
     return verb if verb is not None and verb_lemma(verb) in RELEASE_VERBS else None
-
-
-def _token_at(ctx: ClaimContext, offset: int) -> int:
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 def _trailing_participle(doc: Doc, mention: Mention) -> Token | None:

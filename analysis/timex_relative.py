@@ -44,9 +44,9 @@ def _day_words(m: re.Match[str], ctx: Context) -> Value | None:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 4) : start]
-    return not text[:start].strip() or "\n" in before or \
-        text[:start].rstrip()[-1] in ".!?:;\"“”'‘’([-*–—•"
+    before = text[max(0, start - 40) : start]  # (a window: never the whole text before)
+    stripped = before.rstrip()
+    return not stripped or "\n" in before[-4:] or stripped[-1] in ".!?:;\"“”'‘’([-*–—•"
 
 
 def _ref_word(m: re.Match[str], ctx: Context) -> Value:

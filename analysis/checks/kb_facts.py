@@ -652,8 +652,7 @@ def _post_to_another(ctx: CheckContext, kb: KBReader, claim: Claim,
                                      and role_matches(known["role"], said["role"])):
                 continue
             if same_name(normalize_name(known["who"]), said["who"]) or same_name(
-                    normalize_name(said["who"]), known["who"]) or _initials_apart(
-                    said["who"], known["who"]):
+                    normalize_name(said["who"]), known["who"]):
                 return None  # the KB's own post ("to Scott" for Thomas A. Scott)
             sentence = ctx.text[claim.start : claim.end]
             return Outcome("contradicted", "KB differs", (evidence_of(kb, fact),),
@@ -662,13 +661,6 @@ def _post_to_another(ctx: CheckContext, kb: KBReader, claim: Claim,
                            f"not to {said['who']}",
                            replace_once(sentence, said["who"], known["who"]))
     return None
-
-
-def _initials_apart(a: str, b: str) -> bool:
-    """"Senator Edmund S. Muskie" and "Senator Edmund Muskie": one name, initials aside."""
-    def words(name: str) -> list[str]:
-        return [w for w in normalize_name(name).split() if len(w) > 1]
-    return words(a) == words(b)
 
 
 def _post_before_employment(ctx: CheckContext, kb: KBReader, claim: Claim,

@@ -214,7 +214,9 @@ def unlisted_people(kb: KBReader, claimed: list[str], people: list[str | None],
 def same_name(known: str, claimed: str) -> bool:
     """"Murray" names "Bruce Murray", and "his son Andrea" Andrea Morricone: one word may be the
     surname or the given name (``known`` is normalised already)."""
-    name = normalize_name(claimed)
+    # (initials aside: "Edmund S. Muskie" is Edmund Muskie)
+    known, name = (" ".join(w for w in n.split() if len(w) > 1) or n
+                   for n in (known, normalize_name(claimed)))
     return known == name or known.endswith(" " + name) or (
         " " not in name and known.startswith(name + " "))
 

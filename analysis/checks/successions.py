@@ -54,7 +54,7 @@ def check_successions(ctx: CheckContext) -> list[Finding]:
             continue
         if _another_succeeds(ctx, span[0], mention):
             continue
-        recorded = _recorded_predecessors(ctx, posts, span)
+        recorded = _recorded(ctx, posts, span)
         if recorded:
             if not any(_names(kb, mention, v) for _, v in recorded):
                 found.append(_not_the_recorded(ctx, mention, recorded, span))
@@ -93,23 +93,10 @@ def _successor(ctx: CheckContext, posts: list[KBFact], span: tuple[int, int],
               and m.label == "person" and m.kb_id != posts[0].subject] if posts else []
     if others or not posts:
         return None  # "Jones was succeeded by X": someone else's successor
-    recorded = [(f, v) for f in posts for v in f.qualifiers.get("P1366", ())]
-    years = {d.year for _, d in calendar_dates(ctx, *span)}
-    bodies = {m.kb_id for m in ctx.analysis.mentions if span[0] <= m.start < span[1] and m.kb_id}
-    which = [(f, v) for f, v in recorded if f.end is not None and f.end.year in years] or [
-        (f, v) for f, v in recorded if f.value.entity_id in bodies] or (
-        recorded if len({id(f) for f, _ in recorded}) == 1 else [])
-    if not which or any(_names(kb, named, v) for _, v in which):
+    recorded = _recorded(ctx, posts, span, after=True)
+    if not recorded or any(_names(kb, named, v) for _, v in recorded):
         return None
-    post, after = which[0]
-    who = label_of(kb, named.kb_id, named.text)
-    actual = label_of(kb, after.entity_id, after.text)
-    holder = label_of(kb, post.subject, "the subject")
-    message = f"The KB has {actual} after {holder} as {post.value.text}, not {who}"
-    sentence = ctx.text[span[0] : span[1]]
-    return Finding("fact_mismatch", "medium", span[0], span[1], message,
-                   (evidence_of(kb, post),),
-                   replace_once(sentence, named.text, actual) or f"Name {actual}.")
+    return _not_the_recorded(ctx, named, recorded, span, after=True)
 
 
 def _another_succeeds(ctx: CheckContext, start: int, predecessor: Mention) -> bool:
@@ -151,16 +138,19 @@ def _predecessor(ctx: CheckContext, post: KBFact) -> KBFact | None:
     return max(holders, key=lambda f: f.end.year, default=None)  # type: ignore[union-attr]
 
 
-def _recorded_predecessors(ctx: CheckContext, posts: list[KBFact], span: tuple[int, int]
-                           ) -> list[tuple[KBFact, KBValue]]:
-    """The predecessors the KB records on the subject's post ("replaces", as Wikidata puts it
-    on a post held) that the sentence is about: the post begun in a year the sentence gives,
-    else the post or body the sentence names."""
-    recorded = [(f, v) for f in posts for v in f.qualifiers.get("P1365", ())]
+def _recorded(ctx: CheckContext, posts: list[KBFact], span: tuple[int, int], *,
+              after: bool = False) -> list[tuple[KBFact, KBValue]]:
+    """The predecessors (or, ``after``, successors) the KB records on the subject's posts
+    ("replaces", "replaced by", as Wikidata puts them on a post held) that the sentence is
+    about: the post begun (ended) in a year the sentence gives, else the post or body the
+    sentence names, else (a successor) the only post that records one."""
+    recorded = [(f, v) for f in posts for v in f.qualifiers.get("P1366" if after else "P1365", ())]
     years = {d.year for _, d in calendar_dates(ctx, *span)}
     named = {m.kb_id for m in ctx.analysis.mentions if span[0] <= m.start < span[1] and m.kb_id}
-    dated = [(f, v) for f, v in recorded if f.start is not None and f.start.year in years]
-    return dated or [(f, v) for f, v in recorded if f.value.entity_id in named]
+    dated = [(f, v) for f, v in recorded
+             if (edge := f.end if after else f.start) is not None and edge.year in years]
+    sole = recorded if after and len({id(f) for f, _ in recorded}) == 1 else []
+    return dated or [(f, v) for f, v in recorded if f.value.entity_id in named] or sole
 
 
 def _names(kb: KBReader, mention: Mention, value: KBValue) -> bool:
@@ -173,16 +163,18 @@ def _names(kb: KBReader, mention: Mention, value: KBValue) -> bool:
 
 
 def _not_the_recorded(ctx: CheckContext, mention: Mention,
-                      recorded: list[tuple[KBFact, KBValue]], span: tuple[int, int]) -> Finding:
+                      recorded: list[tuple[KBFact, KBValue]], span: tuple[int, int], *,
+                      after: bool = False) -> Finding:
     kb = ctx.kb
     assert kb is not None
-    post, before = recorded[0]
+    post, other = recorded[0]
     who = label_of(kb, mention.kb_id, mention.text)
-    actual = label_of(kb, before.entity_id, before.text)
+    actual = label_of(kb, other.entity_id, other.text)
     holder = label_of(kb, post.subject, "the subject")
-    message = f"The KB has {actual} before {holder} as {post.value.text}, not {who}"
-    if any(_names(kb, mention, v) for v in post.qualifiers.get("P1366", ())):
-        message += f" ({who} came after)"
+    message = f"The KB has {actual} {'after' if after else 'before'} {holder} as " \
+        f"{post.value.text}, not {who}"
+    if any(_names(kb, mention, v) for v in post.qualifiers.get("P1365" if after else "P1366", ())):
+        message += f" ({who} came {'before' if after else 'after'})"
     sentence = ctx.text[span[0] : span[1]]
     return Finding("fact_mismatch", "medium", span[0], span[1], message,
                    (evidence_of(kb, post),),

@@ -10,7 +10,7 @@ from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
 from analysis.checks.kb_match import role_words
 from analysis.checks.life import NEW_CLAUSE, calendar_dates
 from analysis.checks.registry import register
-from analysis.dates import PartialDate
+from analysis.dates import PartialDate, overlaps
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.models import Mention
@@ -67,10 +67,7 @@ def _clause_date(ctx: CheckContext, mention: Mention, start: int) -> PartialDate
 
 
 def _held(fact: KBFact, when: PartialDate) -> bool:
-    first, last = when.interval()
-    began = fact.start.interval()[0] if fact.start is not None else None
-    ended = fact.end.interval()[1] if fact.end is not None else None
-    return (began is None or began <= last) and (ended is None or first <= ended)
+    return overlaps(when, fact.start, fact.end)
 
 
 def _finding(ctx: CheckContext, kb: KBReader, mention: Mention, title: str, when: PartialDate,

@@ -23,7 +23,7 @@ from analysis.errors import KBError, located
 from analysis.kb.api import KBReader
 from analysis.kb.importing import ImportReport
 from analysis.kb.model import KBEntity, KBFact
-from analysis.kb.properties import resolve_property, resolve_qualifier
+from analysis.kb.properties import is_pid, resolve_property, resolve_qualifier
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.yaml_values import Resolver, to_value
 
@@ -33,7 +33,6 @@ _SHORTHANDS = {"start": "P580", "end": "P582", "point in time": "P585"}
 _FACT_KEYS = {"property", "value", "source", "qualifiers", *_SHORTHANDS}
 _TYPES = {"person", "organization", "work", "award", "place", "position", "other"}
 _ID = re.compile(r"^(Q[1-9]\d*|local:[a-z0-9]+(?:-[a-z0-9]+)*)$")
-_WIKIDATA_PID = re.compile(r"^[Pp][1-9]\d*$")
 
 
 class KBValidationError(KBError):
@@ -179,7 +178,7 @@ def _read_fact(f: _File, node: Node, label: str, default_source: str,
         return None
     name = f.text(keys.get("property"))
     pid = resolve_property(name)
-    if pid is None and _WIKIDATA_PID.match(name):
+    if pid is None and is_pid(name):
         # "P22" (father): a real property no check reads; a name the map lacks is a typo
         skipped[name.upper()] += 1
         return None

@@ -140,6 +140,11 @@ def _resolve(name_or_pid: str, by_pid: dict[str, Property], by_name: dict[str, s
     return by_name.get(_key(text))
 
 
+def is_pid(text: str) -> bool:
+    """A Wikidata property id ("P22"), mapped or not."""
+    return bool(_PID.match(str(text).strip())) and int(str(text).strip()[1:]) > 0
+
+
 def resolve_property(name_or_pid: str) -> str | None:
     """The P-id of a mapped property given its P-id, name or alias (case-insensitive), or None."""
     return _resolve(name_or_pid, BY_PID, _BY_NAME)
