@@ -200,3 +200,21 @@ def test_type_from_a_class_the_file_defines(tmp_path: Path) -> None:
     import_wikidata(kb, path)
     types = {q: kb.entity(q).type for q in ("Q9000003", "Q9000004", "Q9000005")}  # type: ignore[union-attr]
     assert types == {"Q9000003": "person", "Q9000004": "work", "Q9000005": "other"}
+
+
+def test_located_in_a_city_is_no_place_the_description_calls_a_university(tmp_path: Path) -> None:
+    # a body "located in" a city (P131) with no class: its description says what it is; an
+    # item the description leaves open stays a place
+    located = {"P131": [_statement(_snak("P131", {"id": "Q9000009"}, "wikibase-entityid"))]}
+    school = _item("Q9000006", "University of Velm", located,
+                   descriptions={"en": {"language": "en", "value": "public university in Velm"}})
+    square = _item("Q9000007", "Old Square", located,
+                   descriptions={"en": {"language": "en", "value": "square in Velm"}})
+    town = _item("Q9000008", "Lower Velm", located,
+                 descriptions={"en": {"language": "en", "value": "town in Velm"}})
+    path = tmp_path / "local.json"
+    path.write_text(json.dumps([school, square, town]))
+    kb = KnowledgeBase.memory()
+    import_wikidata(kb, path)
+    types = {q: kb.entity(q).type for q in ("Q9000006", "Q9000007", "Q9000008")}  # type: ignore[union-attr]
+    assert types == {"Q9000006": "organization", "Q9000007": "place", "Q9000008": "place"}

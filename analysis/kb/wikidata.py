@@ -24,6 +24,7 @@ from analysis.kb.model import KBEntity, KBFact
 from analysis.kb.properties import BY_PID, QUALIFIER_BY_PID
 from analysis.kb.store import KnowledgeBase
 from analysis.kb.wikidata_values import (
+    ENTITY_TYPES,
     REFERENCE_SOURCE,
     TYPE_BY_CLASS_LABEL,
     TYPE_BY_USE,
@@ -127,8 +128,12 @@ def parse_entity(
     facts = tuple(_statements(qid, claims, report))
     p31 = [f.value.entity_id for f, _ in facts if f.property == "P31" and f.value.entity_id]
     etype = entity_type(p31, {f.property for f, _ in facts})
-    if etype == "other":
-        etype = type_from_description(description)
+    described = type_from_description(description)
+    if described != "other" and (etype == "other" or etype == "place" and not any(
+            qid in ENTITY_TYPES for qid in p31)):
+        # a university or a company is "located in" a city too (P131, P17): that property
+        # alone does not make a place of "public university in Graz, Austria"
+        etype = described
     entity = KBEntity(qid, label, etype, description, aliases, f"{REFERENCE_SOURCE}{qid}")
     redirect = obj.get("redirects")
     redirect_from = key if key and key != qid else None
