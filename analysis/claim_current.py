@@ -13,9 +13,10 @@ from spacy.tokens import Span, Token
 
 from analysis.claim_context import ClaimContext
 from analysis.claim_objects import speech_tokens
+from analysis.claim_subject import mention_in_phrase
 from analysis.kb.api import KBReader
-from analysis.models import Claim
-from analysis.vocabulary import ROLE_NOUNS
+from analysis.models import Claim, Mention
+from analysis.vocabulary import ABSORBED_BY, ROLE_NOUNS
 
 # ", the current President of Zambia," up to the next comma, semicolon or sentence end
 _CURRENT = re.compile(r",\s+(?:the|its|their|his|her)\s+(?:current|sitting|incumbent|present)\s+"
@@ -106,6 +107,16 @@ def named_roles(ctx: ClaimContext, span: Span) -> Iterator[Claim]:
             qualifiers=qualifiers, present=True, score=0.5)
 
 
+def _first_conjunct_doer(ctx: ClaimContext, verb: Token) -> Mention | None:
+    """"His son Mercer took over the orchestra, and he leads it to this day": the pronoun of
+    the second clause is the first clause's subject, named there."""
+    doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if doer is None:
+        return None
+    named = ctx.mention_at.get(doer.i) or mention_in_phrase(ctx, doer)
+    return named if named is not None and named.label == "person" else None
+
+
 _TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "PART", "PUNCT"})
 
 
@@ -167,6 +178,8 @@ def present_acts(ctx: ClaimContext, span: Span, kb: KBReader | None) -> Iterator
         if doer is not None and doer.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             doer = verb.head  # "Carlo Ponti, who still reads every script"
         person = ctx.mention_at.get(doer.i) if doer is not None else None
+        if doer is not None and doer.lower_ in ("he", "she") and verb.dep_ == "conj":
+            person = _first_conjunct_doer(ctx, verb.head)
         if person is None or not person.kb_id or not (
                 person.label == "person" and kb.facts(person.kb_id, ("P570",))
                 or person.label == "organization" and kb.facts(person.kb_id, ("P576",))):
@@ -178,3 +191,49 @@ def present_acts(ctx: ClaimContext, span: Span, kb: KBReader | None) -> Iterator
             predicate="active", object=None, object_kb_id=None, time=None,
             start=span.start_char, end=span.end_char, obj_start=-1, obj_end=-1,
             qualifiers={"verb": verb.lemma_}, present=True, score=0.6)
+
+
+_STAYS = frozenset({"be", "remain", "stay"})
+
+
+def present_independence(ctx: ClaimContext, span: Span, kb: KBReader | None) -> Iterator[Claim]:
+    """"The press ... remains an independent publisher to this day": a body said to stand on
+    its own now. Made only for bodies the KB gives a parent or a whole they are part of, for the
+    freshness check to judge at --as-of against the date that began."""
+    if kb is None:
+        return
+    for tok in span:
+        if tok.lower_ != "independent" or tok.pos_ != "ADJ" or tok.dep_ not in ("amod", "acomp"):
+            continue
+        verb = tok.head if tok.dep_ == "acomp" else tok.head.head \
+            if tok.head.dep_ == "attr" else None
+        if verb is None or verb.lemma_ not in _STAYS or not _now_clause(ctx, verb) or any(
+                c.dep_ == "neg" or c.lower_ == "longer" for c in verb.subtree):
+            continue
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        body = _body_named(ctx, doer) if doer is not None else None
+        if body is None or not body.kb_id or not kb.facts(body.kb_id, ABSORBED_BY):
+            continue
+        yield Claim(
+            id="", subject=body.kb_label or body.text, subject_kb_id=body.kb_id,
+            predicate="independent", object=None, object_kb_id=None, time=None,
+            start=span.start_char, end=span.end_char, obj_start=-1, obj_end=-1,
+            qualifiers={"verb": verb.lemma_}, present=True, score=0.6)
+
+
+def _body_named(ctx: ClaimContext, doer: Token) -> Mention | None:
+    """The organisation the clause's subject names, or that "the press" takes up: the last
+    one named before it in its paragraph whose name has that noun."""
+    named = ctx.mention_at.get(doer.i)
+    if named is not None:
+        return named if named.label == "organization" else None
+    if doer.pos_ != "NOUN" or not any(c.lower_ == "the" for c in doer.children):
+        return None
+    block = next((b for b in ctx.article.blocks if b.start <= doer.idx < b.end), None)
+    if block is None:
+        return None
+    noun = doer.lemma_.lower()
+    return max((m for m in ctx.mention_at.values()
+                if m.label == "organization" and m.kb_id and block.start <= m.start < doer.idx
+                and noun in f"{m.text} {m.kb_label or ''}".lower().split()),
+               key=lambda m: m.start, default=None)

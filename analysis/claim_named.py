@@ -307,3 +307,31 @@ def led_by(ctx: ClaimContext, trig: Trigger, subj_mention: Mention | None) -> Me
         return None
     body = ctx.mention_at.get(verb.head.i)
     return body if body is not None and body.label == "organization" else None
+
+
+# Nouns that take up a body named before: "she resigned from the organization"
+_BODY_NOUNS = frozenset({"organization", "organisation", "society", "club", "company", "firm",
+                         "party", "association", "institute", "orchestra", "band", "group",
+                         "union", "league", "academy", "foundation", "body", *SCHOOL_NOUNS})
+
+
+def body_named_before(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
+    """"When the Daughters of the American Revolution refused ..., she resigned from the
+    organization": the body "the organization" takes up is the one named before it in the
+    sentence, or, if its name has the noun ("the college"), earlier in the paragraph."""
+    if predicate not in ("joined", "left", "member", "worked_at"):
+        return None
+    noun = next((g for c in trig.token.children if c.dep_ == "dobj" or c.dep_ == "prep"
+                 for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")
+                 and g.lemma_.lower() in _BODY_NOUNS and g.pos_ == "NOUN"
+                 and any(d.lower_ == "the" for d in g.children)), None)
+    if noun is None:
+        return None
+    block = next((b for b in ctx.article.blocks if b.start <= noun.idx < b.end), None)
+    sent_start = noun.sent.start_char
+    word = noun.lemma_.lower()
+    return max((m for m in ctx.mention_at.values()
+                if m.label == "organization" and m.kb_id and m.end <= noun.idx and (
+                    sent_start <= m.start or block is not None and block.start <= m.start
+                    and word in f"{m.text} {m.kb_label or ''}".lower().split())),
+               key=lambda m: m.start, default=None)

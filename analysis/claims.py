@@ -24,11 +24,12 @@ from analysis.claim_context import (
     YEAR,
     ClaimContext,
 )
-from analysis.claim_current import current_roles, named_roles, present_acts
+from analysis.claim_current import current_roles, named_roles, present_acts, present_independence
 from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
     among_own_honours,
     antecedent_work,
+    body_named_before,
     graduated_there,
     granting_school,
     led_by,
@@ -127,6 +128,7 @@ def extract_claims(
         found += [c for c in named_roles(ctx, span) if (c.subject_kb_id, c.predicate) not in said]
         now = {c.subject_kb_id for c in found if c.present}
         found += [c for c in present_acts(ctx, span, kb) if c.subject_kb_id not in now]
+        found += present_independence(ctx, span, kb)
         shared = shared_in_next_sentence(ctx, start, end, claims)
         claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
@@ -399,7 +401,7 @@ def _build_claim(
         member_of_which(ctx, trig) if predicate == "member" else None) or pick_object(
         objects, predicate, trig, ctx.subject) or relative_object(ctx, trig, predicate) or \
         named_next(ctx, trig, predicate) or modified_name(ctx, trig, predicate, subj_mention) \
-        or shared_before(ctx, trig, predicate)
+        or shared_before(ctx, trig, predicate) or body_named_before(ctx, trig, predicate)
     if obj is None and predicate in ("created", "released"):
         obj = _the_work_noun(ctx, trig)
     if predicate == "studied" and obj is not None and (

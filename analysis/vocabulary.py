@@ -39,7 +39,12 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "moved": ("the subject moved to (settled in) the object (a place)", frozenset({"place"})),
     # (made only for people the KB says died, by ``analysis.claim_current.present_acts``)
     "active": ("the subject does something now (\"still reads every script\")", frozenset()),
+    # (made only for bodies the KB gives a parent, by ``claim_current.present_independence``)
+    "independent": ("the subject (a body) stands on its own now, part of no other", frozenset()),
 }
+
+# The properties by which a body belongs to another (a parent organisation, a whole)
+ABSORBED_BY = ("P749", "P361")
 
 # lemma -> predicate. Checked on verbs (and on the participles a tagger may mislabel).
 VERB_TRIGGERS: dict[str, str] = {

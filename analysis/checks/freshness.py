@@ -11,6 +11,7 @@ from analysis.checks.kb_match import (
     fact_role_texts,
     generic_of,
     kb_dates,
+    parents_now,
     role_matches,
     seats_first,
 )
@@ -50,7 +51,7 @@ _BUILT = re.compile(r"\b(?:built|opened|completed|constructed|erected|restored|r
 def check_freshness(ctx: CheckContext) -> list[Finding]:
     found = [f for claim in ctx.analysis.claims
              if (f := _stale_role(ctx, claim) or _ended_marriage(ctx, claim)
-                 or _dead_now(ctx, claim))]
+                 or _dead_now(ctx, claim) or _absorbed(ctx, claim))]
     found.extend(_stale_recent(ctx))
     return found
 
@@ -72,6 +73,24 @@ def _dead_now(ctx: CheckContext, claim: Claim) -> Finding | None:
         f"Present tense, but {claim.subject} {ended} (as of {ctx.as_of})",
         (evidence_of(ctx.kb, deaths[0]),),
         f"Use the past tense: {claim.subject} {ended}.", claim.id)
+
+
+def _absorbed(ctx: CheckContext, claim: Claim) -> Finding | None:
+    """"The press remains an independent publisher" when the KB has it under Chatto & Windus
+    since 1946."""
+    if claim.predicate != "independent" or ctx.kb is None:
+        return None
+    joined = parents_now(ctx.kb, claim.subject_kb_id, ctx.as_of)
+    if not joined:
+        return None
+    parent = label_of(ctx.kb, joined[0].value.entity_id, str(joined[0].value))
+    since = joined[0].start.human()  # type: ignore[union-attr]
+    under = "under" if joined[0].property == "P749" else "part of"
+    return Finding(
+        "stale_claim", "medium", claim.start, claim.end,
+        f"Present tense, but {claim.subject} has been {under} {parent} since {since} "
+        f"(as of {ctx.as_of})", (evidence_of(ctx.kb, joined[0]),),
+        f"Say that {claim.subject} has been {under} {parent} since {since}.", claim.id)
 
 
 def _ended_marriage(ctx: CheckContext, claim: Claim) -> Finding | None:

@@ -31,6 +31,7 @@ from analysis.checks.kb_match import (
     fact_role_texts,
     holds_honour,
     kb_dates,
+    parents_now,
     related_orgs,
     role_matches,
     role_words,
@@ -127,6 +128,11 @@ def verify_claim(ctx: CheckContext, claim: Claim) -> Outcome:
         # "Ponti still reads every script": the act is nothing the KB records; his death is
         dead = deaths_before(kb, claim.subject_kb_id, ctx.as_of)
         return Outcome("contradicted", "KB differs", (evidence_of(kb, dead[0]),)) if dead \
+            else Outcome("unverifiable", "no such fact")
+    if kb is not None and claim.predicate == "independent":
+        # "The press remains independent": the KB records the parent it came under, if any
+        joined = parents_now(kb, claim.subject_kb_id, ctx.as_of)
+        return Outcome("contradicted", "KB differs", (evidence_of(kb, joined[0]),)) if joined \
             else Outcome("unverifiable", "no such fact")
     if kb is None or spec is None:
         return Outcome("unverifiable", "no KB" if kb is None else "predicate not in the map")

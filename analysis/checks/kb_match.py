@@ -28,7 +28,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
-from analysis.vocabulary import BOARD_WORDS, KNIGHTHOOD
+from analysis.vocabulary import ABSORBED_BY, BOARD_WORDS, KNIGHTHOOD
 
 
 @dataclass(frozen=True)
@@ -256,6 +256,15 @@ def deaths_before(kb: KBReader, person: str | None, day: date) -> list[KBFact]:
     organisation's dissolution."""
     return [f for f in kb.facts(person or "", ("P570", "P576"))
             if f.value.date is not None and f.value.date.interval()[1] < day]
+
+
+def parents_now(kb: KBReader, body: str | None, day: date) -> list[KBFact]:
+    """The bodies ``body`` has belonged to since a recorded date before ``day`` (a parent
+    organisation, a whole it is part of), still at ``day``, earliest first."""
+    found = [f for f in kb.facts(body or "", ABSORBED_BY)
+             if f.start is not None and f.start.interval()[0] <= day
+             and (f.end is None or f.end.interval()[1] >= day)]
+    return sorted(found, key=lambda f: f.start.interval()[0])  # type: ignore[union-attr]
 
 
 def claimed_role(kb: KBReader, claim: Claim) -> str:
