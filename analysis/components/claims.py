@@ -16,6 +16,7 @@ from analysis.claims import extract_claims
 from analysis.components.text import doc_text
 from analysis.kb.api import KBReader
 from analysis.models import Article, Timex
+from analysis.namesakes import own_namesakes
 from analysis.pipeline import sentence_spans
 from analysis.subject import find_subject
 
@@ -41,6 +42,8 @@ class ProfileClaims:
                                              doc_text(doc))
         subject = find_subject(article, mentions, self.kb)
         doc._.subject = subject
+        mentions = own_namesakes(mentions, subject, self.kb, doc_text(doc))
+        doc._.mentions = mentions
         doc._.claims = extract_claims(
             doc,
             article=article,

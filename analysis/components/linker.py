@@ -410,8 +410,13 @@ def link_coreferences(links: list[Linked]) -> None:
                 id(link) in strangers:
             continue
         person = by_id[next(iter(ids))]
+        named = [e for e in link.entities if e.type == "person"]
         if any(e.id == person.id for e in link.entities):
             link.entity = person
+        elif len(named) == 1 and link.entity is named[0]:
+            # "Bethe" after "Albrecht Bethe", his father, when the KB gives "Bethe" as the
+            # son's own name: the KB's word for the bare name outranks the article's order
+            continue
         elif link.entity is None or link.entity.type == "person":
             link.entity, link.method = person, "coref"
 
