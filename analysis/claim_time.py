@@ -637,9 +637,24 @@ def unnamed_works_year(ctx: ClaimContext, obj: Mention | None, time: Timex | Non
     return not inside and not obj.start <= noun.head.idx < obj.end
 
 
+def apposed_works_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:
+    """"The Departed, a 2006 reworking of Infernal Affairs, brought him the Academy Award": a
+    year in the description set off after a work's name is that work's, not the claim's."""
+    if time is None:
+        return False
+    span = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nummod", "compound", "amod"):
+        return False
+    noun = span.root.head
+    named = ctx.mention_at.get(noun.head.i) if noun.dep_ == "appos" else None
+    return named is not None and named.label == "work" and (obj is None or obj.kb_id is None
+                                                             or named.kb_id != obj.kb_id)
+
+
 def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None) -> bool:
     """"built beside the offices of the Lumen Fund of 1968", "the National Stadium of 1958":
-    a year after another name's "of" is that name's, not the claim's."""
+    a year after another name's "of" is that name's, not the claim's; so is one in brackets
+    right after it ("brought X and Death of a Ladies' Man (1977)")."""
     if time is None:
         return False
     text = ctx.article.text
@@ -648,7 +663,9 @@ def other_names_year(ctx: ClaimContext, obj: Mention | None, time: Timex | None)
             continue
         after = m.end <= time.start and re.fullmatch(r"\s+of\s+", text[m.end : time.start])
         inside = m.start < time.start < m.end and re.search(r"\sof\s+$", text[m.start : time.start])
-        if after or inside:
+        bracketed = m.end <= time.start and re.fullmatch(r"\s*\(\s*", text[m.end : time.start]) \
+            and text[time.end : time.end + 1] == ")"
+        if after or inside or bracketed:
             return True
     return False
 

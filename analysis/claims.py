@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.claim_anchor_rules import DURING_VERBS
 from analysis.claim_anchors import anchored_claims
 from analysis.claim_context import (
     FOR_BEFORE,
@@ -70,6 +71,7 @@ from analysis.claim_subject import (
 )
 from analysis.claim_time import (
     LATER_WORDS,
+    apposed_works_year,
     assign_times,
     conjunct_date,
     gapped_date,
@@ -487,8 +489,8 @@ def _build_claim(
         return None
     time = conjunct_date(ctx, obj, time) or time
     if gapped_date(ctx, obj, time) or _referenced(trig, time) or other_names_year(
-            ctx, obj, time) or _ended(trig) or trig.time_at < 0 and unnamed_works_year(
-            ctx, obj, time):
+            ctx, obj, time) or _ended(trig) or trig.time_at < 0 and (unnamed_works_year(
+            ctx, obj, time) or apposed_works_year(ctx, obj, time)):
         # "he invented X, and in 1965 the detective Y": 1965 is Y's; "In September 1993,
         # eight months after she died, she won an Emmy": the date is the Emmy's
         time = None
@@ -500,6 +502,14 @@ def _build_claim(
     if time is not None and (_UNTIL.search(ctx.article.text, max(0, time.start - 8), time.start)
                              or _under_until(ctx, trig, time)):
         qualifiers["until"] = True  # "a post he held until 1973": the date ends the role
+    if predicate == "member" and qualifiers["verb"] in DURING_VERBS and time is not None:
+        # "played for United in 1973": a year inside the membership, unless "his first game"
+        # dates its start or "his last game" its end
+        said = {a.lower_ for c in trig.token.children if c.dep_ == "dobj" for a in c.children}
+        if said & {"last", "final"}:
+            qualifiers["until"] = True
+        elif not said & {"first", "debut"}:
+            qualifiers["during"] = True
     board = obj is not None and on_board(ctx.article.text, trig.token.idx, obj)
     if predicate in ("joined", "worked_at") and board:
         # "joins the board of Amazon", "sits on Microsoft's board": a seat, not a job

@@ -276,7 +276,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if lemma == "preside" and tok.tag_ not in ("VBZ", "VBP"):
             return None  # "presided over the Physiological Congress": a meeting chaired once
         if lemma in _LEAD_VERBS:
-            return None if _leads_away(tok) else Trigger(tok, "position", role=lemma)
+            return None if _leads_away(tok) or _leads_a_part(tok) else \
+                Trigger(tok, "position", role=lemma)
         if lemma in ("reach", "hit") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _OUTLETS for c in tok.children):
             return Trigger(tok, "released")  # "reached British shops in 1993"
@@ -320,7 +321,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
                 c.lower_ == "at" for c in tok.children)):
             return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"
         if tok.lemma_.lower() in NOUN_TRIGGERS and (not in_other_event(tok) or _dated(tok)) \
-                and not _served_as(tok) and not _reported_event(tok) and not _theme(tok):
+                and not _served_as(tok) and not _reported_event(tok) and not _theme(tok) \
+                and not _makers_dealt_with(tok):
             return Trigger(tok, NOUN_TRIGGERS[tok.lemma_.lower()])
     return None
 
@@ -334,6 +336,16 @@ _REPORTING = frozenset({"announce", "report", "confirm", "disclose", "reveal", "
 
 _THEME_PREPS = frozenset({"against", "about", "over", "beyond", "between", "like", "versus",
                           "into"})
+
+
+_DEALT_PREPS = frozenset({"to", "for", "with", "from", "by", "against", "toward", "towards"})
+
+
+def _makers_dealt_with(tok: Token) -> bool:
+    """"rented her garage to the founders of Google": the makers are whom the sentence's
+    subject dealt with, not the subject (unlike "one of the founders", "among the founders")."""
+    return NOUN_TRIGGERS.get(tok.lemma_.lower()) in ("founded", "created") and \
+        tok.dep_ == "pobj" and tok.head.lower_ in _DEALT_PREPS
 
 
 def _theme(tok: Token) -> bool:
@@ -435,6 +447,17 @@ def _leads_away(tok: Token) -> bool:
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in _AWAY for c in tok.children) \
         and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON" or
                                       c.tag_ == "NNS") for c in tok.children)
+
+
+# Parts of a body that a member may lead without leading the body: "led the SNP group at
+# Holyrood", "headed the Labour delegation"
+_PARTS_LED = frozenset({"group", "delegation", "caucus", "faction", "wing", "contingent", "bloc",
+                        "slate", "benches"})
+
+
+def _leads_a_part(tok: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PARTS_LED and c.pos_ == "NOUN"
+               for c in tok.children)
 
 
 def _builds_on(tok: Token) -> bool:

@@ -5,10 +5,11 @@ them). The KB below is all the checker knows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sentence_checks import Check, check_fixture, checker_fixture, on
+from sentence_checks import Check, check_fixture, checker_fixture, on, sentence_check
 from sentence_checks import entity as _thing
 
 TARN = "Livia Tarn"
@@ -16,11 +17,19 @@ TARN = "Livia Tarn"
 ENTITIES: list[dict[str, Any]] = [
     _thing("local:livia-tarn", TARN, "person",
            {"property": "date of birth", "value": "1902-03-04"},
-           {"property": "date of death", "value": "1970-06-01"},
            {"property": "employer", "value": "Hallam College", "start": 1933, "end": 1936},
            {"property": "employer", "value": "University of Brask", "start": 1936, "end": 1938},
            {"property": "member of", "value": "Brask Writers' Society", "start": 1930,
             "end": "1939-02"},
+           {"property": "member of sports team", "value": "Brask Rovers", "start": "1956-10-06",
+            "end": "1973-04-28"},
+           {"property": "residence", "value": "Lower Velm", "start": 1949},
+           {"property": "place of birth", "value": "Orlen"},
+           {"property": "award received", "value": "Keld Prize", "point in time": 2007},
+           {"property": "award received", "value": "Orsa Medal", "point in time": 1950},
+           {"property": "position held", "value": "Leader of the Free Party", "start": 2014},
+           {"property": "member of political party", "value": "Free Party", "start": 1986},
+           {"property": "notable work", "value": "North Light"},
            aliases=("Tarn",)),
     _thing("local:tarn-press", "Tarn Press", "organization",
            {"property": "inception", "value": 1920},
@@ -29,7 +38,8 @@ ENTITIES: list[dict[str, Any]] = [
            aliases=("The Tarn Press",)),
     _thing("local:morrow-finch", "Morrow & Finch", "organization"),
     _thing("local:lund-press", "Lund Press", "organization",
-           {"property": "inception", "value": 1921}),
+           {"property": "inception", "value": 1921},
+           {"property": "founded by", "value": "Ola Brent"}),
     _thing("local:tarn-institute", "Tarn Institute for Letters", "organization",
            {"property": "inception", "value": 1990},
            {"property": "part of", "value": "University of Brask", "start": "2011-06-01"}),
@@ -43,6 +53,39 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "date of death", "value": "1996-02-08"}),
     _thing("local:ola-brent", "Ola Brent", "person",
            {"property": "date of birth", "value": "1960-01-01"}),
+    _thing("local:oskar-tarn", "Oskar Tarn", "person",
+           {"property": "date of birth", "value": "1870-01-01"},
+           {"property": "date of death", "value": "1940-01-01"},
+           {"property": "place of birth", "value": "Orsa"}),
+    _thing("local:rovers", "Brask Rovers", "organization"),
+    _thing("local:velm-province", "Velm Province", "place"),
+    _thing("local:lower-velm", "Lower Velm", "place",
+           {"property": "located in the administrative territorial entity",
+            "value": "Velm Province"}),
+    _thing("local:orsa", "Orsa", "place"),
+    _thing("local:harran", "Harran", "place"),
+    _thing("local:orlen", "Orlen", "place", {"property": "country", "value": "Keldland"}),
+    _thing("local:keldland", "Keldland", "place"),
+    _thing("local:keld-prize", "Keld Prize", "award"),
+    _thing("local:orsa-medal", "Orsa Medal", "award"),
+    _thing("local:keld-medal", "Keld Medal", "award"),
+    _thing("local:orsa-professorship", "Orsa Professorship", "award"),
+    _thing("local:free-party", "Free Party", "organization"),
+    _thing("local:free-party-leader", "Leader of the Free Party", "position"),
+    _thing("local:salt-songs", "Salt Songs", "work",
+           {"property": "publication date", "value": 1971}, {"property": "author", "value": TARN}),
+    _thing("local:grey-harbour", "Grey Harbour", "work",
+           {"property": "publication date", "value": 1977}, {"property": "author", "value": TARN}),
+    _thing("local:quiet-years", "The Quiet Years", "work",
+           {"property": "publication date", "value": 1920},
+           {"property": "author", "value": "Ola Brent"}),
+    _thing("local:quiet-years-film", "The Quiet Years (film)", "work",
+           {"property": "publication date", "value": 1993},
+           {"property": "director", "value": TARN},
+           {"property": "based on", "value": "The Quiet Years"}),
+    _thing("local:north-light", "North Light", "work",
+           {"property": "publication date", "value": 2006},
+           {"property": "director", "value": TARN}),
 ]
 
 AS_OF = date(2026, 12, 1)
@@ -85,3 +128,78 @@ def test_the_organization_is_the_body_named_before(check: Check) -> None:
     assert "1936" in flag.message
     assert not check("She taught at Hallam College from 1933.", "In 1938 she left the "
                      "society for good.")
+
+
+def test_a_last_game_ends_a_membership_and_a_game_falls_inside_it(check: Check) -> None:
+    assert not check("She played her last game for Brask Rovers in April 1973, having scored "
+                     "249 goals.")
+    assert not check("She played for Brask Rovers in 1960.")
+    (flag,) = on(check("She played her first game for Brask Rovers in 1954."), "first game",
+                 "date_mismatch")
+    assert "1956" in flag.message
+
+
+def test_a_superlative_the_article_gives_as_someone_s_word(check: Check) -> None:
+    assert not check("Twenty people died, among them Ola Brent, the teammate Tarn always called "
+                     "the best she ever saw.")
+    (flag,) = on(check("Ola Brent was the best editor who ever lived."), "best",
+                 "unsupported_claim")
+
+
+def test_a_move_to_the_region_that_holds_the_home(check: Check) -> None:
+    assert not check("She settled permanently in Velm Province in 1949.")
+    (flag,) = on(check("She settled permanently in Orsa in 1949."), "Orsa", "fact_mismatch")
+    assert "Lower Velm" in flag.message
+
+
+def test_a_surname_the_kb_gives_the_subject_after_a_relative_s_full_name(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    # the article never names her in full outside its title; the KB says "Tarn" is hers
+    check = sentence_check(check_text, checker, "TARN, LIVIA (1902-1970)\n\nNovelist. ", AS_OF)
+    said = "Tarn was born on 4 March 1902 in {}, the only child of Oskar Tarn, a printer."
+    assert not check(said.format("Orlen"))
+    (flag,) = on(check(said.format("Harran")), "born", "fact_mismatch")
+    assert "Orlen" in flag.message
+
+
+def test_a_bracketed_year_is_the_work_it_follows(check: Check) -> None:
+    assert not check("The 1970s brought Salt Songs and the darker Grey Harbour (1977), a book "
+                     "she never liked.")
+    (flag,) = on(check("Salt Songs (1977) was a book she never liked."), "Salt Songs",
+                 "date_mismatch")
+
+
+def test_a_title_the_film_shares_with_the_novel_it_is_based_on(check: Check) -> None:
+    assert not check("The Quiet Years (1993), from Ola Brent's 1920 novel, moved her camera "
+                     "indoors.")
+    (flag,) = on(check("The novel The Quiet Years (1993) moved her camera indoors."),
+                 "Quiet Years", "date_mismatch")
+    assert "1920" in flag.message
+
+
+def test_a_year_describing_the_work_named_before_it(check: Check) -> None:
+    assert not check("North Light, a 2006 reworking of an old thriller, finally brought her "
+                     "the Keld Prize.")
+    (flag,) = on(check("In 2006 North Light finally brought her the Keld Prize."), "Keld Prize",
+                 "date_mismatch")
+    assert "2007" in flag.message
+
+
+def test_a_funded_post_the_kb_does_not_list(check: Check) -> None:
+    assert not check("In 1936 she took an Orsa Professorship at Hallam College.")
+    (flag,) = on(check("In 1936 she won the Keld Medal."), "Keld Medal", "fact_mismatch")
+
+
+def test_leading_a_party_s_group_is_not_leading_the_party(check: Check) -> None:
+    assert not check("In 2004 she was elected deputy leader of the party, and she led the Free "
+                     "Party group in the Senate until Ola Brent returned.")
+    (flag,) = on(check("In 2004 she led the Free Party."), "led", "date_mismatch")
+    assert "2014" in flag.message
+
+
+def test_the_founders_someone_dealt_with(check: Check) -> None:
+    assert not check("Tarn, the novelist who rented her house to the founders of Lund Press, "
+                     "died in 1970.")
+    (flag,) = on(check("Tarn, one of the founders of Lund Press, died in 1970."), "founders",
+                 "fact_mismatch")
+    assert "Ola Brent" in flag.message

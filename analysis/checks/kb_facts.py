@@ -66,6 +66,8 @@ _HIGH_DATE = frozenset(
 # Predicates whose KB list is taken as complete enough to call another value wrong ("joined"
 # is not: people join parties, boards and clubs the KB does not list as employers).
 _CONTRADICTABLE = frozenset({"studied", "award", "born", "died", "advisor"})
+_FUNDED_POST = re.compile(r"\b(?:professorship|chair|lectureship|scholarship|studentship|"
+                          r"residency)s?\b", re.I)
 
 
 def check_against_kb(ctx: CheckContext) -> CheckResult:
@@ -353,7 +355,10 @@ def _verify_relation(
         # (an adviser the KB does not know at all is still not the one it names, when the
         # article says adviser: "worked under X" may name a boss)
         if known and (claim.object_kb_id or _named_adviser(claim)) and \
-                claim.predicate in _CONTRADICTABLE and not claim.qualifiers.get("by_work"):
+                claim.predicate in _CONTRADICTABLE and not claim.qualifiers.get("by_work") and \
+                not (claim.predicate == "award" and _FUNDED_POST.search(claim.object or "")):
+            # (a funded post, "an Alexander von Humboldt professorship", is held as much as
+            # received: a KB may list it among posts, or not at all)
             return fact_mismatch(ctx, kb, claim, known)
         gone = _dissolved_before(ctx, kb, claim, claimed) or _post_before_employment(
             ctx, kb, claim, claimed, facts)

@@ -367,10 +367,32 @@ def fact_matches(kb: KBReader, claim: Claim, fact: KBFact) -> bool:
         degree = degree_class(str(claim.qualifiers.get("degree", "")))
         return degree is not None and degree == degree_class(
             " ".join(v.text for v in fact.qualifiers.get("P512", ())))
+    if claim.predicate == "moved" and claim.object_kb_id and fact.value.entity_id and any(
+            place == claim.object_kb_id
+            for place, _ in place_chain(kb, fact.value.entity_id, fact.value.text)[1:]):
+        return True  # "settled in New Mexico" when the KB has her home at Abiquiú, inside it
     org = claim.predicate in ("joined", "worked_at", "left", "studied", "member")
     return entity_matches(
         kb, claim.object_kb_id, claim.object, fact.value.entity_id, fact.value.text, org=org
     )
+
+
+def place_chain(kb: KBReader, place: str | None, label: str) -> list[tuple[str, str]]:
+    """The place and what contains it (located in, country, part of), nearest first."""
+    chain = [(place or "", label)]
+    seen = {place}
+    frontier = place
+    for _ in range(5):
+        if not frontier:
+            break
+        parent = next((f.value for f in kb.facts(frontier, ("P131", "P17", "P361"))
+                       if f.value.entity_id not in seen), None)
+        if parent is None:
+            break
+        chain.append((parent.entity_id or "", parent.text))
+        seen.add(parent.entity_id)
+        frontier = parent.entity_id
+    return chain
 
 
 def seats_first(claim: Claim, facts: list[KBFact]) -> list[KBFact]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.checks.base import CheckContext, evidence_of, replace_once
+from analysis.checks.kb_match import place_chain
 from analysis.checks.life import NEW_CLAUSE
 from analysis.checks.outcomes import Outcome, supported
 from analysis.kb.api import KBReader
@@ -37,11 +38,11 @@ def check_place(ctx: CheckContext, kb: KBReader, claim: Claim, places: list[KBFa
               and ctx.text[m.end : claim.obj_start] == ", "}
     claimed = (claim.object_kb_id, _place_key(claim.object or ""))
     # "died at the Sheba Medical Center", which the KB places in its Ramat Gan: a finer place
-    inside = _place_chain(kb, claim.object_kb_id, claim.object or "")[1:] \
+    inside = place_chain(kb, claim.object_kb_id, claim.object or "")[1:] \
         if claim.object_kb_id else []
     longest: list[tuple[str, str]] = []
     for fact in places:
-        chain = _place_chain(kb, fact.value.entity_id, fact.value.text)
+        chain = place_chain(kb, fact.value.entity_id, fact.value.text)
         # The claimed place may be the KB's or contain it ("born in France"); another place
         # the sentence names only counts as the KB's own ("died in Gstaad, Switzerland" when
         # the KB says Tolochenaz, also in Switzerland, is a wrong town)
@@ -104,7 +105,7 @@ def _other_life_place(kb: KBReader, claim: Claim, chain: list[tuple[str, str]]) 
         _place_key(f.value.text) == claimed and not any(
             _same_place((None, claimed), place) for place in chain)
         and not any(_same_place((None, _place_key(chain[0][1])), place)
-                    for place in _place_chain(kb, f.value.entity_id, f.value.text))
+                    for place in place_chain(kb, f.value.entity_id, f.value.text))
         for f in kb.facts(claim.subject_kb_id or "", (other,)))
 
 
@@ -142,24 +143,6 @@ def _other_locality(ctx: CheckContext, claim: Claim, chain: list[tuple[str, str]
 def _place_key(name: str) -> str:
     key = normalize_name(name)
     return key[4:] if key.startswith("the ") else key
-
-
-def _place_chain(kb: KBReader, place: str | None, label: str) -> list[tuple[str, str]]:
-    """The place and what contains it (located in, country, part of), nearest first."""
-    chain = [(place or "", label)]
-    seen = {place}
-    frontier = place
-    for _ in range(5):
-        if not frontier:
-            break
-        parent = next((f.value for f in kb.facts(frontier, ("P131", "P17", "P361"))
-                       if f.value.entity_id not in seen), None)
-        if parent is None:
-            break
-        chain.append((parent.entity_id or "", parent.text))
-        seen.add(parent.entity_id)
-        frontier = parent.entity_id
-    return chain
 
 
 def _name_containers(kb: KBReader, place: str | None) -> list[tuple[str, str]]:

@@ -170,7 +170,9 @@ _REPORTED = re.compile(
     r"(?:many|most|some|critics|fans|historians|experts|commentators)(?: \w+)? "
     r"(?:still )?(?:consider|regard|rate|deem|call)s?|"
     # "He regarded X as the best record he ever made": the person's own judgement, reported
-    r"(?:he|she|they|who) (?:\w+ )?(?:regarded|considered|rated|deemed|thought|believed))\b",
+    r"(?:he|she|they|who) (?:\w+ )?(?:regarded|considered|rated|deemed|thought|believed)|"
+    # "Duncan Edwards, the teammate Charlton always called the best he ever saw": his word
+    r"(?:(?-i:[A-Z][\w'’-]+)|he|she|they|who|whom) (?:\w+ )?called)\b",
     re.I)
 # A figure that measures the claim: "with around 100 million copies sold", "eight gold medals".
 # "five FIFA World Player of the Year awards in a row": a count in words, a title of a few words
