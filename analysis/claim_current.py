@@ -237,3 +237,36 @@ def _body_named(ctx: ClaimContext, doer: Token) -> Mention | None:
                 if m.label == "organization" and m.kb_id and block.start <= m.start < doer.idx
                 and noun in f"{m.text} {m.kb_label or ''}".lower().split()),
                key=lambda m: m.start, default=None)
+
+
+_SPOUSE_NOUNS = frozenset({"wife", "husband"})
+_NOT_NOW = frozenset({"former", "ex", "late", "estranged", "first", "then", "future", "second",
+                      "divorced"})
+# ", the actress " between "his wife" and her name: a description in lower case
+_DESCRIBED = re.compile(r",?\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
+
+
+def present_spouses(ctx: ClaimContext, span: Span) -> Iterator[Claim]:
+    """"He lives in New York with his wife, the actress Isabella Rossellini": a marriage said
+    to hold now, which the freshness check judges at --as-of against the KB's end date."""
+    subject = ctx.subject
+    if subject is None:
+        return
+    text = ctx.article.text
+    for tok in span:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if tok.lemma_.lower() not in _SPOUSE_NOUNS or owner is None or \
+                not subject.takes(owner.lower_) or not _now_clause(ctx, tok) or any(
+                    c.lower_ in _NOT_NOW for c in tok.children):
+            continue  # ("survived by his former wife, Margaret": a marriage that ended)
+        end = tok.idx + len(tok.text)
+        spouse = next((m for m in ctx.mentions if m.label == "person" and m.kb_id
+                       and end <= m.start < span.end_char
+                       and _DESCRIBED.fullmatch(text, end, m.start)), None)
+        if spouse is None:
+            continue
+        yield Claim(
+            id="", subject=subject.name, subject_kb_id=subject.kb_id, predicate="married",
+            object=spouse.text, object_kb_id=spouse.kb_id, time=None, start=span.start_char,
+            end=span.end_char, obj_start=spouse.start, obj_end=spouse.end,
+            qualifiers={"verb": "(spouse)"}, present=True, score=0.6)

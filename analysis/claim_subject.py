@@ -41,9 +41,14 @@ _OBJECT_CONTROL = _APPOINTING | frozenset("ask invite persuade choose select pic
 Resolved = tuple[str, str | None, Mention | None]
 
 
+_WITH_HONOUR = frozenset({"present", "honour", "honor", "reward", "recognise", "recognize",
+                          "decorate"})
+
+
 def _presented_with(verb: Token) -> bool:
-    """"Reagan presented her with the National Medal of Science": she is the recipient."""
-    return verb.lemma_ == "present" and any(c.lower_ == "with" for c in verb.children)
+    """"Reagan presented her with the National Medal of Science", "The Society honoured him
+    with its Max Planck Medal": the object is the recipient."""
+    return verb.lemma_ in _WITH_HONOUR and any(c.lower_ == "with" for c in verb.children)
 
 
 def _before_parse_subject(
@@ -118,6 +123,12 @@ def resolve_subject(ctx: ClaimContext, trig: Trigger) -> Resolved:
         # "Lili Boulanger became, in 1913, the first woman to win the Prix de Rome": the one
         # who became that woman won it
         return resolve_subject(ctx, replace(trig, token=noun.head.head))
+    if trig.predicate == "award" and noun.lemma_ in _WITH_HONOUR and ctx.subject is not None:
+        # "His work in Birmingham was recognised with a knighthood": the work's owner's honour
+        done = next((c for c in noun.children if c.dep_ == "nsubjpass"), None)
+        owner = possessor(done) if done is not None and done.pos_ == "NOUN" else None
+        if owner is not None and owner.pos_ == "PRON" and ctx.subject.takes(owner.lower_):
+            return default[0], default[1], None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) \
         if noun.pos_ == "NOUN" and trig.predicate in ("born", "died") else None
     if owner is not None and owner.pos_ == "NOUN" and (

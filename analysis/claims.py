@@ -25,7 +25,13 @@ from analysis.claim_context import (
     YEAR,
     ClaimContext,
 )
-from analysis.claim_current import current_roles, named_roles, present_acts, present_independence
+from analysis.claim_current import (
+    current_roles,
+    named_roles,
+    present_acts,
+    present_independence,
+    present_spouses,
+)
 from analysis.claim_implied import AND_BEFORE, coordinated, still_held
 from analysis.claim_named import (
     among_own_honours,
@@ -131,6 +137,8 @@ def extract_claims(
         now = {c.subject_kb_id for c in found if c.present}
         found += [c for c in present_acts(ctx, span, kb) if c.subject_kb_id not in now]
         found += present_independence(ctx, span, kb)
+        wed = {c.object_kb_id for c in found if c.predicate == "married"}
+        found += [c for c in present_spouses(ctx, span) if c.object_kb_id not in wed]
         shared = shared_in_next_sentence(ctx, start, end, claims)
         claims.extend([*found, shared] if shared is not None else found)
         if kb is not None:
@@ -423,6 +431,11 @@ def _build_claim(
     if predicate == "award" and qualifiers["verb"] == "knight":
         # "King George VI knighted him": the honour is the knighthood the verb names
         obj = Mention(KNIGHTHOOD, trig.token.idx, trig.token.idx + len(trig.token), "award")
+    elif predicate == "award" and obj is None and (dubbed := next((
+            t for t in trig.token.subtree if t.lower_ == KNIGHTHOOD and t.head.head.i in (
+                trig.token.i, t.head.i)), None)) is not None:
+        # "was recognised with a knighthood in 1994", "received a knighthood"
+        obj = Mention(KNIGHTHOOD, dubbed.idx, dubbed.idx + len(dubbed), "award")
     if predicate == "award" and subj_mention is not None and subj_mention.label == "award" and \
             obj is None and ctx.subject is not None and among_own_honours(ctx, trig.token):
         # "Among his honours was the Gold Medal of the AIA, awarded in 1947": his

@@ -281,6 +281,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if lemma in ("reach", "hit") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _OUTLETS for c in tok.children):
             return Trigger(tok, "released")  # "reached British shops in 1993"
+        if lemma in ("recognise", "recognize") and _with_honour(tok):
+            return Trigger(tok, "award")  # "His work was recognised with a knighthood in 1994"
         if lemma in ("hold", "win", "assume") and (held := _held_post(tok)):
             # "holds a professorship at X"; "who had won the presidency in 1991": its start
             return Trigger(tok, "position", role=held)
@@ -336,6 +338,15 @@ _REPORTING = frozenset({"announce", "report", "confirm", "disclose", "reveal", "
 
 _THEME_PREPS = frozenset({"against", "about", "over", "beyond", "between", "like", "versus",
                           "into"})
+
+
+_HONOUR_NOUNS = frozenset({"knighthood", "damehood", "peerage", "medal", "prize", "award",
+                           "honour", "honor", "decoration", "order"})
+
+
+def _with_honour(verb: Token) -> bool:
+    return any(c.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in _HONOUR_NOUNS
+                                          for g in c.children) for c in verb.children)
 
 
 _DEALT_PREPS = frozenset({"to", "for", "with", "from", "by", "against", "toward", "towards"})

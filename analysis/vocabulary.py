@@ -43,6 +43,10 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "independent": ("the subject (a body) stands on its own now, part of no other", frozenset()),
 }
 
+# The words that end a company's legal name ("Formula One Group", "Sony Corporation")
+CORPORATE_WORDS = frozenset({"company", "corporation", "inc", "incorporated", "ltd", "limited",
+                             "plc", "llc", "group", "co", "holdings", "ag", "sa", "gmbh"})
+
 # The properties by which a body belongs to another (a parent organisation, a whole)
 ABSORBED_BY = ("P749", "P361")
 

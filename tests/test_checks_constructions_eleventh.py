@@ -30,6 +30,15 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "position held", "value": "Leader of the Free Party", "start": 2014},
            {"property": "member of political party", "value": "Free Party", "start": 1986},
            {"property": "notable work", "value": "North Light"},
+           {"property": "spouse", "value": "Jon Vale", "start": 1930, "end": 1945},
+           {"property": "spouse", "value": "Per Lund", "start": 1950},
+           {"property": "position held", "value": "Director of the Tarn Institute for Letters",
+            "start": 1990, "end": 2000,
+            "qualifiers": {"replaces": "Jon Vale", "replaced by": "Per Lund"}},
+           {"property": "employer", "value": "Brask Orchestra", "start": 2002,
+            "qualifiers": {"subject has role": "chief conductor", "replaces": "Jon Vale"}},
+           {"property": "award received", "value": "Dame Commander of the Order of Keld",
+            "point in time": 1994},
            aliases=("Tarn",)),
     _thing("local:tarn-press", "Tarn Press", "organization",
            {"property": "inception", "value": 1920},
@@ -52,7 +61,17 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "date of birth", "value": "1925-01-01"},
            {"property": "date of death", "value": "1996-02-08"}),
     _thing("local:ola-brent", "Ola Brent", "person",
-           {"property": "date of birth", "value": "1960-01-01"}),
+           {"property": "date of birth", "value": "1960-01-01"},
+           {"property": "employer", "value": "Keld Media Group", "start": 2017, "end": 2022,
+            "qualifiers": {"subject has role": "managing director"}}),
+    _thing("local:jon-vale", "Jon Vale", "person",
+           {"property": "date of birth", "value": "1900-01-01"}),
+    _thing("local:per-lund", "Per Lund", "person",
+           {"property": "date of birth", "value": "1905-01-01"}),
+    _thing("local:tarn-director", "Director of the Tarn Institute for Letters", "position"),
+    _thing("local:brask-orchestra", "Brask Orchestra", "organization"),
+    _thing("local:dame-keld", "Dame Commander of the Order of Keld", "award"),
+    _thing("local:keld-media", "Keld Media Group", "organization"),
     _thing("local:oskar-tarn", "Oskar Tarn", "person",
            {"property": "date of birth", "value": "1870-01-01"},
            {"property": "date of death", "value": "1940-01-01"},
@@ -203,3 +222,52 @@ def test_the_founders_someone_dealt_with(check: Check) -> None:
     (flag,) = on(check("Tarn, one of the founders of Lund Press, died in 1970."), "founders",
                  "fact_mismatch")
     assert "Ola Brent" in flag.message
+
+
+def test_a_speaker_described_but_never_named(check: Check) -> None:
+    for speaker in ("one former Lund Press typesetter said",
+                    "a former Brask Orchestra violinist remembered",
+                    "one early Tarn Press editor said of her years later",
+                    "as one of her former students later put it"):
+        (flag,) = on(check(f'"She never missed a deadline, not once in forty years," {speaker}.'),
+                     "deadline", "vague_attribution")
+    assert not check('"She never missed a deadline, not once in forty years," Ola Brent said in '
+                     'the Keld Times on 3 May 1980.')
+    assert not check("A year later she said the same of Ola Brent.")
+
+
+def test_a_spouse_named_in_a_sentence_of_the_present(check: Check) -> None:
+    (flag,) = on(check("She lives in Orlen with her husband, the painter Jon Vale."), "lives",
+                 "stale_claim")
+    assert "1945" in flag.message
+    assert not check("She lives in Orlen with her husband, the painter Per Lund.")
+    assert not check("In 1935 she lived in Orlen with her husband, the painter Jon Vale.")
+    assert not check("She is survived by her former husband, the painter Jon Vale.")
+
+
+def test_a_body_named_without_its_corporate_word(check: Check) -> None:
+    (flag,) = on(check("At Keld she met Ola Brent, who today runs the publishing side of Keld "
+                       "Media."), "today runs", "stale_claim")
+    assert "2022" in flag.message
+
+
+def test_successors_named_before_as_and_predecessors_after_to_succeed(check: Check) -> None:
+    (flag,) = on(check("The board chose Jon Vale as her successor, and she left the institute "
+                       "in 2000."), "successor", "fact_mismatch")
+    assert "Per Lund" in flag.message
+    assert not check("The board chose Per Lund as her successor, and she left the institute in "
+                     "2000.")
+    (flag,) = on(check("In 2002 the players of the Brask Orchestra elected her to succeed Per "
+                       "Lund as chief conductor."), "succeed", "fact_mismatch")
+    assert "Jon Vale" in flag.message and "chief conductor" in flag.message
+
+
+def test_honoured_with_an_honour_is_the_object_s(check: Check) -> None:
+    (flag,) = on(check("The Brask Writers' Society honoured her with its Orsa Medal in 1961."),
+                 "Orsa Medal", "date_mismatch")
+    assert "1950" in flag.message
+    assert not check("The Brask Writers' Society honoured her with its Orsa Medal in 1950.")
+    (flag,) = on(check("Her work in Orlen was recognised with a knighthood in 2014."),
+                 "knighthood", "date_mismatch")
+    assert "1994" in flag.message
+    assert not check("Her work in Orlen was recognised with a knighthood in 1994.")

@@ -23,6 +23,9 @@ _SPEECH = re.compile(
     r"puts it|likes to say|has said|once said|reminded|reminds|remind)\b",
     re.I,
 )
+# A word of a speaker's description, not a pronoun, a time or a preposition naming who
+_DESCRIBING = (r"(?!(?:of|for|at|from|with|in|on|by|to|he|she|they|it|we|i|you|who|that|year|"
+               r"years|decade|decades|month|months|week|weeks|day|days|time|later)\b)")
 _VAGUE = re.compile(
     r"\b(?:in|at|during|on|across|over)\s+(?:a|an|the|one|various|several|many|numerous|some|"
     r"countless|multiple|his|her|their|recent|past|more than one)?\s*"
@@ -58,6 +61,12 @@ _VAGUE = re.compile(
     r"classmates|staff|editors)\b(?! (?:named|called))"
     r"|\b(?:as )?(?:one|an?|another|some) (?:[\w-]+ ){0,2}?(?:said|says|put it|puts it|recalled|"
     r"noted|remarked|observed|wrote|told|has said|once said|joked)\b"
+    # "one former Ferrari mechanic said", "a former CBSO violinist remembered", "as one of his
+    # former ministers later put it": a speaker described, never named (no comma, no "of X")
+    r"|\b(?:as )?(?:one|an?|another)(?: of (?:the|his|her|their))? "
+    r"(?:" + _DESCRIBING + r"[\w'’-]+ ){1,4}?(?:later |once |afterwards |then )?"
+    r"(?:said|says|put it|puts it|recalled|remembered|noted|remarked|observed|admitted|told|"
+    r"joked)\b"
     r"|\bin the words of (?:a|an|one|some)\b"
     r"|\baccording to (?:people|those|sources|friends|colleagues|someone|insiders|associates|"
     r"an? (?:aide|associate|friend|source|insider|colleague))\b"

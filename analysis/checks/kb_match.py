@@ -28,7 +28,7 @@ from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
-from analysis.vocabulary import ABSORBED_BY, BOARD_WORDS, KNIGHTHOOD
+from analysis.vocabulary import ABSORBED_BY, BOARD_WORDS, CORPORATE_WORDS, KNIGHTHOOD
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,10 @@ def entity_matches(
     if claim_id and value_id:
         return claim_id == value_id or (org and value_id in related_orgs(kb, claim_id))
     if claim_text:
-        return normalize_name(claim_text) == normalize_name(value_text)
+        said, known = normalize_name(claim_text), normalize_name(value_text)
+        # ("runs the sporting side of Formula One": the KB's "Formula One Group")
+        return said == known or org and known.rsplit(" ", 1)[-1] in CORPORATE_WORDS and \
+            known.rsplit(" ", 1)[0] == said
     return False
 
 

@@ -19,7 +19,7 @@ from analysis.models import Mention
 
 _SUCCEEDS = re.compile(
     # ("took over the Philharmonic from Pierre Boulez": the body may come between)
-    r"\b(?:t(?:ook|akes|aking) over (?:[^,.;:]{1,60}? )?from|succeed(?:ed|ing|s)|"
+    r"\b(?:t(?:ook|akes|aking) over (?:[^,.;:]{1,60}? )?from|succeed(?:ed|ing|s)?|"
     r"replac(?:ed|ing|es)|"
     r"in succession to|as (?:the )?successor (?:to|of))\s+(?:the\s+)?$",
     re.I,
@@ -31,6 +31,8 @@ _SUCCEEDED_BY = re.compile(
     r"(?:was|were)\s+replaced\s+(?:[^,.;:]{1,40}?\s+)?by)\s+(?:the\s+)?$",
     re.I,
 )
+# "The party elected Kate Forbes as her successor": the successor named before the words
+_AS_SUCCESSOR = re.compile(r"\s+as\s+(?:his|her|their)\s+successor\b", re.I)
 _HANDOVER_YEARS = 1  # a post may stand empty a while, or change hands at the turn of a year
 
 
@@ -39,13 +41,17 @@ def check_successions(ctx: CheckContext) -> list[Finding]:
     kb, subject = ctx.kb, ctx.analysis.subject
     if kb is None or subject is None or subject.kb_id is None:
         return []
-    posts = [f for f in kb.facts(subject.kb_id, ("P39",)) if f.start is not None]
+    # (a post held, or a job whose record names who came before or after: "chief conductor"
+    # of the Berlin Philharmonic, an employer)
+    posts = [f for f in kb.facts(subject.kb_id, ("P39", "P108")) if f.start is not None and (
+        f.property == "P39" or f.qualifiers.get("P1365") or f.qualifiers.get("P1366"))]
     found = []
     for mention in ctx.analysis.mentions:
         if mention.kb_id in (None, subject.kb_id) or mention.label != "person":
             continue
         span = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e), None)
-        if span is not None and _SUCCEEDED_BY.search(ctx.text[span[0] : mention.start]):
+        if span is not None and (_SUCCEEDED_BY.search(ctx.text[span[0] : mention.start])
+                                 or _AS_SUCCESSOR.match(ctx.text, mention.end, span[1])):
             finding = _successor(ctx, posts, span, mention)
             if finding is not None:
                 found.append(finding)
@@ -171,8 +177,11 @@ def _not_the_recorded(ctx: CheckContext, mention: Mention,
     who = label_of(kb, mention.kb_id, mention.text)
     actual = label_of(kb, other.entity_id, other.text)
     holder = label_of(kb, post.subject, "the subject")
-    message = f"The KB has {actual} {'after' if after else 'before'} {holder} as " \
-        f"{post.value.text}, not {who}"
+    role = next((v.text for v in post.qualifiers.get("P2868", ())), None)
+    title = f"{role} of {post.value.text}" if post.property == "P108" and role else \
+        post.value.text
+    message = f"The KB has {actual} {'after' if after else 'before'} {holder} as {title}, " \
+        f"not {who}"
     if any(_names(kb, mention, v) for v in post.qualifiers.get("P1365" if after else "P1366", ())):
         message += f" ({who} came {'before' if after else 'after'})"
     sentence = ctx.text[span[0] : span[1]]

@@ -31,7 +31,7 @@ from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.model import KBEntity
 from analysis.kb.names import normalize_name
 from analysis.models import Mention
-from analysis.vocabulary import RELATIONS
+from analysis.vocabulary import CORPORATE_WORDS, RELATIONS
 
 SPAN_KEY = "entities"
 USER_DATA_KEY = "profile_linker"
@@ -70,8 +70,6 @@ NER_TYPES = {
 }
 
 
-_CORPORATE_WORDS = frozenset({"company", "corporation", "inc", "incorporated", "ltd", "limited",
-                              "plc", "llc", "group", "co", "holdings", "ag", "sa", "gmbh"})
 
 
 @dataclass
@@ -174,7 +172,7 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
         links.append(link)
     # "Chief Executive Officer of General Motors Company", when the KB names the position:
     # the leftover "Company" is no name of its own.
-    links = [x for x in links if x.entities or x.key not in _CORPORATE_WORDS]
+    links = [x for x in links if x.entities or x.key not in CORPORATE_WORDS]
     _resolve_all(links, kb)
     links = _with_definite_descriptions(doc, links)
     for link in links:
