@@ -671,6 +671,9 @@ def _entry_list(ctx: ClaimContext, mention: Mention, span: Span) -> bool:
     if block is None or not block.date_label:
         return False
     start = block.start + len(block.date_label)
+    # ("2008: Inducted into the Hall of Fame; Prince of Asturias Award": after a semicolon, a
+    # new item of the entry)
+    start = max(start, ctx.article.text.rfind(";", start, mention.start) + 1)
     opening = list(ctx.article.text[start : mention.start])
     # blank out the honours listed before it, and who gave them ("Copley Medal of the Royal
     # Society and the Order of the Elephant")

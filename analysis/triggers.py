@@ -290,6 +290,8 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
             return Trigger(tok, "position")  # "He succeeded Tony Trabert as captain of X"
         if lemma in TRANSFERS and _transferred(tok):
             return Trigger(tok, "joined")  # "McGraw shipped him to the Cincinnati Reds"
+        if lemma == "go" and _into_work(tok):
+            return Trigger(tok, "joined")  # "In 1973 he went into management with Preston"
         if lemma == "go" and _has_particle(tok, "on") and _to_school(tok):
             return Trigger(tok, "studied")  # "went on to the Royal College of Art in 1921"
         if lemma in _PLACE_VERBS and _place_at(tok):
@@ -319,6 +321,16 @@ def _word_trigger(tok: Token, span: Span) -> Trigger | None:
         if low == "job" and _next_word(tok) in ("as", "at", "with"):
             # "talked her way into a job as associate editor of the African Review"
             return Trigger(tok, "worked_at")
+        if low in ("season", "campaign") and _next_word(tok) in ("with", "at", "for") and (
+                edge := next((c.lower_ for c in tok.children if c.dep_ == "amod"
+                              and c.lower_ in ("first", "debut", "last", "final")), None)):
+            # "2006: Final season with Ferrari; first season with Mercedes"
+            return Trigger(tok, "joined" if edge in ("first", "debut") else "left")
+        if tok.lemma_.lower() in ("study", "studies") and tok.pos_ == "NOUN" and \
+                _next_word(tok) == "at" and not (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                                                 and tok.head.head.lemma_.lower() in ROLE_NOUNS):
+            # (not "director of scientific studies at the École normale": a post)
+            return Trigger(tok, "studied")  # "A spell of graduate study at Columbia followed"
         if low == "career" and (_next_word(tok) == "at" or any(
                 c.lower_ == "at" for c in tok.children)):
             return Trigger(tok, "joined")  # "began his managerial career at Dundee in 1974"
@@ -347,6 +359,19 @@ _HONOUR_NOUNS = frozenset({"knighthood", "damehood", "peerage", "medal", "prize"
 def _with_honour(verb: Token) -> bool:
     return any(c.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in _HONOUR_NOUNS
                                           for g in c.children) for c in verb.children)
+
+
+_TRADES = frozenset({"management", "coaching", "business", "partnership", "practice",
+                     "publishing", "banking", "broadcasting", "politics"})
+
+
+def _into_work(verb: Token) -> bool:
+    """"went into management with Wigan Athletic": a trade taken up at a body named after
+    (the parser may hang the body on the trade)."""
+    trade = next((g for c in verb.children if c.lower_ == "into" for g in c.children
+                  if g.lemma_.lower() in _TRADES), None)
+    return trade is not None and any(c.dep_ == "prep" and c.lower_ in ("with", "at")
+                                     for c in (*verb.children, *trade.children))
 
 
 _DEALT_PREPS = frozenset({"to", "for", "with", "from", "by", "against", "toward", "towards"})

@@ -39,6 +39,10 @@ ENTITIES: list[dict[str, Any]] = [
             "qualifiers": {"subject has role": "chief conductor", "replaces": "Jon Vale"}},
            {"property": "award received", "value": "Dame Commander of the Order of Keld",
             "point in time": 1994},
+           {"property": "member of sports team", "value": "Orsa United", "start": 1980},
+           {"property": "employer", "value": "Morrow & Finch", "start": 1946, "end": 1950},
+           {"property": "educated at", "value": "University of Brask", "start": 1920,
+            "end": 1924},
            aliases=("Tarn",)),
     _thing("local:tarn-press", "Tarn Press", "organization",
            {"property": "inception", "value": 1920},
@@ -72,6 +76,17 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:brask-orchestra", "Brask Orchestra", "organization"),
     _thing("local:dame-keld", "Dame Commander of the Order of Keld", "award"),
     _thing("local:keld-media", "Keld Media Group", "organization"),
+    _thing("local:orsa-united", "Orsa United", "organization"),
+    _thing("local:president-keldland", "President of Keldland", "position"),
+    _thing("local:vera-holm", "Vera Holm", "person",
+           {"property": "position held", "value": "President of Keldland", "start": "1954-01-16",
+            "end": "1959-01-08"}),
+    _thing("local:anton-holm", "Anton Holm", "person",
+           {"property": "position held", "value": "President of Keldland", "start": "1947-01-16",
+            "end": "1954-01-16"}),
+    _thing("local:tarn-statue", "Tarn Statue", "work", {"property": "inception", "value": 2008}),
+    _thing("local:tarn-prize", "Tarn Prize", "award", {"property": "inception", "value": 1998}),
+    _thing("local:keld-academy", "Keld Academy", "organization"),
     _thing("local:oskar-tarn", "Oskar Tarn", "person",
            {"property": "date of birth", "value": "1870-01-01"},
            {"property": "date of death", "value": "1940-01-01"},
@@ -271,3 +286,56 @@ def test_honoured_with_an_honour_is_the_object_s(check: Check) -> None:
                  "knighthood", "date_mismatch")
     assert "1994" in flag.message
     assert not check("Her work in Orlen was recognised with a knighthood in 1994.")
+
+
+def test_universal_praise_set_off_or_from_nobody(check: Check) -> None:
+    on(check("No Keldish novelist, before or since, has been held in such universal "
+             "affection."), "No Keldish", "unsupported_claim")[0]
+    on(check("Nobody has ever written a sentence better."), "Nobody", "unsupported_claim")[0]
+    assert not check("No Keldish novelist before 1900 wrote in the vernacular.")
+
+
+def test_a_first_and_a_last_season_in_one_entry(check: Check) -> None:
+    (flag,) = on(check("\n\n- 1973: Final season with Brask Rovers; first season with Orsa "
+                       "United"), "Final season", "conflation")
+    assert "1980" in flag.message
+    assert not check("\n\n- 1973: Final season with Brask Rovers")
+
+
+def test_an_honour_listed_after_a_semicolon_in_an_entry(check: Check) -> None:
+    (flag,) = on(check("\n\n- 1994: Made a Dame Commander of the Order of Keld; Orsa Medal"),
+                 "Orsa Medal", "conflation")
+    assert "1950" in flag.message
+
+
+def test_a_trade_taken_up_with_a_body(check: Check) -> None:
+    (flag,) = on(check("In 1938 she went into publishing with Morrow & Finch."), "publishing",
+                 "date_mismatch")
+    assert "1946" in flag.message
+    assert not check("In 1946 she went into publishing with Morrow & Finch.")
+
+
+def test_study_at_a_school_as_a_noun(check: Check) -> None:
+    (flag,) = on(check("A spell of graduate study at Hallam College followed."), "study",
+                 "fact_mismatch")
+    assert "University of Brask" in flag.message
+    assert not check("A spell of graduate study at the University of Brask followed.")
+    assert not check("In 1946 she returned to Orlen as director of graduate studies at Hallam "
+                     "College.")
+
+
+def test_a_title_holder_in_office_since_a_date(check: Check) -> None:
+    (flag,) = on(check("President Vera Holm, in office since 1947, asked her to form a "
+                       "government."), "in office", "date_mismatch")
+    assert "1954" in flag.message and "Anton Holm" in flag.message
+    assert not check("President Vera Holm, in office since 1954, asked her to form a "
+                     "government.")
+
+
+def test_new_today_and_a_prize_recently_created(check: Check) -> None:
+    (flag,) = on(check("Today she stands in bronze in the newly unveiled Tarn Statue in Orlen."),
+                 "newly", "stale_claim")
+    assert "2008" in flag.message
+    (flag,) = on(check("The Keld Academy has recently created the Tarn Prize in her honour."),
+                 "recently", "stale_claim")
+    assert "1998" in flag.message

@@ -30,7 +30,8 @@ _RECENT = re.compile(r"(?<!most )\b(recently|recent|brand-new)\b", re.I)
 # "NASA's newly launched flagship telescope, is named": new now, in a sentence of the present
 # with no year of its own ("In 1950 he joined the newly founded X" is new then)
 _NEWLY = re.compile(r"\bnewly\s+(?:[a-z]+ed|built|begun|made|won|rebuilt)\b", re.I)
-_PRESENT_TENSE = re.compile(r"\b(?:is|are|remains|has|have)\b", re.I)
+# ("Today he stands in bronze in the newly unveiled statue": "today" says now)
+_PRESENT_TENSE = re.compile(r"\b(?:is|are|remains|has|have|today)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _RECENT_YEARS = re.compile(r"\b(in|over|during) (the )?(recent|past few|last few) years\b", re.I)
 # Recent as of the story's moment, not of the analysis date: a past perfect
@@ -44,6 +45,8 @@ _RECENT_YEARS_DAYS = 6 * 365
 _OPENED = re.compile(r"\b(?:opened|founded|established|launched|inaugurated|set up)\b", re.I)
 
 
+_INSTITUTED = re.compile(r"\b(?:created|established|founded|instituted|endowed|launched|"
+                         r"set up)\b", re.I)
 _BUILT = re.compile(r"\b(?:built|opened|completed|constructed|erected|restored|rebuilt)$", re.I)
 
 
@@ -274,6 +277,9 @@ def _dated_thing(ctx: CheckContext, start: int, end: int, after: int):  # noqa: 
             after <= m.start and _OPENED.search(ctx.text, after, m.start)
             # ("The Akhmatova Museum at the Fountain House, opened recently in her flat")
             or m.end < after and _OPENED.search(ctx.text, m.end, after))
+            # ("has recently created the Hans Bethe Prize": an honour, as the KB dates it)
+            or m.label == "award" and after <= m.start and _INSTITUTED.search(
+                ctx.text, after, m.start)
             # ("the newly built Court Suzanne-Lenglen": a building, as the KB dates it)
             or m.label == "place" and after <= m.start and _BUILT.search(
                 ctx.text, max(0, after - 14), after) and not ctx.text[after : m.start].strip())

@@ -10,7 +10,7 @@ from analysis.checks.base import CheckContext, Finding, evidence_of, label_of
 from analysis.checks.kb_match import role_words
 from analysis.checks.life import NEW_CLAUSE, calendar_dates
 from analysis.checks.registry import register
-from analysis.dates import PartialDate, overlaps
+from analysis.dates import PartialDate, agrees, overlaps
 from analysis.kb.api import KBReader
 from analysis.kb.model import KBFact
 from analysis.models import Mention
@@ -36,16 +36,46 @@ def check_titles(ctx: CheckContext) -> list[Finding]:
             continue
         start, end = next(((s, e) for s, e in ctx.analysis.sentences if s <= mention.start < e),
                           (mention.start, mention.end))
-        when = _clause_date(ctx, mention, start)
-        if when is None:
-            continue
         words = set(title.lower().replace("-", " ").split())
         posts = [f for f in kb.facts(mention.kb_id, ("P39",))
                  if words <= role_words(f.value.text) and f.start is not None]
-        if not posts or any(_held(f, when) for f in posts):
+        since = _in_office_since(ctx, mention, end)
+        if posts and since is not None and not any(
+                f.start is not None and agrees(since, f.start) for f in posts):
+            found.append(_wrong_start(ctx, kb, mention, since, posts[0], start, end))
+            continue
+        when = _clause_date(ctx, mention, start)
+        if when is None or not posts or any(_held(f, when) for f in posts):
             continue
         found.append(_finding(ctx, kb, mention, title, when, posts[0], start, end))
     return found
+
+
+# "President René Coty, in office since 1947,": the date the title's tenure began
+_IN_OFFICE = re.compile(r"\s*[,(]\s*(?:who\s+ha[ds]\s+been\s+)?in\s+office\s+(?:since|from)\s+$",
+                        re.I)
+
+
+def _in_office_since(ctx: CheckContext, mention: Mention, end: int) -> PartialDate | None:
+    return next((d for tx, d in calendar_dates(ctx, mention.end, end)
+                 if _IN_OFFICE.fullmatch(ctx.text, mention.end, tx.start)), None)
+
+
+def _wrong_start(ctx: CheckContext, kb: KBReader, mention: Mention, since: PartialDate,
+                 post: KBFact, start: int, end: int) -> Finding:
+    name = mention.kb_label or mention.text
+    took = post.start
+    assert took is not None  # (posts are filtered for a start)
+    message = f"{name} took office as {post.value.text} {took.at()}, not in {since.human()}"
+    evidence = [evidence_of(kb, post)]
+    other = next((f for f in kb.facts_with_value(post.value.entity_id or "", ("P39",))
+                  if f.subject != post.subject and f.start is not None
+                  and agrees(since, f.start)), None) if post.value.entity_id else None
+    if other is not None:
+        message += f"; {since.human()} is when {label_of(kb, other.subject, other.subject)} took it"
+        evidence.append(evidence_of(kb, other))
+    return Finding("date_mismatch", "medium", start, end, message, tuple(evidence),
+                   f"Say that {name} had been in office since {took.human()}.")
 
 
 def _title_of(ctx: CheckContext, mention: Mention) -> str | None:

@@ -57,14 +57,17 @@ _PATTERNS = [
         # "No scientist before or since has matched ...", "No invention ... has done more"
         re.compile(
             # "No mathematician before or since has possessed an intuition as pure as his"
-            r"^\W*(?:no|none|not a single|not one) (?:[\w'’-]+\s+){1,4}?(?:before or since|"
-            r"before (?:him|her|them) or since)\s+(?:has|have|had|could|can|did)\b|"
+            # ("No English footballer, before or since, has been held in such affection")
+            r"^\W*(?:no|none|not a single|not one) (?:[\w,'’-]+\s+){1,4}?(?:before or since|"
+            r"before (?:him|her|them) or since),?\s+(?:has|have|had|could|can|did)\b|"
             r"^\W*(?:no|none|not a single|not one) (?:[\w,-]+\s+){1,8}?(?:(?:has|have|had|could|"
             r"can|will)\s+(?:ever\s+)?)?(?:done more|did more|does more|matched|rivall?ed|"
             r"equall?ed|surpassed|come close|came close|compared|escaped|been untouched|match|"
             r"rival|equal|surpass)"
-            r"|^\W*(?:no|none|not a single|not one) (?:[\w,-]+\s+){0,8}?(?:has|have|had|did|does|"
-            r"will|could|can|is|was)\b[^.;]{0,60}?\b(?:more(?! than a)|longer|better|further|"
+            # ("Nobody has ever driven a racing car better")
+            r"|^\W*(?:no|none|not a single|not one|nobody) (?:[\w,-]+\s+){0,8}?(?:has|have|had|"
+            r"did|does|will|could|can|is|was)\b[^.;]{0,60}?\b(?:more(?! than a)|longer|better|"
+            r"further|"
             r"greater|as much|"
             r"deeper|wider|broader|larger|bigger|stronger|faster|quicker|finer|higher|clearer|"
             r"harder|surer|sharper|bolder|truer|richer|wiser|braver|keener)\b"
