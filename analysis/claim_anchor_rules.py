@@ -108,6 +108,8 @@ def own_date_predicate(entity_type: str, lemma: str, verb: Token, active: bool) 
     if lemma == "fly" and not any(c.lower_ == "first" for c in verb.children):
         return None  # "first flew in 1957" dates the craft; "flew in 1961" is a mission
     if entity_type == "organization":
+        if active and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "Labour formed a red-green alliance": the body made something else
         return "founded" if lemma in (_FOUND_ACTIVE if active else _FOUND) else None
     if lemma in _ENACT:  # "was passed in 1998", "the law passed in 1998"; not "X passed Y"
         other = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prt") or (

@@ -152,6 +152,12 @@ _SCHEME = re.compile(r"\b(?:to|into|onto)\s+(?:its|the|their|his|her)\s+(?:[\w-]
                      r"(?:programme|program|academy|scheme)\b", re.I)
 
 
+# A body's event, led once ("the Vienna Philharmonic's New Year's Concert"), not its board
+_EVENT_LED = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:concerts?|festival|tour|season|ceremony|gala|"
+                        r"celebrations?|performances?|premiere|games?|match|race|campaign|"
+                        r"expedition|delegation|rally|parade|procession)\b", re.I)
+
+
 def _to_scheme(ctx: ClaimContext, claim: Claim) -> bool:
     """The claim's own verb, within three words before it, puts the subject into a scheme (not
     "joined NASA, where she was admitted to the astronaut programme": the joining stands)."""
@@ -414,6 +420,13 @@ def _build_claim(
         or shared_before(ctx, trig, predicate) or body_named_before(ctx, trig, predicate)
     if obj is None and predicate in ("created", "released"):
         obj = _the_work_noun(ctx, trig)
+    if predicate == "position" and trig.role in LEAD_VERBS and obj is not None and \
+            ctx.article.text[obj.end : obj.end + 2] in ("'s", "’s") and _EVENT_LED.match(
+                ctx.article.text, obj.end + 2):
+        return None  # "to lead the Vienna Philharmonic's New Year's Concert": the concert's
+    if predicate == "studied" and obj is not None and qualifiers["verb"] == "attend" and \
+            obj.label in ("other", "work", "award"):
+        return None  # "he attended the Karlsruhe Congress of 1860": an event, not a school
     if predicate == "studied" and obj is not None and (
             obj.label == "person" or _topic_of_study(ctx, trig, obj)):
         obj = None  # "a doctorate on the state religion of Cicero": a topic, not a school

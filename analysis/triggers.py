@@ -706,6 +706,7 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
         tok.lower_ == "under"
         and nxt is not None
         and getattr(mention_at.get(nxt.i), "label", None) == "person"
+        and tok.head.lemma_.lower() not in _UNDER_A_CHIEF
     ):
         return Trigger(tok, "advisor")
     if tok.lower_ == "as" and tok.i == span.start:
@@ -717,6 +718,11 @@ def _construction(tok: Token, span: Span, mention_at: dict[int, Mention]) -> Tri
             )
             return Trigger(tok, "position", present=present)
     return None
+
+
+# "serving under Bill Clinton", "a minister under Attlee": a chief, not a teacher
+_UNDER_A_CHIEF = frozenset({"serve", "fight", "play", "govern", "rule", "reign", "command",
+                            "minister", "secretary", "envoy", "deputy", "president", "officer"})
 
 
 def _subject_mention(tok: Token, mention_at: dict[int, Mention]) -> Mention | None:

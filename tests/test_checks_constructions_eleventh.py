@@ -40,6 +40,7 @@ ENTITIES: list[dict[str, Any]] = [
            {"property": "award received", "value": "Dame Commander of the Order of Keld",
             "point in time": 1994},
            {"property": "member of sports team", "value": "Orsa United", "start": 1980},
+           {"property": "doctoral advisor", "value": "Jon Vale"},
            {"property": "employer", "value": "Morrow & Finch", "start": 1946, "end": 1950},
            {"property": "educated at", "value": "University of Brask", "start": 1920,
             "end": 1924},
@@ -77,6 +78,12 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:dame-keld", "Dame Commander of the Order of Keld", "award"),
     _thing("local:keld-media", "Keld Media Group", "organization"),
     _thing("local:orsa-united", "Orsa United", "organization"),
+    _thing("local:keld-congress", "Keld Congress", "other",
+           {"property": "point in time", "value": 1960}),
+    _thing("local:north-cape", "The North Cape", "work",
+           {"property": "publication date", "value": 1912}, {"property": "author", "value": TARN}),
+    _thing("local:brent-v-keld", "Brent v. Keld", "other",
+           {"property": "point in time", "value": 1950}),
     _thing("local:president-keldland", "President of Keldland", "position"),
     _thing("local:vera-holm", "Vera Holm", "person",
            {"property": "position held", "value": "President of Keldland", "start": "1954-01-16",
@@ -104,7 +111,8 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:orsa-medal", "Orsa Medal", "award"),
     _thing("local:keld-medal", "Keld Medal", "award"),
     _thing("local:orsa-professorship", "Orsa Professorship", "award"),
-    _thing("local:free-party", "Free Party", "organization"),
+    _thing("local:free-party", "Free Party", "organization",
+           {"property": "inception", "value": 1887}),
     _thing("local:free-party-leader", "Leader of the Free Party", "position"),
     _thing("local:salt-songs", "Salt Songs", "work",
            {"property": "publication date", "value": 1971}, {"property": "author", "value": TARN}),
@@ -339,3 +347,52 @@ def test_new_today_and_a_prize_recently_created(check: Check) -> None:
     (flag,) = on(check("The Keld Academy has recently created the Tarn Prize in her honour."),
                  "recently", "stale_claim")
     assert "1998" in flag.message
+
+
+def test_a_relative_s_given_name_before_the_subject_s_surname(
+        checker: tuple[Any, Any], check_text: Callable[..., Any]) -> None:
+    kb, analyzer = checker
+    analysis = check_text(f"{TARN}\n\nKarl Tarn lost his sight, then his post, and died in "
+                          "1930.\n", kb=kb, analyzer=analyzer, as_of=AS_OF)[0]
+    (died,) = [c for c in analysis.claims if c.predicate == "died"]
+    assert died.subject_kb_id != "local:livia-tarn"
+
+
+def test_an_event_attended_is_no_school(check: Check) -> None:
+    assert not check("It was during this stay that she attended the Keld Congress of 1960.")
+
+
+def test_a_later_recording_and_a_work_begun_early(check: Check) -> None:
+    assert not check("In July 1990 she recorded Salt Songs with Ola Brent.")
+    (flag,) = on(check("In 1960 she recorded Salt Songs with Ola Brent."), "Salt Songs",
+                 "date_mismatch")
+    assert not check("Tarn began Grey Harbour in 1970 as a single long poem.")
+    (flag,) = on(check("Tarn published Grey Harbour in 1970."), "Grey Harbour", "date_mismatch")
+
+
+def test_a_title_with_a_capital_the_is_not_a_lower_case_phrase(check: Check) -> None:
+    assert not check("\n\n- 1911: Reaches the North Cape with four companions.")
+    (flag,) = on(check("She published The North Cape in 1911."), "North Cape", "date_mismatch")
+    assert "1912" in flag.message
+
+
+def test_a_case_won_is_no_honour(check: Check) -> None:
+    assert not check("She won Brent v. Keld in 1950.")
+
+
+def test_a_body_s_event_led_is_no_post(check: Check) -> None:
+    assert not check("On 1 January 1990 she became the first woman to lead the Brask "
+                     "Orchestra's New Year Concert.")
+
+
+def test_a_body_that_forms_something_else(check: Check) -> None:
+    assert not check("The Free Party formed an alliance with the Lund Press before the 2005 "
+                     "election.")
+    (flag,) = on(check("The Free Party was formed in 2005."), "formed", "date_mismatch")
+    assert "1887" in flag.message
+
+
+def test_serving_under_a_chief_is_no_supervision(check: Check) -> None:
+    assert not check("In 2009 she became deputy envoy for Keldland, serving under Ola Brent.")
+    (flag,) = on(check("She wrote her thesis under Ola Brent."), "thesis", "fact_mismatch")
+    assert "Jon Vale" in flag.message

@@ -66,6 +66,7 @@ _HIGH_DATE = frozenset(
 # Predicates whose KB list is taken as complete enough to call another value wrong ("joined"
 # is not: people join parties, boards and clubs the KB does not list as employers).
 _CONTRADICTABLE = frozenset({"studied", "award", "born", "died", "advisor"})
+_LAWSUIT = re.compile(r"\w\s+v(?:s)?\.?\s+\w")
 _FUNDED_POST = re.compile(r"\b(?:professorship|chair|lectureship|scholarship|studentship|"
                           r"residency)s?\b", re.I)
 
@@ -356,9 +357,11 @@ def _verify_relation(
         # article says adviser: "worked under X" may name a boss)
         if known and (claim.object_kb_id or _named_adviser(claim)) and \
                 claim.predicate in _CONTRADICTABLE and not claim.qualifiers.get("by_work") and \
-                not (claim.predicate == "award" and _FUNDED_POST.search(claim.object or "")):
+                not (claim.predicate == "award" and (_FUNDED_POST.search(claim.object or "")
+                                                     or _LAWSUIT.search(claim.object or ""))):
             # (a funded post, "an Alexander von Humboldt professorship", is held as much as
-            # received: a KB may list it among posts, or not at all)
+            # received: a KB may list it among posts, or not at all; a lawsuit won, "He won
+            # Sweatt v. Painter in 1950", is no honour)
             return fact_mismatch(ctx, kb, claim, known)
         gone = _dissolved_before(ctx, kb, claim, claimed) or _post_before_employment(
             ctx, kb, claim, claimed, facts)

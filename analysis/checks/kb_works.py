@@ -48,6 +48,16 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         return Outcome("unverifiable", "no date in the KB")
     if any(agrees(claimed, f.value.date) for f in dated):  # type: ignore[arg-type]
         return supported(kb, dated, claimed, dated[0].value.date)
+    if claim.qualifiers.get("verb") in _BEGUN and not _FIRST_ISSUE.search(
+            ctx.text, claim.start, claim.end) and all(
+            f.value.date is not None and f.value.date.year > claimed.year for f in dated):
+        # "Mahler began the Resurrection Symphony in 1888" (1895): work begun before it was done
+        return Outcome("unverifiable", "KB less precise")
+    if claim.qualifiers.get("verb") in _LATER_RENDERINGS and not _RECORDING.search(
+            kind_text(kb, work)) and all(
+            f.value.date is not None and f.value.date.year < claimed.year for f in dated):
+        # "In July 1932 he recorded the Violin Concerto" (1910): a later recording of it
+        return Outcome("unverifiable", "KB less precise")
     newly = [f for f in dated if claim.qualifiers.get("verb") == "newly" and f.value.date
              and 0 <= claimed.year - f.value.date.year <= _NEWLY_YEARS]
     if newly:  # "In 1933 he moved to the newly founded X": X is from 1931
@@ -75,6 +85,15 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
     )
 
 
+# Verbs of starting a work, which may come any time before it was finished
+_BEGUN = frozenset({"begin", "start", "commence"})
+# ... unless it is its publication that began: "Dragon Ball begins its serialisation"
+_FIRST_ISSUE = re.compile(r"\b(?:beg[ia]ns?|started|starts?|commenced?s?)\s+(?:its|their)\s+"
+                          r"(?:serialisation|serialization|run|publication|broadcast)", re.I)
+# Verbs of rendering a work, which may come any time after it was made
+_LATER_RENDERINGS = frozenset({"record", "perform", "conduct", "revive", "rerecord"})
+# A record itself, whose release follows its recording
+_RECORDING = re.compile(r"\b(?:album|single|record|recording|EP|LP)\b", re.I)
 # Verbs of making a text or a score, which precede its publication
 _WRITING = frozenset({"write", "compose", "finish", "complete", "draft"})
 _PUBLISHED = re.compile(r"\b(?:published|appeared|came out|printed)\b", re.I)

@@ -9,6 +9,7 @@ left unlinked; never picked at random. Results: ``doc.spans["entities"]`` and ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -31,7 +32,7 @@ from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.model import KBEntity
 from analysis.kb.names import normalize_name
 from analysis.models import Mention
-from analysis.vocabulary import CORPORATE_WORDS, RELATIONS
+from analysis.vocabulary import CORPORATE_WORDS, RELATIONS, ROLE_NOUNS
 
 SPAN_KEY = "entities"
 USER_DATA_KEY = "profile_linker"
@@ -146,9 +147,11 @@ def link_doc(doc: Doc, kb: KBReader | None) -> list[Linked]:
                 owned.setdefault(span, []).append(key)
     keys = {id(c): normalize_name(doc[c.start : c.end].text) for c in proposed}
     table = lookup(kb, list(grams) + list(keys.values()))
-    known = [c for c in proposed if keys[id(c)] in table]
+    known = [c for c in proposed if keys[id(c)] in table
+             and not _lowercase_the_title(doc, c.start, table[keys[id(c)]])]
     known += [Candidate(s, e, "kb") for key in grams if key in table for s, e in grams[key]
               if not _needless_article(doc, s, e, table[key], table)
+              and not _lowercase_the_title(doc, s, table[key])
               # a lower-case phrase names an honour, a work or an event, never a person, a
               # place or a post ("prime minister of ...": a role, read as one)
               and not (key in lowercase and not any(
@@ -194,12 +197,30 @@ def _part_of_longer_name(doc: Doc, cand: Candidate, unknown: list[Candidate],
             u.ner_label == "EVENT" and u.start <= cand.start and u.end == cand.end + 1
             and doc[cand.end].lower_ in _STAGES for u in unknown):
         return True  # "its first Stanley Cup Final": a match for the trophy, not the trophy
+    if entities and all(e.type == "person" for e in entities) and any(
+            u.ner_label == "PERSON" and u.end == cand.end and 0 < cand.start - u.start <= 2
+            and _other_given_name(doc[u.start : cand.start], entities) for u in unknown):
+        return True  # "Ivan Mendeleev", the father, when the KB's "Mendeleev" is the son
     if not entities or any(e.type != "place" for e in entities):
         return False
     return any(u.ner_label in ("GPE", "LOC") and u.end == cand.end and
                0 < cand.start - u.start <= 2 and all(
                    t.is_title and t.pos_ in ("PROPN", "ADJ") for t in doc[u.start : cand.start])
                for u in unknown)
+
+
+def _other_given_name(words: Span, people: list[KBEntity]) -> bool:
+    """Given names before a surname that none of the KB's people of that surname bears (not
+    initials, not a title: "D. I. Mendeleev", "Professor Mendeleev" are still he)."""
+    given = {normalize_name(n).split()[0] for e in people for n in (e.label, *e.aliases)
+             if len(normalize_name(n).split()) > 1}
+    return all(t.is_title and t.is_alpha and len(t.text) > 2 and t.pos_ == "PROPN"
+               and t.lower_ not in _HONORIFICS and t.lower_ not in ROLE_NOUNS
+               and t.lower_ not in given for t in words)
+
+
+_HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "doctor", "mr", "mrs", "miss", "saint",
+                         "king", "queen", "prince", "princess", "father", "uncle", "aunt"})
 
 
 _LOWERCASE_TYPES = frozenset({"award", "work", "organization", "other"})
@@ -296,6 +317,19 @@ def _needless_article(
         return False
     rest = table.get(normalize_name(doc[start + 1 : end].text))
     return rest is not None and {e.id for e in named} <= {e.id for e in rest}
+
+
+# A periodical's name keeps a lower-case "the" in running text ("the New York Times")
+_PERIODICAL = re.compile(r"\b(?:newspaper|magazine|journal|periodical|gazette|daily|weekly)\b",
+                         re.I)
+
+
+def _lowercase_the_title(doc: Doc, start: int, named: list[KBEntity]) -> bool:
+    """"Reaches the South Pole" when the KB's only "The South Pole" is Amundsen's book: a title
+    keeps its capital "The" inside a sentence; a lower-case one opens a common phrase."""
+    return doc[start].text == "the" and all(
+        e.type == "work" and e.label.startswith("The ") and not _PERIODICAL.search(
+            e.description or "") for e in named)
 
 
 def _ner_labels(proposed: list[Candidate]) -> dict[tuple[int, int], str]:
