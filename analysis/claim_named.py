@@ -168,8 +168,8 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
                       if m.end <= start and text[m.end : start].strip() == ","), None)
         return named if named is not None and named.label == "organization" else None
     if predicate not in ("founded", "created", "released", "award") or tok.dep_ != "relcl" or \
-            not any(c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
-                    for c in tok.children):
+            not (any(c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
+                     for c in tok.children) or _zero_relative(tok)):
         return None
     named = ctx.mention_at.get(tok.head.i)
     if predicate == "award":
@@ -187,6 +187,15 @@ def relative_object(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention
         named = ctx.mention_at.get(first - 2)
     return named if named is not None and named.kb_id and named.label in (
         "work", "organization", "other") else None
+
+
+def _zero_relative(verb: Token) -> bool:
+    """"Rappler, the digital news site she co-founded in 2010": a relative clause with no
+    pronoun, whose object is the noun it describes (it has a subject, and no object of its own)."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") or c.lower_ in ("which", "that", "who",
+                                                                          "whom", "where", "when")
+        for c in verb.children)
 
 
 def member_of_which(ctx: ClaimContext, trig: Trigger) -> Mention | None:
@@ -312,22 +321,28 @@ def led_by(ctx: ClaimContext, trig: Trigger, subj_mention: Mention | None) -> Me
 # Nouns that take up a body named before: "she resigned from the organization"
 _BODY_NOUNS = frozenset({"organization", "organisation", "society", "club", "company", "firm",
                          "party", "association", "institute", "orchestra", "band", "group",
-                         "union", "league", "academy", "foundation", "body", *SCHOOL_NOUNS})
+                         "union", "league", "academy", "foundation", "body", "fund", "trust",
+                         "institution", *SCHOOL_NOUNS})
 
 
 def body_named_before(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
     """"When the Daughters of the American Revolution refused ..., she resigned from the
     organization": the body "the organization" takes up is the one named before it in the
-    sentence, or, if its name has the noun ("the college"), earlier in the paragraph."""
-    if predicate not in ("joined", "left", "member", "worked_at"):
+    sentence, or, if its name has the noun ("the college"), earlier in the section."""
+    if predicate not in ("joined", "left", "member", "worked_at", "position"):
         return None
-    noun = next((g for c in trig.token.children if c.dep_ == "dobj" or c.dep_ == "prep"
-                 for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")
-                 and g.lemma_.lower() in _BODY_NOUNS and g.pos_ == "NOUN"
+    verb = trig.token
+    # ("The fund, which X leads today": the noun the relative clause hangs on)
+    said = [verb.head] if verb.dep_ == "relcl" and any(
+        c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in verb.children) else [
+        g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep"
+        for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")]
+    noun = next((g for g in said if g.lemma_.lower() in _BODY_NOUNS and g.pos_ == "NOUN"
                  and any(d.lower_ == "the" for d in g.children)), None)
     if noun is None:
         return None
-    block = next((b for b in ctx.article.blocks if b.start <= noun.idx < b.end), None)
+    # (a name with that noun in it may have been given paragraphs before, in the section)
+    block = next((b for b in ctx.article.sections if b.start <= noun.idx < b.end), None)
     sent_start = noun.sent.start_char
     word = noun.lemma_.lower()
     return max((m for m in ctx.mention_at.values()

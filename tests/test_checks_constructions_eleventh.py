@@ -87,7 +87,9 @@ ENTITIES: list[dict[str, Any]] = [
     _thing("local:president-keldland", "President of Keldland", "position"),
     _thing("local:vera-holm", "Vera Holm", "person",
            {"property": "position held", "value": "President of Keldland", "start": "1954-01-16",
-            "end": "1959-01-08"}),
+            "end": "1959-01-08"},
+           {"property": "employer", "value": "Tarn Institute for Letters", "start": 2000,
+            "end": 2010, "qualifiers": {"subject has role": "director"}}),
     _thing("local:anton-holm", "Anton Holm", "person",
            {"property": "position held", "value": "President of Keldland", "start": "1947-01-16",
             "end": "1954-01-16"}),
@@ -396,3 +398,24 @@ def test_serving_under_a_chief_is_no_supervision(check: Check) -> None:
     assert not check("In 2009 she became deputy envoy for Keldland, serving under Ola Brent.")
     (flag,) = on(check("She wrote her thesis under Ola Brent."), "thesis", "fact_mismatch")
     assert "Jon Vale" in flag.message
+
+
+def test_a_relative_clause_with_no_pronoun_founds_the_noun_it_describes(check: Check) -> None:
+    said = "The Tarn Press, the small house she co-founded in {} with her brother, printed poetry."
+    (flag,) = on(check(said.format(1925)), "small house", "date_mismatch")
+    assert "1920" in flag.message
+    assert not check(said.format(1920))
+
+
+def test_the_body_a_relative_clause_hangs_on_named_paragraphs_before(check: Check) -> None:
+    (flag,) = on(check("The Tarn Institute for Letters opened in 1990.\n\nIts library grew "
+                       "quickly. The institute, which Vera Holm leads today, is much visited."),
+                 "Vera Holm", "stale_claim")
+    assert "2010" in flag.message
+
+
+def test_years_of_writing_told_as_a_span(check: Check) -> None:
+    assert not check("Out of those years came Grey Harbour, the cycle she composed between 1965 "
+                     "and 1970 and did not dare to publish.")
+    (flag,) = on(check("Grey Harbour, the cycle she composed between 1979 and 1980, was widely "
+                       "read."), "Grey Harbour", "date_mismatch")

@@ -70,9 +70,14 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
     borrowed = any(f.value.date and agrees(claimed, f.value.date)
                    for other in related_entities(kb, work, derived=True)
                    for f in kb_dates(kb, other, spec.work_dates))
+    # ("the cycle she composed between 1935 and 1940": years of writing, told as a span)
+    last = claim.time.end_value if claim.time is not None else None
+    span = last is not None and last[:4].isdigit() and all(
+        f.value.date is not None and f.value.date.year > int(last[:4]) for f in dated)
     if claim.qualifiers.get("verb") in _WRITING and not borrowed and all(
             f.property == "P577" and (f.value.date.year == claimed.year + 1  # type: ignore[union-attr]
-                                      or published and f.value.date.year > claimed.year)  # type: ignore[union-attr]
+                                      or (published or span)
+                                      and f.value.date.year > claimed.year)  # type: ignore[union-attr]
             for f in dated):
         # "in Brixton prison, where he wrote Introduction to Mathematical Philosophy" (1918):
         # written the year before the KB's publication date, which says nothing of the
