@@ -419,3 +419,10 @@ def test_years_of_writing_told_as_a_span(check: Check) -> None:
                      "and 1970 and did not dare to publish.")
     (flag,) = on(check("Grey Harbour, the cycle she composed between 1979 and 1980, was widely "
                        "read."), "Grey Harbour", "date_mismatch")
+
+
+def test_a_name_in_the_next_clause_is_not_where_it_was_said(check: Check) -> None:
+    (flag,) = on(check('"Adventure is just bad planning," she is supposed to have said, and the '
+                       'Keld Congress, for all its drama, bore her out.'), "Adventure",
+                 "vague_attribution")
+    assert not check('"Adventure is just bad planning," she told the Keld Times on 3 May 1980.')

@@ -106,7 +106,7 @@ FLOORS = {
     "eval-holdout83": (0.70, 0.85, 1),
     "eval-holdout84": (0.80, 0.80, 1),
     "eval-holdout85": (0.65, 0.80, 1),
-    "eval-holdout86": (0.45, 0.70, 1),
+    "eval-holdout86": (0.45, 0.75, 1),
     "eval-holdout87": (0.60, 0.70, 1),
 }
 

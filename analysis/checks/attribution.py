@@ -210,6 +210,10 @@ _SPEAKERS_TIME = re.compile(r"\b(?:from|of|in)\s+(?:the\s+|his\s+|her\s+|their\s
 _TIME_AFTER = re.compile(r"\s+(?:years|days|era|period|time|times|generation)\b", re.I)
 
 
+# A new clause after the attribution: what it names is not where the words were said
+_NEXT_CLAUSE = re.compile(r"[,;]\s+(?:and|but|yet|while|though|although)\b|;")
+
+
 def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str],
                    outside: str) -> bool:
     """Does the attribution name where it was said? A proper-noun mention right after the vague
@@ -233,6 +237,9 @@ def _names_a_venue(ctx: CheckContext, start: int, end: int, vague: re.Match[str]
         if start + vague.start() <= m.start < start + vague.end() or _SPEAKERS_TIME.search(
                 ctx.text, max(start, m.start - 30), m.start) and _TIME_AFTER.match(ctx.text, m.end):
             continue  # "one of the England bowlers", "a friend from the Combat years": who
+        if m.start >= start + vague.end() and _NEXT_CLAUSE.search(
+                ctx.text, start + vague.end(), m.start):
+            continue  # "he is supposed to have said, and the Norge flight ... bore him out"
         # ("told The New York Times": the linker may read "New York" as the place and
         # "Times" as a name of its own; the words before the run of names say who was told)
         first = m.start
