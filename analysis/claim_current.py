@@ -2,7 +2,8 @@
 Zambia, declared ...". No verb makes the claim, so the trigger pass misses it; the word
 "current" (or "sitting", "incumbent") says the role holds at the time of writing, which the
 freshness check judges at --as-of like any present-tense role. And the present acts of people
-the KB says have died ("Ponti still reads every script")."""
+the KB says have died ("Ponti still reads every script"), bodies said to stand on their own
+("remains an independent publisher") and marriages said to hold now ("lives with his wife, X")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from analysis.claim_context import ClaimContext
+from analysis.claim_named import body_by_noun
 from analysis.claim_objects import speech_tokens
 from analysis.claim_subject import mention_in_phrase
 from analysis.kb.api import KBReader
@@ -222,21 +224,13 @@ def present_independence(ctx: ClaimContext, span: Span, kb: KBReader | None) -> 
 
 
 def _body_named(ctx: ClaimContext, doer: Token) -> Mention | None:
-    """The organisation the clause's subject names, or that "the press" takes up: the last
-    one named before it in its paragraph whose name has that noun."""
+    """The organisation the clause's subject names, or that "the press" takes up."""
     named = ctx.mention_at.get(doer.i)
     if named is not None:
         return named if named.label == "organization" else None
     if doer.pos_ != "NOUN" or not any(c.lower_ == "the" for c in doer.children):
         return None
-    block = next((b for b in ctx.article.blocks if b.start <= doer.idx < b.end), None)
-    if block is None:
-        return None
-    noun = doer.lemma_.lower()
-    return max((m for m in ctx.mention_at.values()
-                if m.label == "organization" and m.kb_id and block.start <= m.start < doer.idx
-                and noun in f"{m.text} {m.kb_label or ''}".lower().split()),
-               key=lambda m: m.start, default=None)
+    return body_by_noun(ctx, doer, in_sentence=False)
 
 
 _SPOUSE_NOUNS = frozenset({"wife", "husband"})

@@ -339,14 +339,19 @@ def body_named_before(ctx: ClaimContext, trig: Trigger, predicate: str) -> Menti
         for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")]
     noun = next((g for g in said if g.lemma_.lower() in _BODY_NOUNS and g.pos_ == "NOUN"
                  and any(d.lower_ == "the" for d in g.children)), None)
-    if noun is None:
-        return None
-    # (a name with that noun in it may have been given paragraphs before, in the section)
-    block = next((b for b in ctx.article.sections if b.start <= noun.idx < b.end), None)
+    return body_by_noun(ctx, noun, in_sentence=True) if noun is not None else None
+
+
+def body_by_noun(ctx: ClaimContext, noun: Token, *, in_sentence: bool) -> Mention | None:
+    """The KB's organisation that "the press", "the fund" takes up: the last one named before
+    it in the section whose name has that noun (or, ``in_sentence``, any named earlier in its
+    sentence). The name may have been given paragraphs before."""
+    section = next((b for b in ctx.article.sections if b.start <= noun.idx < b.end), None)
     sent_start = noun.sent.start_char
     word = noun.lemma_.lower()
     return max((m for m in ctx.mention_at.values()
                 if m.label == "organization" and m.kb_id and m.end <= noun.idx and (
-                    sent_start <= m.start or block is not None and block.start <= m.start
+                    in_sentence and sent_start <= m.start
+                    or section is not None and section.start <= m.start
                     and word in f"{m.text} {m.kb_label or ''}".lower().split())),
                key=lambda m: m.start, default=None)

@@ -379,9 +379,13 @@ def test_the_most_famous_of_her_own_work(check: Check) -> None:
 
 
 def test_a_since_date_is_no_moment_to_count_from(check: Check) -> None:
-    assert not check("The Vell Institute opened in Keld in June 1977. The institute, which Ivo "
-                     "Lund has directed since 1980, became a meeting place for chemists. Six "
-                     "years later, in 1983, she set up a second laboratory in Norby.")
+    # (the KB's directorship, 2000-2010, is another matter: "has directed since 1980" is
+    # flagged against it)
+    flags = check("The Vell Institute opened in Keld in June 1977. The institute, which Ivo "
+                  "Lund has directed since 1980, became a meeting place for chemists. Six "
+                  "years later, in 1983, she set up a second laboratory in Norby.")
+    assert not [f for f in flags if f.category == "internal_inconsistency"]
+    assert all("Ivo Lund" in f.sentence for f in flags)
 
 
 def test_the_pronoun_after_a_semicolon_is_the_first_clauses_subject(check: Check) -> None:
