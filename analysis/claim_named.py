@@ -14,7 +14,7 @@ from analysis.claim_context import ClaimContext
 from analysis.claim_subject import mention_in_phrase, subject_token
 from analysis.models import Mention
 from analysis.triggers import SCHOOL_NOUNS, Trigger, verb_lemma
-from analysis.vocabulary import WORK_NOUNS
+from analysis.vocabulary import HONOUR_NOUNS, WORK_NOUNS
 
 
 def antecedent_work(ctx: ClaimContext, trig: Trigger, predicate: str) -> Mention | None:
@@ -255,15 +255,11 @@ def unnamed_work(ctx: ClaimContext, trig: Trigger, obj: Mention) -> bool:
         and root.head.head == head)
 
 
-_HONOURS = frozenset({"honour", "honor", "award", "prize", "distinction", "decoration",
-                      "accolade", "medal"})
-
-
 def among_own_honours(ctx: ClaimContext, verb: Token) -> bool:
     """The sentence lists the honour "among his honours" (the subject's, by the pronoun)."""
     return ctx.subject is not None and any(
         t.lower_ == "among" and any(
-            p.lemma_.lower() in _HONOURS and any(
+            p.lemma_.lower() in HONOUR_NOUNS and any(
                 o.dep_ == "poss" and ctx.subject.takes(o.lower_) and o.pos_ == "PRON"
                 for o in p.children) for p in t.children)
         for t in verb.sent)

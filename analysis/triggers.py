@@ -12,6 +12,7 @@ from analysis.models import Mention
 from analysis.vocabulary import (
     CONTEXT_VERBS,
     DEGREE_NOUNS,
+    HONOUR_NOUNS,
     NOUN_TRIGGERS,
     PHRASAL_TRIGGERS,
     ROLE_NOUNS,
@@ -352,8 +353,8 @@ _THEME_PREPS = frozenset({"against", "about", "over", "beyond", "between", "like
                           "into"})
 
 
-_HONOUR_NOUNS = frozenset({"knighthood", "damehood", "peerage", "medal", "prize", "award",
-                           "honour", "honor", "decoration", "order"})
+# (and the honours that make a title: "recognised with a knighthood")
+_HONOUR_NOUNS = HONOUR_NOUNS | {"knighthood", "damehood", "peerage", "order"}
 
 
 def _with_honour(verb: Token) -> bool:

@@ -43,6 +43,14 @@ PREDICATES: dict[str, tuple[str, frozenset[str]]] = {
     "independent": ("the subject (a body) stands on its own now, part of no other", frozenset()),
 }
 
+# Nouns of an honour received ("among his honours", "honoured with its medal")
+HONOUR_NOUNS = frozenset({"honour", "honor", "award", "prize", "distinction", "decoration",
+                          "accolade", "medal"})
+# A periodical, as its description opens ("weekly business magazine"), not a journal the
+# description mentions ("1948 article in the Bell System Technical Journal")
+PERIODICAL = re.compile(r"^\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:magazine|newspaper|"
+                        r"journal|periodical|gazette)\b", re.I | re.M)
+
 # The words that end a company's legal name ("Formula One Group", "Sony Corporation")
 CORPORATE_WORDS = frozenset({"company", "corporation", "inc", "incorporated", "ltd", "limited",
                              "plc", "llc", "group", "co", "holdings", "ag", "sa", "gmbh"})

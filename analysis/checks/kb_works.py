@@ -20,6 +20,7 @@ from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.model import KBFact
 from analysis.kb.names import normalize_name
 from analysis.models import Claim
+from analysis.vocabulary import PERIODICAL
 
 
 def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSpec) -> Outcome:
@@ -31,7 +32,7 @@ def verify_work(ctx: CheckContext, kb: KBReader, claim: Claim, spec: PredicateSp
         # itself released
         return Outcome("unverifiable", "no work named" if claim.subject_kb_id else
                        "entity not linked")
-    if claim.predicate == "released" and _PERIODICAL.search(kind_text(kb, work)):
+    if claim.predicate == "released" and PERIODICAL.search(kind_text(kb, work)):
         # "an essay published in Bloomberg Businessweek on 30 October 2014": the date is the
         # issue's; the magazine itself is much older
         return Outcome("unverifiable", "a periodical's issue")
@@ -173,10 +174,6 @@ def _namesake_dated(
     return None
 
 
-# The kind of thing the entity is, as its description opens ("weekly business magazine"), not a
-# journal its description mentions ("1948 article in the Bell System Technical Journal").
-_PERIODICAL = re.compile(r"^\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:magazine|newspaper|"
-                         r"journal|periodical|gazette)\b", re.I | re.M)
 
 
 

@@ -9,7 +9,6 @@ left unlinked; never picked at random. Results: ``doc.spans["entities"]`` and ``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -32,7 +31,7 @@ from analysis.kb.kinds import KIND_OF_WORD
 from analysis.kb.model import KBEntity
 from analysis.kb.names import normalize_name
 from analysis.models import Mention
-from analysis.vocabulary import CORPORATE_WORDS, RELATIONS, ROLE_NOUNS
+from analysis.vocabulary import CORPORATE_WORDS, PERIODICAL, RELATIONS, ROLE_NOUNS
 
 SPAN_KEY = "entities"
 USER_DATA_KEY = "profile_linker"
@@ -319,16 +318,12 @@ def _needless_article(
     return rest is not None and {e.id for e in named} <= {e.id for e in rest}
 
 
-# A periodical's name keeps a lower-case "the" in running text ("the New York Times")
-_PERIODICAL = re.compile(r"\b(?:newspaper|magazine|journal|periodical|gazette|daily|weekly)\b",
-                         re.I)
-
-
 def _lowercase_the_title(doc: Doc, start: int, named: list[KBEntity]) -> bool:
     """"Reaches the South Pole" when the KB's only "The South Pole" is Amundsen's book: a title
     keeps its capital "The" inside a sentence; a lower-case one opens a common phrase."""
     return doc[start].text == "the" and all(
-        e.type == "work" and e.label.startswith("The ") and not _PERIODICAL.search(
+        # (a periodical keeps a lower-case "the" in running text: "the New York Times")
+        e.type == "work" and e.label.startswith("The ") and not PERIODICAL.search(
             e.description or "") for e in named)
 
 
